@@ -1,0 +1,55 @@
+// gazette: the command line. Flags fall back to GAZETTE_* environment variables, then to the
+// defaults a laptop install wants (data/gazette.db, 127.0.0.1:8080).
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace gazette::app;
+  CLI::App cli{"Gazette: a news site in one binary"};
+  cli.require_subcommand(1);
+  // Logs go to stderr, so stdout carries only results (the address, an article's path).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("gazette"));
+
+  std::string db = "data/gazette.db";
+  auto add_db = [&db](CLI::App* command) {
+    command->add_option("--db", db, "SQLite database file")->envname("GAZETTE_DB");
+  };
+
+  ServeOptions serve_options{.db = "", .listen = "127.0.0.1:8080", .theme_dir = std::nullopt};
+  auto* serve_command = cli.add_subcommand("serve", "Serve the site");
+  add_db(serve_command);
+  serve_command->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks one)")
+      ->envname("GAZETTE_LISTEN");
+  serve_command->add_option("--theme", serve_options.theme_dir,
+                            "A theme folder overriding the built-in theme file by file");
+
+  PublishOptions publish_options;
+  auto* publish_command = cli.add_subcommand("publish", "Publish a Markdown article file");
+  publish_command->add_option("file", publish_options.file, "FILE.md with a YAML front matter")
+      ->required();
+  add_db(publish_command);
+
+  DemoOptions demo_options;
+  auto* demo_command = cli.add_subcommand("demo", "Fill the database with demo content");
+  add_db(demo_command);
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    if (*serve_command) {
+      serve_options.db = db;
+      return serve(serve_options);
+    }
+    if (*publish_command) {
+      publish_options.db = db;
+      return publish(publish_options);
+    }
+    demo_options.db = db;
+    return demo(demo_options);
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return 1;
+  }
+}

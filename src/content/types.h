@@ -1,0 +1,106 @@
+// Domain types of the newsroom's content: what an article, a section, a tag or an author is,
+// independent of how the Store keeps them or how a theme shows them.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::content {
+
+using Timestamp = std::chrono::sys_seconds;
+
+struct ArticleId {
+  std::int64_t value = 0;
+  auto operator<=>(const ArticleId&) const = default;
+};
+
+/// Where an article is in the workflow; only `published` ones reach readers.
+enum class ArticleStatus { draft, review, scheduled, published };
+
+std::string_view to_string(ArticleStatus status);
+std::optional<ArticleStatus> parse_article_status(std::string_view text);
+
+/// Whether `slug` is a first path segment the site uses for its own pages (/tag/, /assets/…),
+/// which a section therefore cannot take.
+bool is_reserved_section_slug(std::string_view slug);
+
+/// A section, category, tag or author as a page links to it: its name and URL slug.
+struct Term {
+  std::string slug;
+  std::string name;
+};
+
+struct Section {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::string description;
+};
+
+struct Author {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::string bio;
+};
+
+/// An image kept in the media store, addressed by `name` under /media/.
+struct MediaRef {
+  std::string name;
+  std::string mime_type;
+  int width = 0;
+  int height = 0;
+};
+
+/// An image's bytes as stored, for serving.
+struct MediaFile {
+  MediaRef ref;
+  std::string bytes;
+  Timestamp created_at{};
+};
+
+/// What a listing shows of an article.
+struct ArticleSummary {
+  ArticleId id;
+  std::string slug;
+  std::string title;
+  std::string lead;
+  Timestamp published_at{};
+  Term author;
+  Term section;
+  std::optional<MediaRef> image;
+  std::string image_alt;
+};
+
+/// A whole article, as its page shows it.
+struct Article {
+  ArticleSummary summary;
+  ArticleStatus status = ArticleStatus::draft;
+  Timestamp updated_at{};
+  std::string body_markdown;
+  std::string body_html;  // rendered and sanitised when saved; never parsed on a read
+  std::vector<Term> categories;
+  std::vector<Term> tags;
+  std::string image_caption;
+};
+
+/// A page of a listing and how many items the whole listing holds.
+struct ArticlePage {
+  std::vector<ArticleSummary> articles;
+  std::int64_t total = 0;
+};
+
+/// Site-wide settings an admin changes; the defaults are those of a French newsroom.
+struct SiteSettings {
+  std::string title = "Gazette";
+  std::string description = "Un site d’information publié avec Gazette";
+  std::string language = "fr";
+  std::string time_zone = "Europe/Paris";
+};
+
+}  // namespace gazette::content

@@ -1,0 +1,25 @@
+// Files compiled into the binary (the default theme, the SQL migrations): see
+// cmake/embed_files.cmake. Each accessor returns the files in a stable order.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace gazette::embedded {
+
+/// One file compiled into the binary: its path relative to the embedded folder and its bytes.
+struct EmbeddedFile {
+  std::string_view path;
+  std::string_view bytes;
+};
+
+/// The default theme: templates/, assets/ and i18n/ of themes/default.
+const std::vector<EmbeddedFile>& default_theme();
+
+/// The SQLite migrations, named NNNN_verb_what.sql.
+const std::vector<EmbeddedFile>& sqlite_migrations();
+
+/// The demo articles (src/demo/articles/*.md).
+const std::vector<EmbeddedFile>& demo_articles();
+
+}  // namespace gazette::embedded

@@ -1,0 +1,134 @@
+// Connection: the read → handle → write loop of one client (see connection.h).
+#include "http/connection.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/server.h"
+
+namespace gazette::http {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+
+namespace {
+
+// A request line and headers larger than this are not a browser's; 431 says so.
+constexpr std::uint32_t kHeaderLimit = 16 * 1024;
+// Reader forms (comments) are small; newsroom uploads will get their own, larger route limit.
+constexpr std::uint64_t kBodyLimit = 1024 * 1024;
+// A client that sends nothing for this long (idle keep-alive included) is disconnected.
+constexpr auto kReadTimeout = std::chrono::seconds(30);
+// A client that does not take its response in this long is disconnected.
+constexpr auto kWriteTimeout = std::chrono::seconds(30);
+
+void fail(beast::error_code error, const char* what) {
+  if (error == asio::error::operation_aborted || error == beast::error::timeout ||
+      error == asio::error::eof || error == asio::error::connection_reset ||
+      error == beast_http::error::end_of_stream)
+    return;
+  spdlog::debug("connection {}: {}", what, error.message());
+}
+
+}  // namespace
+
+Connection::Connection(asio::ip::tcp::socket socket, Server& server)
+    : stream_(std::move(socket)), server_(server) {}
+
+Connection::~Connection() { server_.remove(this); }
+
+void Connection::start() {
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+}
+
+void Connection::shutdown() {
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    self->closing_ = true;
+    if (self->reading_) self->stream_.socket().cancel();
+  });
+}
+
+void Connection::do_read() {
+  if (closing_) return do_close();
+  parser_.emplace();
+  parser_->header_limit(kHeaderLimit);
+  parser_->body_limit(kBodyLimit);
+  stream_.expires_after(kReadTimeout);
+  reading_ = true;
+  beast_http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&Connection::on_read, shared_from_this()));
+}
+
+void Connection::on_read(beast::error_code error, std::size_t) {
+  reading_ = false;
+  if (error == beast_http::error::end_of_stream || error == asio::error::operation_aborted)
+    return do_close();
+  if (error == beast_http::error::header_limit || error == beast_http::error::body_limit ||
+      (error && error.category() == beast_http::make_error_code(beast_http::error::bad_version).category())) {
+    // The request cannot be trusted past this point: answer why, then close.
+    closing_ = true;
+    return do_write(refuse(error));
+  }
+  if (error) {
+    fail(error, "read");
+    return do_close();
+  }
+  if (closing_) parser_->get().keep_alive(false);
+  do_write(answer(parser_->get()));
+}
+
+Response Connection::answer(const Request& request) const {
+  auto response = server_.handler_(request);
+  if (closing_) response.keep_alive(false);
+  if (request.method() == beast_http::verb::head) {
+    // HEAD: the headers of a GET, Content-Length included, and no body.
+    auto length = response.body().size();
+    response.body().clear();
+    response.content_length(length);
+  }
+  return response;
+}
+
+Response Connection::refuse(beast::error_code error) const {
+  Request request;
+  request.version(11);
+  request.keep_alive(false);
+  if (error == beast_http::error::header_limit)
+    return make_response(request, Status::request_header_fields_too_large,
+                         "text/plain; charset=utf-8", "Request headers too large\n");
+  if (error == beast_http::error::body_limit)
+    return make_response(request, Status::payload_too_large, "text/plain; charset=utf-8",
+                         "Request body too large\n");
+  return make_response(request, Status::bad_request, "text/plain; charset=utf-8",
+                       "Malformed request\n");
+}
+
+void Connection::do_write(Response response) {
+  bool keep_alive = response.keep_alive() && !closing_;
+  response_ = std::make_shared<Response>(std::move(response));
+  stream_.expires_after(kWriteTimeout);
+  beast_http::async_write(
+      stream_, *response_,
+      beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive));
+}
+
+void Connection::on_write(bool keep_alive, beast::error_code error, std::size_t) {
+  response_.reset();
+  if (error) {
+    fail(error, "write");
+    return do_close();
+  }
+  if (!keep_alive) return do_close();
+  do_read();
+}
+
+void Connection::do_close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.socket().close(ignored);
+}
+
+}  // namespace gazette::http

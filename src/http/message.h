@@ -1,0 +1,30 @@
+// HTTP request and response types shared by the server and the page handlers, and the
+// function type that turns one into the other.
+#pragma once
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace gazette::http {
+
+namespace beast_http = boost::beast::http;
+
+using Request = beast_http::request<beast_http::string_body>;
+using Response = beast_http::response<beast_http::string_body>;
+using Status = beast_http::status;
+
+/// Turns a request into a response. Called on the server's threads, concurrently.
+using Handler = std::function<Response(const Request&)>;
+
+/// A response with `body` of `content_type`, shaped to answer `request` (version, keep-alive).
+Response make_response(const Request& request, Status status, std::string content_type,
+                       std::string body);
+
+/// A permanent redirect to `location`.
+Response make_redirect(const Request& request, std::string_view location);
+
+}  // namespace gazette::http

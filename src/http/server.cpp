@@ -1,0 +1,112 @@
+// Server: the acceptor, the thread pool, and graceful shutdown on SIGINT/SIGTERM.
+#include "http/server.h"
+
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+#include <vector>
+
+#include "http/connection.h"
+
+namespace gazette::http {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+namespace {
+// Requests still running this long after a stop are abandoned so that a stop always ends.
+constexpr auto kShutdownGrace = std::chrono::seconds(10);
+}  // namespace
+
+Server::Server(const std::string& host, unsigned short port, Handler handler)
+    : acceptor_(io_),
+      control_(io_.get_executor()),
+      signals_(control_, SIGINT, SIGTERM),
+      shutdown_deadline_(control_),
+      handler_(std::move(handler)) {
+  tcp::endpoint endpoint(asio::ip::make_address(host), port);
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(asio::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(asio::socket_base::max_listen_connections);
+}
+
+Server::~Server() = default;
+
+std::string Server::local_address() const {
+  auto endpoint = acceptor_.local_endpoint();
+  auto address = endpoint.address();
+  std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+  return host + ":" + std::to_string(endpoint.port());
+}
+
+void Server::run(unsigned threads) {
+  signals_.async_wait([this](boost::system::error_code error, int) {
+    if (!error) stop();
+  });
+  do_accept();
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
+  io_.run();
+  for (auto& thread : pool) thread.join();
+}
+
+void Server::stop() {
+  asio::post(control_, [this] {
+    std::vector<std::shared_ptr<Connection>> open;
+    {
+      std::lock_guard lock(connections_mutex_);
+      if (stopping_) return;
+      stopping_ = true;
+      for (auto& [key, connection] : connections_) {
+        if (auto alive = connection.lock()) open.push_back(std::move(alive));
+      }
+    }
+    spdlog::info("stopping: finishing {} open connection(s)", open.size());
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    signals_.cancel(ignored);
+    // run() returns when the last connection ends, or at the deadline, whichever is first.
+    if (!open.empty()) {
+      shutdown_deadline_.expires_after(kShutdownGrace);
+      shutdown_deadline_.async_wait([this](boost::system::error_code error) {
+        if (!error) io_.stop();
+      });
+    }
+    for (auto& connection : open) connection->shutdown();
+  });
+}
+
+void Server::do_accept() {
+  acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
+                                                        tcp::socket socket) {
+    if (error) {
+      if (error != asio::error::operation_aborted) {
+        spdlog::warn("accept: {}", error.message());
+        do_accept();
+      }
+      return;
+    }
+    auto connection = std::make_shared<Connection>(std::move(socket), *this);
+    add(connection);
+    connection->start();
+    do_accept();
+  });
+}
+
+void Server::add(const std::shared_ptr<Connection>& connection) {
+  std::lock_guard lock(connections_mutex_);
+  connections_[connection.get()] = connection;
+  if (stopping_) connection->shutdown();
+}
+
+void Server::remove(const Connection* connection) {
+  std::lock_guard lock(connections_mutex_);
+  connections_.erase(connection);
+  if (stopping_ && connections_.empty())
+    asio::post(control_, [this] { shutdown_deadline_.cancel(); });
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,56 @@
+// The home page: the lead story and each section's latest articles; later pages list every
+// article, newest first.
+#include "site/pages.h"
+#include "site/paths.h"
+#include "site/view_model.h"
+
+namespace gazette::site {
+
+namespace {
+// Each section block on the home page shows its few latest stories; its page has the rest.
+constexpr long kArticlesPerSectionBlock = 4;
+}  // namespace
+
+std::optional<std::string> render_home(const PageContext& context) {
+  using Kind = store::ArticleFilter::Kind;
+  auto latest = context.store.published_articles({Kind::all, ""}, {0, 1}, std::nullopt);
+  // Page 1 is the front page; pages 2… list all articles, kArticlesPerPage at a time.
+  long total_pages = 1 + (latest.total + kArticlesPerPage - 1) / kArticlesPerPage;
+  if (context.page_number > total_pages) return std::nullopt;
+
+  PageFrame frame{context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
+  if (context.page_number > 1)
+    frame.title = context.theme.text(context.settings.language, "page") + " " +
+                  std::to_string(context.page_number);
+  auto view = frame_view(frame);
+
+  if (context.page_number == 1) {
+    std::optional<content::ArticleId> lead_id;
+    if (!latest.articles.empty()) {
+      view.set("lead_story", card_view(latest.articles.front(), context.dates));
+      lead_id = latest.articles.front().id;
+    }
+    theme::View sections{theme::View::type::list};
+    for (const auto& section : context.sections) {
+      auto articles = context.store.published_articles({Kind::section, section.slug},
+                                                       {0, kArticlesPerSectionBlock}, lead_id);
+      if (articles.articles.empty()) continue;
+      theme::View block;
+      block.set("name", section.name);
+      block.set("url", section_path(section.slug));
+      block.set("articles", card_list(articles.articles, context.dates));
+      sections.push_back(block);
+    }
+    view.set("sections", sections);
+  } else {
+    auto page = context.store.published_articles(
+        {Kind::all, ""}, {(context.page_number - 2) * kArticlesPerPage, kArticlesPerPage},
+        std::nullopt);
+    view.set("articles", card_list(page.articles, context.dates));
+  }
+  if (auto pagination = pagination_view("/", context.page_number, total_pages))
+    view.set("pagination", *pagination);
+  return context.theme.render_page("home", view, context.settings.language);
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,74 @@
+// Listing pages: a section, a tag, an author or a category, newest articles first.
+#include "site/pages.h"
+#include "site/paths.h"
+#include "site/view_model.h"
+
+namespace gazette::site {
+
+namespace {
+
+/// What a listing is about, as its heading shows it.
+struct ListingSubject {
+  std::string kind_key;  // the interface string naming the kind ("section", "tag", …)
+  std::string name;
+  std::string description;
+  std::string path;
+  std::string current_section;
+};
+
+std::optional<ListingSubject> find_subject(const PageContext& context,
+                                           store::ArticleFilter::Kind kind, std::string_view slug) {
+  using Kind = store::ArticleFilter::Kind;
+  switch (kind) {
+    case Kind::section:
+      if (auto section = context.store.find_section(slug))
+        return ListingSubject{"section", section->name, section->description,
+                              section_path(slug), section->slug};
+      break;
+    case Kind::tag:
+      if (auto tag = context.store.find_tag(slug))
+        return ListingSubject{"tag", tag->name, "", tag_path(slug), ""};
+      break;
+    case Kind::author:
+      if (auto author = context.store.find_author(slug))
+        return ListingSubject{"author", author->name, author->bio, author_path(slug), ""};
+      break;
+    case Kind::category:
+      if (auto category = context.store.find_category(slug))
+        return ListingSubject{"category", category->name, "", category_path(slug), ""};
+      break;
+    case Kind::all: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> render_listing(const PageContext& context,
+                                          store::ArticleFilter::Kind kind, std::string_view slug) {
+  auto subject = find_subject(context, kind, slug);
+  if (!subject) return std::nullopt;
+  auto page = context.store.published_articles(
+      {kind, std::string(slug)},
+      {(context.page_number - 1) * kArticlesPerPage, kArticlesPerPage}, std::nullopt);
+  long total_pages = std::max<long>(1, (page.total + kArticlesPerPage - 1) / kArticlesPerPage);
+  if (context.page_number > total_pages) return std::nullopt;
+
+  const auto& language = context.settings.language;
+  PageFrame frame{context.settings, context.sections, subject->current_section, subject->name,
+                  subject->description, page_path(subject->path, context.page_number)};
+  if (context.page_number > 1)
+    frame.title += " – " + context.theme.text(language, "page") + " " +
+                   std::to_string(context.page_number);
+  auto view = frame_view(frame);
+  view.set("kind", context.theme.text(language, subject->kind_key));
+  view.set("heading", subject->name);
+  view.set("description", subject->description);
+  view.set("articles", card_list(page.articles, context.dates));
+  view.set("has_articles", !page.articles.empty());
+  if (auto pagination = pagination_view(subject->path, context.page_number, total_pages))
+    view.set("pagination", *pagination);
+  return context.theme.render_page("listing", view, language);
+}
+
+}  // namespace gazette::site

@@ -1,0 +1,32 @@
+// The URL of every reader page, in one place, so a page never spells another page's URL.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gazette::site {
+
+inline std::string section_path(std::string_view section) {
+  return "/" + std::string(section) + "/";
+}
+inline std::string article_path(std::string_view section, std::string_view slug) {
+  return "/" + std::string(section) + "/" + std::string(slug) + "/";
+}
+inline std::string comments_path(std::string_view section, std::string_view slug) {
+  return article_path(section, slug) + "comments";
+}
+inline std::string tag_path(std::string_view slug) { return "/tag/" + std::string(slug) + "/"; }
+inline std::string author_path(std::string_view slug) {
+  return "/author/" + std::string(slug) + "/";
+}
+inline std::string category_path(std::string_view slug) {
+  return "/category/" + std::string(slug) + "/";
+}
+inline std::string media_path(std::string_view name) { return "/media/" + std::string(name); }
+
+/// `path` with "?page=N" when N > 1: page 1 of a listing is the bare path.
+inline std::string page_path(std::string_view path, long page) {
+  return page > 1 ? std::string(path) + "?page=" + std::to_string(page) : std::string(path);
+}
+
+}  // namespace gazette::site

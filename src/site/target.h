@@ -1,0 +1,28 @@
+// Reading a request target: its path segments and the one query parameter reader pages use.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::site {
+
+/// A request target split into path and query ("/a/b/?page=2" → "/a/b/", "page=2").
+struct Target {
+  std::string_view path;
+  std::string_view query;
+  std::vector<std::string_view> segments;  // "/a/b/" → {"a", "b"}
+  bool trailing_slash = false;
+};
+
+Target parse_target(std::string_view target);
+
+/// Whether `text` can be a slug we made: [a-z0-9] runs joined by single '-'. Anything else
+/// (dots, percent escapes, capitals) cannot name content, so it never reaches the store.
+bool is_slug(std::string_view text);
+
+/// The listing page asked for by "page=N": 1 when absent, nullopt when not a number in range.
+std::optional<long> page_number(std::string_view query);
+
+}  // namespace gazette::site

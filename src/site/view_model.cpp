@@ -1,0 +1,91 @@
+// Builders of the template data shared by reader pages (see themes/default/README.md).
+#include "site/view_model.h"
+
+#include "site/paths.h"
+
+namespace gazette::site {
+
+using kainjow::mustache::data;
+
+namespace {
+// Cards and the article photo ask for the image at most this wide on a desktop layout.
+constexpr std::string_view kArticleImageSizes = "(min-width: 50rem) 48rem, 100vw";
+}  // namespace
+
+theme::View frame_view(const PageFrame& frame) {
+  theme::View view;
+  theme::View site;
+  site.set("title", frame.settings.title);
+  site.set("description", frame.settings.description);
+  site.set("language", frame.settings.language);
+  site.set("home_url", "/");
+  view.set("site", site);
+
+  theme::View nav{data::type::list};
+  for (const auto& section : frame.sections) {
+    theme::View item;
+    item.set("name", section.name);
+    item.set("url", section_path(section.slug));
+    item.set("current", section.slug == frame.current_section);
+    nav.push_back(item);
+  }
+  view.set("nav", nav);
+
+  theme::View page;
+  page.set("title", frame.title.empty() ? frame.settings.title
+                                        : frame.title + " – " + frame.settings.title);
+  page.set("description",
+           frame.description.empty() ? frame.settings.description : frame.description);
+  page.set("canonical_url", frame.canonical_path);
+  view.set("page", page);
+  return view;
+}
+
+theme::View image_view(const content::MediaRef& image, const std::string& alt) {
+  theme::View view;
+  auto src = media_path(image.name);
+  view.set("src", src);
+  view.set("srcset", src + " " + std::to_string(image.width) + "w");
+  view.set("sizes", std::string(kArticleImageSizes));
+  view.set("width", std::to_string(image.width));
+  view.set("height", std::to_string(image.height));
+  view.set("alt", alt);
+  return view;
+}
+
+theme::View card_view(const content::ArticleSummary& article, const render::DateFormatter& dates) {
+  theme::View view;
+  view.set("title", article.title);
+  view.set("url", article_path(article.section.slug, article.slug));
+  view.set("lead", article.lead);
+  view.set("date_iso", dates.iso8601(article.published_at));
+  view.set("date_text", dates.long_date(article.published_at));
+  view.set("author_name", article.author.name);
+  view.set("author_url", author_path(article.author.slug));
+  view.set("section_name", article.section.name);
+  view.set("section_url", section_path(article.section.slug));
+  view.set("has_image", article.image.has_value());
+  if (article.image) view.set("image", image_view(*article.image, article.image_alt));
+  return view;
+}
+
+theme::View card_list(const std::vector<content::ArticleSummary>& articles,
+                      const render::DateFormatter& dates) {
+  theme::View list{data::type::list};
+  for (const auto& article : articles) list.push_back(card_view(article, dates));
+  return list;
+}
+
+std::optional<theme::View> pagination_view(std::string_view path, long page, long total_pages) {
+  if (total_pages <= 1) return std::nullopt;
+  theme::View view;
+  view.set("current", std::to_string(page));
+  view.set("total", std::to_string(total_pages));
+  view.set("has_prev", page > 1);
+  if (page > 1) view.set("prev_url", page_path(path, page - 1));
+  view.set("has_next", page < total_pages);
+  if (page < total_pages) view.set("next_url", page_path(path, page + 1));
+  return view;
+}
+
+}  // namespace gazette::site

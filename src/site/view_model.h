@@ -1,0 +1,39 @@
+// View models: what the theme's templates receive, built from content types. Every value is
+// ready to print; templates make no decisions beyond presentation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/types.h"
+#include "render/dates.h"
+#include "theme/theme.h"
+
+namespace gazette::site {
+
+/// The parts of a page every template receives: site, navigation and page metadata.
+struct PageFrame {
+  const content::SiteSettings& settings;
+  const std::vector<content::Section>& sections;
+  std::string current_section;  // slug of the section the page belongs to, if any
+  std::string title;            // the <title>, without the site name
+  std::string description;
+  std::string canonical_path;
+};
+
+theme::View frame_view(const PageFrame& frame);
+
+/// An article in a list: title, link, lead, date, author, section, image.
+theme::View card_view(const content::ArticleSummary& article, const render::DateFormatter& dates);
+
+theme::View card_list(const std::vector<content::ArticleSummary>& articles,
+                      const render::DateFormatter& dates);
+
+/// The image attributes for `image` (src, srcset, width, height, alt).
+theme::View image_view(const content::MediaRef& image, const std::string& alt);
+
+/// Links to the previous and next pages of a listing at `path`; nullopt when one page.
+std::optional<theme::View> pagination_view(std::string_view path, long page, long total_pages);
+
+}  // namespace gazette::site

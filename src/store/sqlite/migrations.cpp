@@ -1,0 +1,45 @@
+// Applies the embedded migrations/NNNN_*.sql files that schema_migrations does not list yet.
+#include "store/sqlite/migrations.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+
+#include "embedded/embedded_files.h"
+
+namespace gazette::store::sqlite {
+
+int migrate(Connection& connection) {
+  connection.execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID");
+
+  Transaction transaction(connection);
+  std::set<std::string, std::less<>> applied;
+  {
+    auto statement = connection.prepare("SELECT version FROM schema_migrations");
+    while (statement.step()) applied.insert(statement.column_text(0));
+  }
+
+  auto files = embedded::sqlite_migrations();
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  int count = 0;
+  for (const auto& file : files) {
+    if (applied.contains(file.path)) continue;
+    connection.execute(file.bytes);
+    connection.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
+        .bind(1, file.path)
+        .bind(2, static_cast<std::int64_t>(now))
+        .run();
+    ++count;
+  }
+  transaction.commit();
+  return count;
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,13 @@
+// Schema migrations for SQLite: the numbered files in migrations/, compiled into the binary,
+// applied in order at start-up. A released migration is never edited; a change is a new file.
+#pragma once
+
+#include "store/sqlite/database.h"
+
+namespace gazette::store::sqlite {
+
+/// Applies every migration the database has not seen yet, all in one transaction, and
+/// returns how many it applied. Fails without changing anything if any of them fails.
+int migrate(Connection& connection);
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,389 @@
+// SqliteStore: the Store's queries and writes in SQL. Listings use the indexes made in
+// migrations/0001 ("published, newest first" per section, author, tag and category).
+#include "store/sqlite/sqlite_store.h"
+
+#include <filesystem>
+
+#include "store/sqlite/migrations.h"
+
+namespace gazette::store::sqlite {
+
+using content::ArticleId;
+using content::Timestamp;
+
+namespace {
+
+std::int64_t to_unix(Timestamp time) { return time.time_since_epoch().count(); }
+Timestamp from_unix(std::int64_t seconds) { return Timestamp(std::chrono::seconds(seconds)); }
+std::int64_t now_unix() {
+  return to_unix(std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now()));
+}
+
+// The columns read_summary() expects, in order, and the joins they need.
+constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
+    " m.name, m.mime_type, m.width, m.height, a.image_alt";
+constexpr std::string_view kSummaryFrom =
+    " FROM articles a"
+    " JOIN authors au ON au.id = a.author_id"
+    " JOIN sections s ON s.id = a.section_id"
+    " LEFT JOIN media m ON m.id = a.image_id";
+
+// Readers see an article once it is published and its time has come.
+constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= ?1";
+
+content::ArticleSummary read_summary(const Statement& row) {
+  content::ArticleSummary summary;
+  summary.id = ArticleId{row.column_int(0)};
+  summary.slug = row.column_text(1);
+  summary.title = row.column_text(2);
+  summary.lead = row.column_text(3);
+  summary.published_at = from_unix(row.column_int(4));
+  summary.author = {row.column_text(5), row.column_text(6)};
+  summary.section = {row.column_text(7), row.column_text(8)};
+  if (!row.column_is_null(9)) {
+    summary.image = content::MediaRef{row.column_text(9), row.column_text(10),
+                                      static_cast<int>(row.column_int(11)),
+                                      static_cast<int>(row.column_int(12))};
+  }
+  summary.image_alt = row.column_text(13);
+  return summary;
+}
+
+// The WHERE clause that picks a listing's articles; ?1 is now, ?2 the slug, ?3 the excluded id.
+std::string filter_clause(ArticleFilter::Kind kind) {
+  std::string clause = " WHERE" + std::string(kVisible) + " AND a.id <> ?3";
+  switch (kind) {
+    case ArticleFilter::Kind::all: break;
+    case ArticleFilter::Kind::section: clause += " AND s.slug = ?2"; break;
+    case ArticleFilter::Kind::author: clause += " AND au.slug = ?2"; break;
+    case ArticleFilter::Kind::tag:
+      clause +=
+          " AND a.id IN (SELECT at.article_id FROM article_tags at"
+          " JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?2)";
+      break;
+    case ArticleFilter::Kind::category:
+      clause +=
+          " AND a.id IN (SELECT ac.article_id FROM article_categories ac"
+          " JOIN categories c ON c.id = ac.category_id WHERE c.slug = ?2)";
+      break;
+  }
+  return clause;
+}
+
+std::vector<content::Term> read_terms(Connection& connection, std::string_view sql, ArticleId id) {
+  std::vector<content::Term> terms;
+  auto statement = connection.prepare(sql);
+  statement.bind(1, id.value);
+  while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
+  return terms;
+}
+
+// The id of the row of `table` with `term.slug`, inserted with `term.name` when missing. An
+// existing term keeps its name: editors rename terms in the newsroom, not by publishing.
+std::int64_t ensure_term(Connection& connection, std::string_view table, const content::Term& term) {
+  std::string table_name(table);
+  {
+    auto found = connection.prepare("SELECT id FROM " + table_name + " WHERE slug = ?");
+    found.bind(1, term.slug);
+    if (found.step()) return found.column_int(0);
+  }
+  if (table == "sections") {
+    connection
+        .prepare(
+            "INSERT INTO sections (slug, name, position)"
+            " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM sections))")
+        .bind(1, term.slug)
+        .bind(2, term.name)
+        .run();
+  } else {
+    connection.prepare("INSERT INTO " + table_name + " (slug, name) VALUES (?, ?)")
+        .bind(1, term.slug)
+        .bind(2, term.name)
+        .run();
+  }
+  return connection.last_insert_id();
+}
+
+std::int64_t ensure_media(Connection& connection, const NewMedia& media) {
+  connection
+      .prepare(
+          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+      .bind(1, media.name)
+      .bind(2, media.sha256)
+      .bind(3, media.mime_type)
+      .bind(4, std::int64_t{media.width})
+      .bind(5, std::int64_t{media.height})
+      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
+      .bind_blob(7, media.bytes)
+      .bind(8, now_unix())
+      .run();
+  auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
+  found.bind(1, media.sha256);
+  if (!found.step()) connection.fail("media insert");
+  return found.column_int(0);
+}
+
+void replace_article_terms(Connection& connection, std::string_view link_table,
+                           std::string_view term_table, std::string_view term_column,
+                           std::int64_t article_id, const std::vector<content::Term>& terms) {
+  std::string link(link_table);
+  connection.prepare("DELETE FROM " + link + " WHERE article_id = ?").bind(1, article_id).run();
+  std::int64_t position = 0;
+  for (const auto& term : terms) {
+    std::int64_t term_id = ensure_term(connection, term_table, term);
+    connection
+        .prepare("INSERT OR IGNORE INTO " + link + " (article_id, " + std::string(term_column) +
+                 ", position) VALUES (?, ?, ?)")
+        .bind(1, article_id)
+        .bind(2, term_id)
+        .bind(3, position++)
+        .run();
+  }
+}
+
+}  // namespace
+
+/// A reading connection borrowed from the pool, returned when the lease ends.
+class SqliteStore::Lease {
+ public:
+  Lease(SqliteStore& store, std::unique_ptr<Connection> connection)
+      : store_(store), connection_(std::move(connection)) {}
+  ~Lease() {
+    std::lock_guard lock(store_.readers_mutex_);
+    store_.idle_readers_.push_back(std::move(connection_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Connection& operator*() { return *connection_; }
+  Connection* operator->() { return connection_.get(); }
+
+ private:
+  SqliteStore& store_;
+  std::unique_ptr<Connection> connection_;
+};
+
+SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
+  auto folder = std::filesystem::path(path_).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder);
+  writer_ = std::make_unique<Connection>(path_);
+  migrate(*writer_);
+}
+
+SqliteStore::~SqliteStore() = default;
+
+SqliteStore::Lease SqliteStore::read_connection() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      auto connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return Lease(*this, std::move(connection));
+    }
+  }
+  return Lease(*this, std::make_unique<Connection>(path_));
+}
+
+content::SiteSettings SqliteStore::settings() {
+  auto connection = read_connection();
+  content::SiteSettings settings;
+  auto statement = connection->prepare("SELECT key, value FROM settings");
+  while (statement.step()) {
+    auto key = statement.column_text(0);
+    auto value = statement.column_text(1);
+    if (key == "title") settings.title = value;
+    else if (key == "description") settings.description = value;
+    else if (key == "language") settings.language = value;
+    else if (key == "time_zone") settings.time_zone = value;
+  }
+  return settings;
+}
+
+void SqliteStore::save_settings(const content::SiteSettings& settings) {
+  std::lock_guard lock(writer_mutex_);
+  Transaction transaction(*writer_);
+  for (const auto& [key, value] : {std::pair{"title", &settings.title},
+                                   {"description", &settings.description},
+                                   {"language", &settings.language},
+                                   {"time_zone", &settings.time_zone}}) {
+    writer_->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(1, std::string_view(key))
+        .bind(2, *value)
+        .run();
+  }
+  transaction.commit();
+}
+
+std::vector<content::Section> SqliteStore::sections() {
+  auto connection = read_connection();
+  std::vector<content::Section> sections;
+  auto statement =
+      connection->prepare("SELECT id, slug, name, description FROM sections ORDER BY position, id");
+  while (statement.step()) {
+    sections.push_back({statement.column_int(0), statement.column_text(1),
+                        statement.column_text(2), statement.column_text(3)});
+  }
+  return sections;
+}
+
+std::optional<content::Section> SqliteStore::find_section(std::string_view slug) {
+  auto connection = read_connection();
+  auto statement =
+      connection->prepare("SELECT id, slug, name, description FROM sections WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return content::Section{statement.column_int(0), statement.column_text(1),
+                          statement.column_text(2), statement.column_text(3)};
+}
+
+std::optional<content::Author> SqliteStore::find_author(std::string_view slug) {
+  auto connection = read_connection();
+  auto statement = connection->prepare("SELECT id, slug, name, bio FROM authors WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return content::Author{statement.column_int(0), statement.column_text(1),
+                         statement.column_text(2), statement.column_text(3)};
+}
+
+std::optional<content::Term> SqliteStore::find_tag(std::string_view slug) {
+  auto connection = read_connection();
+  auto statement = connection->prepare("SELECT slug, name FROM tags WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return content::Term{statement.column_text(0), statement.column_text(1)};
+}
+
+std::optional<content::Term> SqliteStore::find_category(std::string_view slug) {
+  auto connection = read_connection();
+  auto statement = connection->prepare("SELECT slug, name FROM categories WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return content::Term{statement.column_text(0), statement.column_text(1)};
+}
+
+std::optional<content::Article> SqliteStore::find_published_article(std::string_view section_slug,
+                                                                    std::string_view slug) {
+  auto connection = read_connection();
+  content::Article article;
+  {
+    auto statement = connection->prepare(
+        std::string(kSummaryColumns) + ", a.status, a.updated_at, a.body_markdown, a.body_html," +
+        " a.image_caption" + std::string(kSummaryFrom) + " WHERE" + std::string(kVisible) +
+        " AND s.slug = ?2 AND a.slug = ?3");
+    statement.bind(1, now_unix()).bind(2, section_slug).bind(3, slug);
+    if (!statement.step()) return std::nullopt;
+    article.summary = read_summary(statement);
+    article.status = content::ArticleStatus::published;
+    article.updated_at = from_unix(statement.column_int(15));
+    article.body_markdown = statement.column_text(16);
+    article.body_html = statement.column_text(17);
+    article.image_caption = statement.column_text(18);
+  }
+  article.categories = read_terms(*connection,
+                                  "SELECT c.slug, c.name FROM article_categories ac"
+                                  " JOIN categories c ON c.id = ac.category_id"
+                                  " WHERE ac.article_id = ? ORDER BY ac.position",
+                                  article.summary.id);
+  article.tags = read_terms(*connection,
+                            "SELECT t.slug, t.name FROM article_tags at"
+                            " JOIN tags t ON t.id = at.tag_id"
+                            " WHERE at.article_id = ? ORDER BY at.position",
+                            article.summary.id);
+  return article;
+}
+
+content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter,
+                                                     const PageRequest& page,
+                                                     std::optional<ArticleId> except) {
+  auto connection = read_connection();
+  std::string where = filter_clause(filter.kind);
+  content::ArticlePage result;
+  auto bind_filter = [&](Statement& statement) {
+    statement.bind(1, now_unix()).bind(3, except ? except->value : std::int64_t{-1});
+    if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
+  };
+  {
+    auto statement = connection->prepare(std::string(kSummaryColumns) +
+                                         std::string(kSummaryFrom) + where +
+                                         " ORDER BY a.published_at DESC, a.id DESC"
+                                         " LIMIT ?4 OFFSET ?5");
+    bind_filter(statement);
+    statement.bind(4, page.limit).bind(5, page.offset);
+    while (statement.step()) result.articles.push_back(read_summary(statement));
+  }
+  {
+    auto statement = connection->prepare(
+        "SELECT count(*) FROM articles a JOIN authors au ON au.id = a.author_id"
+        " JOIN sections s ON s.id = a.section_id" +
+        where);
+    bind_filter(statement);
+    if (statement.step()) result.total = statement.column_int(0);
+  }
+  return result;
+}
+
+std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name) {
+  auto connection = read_connection();
+  auto statement = connection->prepare(
+      "SELECT name, mime_type, width, height, bytes, created_at FROM media WHERE name = ?");
+  statement.bind(1, name);
+  if (!statement.step()) return std::nullopt;
+  content::MediaFile file;
+  file.ref = {statement.column_text(0), statement.column_text(1),
+              static_cast<int>(statement.column_int(2)), static_cast<int>(statement.column_int(3))};
+  file.bytes = statement.column_text(4);
+  file.created_at = from_unix(statement.column_int(5));
+  return file;
+}
+
+SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
+  std::lock_guard lock(writer_mutex_);
+  Connection& connection = *writer_;
+  Transaction transaction(connection);
+
+  std::int64_t author_id = ensure_term(connection, "authors", draft.author);
+  std::int64_t section_id = ensure_term(connection, "sections", draft.section);
+  std::optional<std::int64_t> image_id;
+  if (draft.image) image_id = ensure_media(connection, *draft.image);
+
+  std::optional<std::int64_t> existing;
+  {
+    auto found = connection.prepare("SELECT id FROM articles WHERE slug = ?");
+    found.bind(1, draft.slug);
+    if (found.step()) existing = found.column_int(0);
+  }
+  auto statement = connection.prepare(
+      existing ? "UPDATE articles SET title = ?2, lead = ?3, body_markdown = ?4, body_html = ?5,"
+                 " status = ?6, published_at = ?7, updated_at = ?8, author_id = ?9,"
+                 " section_id = ?10, image_id = ?11, image_caption = ?12, image_alt = ?13"
+                 " WHERE slug = ?1"
+               : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
+                 " published_at, updated_at, author_id, section_id, image_id, image_caption,"
+                 " image_alt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  statement.bind(1, draft.slug)
+      .bind(2, draft.title)
+      .bind(3, draft.lead)
+      .bind(4, draft.body_markdown)
+      .bind(5, draft.body_html)
+      .bind(6, content::to_string(draft.status))
+      .bind(7, to_unix(draft.published_at))
+      .bind(8, to_unix(draft.updated_at))
+      .bind(9, author_id)
+      .bind(10, section_id)
+      .bind(11, image_id)
+      .bind(12, draft.image_caption)
+      .bind(13, draft.image_alt)
+      .run();
+  std::int64_t article_id = existing ? *existing : connection.last_insert_id();
+
+  replace_article_terms(connection, "article_categories", "categories", "category_id", article_id,
+                        draft.categories);
+  replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
+  transaction.commit();
+  return {ArticleId{article_id}, !existing, draft.section.slug, draft.slug};
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,191 @@
+// Theme loading (embedded files, then the override folder) and rendering through kainjow/mustache.
+#include "theme/theme.h"
+
+#include <sodium.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "embedded/embedded_files.h"
+
+namespace gazette::theme {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Ten hex digits of BLAKE2b: a collision between two versions of one asset is out of reach.
+constexpr std::size_t kAssetHashBytes = 5;
+
+std::string content_hash(std::string_view bytes) {
+  unsigned char digest[kAssetHashBytes];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size(), nullptr, 0);
+  char hex[kAssetHashBytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string content_type_for(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
+  };
+  for (const auto& [extension, type] : kTypes) {
+    if (name.ends_with(extension)) return std::string(type);
+  }
+  return "application/octet-stream";
+}
+
+std::string hashed_name_for(const std::string& name, std::string_view bytes) {
+  auto dot = name.rfind('.');
+  auto hash = content_hash(bytes);
+  if (dot == std::string::npos) return name + "." + hash;
+  return name.substr(0, dot) + "." + hash + name.substr(dot);
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ThemeError("cannot read " + path.string());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// "partials/card.mustache" → "card"; "article.mustache" → "article".
+std::string template_name(std::string_view path, std::string_view prefix) {
+  path.remove_prefix(prefix.size());
+  path.remove_suffix(std::string_view(".mustache").size());
+  return std::string(path);
+}
+
+}  // namespace
+
+/// A parsed template. kainjow's render() is not const, so each template renders under a lock.
+struct Theme::Template {
+  explicit Template(const std::string& source) : compiled(source) {}
+  std::mutex mutex;
+  kainjow::mustache::mustache compiled;
+};
+
+Theme::Theme(const std::optional<fs::path>& override_dir) {
+  if (sodium_init() < 0) throw ThemeError("libsodium failed to initialise");
+  for (const auto& file : embedded::default_theme()) {
+    add_file(std::string(file.path), std::string(file.bytes));
+  }
+  if (override_dir) {
+    if (!fs::is_directory(*override_dir))
+      throw ThemeError("theme folder " + override_dir->string() + " does not exist");
+    for (const auto& entry : fs::recursive_directory_iterator(*override_dir)) {
+      if (!entry.is_regular_file()) continue;
+      add_file(fs::relative(entry.path(), *override_dir).generic_string(), read_file(entry.path()));
+    }
+  }
+  for (const char* required : {"layout", "home", "listing", "article", "message"}) {
+    if (!templates_.contains(required))
+      throw ThemeError(std::string("theme has no templates/") + required + ".mustache");
+  }
+  if (!strings_.contains("fr")) throw ThemeError("theme has no i18n/fr.json");
+}
+
+Theme::~Theme() = default;
+
+void Theme::add_file(const std::string& path, std::string bytes) {
+  constexpr std::string_view kPartials = "templates/partials/";
+  constexpr std::string_view kTemplates = "templates/";
+  constexpr std::string_view kAssets = "assets/";
+  constexpr std::string_view kStrings = "i18n/";
+  if (path.starts_with(kPartials) && path.ends_with(".mustache")) {
+    kainjow::mustache::mustache check(bytes);
+    if (!check.is_valid()) throw ThemeError(path + ": " + check.error_message());
+    partial_sources_[template_name(path, kPartials)] = std::move(bytes);
+  } else if (path.starts_with(kTemplates) && path.ends_with(".mustache")) {
+    auto compiled = std::make_unique<Template>(bytes);
+    if (!compiled->compiled.is_valid())
+      throw ThemeError(path + ": " + compiled->compiled.error_message());
+    templates_[template_name(path, kTemplates)] = std::move(compiled);
+  } else if (path.starts_with(kAssets)) {
+    std::string name = path.substr(kAssets.size());
+    Asset asset{name, hashed_name_for(name, bytes), content_type_for(name), std::move(bytes)};
+    plain_name_by_hashed_[asset.hashed_name] = name;
+    assets_by_name_[name] = std::move(asset);
+  } else if (path.starts_with(kStrings) && path.ends_with(".json")) {
+    std::string language = path.substr(kStrings.size(), path.size() - kStrings.size() - 5);
+    auto json = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_object()) throw ThemeError(path + ": not a JSON object of strings");
+    auto& strings = strings_[language];
+    for (const auto& [key, value] : json.items()) {
+      if (!value.is_string()) throw ThemeError(path + ": " + key + " is not a string");
+      strings[key] = value.get<std::string>();
+    }
+  }
+}
+
+const Asset* Theme::find_asset(std::string_view name) const {
+  if (auto hashed = plain_name_by_hashed_.find(name); hashed != plain_name_by_hashed_.end())
+    name = hashed->second;
+  auto found = assets_by_name_.find(name);
+  return found == assets_by_name_.end() ? nullptr : &found->second;
+}
+
+bool Theme::is_hashed_asset_name(std::string_view name) const {
+  return plain_name_by_hashed_.contains(name);
+}
+
+std::string Theme::text(std::string_view language, std::string_view key) const {
+  for (std::string_view candidate : {language, std::string_view("fr")}) {
+    auto strings = strings_.find(candidate);
+    if (strings == strings_.end()) continue;
+    if (auto found = strings->second.find(key); found != strings->second.end())
+      return found->second;
+  }
+  return std::string(key);
+}
+
+View Theme::strings_view(std::string_view language) const {
+  View strings;
+  for (const auto* catalog : {&strings_.at("fr"), strings_.contains(language)
+                                                      ? &strings_.find(language)->second
+                                                      : nullptr}) {
+    if (!catalog) continue;
+    for (const auto& [key, value] : *catalog) strings.set(key, value);
+  }
+  return strings;
+}
+
+std::string Theme::render_template(std::string_view name, const View& view) const {
+  auto found = templates_.find(name);
+  if (found == templates_.end()) throw ThemeError("no template " + std::string(name));
+  std::lock_guard lock(found->second->mutex);
+  return found->second->compiled.render(view);
+}
+
+std::string Theme::render_page(std::string_view page, View view,
+                               std::string_view language) const {
+  view.set("t", strings_view(language));
+  View assets;
+  for (const auto& [name, asset] : assets_by_name_) {
+    std::string key = name;
+    for (char& c : key) {
+      if (c == '.' || c == '-' || c == '/') c = '_';
+    }
+    assets.set(key, "/assets/" + asset.hashed_name);
+  }
+  view.set("assets", assets);
+  for (const auto& [name, source] : partial_sources_) {
+    const std::string* text = &source;
+    view.set(name, kainjow::mustache::partial([text] { return *text; }));
+  }
+  view.set("content", render_template(page, view));
+  return render_template("layout", view);
+}
+
+}  // namespace gazette::theme

@@ -1,0 +1,43 @@
+// Article files: Markdown with a YAML front matter, as an editor hands an article to
+// `gazette publish`. See ../shared/fixtures/seed/article.md for the fields.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "content/types.h"
+
+namespace gazette::transfer {
+
+/// What an article file says, checked but not yet stored.
+struct ArticleFile {
+  std::string title;                    // required
+  std::string slug;                     // optional; derived from the title when empty
+  std::string author;                   // optional; "" means the site's default author
+  std::string section;                  // required
+  std::vector<std::string> categories;  // `category: X` or `categories: [X, Y]`
+  std::vector<std::string> tags;
+  std::string lead;   // optional; otherwise the body's first paragraph
+  std::string image;  // path relative to the file, or ""
+  std::string image_caption;
+  std::string image_alt;
+  std::optional<content::Timestamp> date;  // publication time; now when absent
+  content::ArticleStatus status = content::ArticleStatus::published;
+  std::string language;  // optional; informative
+  std::string body_markdown;
+};
+
+/// Why a file was refused: the 1-based line in the file and the reason, naming the field.
+struct ArticleFileError {
+  int line = 0;
+  std::string reason;  // e.g. "date: not a valid date", "title: missing"
+};
+
+/// Parses an article file. Dates without an offset are local to `time_zone`.
+std::variant<ArticleFile, ArticleFileError> parse_article_file(std::string_view text,
+                                                               std::string_view time_zone);
+
+}  // namespace gazette::transfer

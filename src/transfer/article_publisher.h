@@ -1,0 +1,37 @@
+// Publishing an article file: from a checked ArticleFile (and its image) to what the Store
+// saves, with the Markdown rendered and every slug derived. `gazette publish` and the demo
+// content both go through here.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "store/store.h"
+#include "transfer/article_file.h"
+
+namespace gazette::transfer {
+
+/// An image read from disk (or made by the demo), with the name it came with.
+struct ImageFile {
+  std::string file_name;
+  std::string bytes;
+};
+
+/// Why an article could not be published, ready to print: "FILE:LINE: field: reason".
+struct PublishError {
+  std::string message;
+};
+
+/// The draft the Store saves for `file`; `now` stands for a missing date and is the update time.
+std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFile& file,
+                                                                std::optional<ImageFile> image,
+                                                                content::Timestamp now);
+
+/// Reads, checks and saves the article file at `path` (its image is relative to the file).
+/// Nothing is written unless everything is valid.
+std::variant<store::SavedArticle, PublishError> publish_article_file(
+    const std::filesystem::path& path, store::Store& store, content::Timestamp now);
+
+}  // namespace gazette::transfer

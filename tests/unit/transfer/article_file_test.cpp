@@ -1,0 +1,185 @@
+// Unit tests for transfer/article_file: the reference article parses with every field, and each
+// refusal names the field and the line an editor must fix.
+#include "transfer/article_file.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace gazette::transfer {
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::string_view kZone = "Europe/Paris";
+
+std::string read_fixture(const std::string& relative) {
+  std::ifstream in(std::string(GAZETTE_SHARED_FIXTURES) + "/" + relative, std::ios::binary);
+  EXPECT_TRUE(in) << relative;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+ArticleFile parsed(std::string_view text) {
+  auto result = parse_article_file(text, kZone);
+  if (const auto* error = std::get_if<ArticleFileError>(&result)) {
+    ADD_FAILURE() << "line " << error->line << ": " << error->reason;
+    return {};
+  }
+  return std::get<ArticleFile>(result);
+}
+
+ArticleFileError refused(std::string_view text) {
+  auto result = parse_article_file(text, kZone);
+  if (!std::holds_alternative<ArticleFileError>(result)) {
+    ADD_FAILURE() << "accepted:\n" << text;
+    return {};
+  }
+  return std::get<ArticleFileError>(result);
+}
+
+TEST(ArticleFile, ReadsTheReferenceArticleWithAllFields) {
+  const ArticleFile file = parsed(read_fixture("seed/article.md"));
+  EXPECT_EQ(file.title, "Les Islamistes envoient un message fort à Damas : Offensive en cours");
+  EXPECT_EQ(file.slug, "les-islamistes-envoient-un-message-fort-a-damas-offensive-en-cours");
+  EXPECT_EQ(file.author, "Sara");
+  EXPECT_EQ(file.section, "Actualité");
+  EXPECT_EQ(file.categories, std::vector<std::string>{"France"});
+  EXPECT_EQ(file.tags, (std::vector<std::string>{"Syrie", "Damas", "Islamistes", "Offensive",
+                                                 "Guerre", "France"}));
+  EXPECT_EQ(file.image, "banniere-assad-damas.jpg");
+  EXPECT_EQ(file.image_caption, "Bannière de Bashar al-Assad à Damas, Syrie");
+  ASSERT_TRUE(file.date.has_value());
+  EXPECT_EQ(*file.date, sys_days{2024y / December / 8} + 5h);
+  EXPECT_EQ(file.language, "fr");
+  EXPECT_EQ(file.status, content::ArticleStatus::published);
+  EXPECT_EQ(file.body_markdown.rfind("Les nouvelles en provenance de la Syrie", 0), 0u);
+  EXPECT_NE(file.body_markdown.find("## État des lieux à Homs"), std::string::npos);
+}
+
+TEST(ArticleFile, ReadsOptionalFieldsAndLists) {
+  const ArticleFile file = parsed(
+      "---\r\n"
+      "title: '  Titre  '\r\n"
+      "slug: mon-titre\r\n"
+      "section: Monde\r\n"
+      "categories:\r\n"
+      "  - Syrie\r\n"
+      "  - Liban\r\n"
+      "tags: Guerre\r\n"
+      "status: draft\r\n"
+      "lead: Le chapeau.\r\n"
+      "image_alt: Une bannière\r\n"
+      "date: 2024-07-14 12:00\r\n"
+      "unknown_key: ignored\r\n"
+      "---\r\n"
+      "Corps.\r\n");
+  EXPECT_EQ(file.title, "Titre");
+  EXPECT_EQ(file.slug, "mon-titre");
+  EXPECT_EQ(file.categories, (std::vector<std::string>{"Syrie", "Liban"}));
+  EXPECT_EQ(file.tags, std::vector<std::string>{"Guerre"});
+  EXPECT_EQ(file.status, content::ArticleStatus::draft);
+  EXPECT_EQ(file.lead, "Le chapeau.");
+  EXPECT_EQ(file.image_alt, "Une bannière");
+  EXPECT_EQ(*file.date, sys_days{2024y / July / 14} + 10h);
+  EXPECT_EQ(file.author, "");
+  EXPECT_EQ(file.body_markdown, "Corps.\r\n");
+}
+
+TEST(ArticleFile, LeavesTheDateUnsetWhenAbsent) {
+  EXPECT_FALSE(parsed("---\ntitle: T\nsection: S\n---\n").date.has_value());
+}
+
+TEST(ArticleFile, MergesCategoryAndCategories) {
+  const ArticleFile file =
+      parsed("---\ntitle: T\nsection: S\ncategory: France\ncategories: [Syrie, France]\n---\n");
+  EXPECT_EQ(file.categories, (std::vector<std::string>{"France", "Syrie"}));
+}
+
+TEST(ArticleFile, RefusesAMissingTitle) {
+  const auto error = refused("---\nsection: Monde\n---\nCorps\n");
+  EXPECT_EQ(error.reason, "title: missing");
+  EXPECT_EQ(error.line, 1);
+}
+
+TEST(ArticleFile, RefusesABlankTitleAtItsLine) {
+  const auto error = refused("---\nsection: Monde\ntitle: '   '\n---\n");
+  EXPECT_EQ(error.reason, "title: missing");
+  EXPECT_EQ(error.line, 3);
+}
+
+TEST(ArticleFile, RefusesAMissingSection) {
+  EXPECT_EQ(refused("---\ntitle: T\n---\n").reason, "section: missing");
+}
+
+TEST(ArticleFile, RefusesAnImpossibleDateAtItsLine) {
+  const auto error = refused("---\ntitle: T\nsection: S\n\ndate: 2024-02-30\n---\n");
+  EXPECT_EQ(error.reason, "date: not a valid date (2024-02-30)");
+  EXPECT_EQ(error.line, 5);
+}
+
+TEST(ArticleFile, RefusesATitleThatIsNotText) {
+  const auto error = refused("---\nsection: S\ntitle:\n  a: b\n---\n");
+  EXPECT_EQ(error.reason, "title: expected text");
+  EXPECT_EQ(error.line, 4);
+}
+
+TEST(ArticleFile, RefusesTagsThatAreNotAListOfText) {
+  const auto map_tags = refused("---\ntitle: T\nsection: S\ntags: {a: b}\n---\n");
+  EXPECT_EQ(map_tags.reason, "tags: expected a list of text");
+  EXPECT_EQ(map_tags.line, 4);
+  const auto nested = refused("---\ntitle: T\nsection: S\ntags:\n  - Syrie\n  - [a, b]\n---\n");
+  EXPECT_EQ(nested.reason, "tags: expected a list of text");
+  EXPECT_EQ(nested.line, 6);
+}
+
+TEST(ArticleFile, RefusesAnUnknownStatus) {
+  const auto error = refused("---\ntitle: T\nsection: S\nstatus: online\n---\n");
+  EXPECT_EQ(error.reason.rfind("status: expected", 0), 0u);
+  EXPECT_EQ(error.line, 4);
+}
+
+TEST(ArticleFile, RefusesASlugThatIsNotASlug) {
+  const auto error = refused("---\ntitle: T\nsection: S\nslug: Mon Titre\n---\n");
+  EXPECT_EQ(error.reason.rfind("slug: ", 0), 0u);
+  EXPECT_EQ(error.line, 4);
+}
+
+TEST(ArticleFile, RefusesInvalidUtf8AtItsLine) {
+  const auto error = refused("---\ntitle: T\nsection: S\n---\nPremier\nCaf\xC3\n");
+  EXPECT_EQ(error.reason, "file: invalid UTF-8");
+  EXPECT_EQ(error.line, 6);
+}
+
+TEST(ArticleFile, RefusesFrontMatterNotClosed) {
+  const auto error = refused("---\ntitle: T\nsection: S\n\nCorps\n");
+  EXPECT_EQ(error.reason, "front matter: not closed by ---");
+  EXPECT_EQ(error.line, 1);
+}
+
+TEST(ArticleFile, RefusesAFileWithoutFrontMatter) {
+  const auto error = refused("# Titre\n\nCorps\n");
+  EXPECT_EQ(error.reason.rfind("front matter: ", 0), 0u);
+  EXPECT_EQ(error.line, 1);
+}
+
+TEST(ArticleFile, ReportsYamlErrorsAtTheirFileLine) {
+  const auto error = refused("---\ntitle: T\nsection: S\ntags: [Syrie, Damas\n---\nCorps\n");
+  EXPECT_EQ(error.reason.rfind("front matter: YAML error: ", 0), 0u) << error.reason;
+  EXPECT_EQ(error.line, 4);
+}
+
+TEST(ArticleFile, ReportsAMisindentedKeyAtItsLine) {
+  const auto error = refused("---\ntitle: T\n  bad: x\nsection: S\n---\n");
+  EXPECT_EQ(error.reason.rfind("front matter: YAML error: ", 0), 0u) << error.reason;
+  EXPECT_EQ(error.line, 3);
+}
+
+TEST(ArticleFile, SkipsAByteOrderMark) {
+  EXPECT_EQ(parsed("\xEF\xBB\xBF---\ntitle: T\nsection: S\n---\n").title, "T");
+}
+
+}  // namespace
+}  // namespace gazette::transfer
