@@ -154,16 +154,32 @@ void add_heading_ids(const ParsedDocument& document) {
   }
 }
 
+// Applies French spacing to every text node, so body and lead read as French typesetting wants.
+void apply_french_spacing(const ParsedDocument& document) {
+  cmark_iter* iter = cmark_iter_new(document.root.get());
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT) {
+      const char* literal = cmark_node_get_literal(node);
+      if (literal) cmark_node_set_literal(node, french_spacing(literal).c_str());
+    }
+  }
+  cmark_iter_free(iter);
+}
+
 }  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
   ParsedDocument document = parse(markdown);
+  apply_french_spacing(document);
   add_heading_ids(document);
   return render_html(document, document.root.get());
 }
 
 RenderedArticle render_article(std::string_view markdown, bool take_lead) {
   ParsedDocument document = parse(markdown);
+  apply_french_spacing(document);
   RenderedArticle out;
   cmark_node* first = cmark_node_first_child(document.root.get());
   if (take_lead && first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {

@@ -15,6 +15,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// Escapes & < > " ' for HTML text and attribute values.
 std::string escape_html(std::string_view text);
 
+/// French spacing: the space inside « guillemets » becomes a no-break space (U+00A0), so a
+/// quotation mark never starts or ends a line on its own.
+std::string french_spacing(std::string_view text);
+
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 

@@ -49,7 +49,7 @@ async function open(viewport, urlPath) {
   });
   page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
   const response = await page.goto(server.url(urlPath), { waitUntil: 'load' });
-  assert.equal(response.status(), 200, `GET ${urlPath}`);
+  assert.equal(response.status(), 200, `GET ${urlPath}\n${server.output()}`);
   return { page, context, failures };
 }
 

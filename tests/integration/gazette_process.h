@@ -1,0 +1,64 @@
+// Running the real gazette binary from tests: one-shot commands (publish, demo) and a server
+// guard that starts `gazette serve` on a free port and stops it, like h2o's spawn_h2o.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gazette::testing {
+
+/// The built binary and the shared fixtures, as CMake passed them in.
+std::filesystem::path gazette_binary();
+std::filesystem::path shared_fixtures();
+std::filesystem::path reference_article();
+
+/// What a finished command printed and how it ended.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  /// The last non-empty line of standard output.
+  std::string last_line() const;
+};
+
+/// Runs `gazette ARGS…` to completion.
+CommandResult run_gazette(const std::vector<std::string>& args);
+
+/// A temporary folder removed with everything in it when the test ends.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// `gazette serve --db DB --listen 127.0.0.1:0`, running until stop() or destruction.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& db, std::vector<std::string> extra_args = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  const std::string& host() const { return host_; }
+  unsigned short port() const { return port_; }
+  /// Sends SIGTERM and waits; returns the exit status (-signal if killed by one).
+  int stop();
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;
+  std::string host_;
+  unsigned short port_ = 0;
+};
+
+}  // namespace gazette::testing
