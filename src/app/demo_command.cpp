@@ -8,9 +8,12 @@
 namespace gazette::app {
 
 int demo(const DemoOptions& options) {
-  store::sqlite::SqliteStore store(options.db);
+  store::sqlite::ConnectionPool database(options.db);
+  store::sqlite::SqliteStore store(database);
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto summary = demo::fill_demo_site(store, now);
+  content::EventBus events;
+  publishing::ArticleService articles(store, events);
+  auto summary = demo::fill_demo_site(articles, now);
   std::printf("demo: %d articles in %d sections by %d authors\n", summary.articles,
               summary.sections, summary.authors);
   return 0;

@@ -8,9 +8,12 @@
 namespace gazette::app {
 
 int publish(const PublishOptions& options) {
-  store::sqlite::SqliteStore store(options.db);
+  store::sqlite::ConnectionPool database(options.db);
+  store::sqlite::SqliteStore store(database);
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto result = transfer::publish_article_file(options.file, store, now);
+  content::EventBus events;
+  publishing::ArticleService articles(store, events);
+  auto result = transfer::publish_article_file(options.file, articles, now);
   if (auto* error = std::get_if<transfer::PublishError>(&result)) {
     std::fprintf(stderr, "gazette publish: %s\n", error->message.c_str());
     return 1;

@@ -43,7 +43,8 @@ ListenAddress parse_listen(const std::string& text) {
 
 int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
-  store::sqlite::SqliteStore store(options.db);
+  store::sqlite::ConnectionPool database(options.db);
+  store::sqlite::SqliteStore store(database);
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);

@@ -12,8 +12,8 @@
 
 namespace gazette::demo {
 
-DemoSummary fill_demo_site(store::Store& store, content::Timestamp now) {
-  auto time_zone = store.settings().time_zone;
+DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timestamp now) {
+  auto time_zone = articles.settings().time_zone;
   std::map<std::string, std::string> illustrations;  // by image file name, drawn once each
   std::set<std::string> sections;
   std::set<std::string> authors;
@@ -34,7 +34,7 @@ DemoSummary fill_demo_site(store::Store& store, content::Timestamp now) {
     if (auto* error = std::get_if<transfer::PublishError>(&draft))
       throw std::runtime_error("demo article " + std::string(file.path) + ": " + error->message);
     const auto& ready = std::get<store::ArticleDraft>(draft);
-    store.save_article(ready);
+    articles.save(ready);
     sections.insert(ready.section.slug);
     authors.insert(ready.author.slug);
     ++summary.articles;

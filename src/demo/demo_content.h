@@ -3,7 +3,7 @@
 #pragma once
 
 #include "content/types.h"
-#include "store/store.h"
+#include "publishing/article_service.h"
 
 namespace gazette::demo {
 
@@ -13,7 +13,7 @@ struct DemoSummary {
   int authors = 0;
 };
 
-/// Publishes the demo articles (again: publishing is idempotent) into `store`.
-DemoSummary fill_demo_site(store::Store& store, content::Timestamp now);
+/// Publishes the demo articles (again: publishing is idempotent).
+DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timestamp now);
 
 }  // namespace gazette::demo

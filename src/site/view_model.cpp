@@ -36,7 +36,8 @@ theme::View frame_view(const PageFrame& frame) {
                                         : frame.title + " – " + frame.settings.title);
   page.set("description",
            frame.description.empty() ? frame.settings.description : frame.description);
-  page.set("canonical_url", frame.canonical_path);
+  // Messages (404…) have no canonical URL; an empty key would still count as set in Mustache.
+  if (!frame.canonical_path.empty()) page.set("canonical_url", frame.canonical_path);
   view.set("page", page);
   return view;
 }

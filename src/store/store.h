@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/events.h"
 #include "content/types.h"
 
 namespace gazette::store {
@@ -55,12 +56,14 @@ struct ArticleDraft {
   std::string image_alt;
 };
 
-/// What a write did, so its caller can tell the user and, later, invalidate caches.
+/// What a write did: the article's id and where it appeared before and appears now.
 struct SavedArticle {
   content::ArticleId id;
   bool created = false;
   std::string section_slug;
   std::string slug;
+  std::optional<content::ArticlePlacement> before;
+  content::ArticlePlacement after;
 };
 
 /// Content storage. Implementations are thread-safe: reads may run concurrently with a write.

@@ -102,14 +102,15 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
 }
 
 std::variant<store::SavedArticle, PublishError> publish_article_file(
-    const std::filesystem::path& path, store::Store& store, content::Timestamp now) {
+    const std::filesystem::path& path, publishing::ArticleService& articles,
+    content::Timestamp now) {
   const std::string name = path.string();
   std::string error;
   auto text = read_file(path, kMaxArticleFileBytes, error);
   if (!text) return PublishError{name + ": " + error};
 
   // Dates without an offset are the newsroom's local time.
-  auto parsed = parse_article_file(*text, store.settings().time_zone);
+  auto parsed = parse_article_file(*text, articles.settings().time_zone);
   if (auto* failure = std::get_if<ArticleFileError>(&parsed))
     return PublishError{name + ":" + std::to_string(failure->line) + ": " + failure->reason};
   const auto& file = std::get<ArticleFile>(parsed);
@@ -125,7 +126,7 @@ std::variant<store::SavedArticle, PublishError> publish_article_file(
   auto draft = prepare_article(file, std::move(image), now);
   if (auto* failure = std::get_if<PublishError>(&draft))
     return PublishError{name + ": " + failure->message};
-  return store.save_article(std::get<store::ArticleDraft>(draft));
+  return articles.save(std::get<store::ArticleDraft>(draft));
 }
 
 }  // namespace gazette::transfer

@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "publishing/article_service.h"
 #include "store/store.h"
 #include "transfer/article_file.h"
 
@@ -32,6 +33,7 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
 /// Reads, checks and saves the article file at `path` (its image is relative to the file).
 /// Nothing is written unless everything is valid.
 std::variant<store::SavedArticle, PublishError> publish_article_file(
-    const std::filesystem::path& path, store::Store& store, content::Timestamp now);
+    const std::filesystem::path& path, publishing::ArticleService& articles,
+    content::Timestamp now);
 
 }  // namespace gazette::transfer

@@ -2,7 +2,7 @@
 // reference article, a server on a port of its own choosing, and a stop() that fails the test
 // if the server did not shut down cleanly (the h2o `spawn_h2o` guard, in Node).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -70,16 +70,37 @@ function tail(stream) {
 }
 
 /**
- * Publishes the reference article into a fresh database and serves it.
- * Returns {baseUrl, articlePath, url(path), stop()}; stop() must be awaited by the test.
+ * Publishes `count` copies of the reference article, each under its own title ("N°1 …"), from
+ * files written in `dir` beside a copy of the photo; returns their URL paths.
  */
-export async function startGazette() {
+async function publishCopies(binary, article, db, dir, count) {
+  const text = await readFile(article, 'utf8');
+  const image = /^image:\s*(.+)$/m.exec(text)?.[1].trim();
+  if (image) await copyFile(path.join(path.dirname(article), image), path.join(dir, image));
+  const paths = [];
+  for (let n = 1; n <= count; n++) {
+    const file = path.join(dir, `copy-${n}.md`);
+    await writeFile(file, text.replace(/^title:\s*"?/m, `title: "N°${n} `).replace(/^(title: .*[^"])$/m, '$1"'));
+    const stdout = await run(binary, ['publish', file, '--db', db], PUBLISH_TIMEOUT_MS);
+    paths.push(stdout.trim().split('\n').at(-1)?.trim());
+  }
+  return paths;
+}
+
+/**
+ * Publishes the reference article into a fresh database and serves it; with `copies`, also that
+ * many copies of it under other titles (to fill more than one page of a listing).
+ * Returns {baseUrl, articlePath, copyPaths, url(path), output(), stop()}; the test must await stop().
+ */
+export async function startGazette({ copies = 0 } = {}) {
   const { binary, article } = fixturePaths();
   const dir = await mkdtemp(path.join(tmpdir(), 'gazette-e2e-'));
   const db = path.join(dir, 'gazette.db');
 
   let articlePath;
+  let copyPaths;
   try {
+    copyPaths = await publishCopies(binary, article, db, dir, copies);
     const stdout = await run(binary, ['publish', article, '--db', db], PUBLISH_TIMEOUT_MS);
     articlePath = stdout.trim().split('\n').at(-1)?.trim() ?? '';
     if (!articlePath.startsWith('/')) {
@@ -167,6 +188,7 @@ export async function startGazette() {
   return {
     baseUrl,
     articlePath,
+    copyPaths,
     url: (urlPath) => new URL(urlPath, baseUrl).href,
     output,
     stop,

@@ -2,9 +2,6 @@
 // migrations/0001 ("published, newest first" per section, author, tag and category).
 #include "store/sqlite/sqlite_store.h"
 
-#include <filesystem>
-
-#include "store/sqlite/migrations.h"
 
 namespace gazette::store::sqlite {
 
@@ -32,6 +29,14 @@ constexpr std::string_view kSummaryFrom =
 
 // Readers see an article once it is published and its time has come.
 constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= ?1";
+
+// An article's categories and tags, in the order its editor gave them.
+constexpr std::string_view kArticleCategories =
+    "SELECT c.slug, c.name FROM article_categories ac JOIN categories c ON c.id = ac.category_id"
+    " WHERE ac.article_id = ? ORDER BY ac.position";
+constexpr std::string_view kArticleTags =
+    "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+    " WHERE at.article_id = ? ORDER BY at.position";
 
 content::ArticleSummary read_summary(const Statement& row) {
   content::ArticleSummary summary;
@@ -144,50 +149,32 @@ void replace_article_terms(Connection& connection, std::string_view link_table,
   }
 }
 
+// Where article `id` appears now, read inside the writer's transaction.
+std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id) {
+  content::ArticlePlacement placement;
+  {
+    auto statement = connection.prepare(
+        "SELECT s.slug, a.slug, au.slug, a.status = 'published' AND a.published_at <= ?2"
+        " FROM articles a JOIN sections s ON s.id = a.section_id"
+        " JOIN authors au ON au.id = a.author_id WHERE a.id = ?1");
+    statement.bind(1, id).bind(2, now_unix());
+    if (!statement.step()) return std::nullopt;
+    placement.section_slug = statement.column_text(0);
+    placement.slug = statement.column_text(1);
+    placement.author_slug = statement.column_text(2);
+    placement.visible = statement.column_int(3) != 0;
+  }
+  for (const auto& term : read_terms(connection, kArticleCategories, ArticleId{id}))
+    placement.category_slugs.push_back(term.slug);
+  for (const auto& term : read_terms(connection, kArticleTags, ArticleId{id}))
+    placement.tag_slugs.push_back(term.slug);
+  return placement;
+}
+
 }  // namespace
 
-/// A reading connection borrowed from the pool, returned when the lease ends.
-class SqliteStore::Lease {
- public:
-  Lease(SqliteStore& store, std::unique_ptr<Connection> connection)
-      : store_(store), connection_(std::move(connection)) {}
-  ~Lease() {
-    std::lock_guard lock(store_.readers_mutex_);
-    store_.idle_readers_.push_back(std::move(connection_));
-  }
-  Lease(const Lease&) = delete;
-  Lease& operator=(const Lease&) = delete;
-  Connection& operator*() { return *connection_; }
-  Connection* operator->() { return connection_.get(); }
-
- private:
-  SqliteStore& store_;
-  std::unique_ptr<Connection> connection_;
-};
-
-SqliteStore::SqliteStore(std::string path) : path_(std::move(path)) {
-  auto folder = std::filesystem::path(path_).parent_path();
-  if (!folder.empty()) std::filesystem::create_directories(folder);
-  writer_ = std::make_unique<Connection>(path_);
-  migrate(*writer_);
-}
-
-SqliteStore::~SqliteStore() = default;
-
-SqliteStore::Lease SqliteStore::read_connection() {
-  {
-    std::lock_guard lock(readers_mutex_);
-    if (!idle_readers_.empty()) {
-      auto connection = std::move(idle_readers_.back());
-      idle_readers_.pop_back();
-      return Lease(*this, std::move(connection));
-    }
-  }
-  return Lease(*this, std::make_unique<Connection>(path_));
-}
-
 content::SiteSettings SqliteStore::settings() {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   content::SiteSettings settings;
   auto statement = connection->prepare("SELECT key, value FROM settings");
   while (statement.step()) {
@@ -202,13 +189,13 @@ content::SiteSettings SqliteStore::settings() {
 }
 
 void SqliteStore::save_settings(const content::SiteSettings& settings) {
-  std::lock_guard lock(writer_mutex_);
-  Transaction transaction(*writer_);
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
   for (const auto& [key, value] : {std::pair{"title", &settings.title},
                                    {"description", &settings.description},
                                    {"language", &settings.language},
                                    {"time_zone", &settings.time_zone}}) {
-    writer_->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
+    writer->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
         .bind(2, *value)
@@ -218,7 +205,7 @@ void SqliteStore::save_settings(const content::SiteSettings& settings) {
 }
 
 std::vector<content::Section> SqliteStore::sections() {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   std::vector<content::Section> sections;
   auto statement =
       connection->prepare("SELECT id, slug, name, description FROM sections ORDER BY position, id");
@@ -230,7 +217,7 @@ std::vector<content::Section> SqliteStore::sections() {
 }
 
 std::optional<content::Section> SqliteStore::find_section(std::string_view slug) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   auto statement =
       connection->prepare("SELECT id, slug, name, description FROM sections WHERE slug = ?");
   statement.bind(1, slug);
@@ -240,7 +227,7 @@ std::optional<content::Section> SqliteStore::find_section(std::string_view slug)
 }
 
 std::optional<content::Author> SqliteStore::find_author(std::string_view slug) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   auto statement = connection->prepare("SELECT id, slug, name, bio FROM authors WHERE slug = ?");
   statement.bind(1, slug);
   if (!statement.step()) return std::nullopt;
@@ -249,7 +236,7 @@ std::optional<content::Author> SqliteStore::find_author(std::string_view slug) {
 }
 
 std::optional<content::Term> SqliteStore::find_tag(std::string_view slug) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   auto statement = connection->prepare("SELECT slug, name FROM tags WHERE slug = ?");
   statement.bind(1, slug);
   if (!statement.step()) return std::nullopt;
@@ -257,7 +244,7 @@ std::optional<content::Term> SqliteStore::find_tag(std::string_view slug) {
 }
 
 std::optional<content::Term> SqliteStore::find_category(std::string_view slug) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   auto statement = connection->prepare("SELECT slug, name FROM categories WHERE slug = ?");
   statement.bind(1, slug);
   if (!statement.step()) return std::nullopt;
@@ -266,7 +253,7 @@ std::optional<content::Term> SqliteStore::find_category(std::string_view slug) {
 
 std::optional<content::Article> SqliteStore::find_published_article(std::string_view section_slug,
                                                                     std::string_view slug) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   content::Article article;
   {
     auto statement = connection->prepare(
@@ -282,23 +269,15 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
     article.body_html = statement.column_text(17);
     article.image_caption = statement.column_text(18);
   }
-  article.categories = read_terms(*connection,
-                                  "SELECT c.slug, c.name FROM article_categories ac"
-                                  " JOIN categories c ON c.id = ac.category_id"
-                                  " WHERE ac.article_id = ? ORDER BY ac.position",
-                                  article.summary.id);
-  article.tags = read_terms(*connection,
-                            "SELECT t.slug, t.name FROM article_tags at"
-                            " JOIN tags t ON t.id = at.tag_id"
-                            " WHERE at.article_id = ? ORDER BY at.position",
-                            article.summary.id);
+  article.categories = read_terms(*connection, kArticleCategories, article.summary.id);
+  article.tags = read_terms(*connection, kArticleTags, article.summary.id);
   return article;
 }
 
 content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter,
                                                      const PageRequest& page,
                                                      std::optional<ArticleId> except) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   std::string where = filter_clause(filter.kind);
   content::ArticlePage result;
   auto bind_filter = [&](Statement& statement) {
@@ -326,7 +305,7 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
 }
 
 std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name) {
-  auto connection = read_connection();
+  auto connection = pool_.read();
   auto statement = connection->prepare(
       "SELECT name, mime_type, width, height, bytes, created_at FROM media WHERE name = ?");
   statement.bind(1, name);
@@ -340,8 +319,8 @@ std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name)
 }
 
 SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
-  std::lock_guard lock(writer_mutex_);
-  Connection& connection = *writer_;
+  auto writer = pool_.write();
+  Connection& connection = *writer;
   Transaction transaction(connection);
 
   std::int64_t author_id = ensure_term(connection, "authors", draft.author);
@@ -355,6 +334,8 @@ SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
     found.bind(1, draft.slug);
     if (found.step()) existing = found.column_int(0);
   }
+  std::optional<content::ArticlePlacement> before;
+  if (existing) before = read_placement(connection, *existing);
   auto statement = connection.prepare(
       existing ? "UPDATE articles SET title = ?2, lead = ?3, body_markdown = ?4, body_html = ?5,"
                  " status = ?6, published_at = ?7, updated_at = ?8, author_id = ?9,"
@@ -382,8 +363,10 @@ SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
   replace_article_terms(connection, "article_categories", "categories", "category_id", article_id,
                         draft.categories);
   replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
+  auto after = read_placement(connection, article_id);
   transaction.commit();
-  return {ArticleId{article_id}, !existing, draft.section.slug, draft.slug};
+  return {ArticleId{article_id}, !existing, draft.section.slug, draft.slug, std::move(before),
+          std::move(*after)};
 }
 
 }  // namespace gazette::store::sqlite

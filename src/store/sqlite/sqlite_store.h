@@ -1,22 +1,14 @@
-// The embedded SQLite backend of the Store: one file, WAL mode, a connection per reading
-// thread and one writer.
+// The embedded SQLite backend of the content Store (articles, terms, media, settings).
 #pragma once
 
-#include <memory>
-#include <mutex>
-#include <string>
-#include <vector>
-
-#include "store/sqlite/database.h"
+#include "store/sqlite/connection_pool.h"
 #include "store/store.h"
 
 namespace gazette::store::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  /// Opens the database at `path` (creating it and its folder when missing) and migrates it.
-  explicit SqliteStore(std::string path);
-  ~SqliteStore() override;
+  explicit SqliteStore(ConnectionPool& pool) : pool_(pool) {}
 
   content::SiteSettings settings() override;
   void save_settings(const content::SiteSettings& settings) override;
@@ -37,15 +29,7 @@ class SqliteStore final : public Store {
   SavedArticle save_article(const ArticleDraft& draft) override;
 
  private:
-  class Lease;
-  /// A reading connection for the calling thread's use until the lease ends.
-  Lease read_connection();
-
-  std::string path_;
-  std::mutex writer_mutex_;
-  std::unique_ptr<Connection> writer_;
-  std::mutex readers_mutex_;
-  std::vector<std::unique_ptr<Connection>> idle_readers_;
+  ConnectionPool& pool_;
 };
 
 }  // namespace gazette::store::sqlite

@@ -1,0 +1,52 @@
+// Domain events: each write names what it changed, and the subscribers wired at start-up (page
+// cache, search index, related articles) react to it. Delivery is synchronous and in
+// subscription order, after the write has committed.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "content/types.h"
+
+namespace gazette::content {
+
+/// Where an article appears: the listings and pages that show it.
+struct ArticlePlacement {
+  std::string section_slug;
+  std::string slug;
+  std::string author_slug;
+  std::vector<std::string> category_slugs;
+  std::vector<std::string> tag_slugs;
+  bool visible = false;  // published and due: readers can see it
+};
+
+/// An article was created, edited, published, unpublished or deleted. `before` is empty for a
+/// new article, `after` for a deleted one; a page showing either placement may have changed.
+struct ArticleChanged {
+  ArticleId id;
+  std::optional<ArticlePlacement> before;
+  std::optional<ArticlePlacement> after;
+};
+
+/// Site settings (title, language, time zone…) changed: every page may look different.
+struct SettingsChanged {};
+
+using Event = std::variant<ArticleChanged, SettingsChanged>;
+
+/// Delivers events to subscribers. Subscribe during start-up only, before serving: publishing
+/// then reads the subscriber list without a lock from any thread.
+class EventBus {
+ public:
+  using Subscriber = std::function<void(const Event&)>;
+  void subscribe(Subscriber subscriber) { subscribers_.push_back(std::move(subscriber)); }
+  void publish(const Event& event) const {
+    for (const auto& subscriber : subscribers_) subscriber(event);
+  }
+
+ private:
+  std::vector<Subscriber> subscribers_;
+};
+
+}  // namespace gazette::content
