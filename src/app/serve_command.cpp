@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/commands.h"
+#include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
 #include "store/sqlite/sqlite_store.h"
@@ -48,12 +49,15 @@ int serve(const ServeOptions& options) {
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
-  site::ReaderSite reader_site(store, theme);
+  site::PageEnvironment pages(store, theme);
+  site::ReaderSite reader_site(pages);
 
-  http::Server server(address.host, address.port,
-                      [&reader_site](const http::Request& request) {
-                        return reader_site.handle(request);
-                      });
+  // Every part of the site that is not a reader page registers its path prefix here.
+  http::Router router([&reader_site](const http::Request& request) {
+    return reader_site.handle(request);
+  });
+
+  http::Server server(address.host, address.port, std::ref(router));
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);

@@ -81,7 +81,16 @@ void Connection::on_read(beast::error_code error, std::size_t) {
 }
 
 Response Connection::answer(const Request& request) const {
-  auto response = server_.handler_(request);
+  Response response;
+  try {
+    response = server_.handler_(request);
+  } catch (const std::exception& error) {
+    // Handlers answer their own errors; reaching here is a bug, but never a dropped connection.
+    spdlog::error("{} {}: {}", std::string(request.method_string()),
+                  std::string(request.target()), error.what());
+    response = make_response(request, Status::internal_server_error, "text/plain; charset=utf-8",
+                             "Internal error\n");
+  }
   if (closing_) response.keep_alive(false);
   if (request.method() == beast_http::verb::head) {
     // HEAD: the headers of a GET, Content-Length included, and no body.

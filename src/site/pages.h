@@ -14,11 +14,12 @@
 namespace gazette::site {
 
 /// What every page needs to render: the site as it is now and the request's page number.
+/// Made by PageEnvironment::context().
 struct PageContext {
   store::Store& store;
   const theme::Theme& theme;
-  const content::SiteSettings& settings;
-  const std::vector<content::Section>& sections;
+  content::SiteSettings settings;
+  std::vector<content::Section> sections;
   const render::DateFormatter& dates;
   long page_number = 1;
 };

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "site/pages.h"
+#include "site/responses.h"
 #include "site/static_files.h"
 #include "site/target.h"
 
@@ -14,24 +15,6 @@ namespace {
 using Kind = store::ArticleFilter::Kind;
 namespace field = http::beast_http;
 
-// Reader pages are public and change when the newsroom writes; until the page cache can
-// revalidate them, browsers must ask again each time.
-constexpr std::string_view kPageCacheControl = "no-cache";
-// Images may come from imported sites (https), styles only from us; nothing may frame the site.
-constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; "
-    "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-
-http::Response html_response(const http::Request& request, http::Status status, std::string html) {
-  auto response =
-      http::make_response(request, status, "text/html; charset=utf-8", std::move(html));
-  response.set(field::field::cache_control, kPageCacheControl);
-  response.set("X-Content-Type-Options", "nosniff");
-  response.set("Content-Security-Policy", kContentSecurityPolicy);
-  response.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  return response;
-}
-
 std::optional<Kind> listing_kind(std::string_view prefix) {
   if (prefix == "tag") return Kind::tag;
   if (prefix == "author") return Kind::author;
@@ -41,16 +24,6 @@ std::optional<Kind> listing_kind(std::string_view prefix) {
 
 }  // namespace
 
-ReaderSite::ReaderSite(store::Store& store, const theme::Theme& theme)
-    : store_(store), theme_(theme) {}
-
-const render::DateFormatter& ReaderSite::dates_for(const content::SiteSettings& settings) {
-  std::lock_guard lock(dates_mutex_);
-  auto& formatter = dates_[settings.language + "|" + settings.time_zone];
-  if (!formatter)
-    formatter = std::make_unique<render::DateFormatter>(settings.language, settings.time_zone);
-  return *formatter;
-}
 
 http::Response ReaderSite::handle(const http::Request& request) {
   try {
@@ -69,33 +42,31 @@ http::Response ReaderSite::route(const http::Request& request) {
   bool is_read = request.method() == field::verb::get || request.method() == field::verb::head;
 
   if (is_read && segments.size() == 2 && segments[0] == "assets") {
-    if (auto response = serve_asset(request, theme_, segments[1])) return std::move(*response);
+    if (auto response = serve_asset(request, environment_.theme(), segments[1]))
+      return std::move(*response);
   }
   if (is_read && segments.size() == 2 && segments[0] == "media") {
-    if (auto response = serve_media(request, store_, segments[1])) return std::move(*response);
+    if (auto response = serve_media(request, environment_.store(), segments[1]))
+      return std::move(*response);
   }
 
-  auto settings = store_.settings();
-  auto sections = store_.sections();
   auto page = page_number(target.query);
-  PageContext context{store_, theme_, settings, sections, dates_for(settings), page.value_or(1)};
+  auto context = environment_.context(page.value_or(1));
   auto not_found = [&] {
-    return html_response(request, http::Status::not_found,
-                         render_message(context, 404, "not_found", "not_found_message"));
+    return message_response(request, context, http::Status::not_found, "not_found",
+                            "not_found_message");
   };
 
   bool all_slugs = std::all_of(segments.begin(), segments.end(), is_slug);
   bool is_comment_post = request.method() == field::verb::post && segments.size() == 3 &&
                          segments[2] == "comments" && all_slugs;
   if (is_comment_post) {
-    return html_response(request, http::Status::forbidden,
-                         render_message(context, 403, "comments_not_open",
-                                        "comments_not_open_message"));
+    return message_response(request, context, http::Status::forbidden, "comments_not_open",
+                            "comments_not_open_message");
   }
   if (!is_read) {
-    auto response = html_response(request, http::Status::method_not_allowed,
-                                  render_message(context, 405, "method_not_allowed",
-                                                 "method_not_allowed_message"));
+    auto response = message_response(request, context, http::Status::method_not_allowed,
+                                     "method_not_allowed", "method_not_allowed_message");
     response.set(field::field::allow, "GET, HEAD");
     return response;
   }

@@ -1,0 +1,21 @@
+// PageEnvironment: page contexts and the date formatters they share (see page_environment.h).
+#include "site/page_environment.h"
+
+namespace gazette::site {
+
+PageContext PageEnvironment::context(long page_number) {
+  auto settings = store_.settings();
+  auto sections = store_.sections();
+  const auto& dates = dates_for(settings);
+  return PageContext{store_, theme_, std::move(settings), std::move(sections), dates, page_number};
+}
+
+const render::DateFormatter& PageEnvironment::dates_for(const content::SiteSettings& settings) {
+  std::lock_guard lock(dates_mutex_);
+  auto& formatter = dates_[settings.language + "|" + settings.time_zone];
+  if (!formatter)
+    formatter = std::make_unique<render::DateFormatter>(settings.language, settings.time_zone);
+  return *formatter;
+}
+
+}  // namespace gazette::site

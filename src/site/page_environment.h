@@ -1,0 +1,33 @@
+// What any part of Gazette needs to render a themed reader page (the reader site, search,
+// comments): the store, the theme, and date formatters for the site's language and zone.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "site/pages.h"
+
+namespace gazette::site {
+
+class PageEnvironment {
+ public:
+  PageEnvironment(store::Store& store, const theme::Theme& theme) : store_(store), theme_(theme) {}
+
+  /// The site as it is now (settings, sections), for page `page_number` of a listing.
+  PageContext context(long page_number = 1);
+
+  store::Store& store() { return store_; }
+  const theme::Theme& theme() const { return theme_; }
+
+ private:
+  const render::DateFormatter& dates_for(const content::SiteSettings& settings);
+
+  store::Store& store_;
+  const theme::Theme& theme_;
+  std::mutex dates_mutex_;
+  std::map<std::string, std::unique_ptr<render::DateFormatter>> dates_;  // by language|zone
+};
+
+}  // namespace gazette::site
