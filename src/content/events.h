@@ -33,7 +33,22 @@ struct ArticleChanged {
 /// Site settings (title, language, time zone…) changed: every page may look different.
 struct SettingsChanged {};
 
-using Event = std::variant<ArticleChanged, SettingsChanged>;
+/// A section, tag, category or author was renamed, described or removed: its page and every
+/// page naming it may look different.
+struct TermChanged {
+  enum class Kind { section, tag, category, author };
+  Kind kind;
+  std::string slug;
+};
+
+/// A comment became visible, changed or disappeared on the article at /section_slug/slug/.
+struct CommentChanged {
+  ArticleId article;
+  std::string section_slug;
+  std::string slug;
+};
+
+using Event = std::variant<ArticleChanged, SettingsChanged, TermChanged, CommentChanged>;
 
 /// Delivers events to subscribers. Subscribe during start-up only, before serving: publishing
 /// then reads the subscriber list without a lock from any thread.
