@@ -1,19 +1,16 @@
 // `gazette demo`: demo content for a first look at the site (see src/demo/).
 #include <cstdio>
 
+#include "app/backend.h"
 #include "app/commands.h"
 #include "demo/demo_content.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
 
 int demo(const DemoOptions& options) {
-  store::sqlite::ConnectionPool database(options.db);
-  store::sqlite::SqliteStore store(database);
+  Backend backend(options.db);
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  content::EventBus events;
-  publishing::ArticleService articles(store, events);
-  auto summary = demo::fill_demo_site(articles, now);
+  auto summary = demo::fill_demo_site(backend.articles, now);
   std::printf("demo: %d articles in %d sections by %d authors\n", summary.articles,
               summary.sections, summary.authors);
   return 0;

@@ -1,6 +1,7 @@
 // gazette: the command line. Flags fall back to GAZETTE_* environment variables, then to the
 // defaults a laptop install wants (data/gazette.db, 127.0.0.1:8080).
 #include <CLI/CLI.hpp>
+#include <sodium.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
   add_db(demo_command);
 
   CLI11_PARSE(cli, argc, argv);
+  if (sodium_init() < 0) {
+    spdlog::error("libsodium failed to initialise");
+    return 1;
+  }
   try {
     if (*serve_command) {
       serve_options.db = db;

@@ -1,19 +1,16 @@
 // `gazette publish FILE.md`: one article from a Markdown file into the database.
 #include <cstdio>
 
+#include "app/backend.h"
 #include "app/commands.h"
-#include "store/sqlite/sqlite_store.h"
 #include "transfer/article_publisher.h"
 
 namespace gazette::app {
 
 int publish(const PublishOptions& options) {
-  store::sqlite::ConnectionPool database(options.db);
-  store::sqlite::SqliteStore store(database);
+  Backend backend(options.db);
   auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  content::EventBus events;
-  publishing::ArticleService articles(store, events);
-  auto result = transfer::publish_article_file(options.file, articles, now);
+  auto result = transfer::publish_article_file(options.file, backend.articles, now);
   if (auto* error = std::get_if<transfer::PublishError>(&result)) {
     std::fprintf(stderr, "gazette publish: %s\n", error->message.c_str());
     return 1;

@@ -5,16 +5,22 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/backend.h"
 #include "app/commands.h"
+#include "cache/caching_responder.h"
+#include "cache/invalidation.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
-#include "store/sqlite/sqlite_store.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
 
 namespace {
+
+// Memory for cached pages (all encodings). A news site's hot pages — home, sections, the day's
+// articles — fit many times over; older pages are evicted least recently used first.
+constexpr std::size_t kPageCacheBytes = 256 * 1024 * 1024;
 
 struct ListenAddress {
   std::string host;
@@ -44,12 +50,11 @@ ListenAddress parse_listen(const std::string& text) {
 
 int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
-  store::sqlite::ConnectionPool database(options.db);
-  store::sqlite::SqliteStore store(database);
+  Backend backend(options.db);
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
-  site::PageEnvironment pages(store, theme);
+  site::PageEnvironment pages(backend.store, theme);
   site::ReaderSite reader_site(pages);
 
   // Every part of the site that is not a reader page registers its path prefix here.
@@ -57,7 +62,20 @@ int serve(const ServeOptions& options) {
     return reader_site.handle(request);
   });
 
-  http::Server server(address.host, address.port, std::ref(router));
+  // The page cache answers first; a write drops the pages it changed, in this process at once
+  // and in the others (sharing the database) through the change feed.
+  cache::PageCache page_cache(kPageCacheBytes);
+  backend.events.subscribe([&page_cache](const content::Event& event) {
+    if (auto dependencies = cache::invalidated_by(event)) page_cache.invalidate(*dependencies);
+    else page_cache.clear();
+  });
+  cache::CachingResponder responder(page_cache, std::ref(router), [&backend, &page_cache] {
+    backend.change_feed.refresh(page_cache);
+  });
+
+  http::Server server(address.host, address.port, [&responder](const http::Request& request) {
+    return responder.respond(request);
+  });
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);

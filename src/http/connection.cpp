@@ -2,11 +2,15 @@
 #include "http/connection.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/http_date.h"
 #include "http/server.h"
 
 namespace gazette::http {
@@ -70,35 +74,45 @@ void Connection::on_read(beast::error_code error, std::size_t) {
       (error && error.category() == beast_http::make_error_code(beast_http::error::bad_version).category())) {
     // The request cannot be trusted past this point: answer why, then close.
     closing_ = true;
-    return do_write(refuse(error));
+    return do_write(Reply::of(refuse(error)));
   }
   if (error) {
     fail(error, "read");
     return do_close();
   }
   if (closing_) parser_->get().keep_alive(false);
-  do_write(answer(parser_->get()));
+  auto reply = answer(parser_->get());
+  if (reply.serialized) {
+    bool head_only = parser_->get().method() == beast_http::verb::head;
+    keep_alive_ = parser_->get().keep_alive() && !closing_;
+    http_10_ = parser_->get().version() == 10;
+    return do_write_serialized(std::move(reply.serialized), head_only);
+  }
+  do_write(std::move(reply));
 }
 
-Response Connection::answer(const Request& request) const {
-  Response response;
+Reply Connection::answer(const Request& request) const {
+  Reply reply;
   try {
-    response = server_.handler_(request);
+    reply = server_.responder_(request);
   } catch (const std::exception& error) {
     // Handlers answer their own errors; reaching here is a bug, but never a dropped connection.
     spdlog::error("{} {}: {}", std::string(request.method_string()),
                   std::string(request.target()), error.what());
-    response = make_response(request, Status::internal_server_error, "text/plain; charset=utf-8",
-                             "Internal error\n");
+    reply = Reply::of(make_response(request, Status::internal_server_error,
+                                    "text/plain; charset=utf-8", "Internal error\n"));
   }
+  if (reply.serialized) return reply;
+  auto& response = reply.message;
   if (closing_) response.keep_alive(false);
+  response.set(beast_http::field::date, http_date_now());
   if (request.method() == beast_http::verb::head) {
     // HEAD: the headers of a GET, Content-Length included, and no body.
     auto length = response.body().size();
     response.body().clear();
     response.content_length(length);
   }
-  return response;
+  return reply;
 }
 
 Response Connection::refuse(beast::error_code error) const {
@@ -115,17 +129,34 @@ Response Connection::refuse(beast::error_code error) const {
                        "Malformed request\n");
 }
 
-void Connection::do_write(Response response) {
-  bool keep_alive = response.keep_alive() && !closing_;
-  response_ = std::make_shared<Response>(std::move(response));
+void Connection::do_write(Reply reply) {
+  bool keep_alive = reply.message.keep_alive() && !closing_;
+  response_ = std::make_shared<Response>(std::move(reply.message));
   stream_.expires_after(kWriteTimeout);
   beast_http::async_write(
       stream_, *response_,
       beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive));
 }
 
+void Connection::do_write_serialized(std::shared_ptr<const SerializedResponse> response,
+                                     bool head_only) {
+  serialized_ = std::move(response);
+  per_request_headers_.assign("Date: ").append(http_date_now()).append("\r\n");
+  if (!keep_alive_) per_request_headers_.append("Connection: close\r\n");
+  else if (http_10_) per_request_headers_.append("Connection: keep-alive\r\n");
+  per_request_headers_.append("\r\n");
+  std::array<asio::const_buffer, 3> buffers = {
+      asio::buffer(serialized_->head), asio::buffer(per_request_headers_),
+      head_only ? asio::const_buffer() : asio::buffer(*serialized_->body)};
+  stream_.expires_after(kWriteTimeout);
+  asio::async_write(stream_, buffers,
+                    beast::bind_front_handler(&Connection::on_write, shared_from_this(),
+                                              keep_alive_));
+}
+
 void Connection::on_write(bool keep_alive, beast::error_code error, std::size_t) {
   response_.reset();
+  serialized_.reset();
   if (error) {
     fail(error, "write");
     return do_close();

@@ -10,7 +10,7 @@
 #include <memory>
 #include <optional>
 
-#include "http/message.h"
+#include "http/reply.h"
 
 namespace gazette::http {
 
@@ -29,10 +29,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void do_read();
   void on_read(boost::beast::error_code error, std::size_t bytes);
-  void do_write(Response response);
+  void do_write(Reply reply);
+  void do_write_serialized(std::shared_ptr<const SerializedResponse> response, bool head_only);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void do_close();
-  Response answer(const Request& request) const;
+  Reply answer(const Request& request) const;
   Response refuse(boost::beast::error_code error) const;
 
   boost::beast::tcp_stream stream_;
@@ -40,8 +41,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   boost::beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
   std::shared_ptr<Response> response_;  // kept alive until its write completes
+  std::shared_ptr<const SerializedResponse> serialized_;  // likewise, for shared responses
+  std::string per_request_headers_;  // Date and Connection for a serialised response
   bool reading_ = false;
   bool closing_ = false;
+  bool keep_alive_ = true;  // of the request being answered with a serialised response
+  bool http_10_ = false;
 };
 
 }  // namespace gazette::http

@@ -17,6 +17,11 @@ using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
 
+/// A handler marks a response cacheable by listing, in this header, what the page shows
+/// ("article:12 list:section:actualite …"); the page cache strips it and drops the page when
+/// a write names one of them (see src/cache/).
+constexpr std::string_view kCacheDependenciesHeader = "Gazette-Cache-Dependencies";
+
 /// Turns a request into a response. Called on the server's threads, concurrently.
 using Handler = std::function<Response(const Request&)>;
 

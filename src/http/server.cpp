@@ -18,14 +18,18 @@ using tcp = asio::ip::tcp;
 namespace {
 // Requests still running this long after a stop are abandoned so that a stop always ends.
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
+// After a failed accept (out of file descriptors…) the server waits this long before the next,
+// rather than spinning on the same error.
+constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 }  // namespace
 
-Server::Server(const std::string& host, unsigned short port, Handler handler)
-    : acceptor_(io_),
-      control_(io_.get_executor()),
+Server::Server(const std::string& host, unsigned short port, Responder responder)
+    : control_(io_.get_executor()),
+      acceptor_(control_),
       signals_(control_, SIGINT, SIGTERM),
       shutdown_deadline_(control_),
-      handler_(std::move(handler)) {
+      accept_retry_(control_),
+      responder_(std::move(responder)) {
   tcp::endpoint endpoint(asio::ip::make_address(host), port);
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -68,6 +72,7 @@ void Server::stop() {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     signals_.cancel(ignored);
+    accept_retry_.cancel();
     // run() returns when the last connection ends, or at the deadline, whichever is first.
     if (!open.empty()) {
       shutdown_deadline_.expires_after(kShutdownGrace);
@@ -82,10 +87,14 @@ void Server::stop() {
 void Server::do_accept() {
   acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
                                                         tcp::socket socket) {
+    if (!acceptor_.is_open()) return;  // stopped while this accept was completing
     if (error) {
       if (error != asio::error::operation_aborted) {
         spdlog::warn("accept: {}", error.message());
-        do_accept();
+        accept_retry_.expires_after(kAcceptRetryDelay);
+        accept_retry_.async_wait([this](boost::system::error_code wait_error) {
+          if (!wait_error && acceptor_.is_open()) do_accept();
+        });
       }
       return;
     }

@@ -13,17 +13,17 @@
 #include <string>
 #include <unordered_map>
 
-#include "http/message.h"
+#include "http/reply.h"
 
 namespace gazette::http {
 
 class Connection;
 
-/// Accepts connections and hands each request to the handler.
+/// Accepts connections and hands each request to the responder.
 class Server {
  public:
   /// Binds `host`:`port` (port 0 picks a free one). Throws std::system_error when it cannot.
-  Server(const std::string& host, unsigned short port, Handler handler);
+  Server(const std::string& host, unsigned short port, Responder responder);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -44,12 +44,14 @@ class Server {
   void remove(const Connection* connection);
 
   boost::asio::io_context io_;
-  boost::asio::ip::tcp::acceptor acceptor_;
-  // Stopping and the shutdown deadline run on this strand, whichever thread asks.
+  // Accepting, stopping and the shutdown deadline run on this strand, whichever thread asks:
+  // the acceptor is never closed while an accept handler uses it.
   boost::asio::strand<boost::asio::io_context::executor_type> control_;
+  boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer shutdown_deadline_;
-  Handler handler_;
+  boost::asio::steady_timer accept_retry_;
+  Responder responder_;
   std::mutex connections_mutex_;
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
   bool stopping_ = false;  // guarded by connections_mutex_

@@ -1,5 +1,6 @@
 // The article page: breadcrumb, headline, byline, labels, lead, body, photo, tags, related
 // articles and the comment form — the parts of the reference page.
+#include "content/cache_dependencies.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -35,6 +36,20 @@ theme::View breadcrumb_view(const PageContext& context, const content::Term& sec
   return list;
 }
 
+// The article itself, the names it shows (section, author, labels, tags) and its comments.
+void depend_on_article(const PageContext& context, const content::Article& article) {
+  using namespace content::dependency;
+  using Term = content::TermChanged::Kind;
+  const auto& summary = article.summary;
+  context.depends_on(article_shown(summary.id));
+  context.depends_on(comments_shown(summary.id));
+  context.depends_on(term_shown(Term::section, summary.section.slug));
+  context.depends_on(term_shown(Term::author, summary.author.slug));
+  for (const auto& category : article.categories)
+    context.depends_on(term_shown(Term::category, category.slug));
+  for (const auto& tag : article.tags) context.depends_on(term_shown(Term::tag, tag.slug));
+}
+
 }  // namespace
 
 std::optional<std::string> render_article(const PageContext& context, std::string_view section,
@@ -43,6 +58,7 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   if (!found) return std::nullopt;
   const auto& article = *found;
   const auto& summary = article.summary;
+  depend_on_article(context, article);
   auto path = article_path(summary.section.slug, summary.slug);
 
   PageFrame frame{context.settings, context.sections, summary.section.slug, summary.title,
@@ -66,7 +82,8 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   auto related = context.store.published_articles(
       {store::ArticleFilter::Kind::section, summary.section.slug}, {0, kRelatedArticles},
       summary.id);
-  view.set("related", card_list(related.articles, context.dates));
+  context.depends_on(content::dependency::section_list(summary.section.slug));
+  view.set("related", card_list(context, related.articles));
   view.set("has_related", !related.articles.empty());
 
   theme::View comments;

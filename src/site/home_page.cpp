@@ -1,5 +1,6 @@
 // The home page: the lead story and each section's latest articles; later pages list every
 // article, newest first.
+#include "content/cache_dependencies.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -13,6 +14,7 @@ constexpr long kArticlesPerSectionBlock = 4;
 
 std::optional<std::string> render_home(const PageContext& context) {
   using Kind = store::ArticleFilter::Kind;
+  context.depends_on(content::dependency::home_list());
   auto latest = context.store.published_articles({Kind::all, ""}, {0, 1}, std::nullopt);
   // Page 1 is the front page; pages 2… list all articles, kArticlesPerPage at a time.
   long total_pages = 1 + (latest.total + kArticlesPerPage - 1) / kArticlesPerPage;
@@ -27,18 +29,20 @@ std::optional<std::string> render_home(const PageContext& context) {
   if (context.page_number == 1) {
     std::optional<content::ArticleId> lead_id;
     if (!latest.articles.empty()) {
-      view.set("lead_story", card_view(latest.articles.front(), context.dates));
+      view.set("lead_story", card_item(context, latest.articles.front()));
       lead_id = latest.articles.front().id;
     }
     theme::View sections{theme::View::type::list};
     for (const auto& section : context.sections) {
+      // Even an empty block depends on its section: its first article makes it appear.
+      context.depends_on(content::dependency::section_list(section.slug));
       auto articles = context.store.published_articles({Kind::section, section.slug},
                                                        {0, kArticlesPerSectionBlock}, lead_id);
       if (articles.articles.empty()) continue;
       theme::View block;
       block.set("name", section.name);
       block.set("url", section_path(section.slug));
-      block.set("articles", card_list(articles.articles, context.dates));
+      block.set("articles", card_list(context, articles.articles));
       sections.push_back(block);
     }
     view.set("sections", sections);
@@ -46,7 +50,7 @@ std::optional<std::string> render_home(const PageContext& context) {
     auto page = context.store.published_articles(
         {Kind::all, ""}, {(context.page_number - 2) * kArticlesPerPage, kArticlesPerPage},
         std::nullopt);
-    view.set("articles", card_list(page.articles, context.dates));
+    view.set("articles", card_list(context, page.articles));
   }
   if (auto pagination = pagination_view("/", context.page_number, total_pages))
     view.set("pagination", *pagination);

@@ -1,4 +1,5 @@
 // Listing pages: a section, a tag, an author or a category, newest articles first.
+#include "content/cache_dependencies.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -42,12 +43,40 @@ std::optional<ListingSubject> find_subject(const PageContext& context,
   return std::nullopt;
 }
 
+// The listing's membership and its subject's name (the heading).
+void depend_on_listing(const PageContext& context, store::ArticleFilter::Kind kind,
+                       std::string_view slug) {
+  using namespace content::dependency;
+  using Kind = store::ArticleFilter::Kind;
+  using Term = content::TermChanged::Kind;
+  switch (kind) {
+    case Kind::section:
+      context.depends_on(section_list(slug));
+      context.depends_on(term_shown(Term::section, slug));
+      break;
+    case Kind::tag:
+      context.depends_on(tag_list(slug));
+      context.depends_on(term_shown(Term::tag, slug));
+      break;
+    case Kind::author:
+      context.depends_on(author_list(slug));
+      context.depends_on(term_shown(Term::author, slug));
+      break;
+    case Kind::category:
+      context.depends_on(category_list(slug));
+      context.depends_on(term_shown(Term::category, slug));
+      break;
+    case Kind::all: context.depends_on(home_list()); break;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> render_listing(const PageContext& context,
                                           store::ArticleFilter::Kind kind, std::string_view slug) {
   auto subject = find_subject(context, kind, slug);
   if (!subject) return std::nullopt;
+  depend_on_listing(context, kind, slug);
   auto page = context.store.published_articles(
       {kind, std::string(slug)},
       {(context.page_number - 1) * kArticlesPerPage, kArticlesPerPage}, std::nullopt);
@@ -64,7 +93,7 @@ std::optional<std::string> render_listing(const PageContext& context,
   view.set("kind", context.theme.text(language, subject->kind_key));
   view.set("heading", subject->name);
   view.set("description", subject->description);
-  view.set("articles", card_list(page.articles, context.dates));
+  view.set("articles", card_list(context, page.articles));
   view.set("has_articles", !page.articles.empty());
   if (auto pagination = pagination_view(subject->path, context.page_number, total_pages))
     view.set("pagination", *pagination);

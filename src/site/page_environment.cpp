@@ -1,13 +1,19 @@
 // PageEnvironment: page contexts and the date formatters they share (see page_environment.h).
 #include "site/page_environment.h"
 
+#include "content/cache_dependencies.h"
+
 namespace gazette::site {
 
 PageContext PageEnvironment::context(long page_number) {
   auto settings = store_.settings();
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
-  return PageContext{store_, theme_, std::move(settings), std::move(sections), dates, page_number};
+  PageContext context{store_, theme_, std::move(settings), std::move(sections), dates, page_number,
+                      {}};
+  // Every reader page shows the sections in its navigation.
+  context.depends_on(content::dependency::section_navigation());
+  return context;
 }
 
 const render::DateFormatter& PageEnvironment::dates_for(const content::SiteSettings& settings) {

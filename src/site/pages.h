@@ -22,6 +22,10 @@ struct PageContext {
   std::vector<content::Section> sections;
   const render::DateFormatter& dates;
   long page_number = 1;
+  /// What the page shows, named as in content/cache_dependencies.h; pages add to it as they
+  /// render, and the page cache drops the page when a write names one of these.
+  mutable std::vector<std::string> dependencies;
+  void depends_on(std::string dependency) const { dependencies.push_back(std::move(dependency)); }
 };
 
 /// How many articles a listing shows per page: a screenful of cards on a desktop.

@@ -88,7 +88,15 @@ http::Response ReaderSite::route(const http::Request& request) {
     html = render_article(context, segments[0], segments[1]);
   }
   if (!html) return not_found();
-  return html_response(request, http::Status::ok, std::move(*html));
+  auto response = html_response(request, http::Status::ok, std::move(*html));
+  // Only the canonical URL of a page is cached: "?utm_source=…" variants are rendered each
+  // time rather than filling the cache with copies.
+  if (target.query.empty() || target.query == "page=" + std::to_string(context.page_number)) {
+    std::string dependencies;
+    for (const auto& dependency : context.dependencies) dependencies += dependency + " ";
+    response.set(http::kCacheDependenciesHeader, dependencies);
+  }
+  return response;
 }
 
 }  // namespace gazette::site

@@ -1,6 +1,7 @@
 // Builders of the template data shared by reader pages (see themes/default/README.md).
 #include "site/view_model.h"
 
+#include "content/cache_dependencies.h"
 #include "site/paths.h"
 
 namespace gazette::site {
@@ -70,10 +71,19 @@ theme::View card_view(const content::ArticleSummary& article, const render::Date
   return view;
 }
 
-theme::View card_list(const std::vector<content::ArticleSummary>& articles,
-                      const render::DateFormatter& dates) {
+theme::View card_item(const PageContext& context, const content::ArticleSummary& article) {
+  using namespace content::dependency;
+  using Kind = content::TermChanged::Kind;
+  context.depends_on(article_shown(article.id));
+  context.depends_on(term_shown(Kind::section, article.section.slug));
+  context.depends_on(term_shown(Kind::author, article.author.slug));
+  return card_view(article, context.dates);
+}
+
+theme::View card_list(const PageContext& context,
+                      const std::vector<content::ArticleSummary>& articles) {
   theme::View list{data::type::list};
-  for (const auto& article : articles) list.push_back(card_view(article, dates));
+  for (const auto& article : articles) list.push_back(card_item(context, article));
   return list;
 }
 

@@ -8,6 +8,7 @@
 
 #include "content/types.h"
 #include "render/dates.h"
+#include "site/pages.h"
 #include "theme/theme.h"
 
 namespace gazette::site {
@@ -27,8 +28,13 @@ theme::View frame_view(const PageFrame& frame);
 /// An article in a list: title, link, lead, date, author, section, image.
 theme::View card_view(const content::ArticleSummary& article, const render::DateFormatter& dates);
 
-theme::View card_list(const std::vector<content::ArticleSummary>& articles,
-                      const render::DateFormatter& dates);
+/// A card of `article` on a page of `context`, which then depends on the article, its section
+/// and its author.
+theme::View card_item(const PageContext& context, const content::ArticleSummary& article);
+
+/// The cards of `articles`; the page then depends on each article, its section and author.
+theme::View card_list(const PageContext& context,
+                      const std::vector<content::ArticleSummary>& articles);
 
 /// The image attributes for `image` (src, srcset, width, height, alt).
 theme::View image_view(const content::MediaRef& image, const std::string& alt);

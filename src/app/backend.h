@@ -1,0 +1,30 @@
+// The parts of Gazette every command that reads or writes content shares — the database, the
+// stores, the event bus and the services — built in dependency order, in one place.
+#pragma once
+
+#include <string>
+
+#include "cache/change_feed.h"
+#include "content/events.h"
+#include "publishing/article_service.h"
+#include "store/sqlite/connection_pool.h"
+#include "store/sqlite/sqlite_change_log_store.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace gazette::app {
+
+struct Backend {
+  /// Opens (creating and migrating when needed) the database at `db_path`.
+  explicit Backend(const std::string& db_path);
+  Backend(const Backend&) = delete;
+  Backend& operator=(const Backend&) = delete;
+
+  store::sqlite::ConnectionPool database;
+  store::sqlite::SqliteStore store;
+  store::sqlite::SqliteChangeLogStore change_log;
+  content::EventBus events;
+  cache::ChangeFeed change_feed;
+  publishing::ArticleService articles;
+};
+
+}  // namespace gazette::app

@@ -1,0 +1,96 @@
+// Building cached pages: compression, validators and pre-serialised heads (see cached_page.h).
+#include "cache/cached_page.h"
+
+#include <sodium.h>
+
+#include <ctime>
+
+namespace gazette::cache {
+
+namespace {
+
+// Sixteen hex digits of BLAKE2b identify a page version; the ETag needs no more.
+constexpr std::size_t kEtagHashBytes = 8;
+
+std::string content_hash(std::string_view bytes) {
+  unsigned char digest[kEtagHashBytes];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size(), nullptr, 0);
+  char hex[kEtagHashBytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string http_date(std::chrono::system_clock::time_point time) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  auto length = std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return {text, length};
+}
+
+// Headers the cache sets itself, so the handler's copies are not replayed.
+bool replaced_by_cache(std::string_view name) {
+  for (std::string_view own : {"Content-Length", "Content-Encoding", "ETag", "Last-Modified",
+                               "Vary", "Cache-Control", "Date", "Connection", "Server"}) {
+    if (name.size() == own.size() &&
+        std::equal(name.begin(), name.end(), own.begin(),
+                   [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return true;
+  }
+  return http::kCacheDependenciesHeader == name;
+}
+
+}  // namespace
+
+bool CachedPage::matches(std::string_view etag) const {
+  for (const auto& variant : variants) {
+    if (variant.etag == etag) return true;
+  }
+  return false;
+}
+
+std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Response& response,
+                                             std::vector<std::string> dependencies) {
+  auto page = std::make_shared<CachedPage>();
+  page->key = std::move(key);
+  page->dependencies = std::move(dependencies);
+  page->last_modified = std::chrono::system_clock::now();
+  page->last_modified_text = http_date(page->last_modified);
+
+  std::string common;
+  for (const auto& field : response) {
+    if (replaced_by_cache(field.name_string())) continue;
+    common.append(field.name_string()).append(": ").append(field.value()).append("\r\n");
+  }
+  common.append("Server: Gazette\r\nCache-Control: ").append(kCachedPageControl);
+  common.append("\r\nVary: Accept-Encoding\r\nLast-Modified: ").append(page->last_modified_text);
+  common.append("\r\n");
+
+  const auto& body = response.body();
+  auto hash = content_hash(body);
+  for (auto encoding : {Encoding::identity, Encoding::gzip, Encoding::brotli}) {
+    auto bytes = std::make_shared<std::string>(
+        encoding == Encoding::gzip     ? gzip_compress(body)
+        : encoding == Encoding::brotli ? brotli_compress(body)
+                                       : body);
+    auto token = encoding_token(encoding);
+    auto& variant = page->variants[static_cast<std::size_t>(encoding)];
+    variant.etag = "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";
+    std::string head = "HTTP/1.1 " + std::to_string(response.result_int()) + " " +
+                       std::string(response.reason()) + "\r\n" + common;
+    head.append("ETag: ").append(variant.etag).append("\r\n");
+    if (!token.empty()) head.append("Content-Encoding: ").append(token).append("\r\n");
+    head.append("Content-Length: ").append(std::to_string(bytes->size())).append("\r\n");
+    // X-Cache tells operators (and the freshness tests) whether the cache answered.
+    variant.hit = std::make_shared<http::SerializedResponse>(
+        http::SerializedResponse{head + "X-Cache: hit\r\n", bytes});
+    variant.miss = std::make_shared<http::SerializedResponse>(
+        http::SerializedResponse{head + "X-Cache: miss\r\n", bytes});
+    page->bytes += 2 * head.size() + bytes->size();
+  }
+  return page;
+}
+
+}  // namespace gazette::cache

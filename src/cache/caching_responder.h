@@ -1,0 +1,40 @@
+// The server's front door: answers reader pages from the page cache (with the encoding the
+// client accepts, and 304s for what it already has), renders a page once on a miss however
+// many requests wait for it, and passes everything else to the router.
+#pragma once
+
+#include <future>
+#include <mutex>
+#include <unordered_map>
+
+#include "cache/page_cache.h"
+#include "http/reply.h"
+
+namespace gazette::cache {
+
+class CachingResponder {
+ public:
+  /// `before_lookup` runs before each lookup (the change feed's refresh), may be empty.
+  CachingResponder(PageCache& cache, http::Handler handler, std::function<void()> before_lookup)
+      : cache_(cache), handler_(std::move(handler)), before_lookup_(std::move(before_lookup)) {}
+
+  http::Reply respond(const http::Request& request);
+
+ private:
+  /// A rendered miss: the cached page when it could be cached, otherwise the plain response.
+  struct Rendered {
+    std::shared_ptr<const CachedPage> page;
+    http::Response response;
+  };
+  Rendered render(const http::Request& request, const std::string& key);
+  Rendered render_once(const http::Request& request, const std::string& key);
+  http::Reply reply_from(const http::Request& request, const CachedPage& page, bool hit) const;
+
+  PageCache& cache_;
+  http::Handler handler_;
+  std::function<void()> before_lookup_;
+  std::mutex in_flight_mutex_;
+  std::unordered_map<std::string, std::shared_future<Rendered>> in_flight_;
+};
+
+}  // namespace gazette::cache

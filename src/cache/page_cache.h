@@ -1,0 +1,54 @@
+// Page cache: rendered reader pages keyed by URL, dropped by dependency. A write names what it
+// changed ("article:12", "list:tag:syrie"…) and exactly the pages that showed it go; the rest
+// stay. Least recently used pages go first when the memory budget is reached.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "cache/cached_page.h"
+
+namespace gazette::cache {
+
+class PageCache {
+ public:
+  /// Keeps at most about `byte_budget` bytes of pages (all encodings counted).
+  explicit PageCache(std::size_t byte_budget);
+
+  std::shared_ptr<const CachedPage> find(const std::string& key) const;
+
+  /// The invalidation generation: read it before rendering a page, pass it to insert().
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+  /// Keeps `page` unless something was invalidated since `generation` was read: the page may
+  /// have been rendered from data that changed under it, so it is not trusted.
+  void insert(std::shared_ptr<CachedPage> page, std::uint64_t generation);
+
+  /// Drops every page that depends on one of `dependencies`.
+  void invalidate(const std::vector<std::string>& dependencies);
+  /// Drops every page (settings or theme changed).
+  void clear();
+
+  std::size_t page_count() const;
+  std::size_t bytes() const;
+
+ private:
+  void remove_locked(const std::string& key);
+  void evict_locked();
+
+  const std::size_t byte_budget_;
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<CachedPage>> pages_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> pages_by_dependency_;
+  std::size_t bytes_ = 0;
+  std::atomic<std::uint64_t> generation_{0};
+  mutable std::atomic<std::uint64_t> clock_{0};  // a use counter standing in for time, for LRU
+};
+
+}  // namespace gazette::cache

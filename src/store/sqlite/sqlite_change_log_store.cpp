@@ -1,0 +1,49 @@
+// SqliteChangeLogStore (see sqlite_change_log_store.h).
+#include "store/sqlite/sqlite_change_log_store.h"
+
+#include <chrono>
+
+namespace gazette::store::sqlite {
+
+namespace {
+std::int64_t now_unix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+void SqliteChangeLogStore::append(const std::string& origin, const std::string& dependencies) {
+  auto writer = pool_.write();
+  writer->prepare("INSERT INTO change_log (origin, dependencies, created_at) VALUES (?, ?, ?)")
+      .bind(1, origin)
+      .bind(2, dependencies)
+      .bind(3, now_unix())
+      .run();
+}
+
+std::vector<ChangeEntry> SqliteChangeLogStore::entries_after(std::int64_t after_id) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT id, origin, dependencies FROM change_log WHERE id > ? ORDER BY id");
+  statement.bind(1, after_id);
+  std::vector<ChangeEntry> entries;
+  while (statement.step())
+    entries.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2)});
+  return entries;
+}
+
+std::int64_t SqliteChangeLogStore::latest_id() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare("SELECT coalesce(max(id), 0) FROM change_log");
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
+void SqliteChangeLogStore::prune(std::int64_t max_age_seconds) {
+  auto writer = pool_.write();
+  writer->prepare("DELETE FROM change_log WHERE created_at < ?")
+      .bind(1, now_unix() - max_age_seconds)
+      .run();
+}
+
+}  // namespace gazette::store::sqlite

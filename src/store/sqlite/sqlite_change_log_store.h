@@ -1,0 +1,21 @@
+// The change log in SQLite (see store/change_log_store.h).
+#pragma once
+
+#include "store/change_log_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteChangeLogStore final : public ChangeLogStore {
+ public:
+  explicit SqliteChangeLogStore(ConnectionPool& pool) : pool_(pool) {}
+  void append(const std::string& origin, const std::string& dependencies) override;
+  std::vector<ChangeEntry> entries_after(std::int64_t after_id) override;
+  std::int64_t latest_id() override;
+  void prune(std::int64_t max_age_seconds) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite
