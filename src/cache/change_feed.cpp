@@ -72,6 +72,12 @@ void ChangeFeed::refresh(PageCache& cache) {
           due, now_ns + std::chrono::duration_cast<std::chrono::nanoseconds>(kCheckInterval).count()))
     return;
   try {
+    auto token = log_.change_token();
+    {
+      std::lock_guard lock(mutex_);
+      if (token == last_token_ && !token.empty()) return;
+      last_token_ = token;
+    }
     apply_remote(cache);
     std::lock_guard lock(mutex_);
     if (now >= next_prune_) {

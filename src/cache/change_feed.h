@@ -33,6 +33,7 @@ class ChangeFeed {
   const std::string origin_;  // random per process
   std::mutex mutex_;
   std::int64_t last_seen_id_;
+  std::string last_token_;  // the change token when the log was last read
   std::atomic<std::int64_t> next_check_ns_{0};
   std::chrono::steady_clock::time_point next_prune_;
 };

@@ -39,7 +39,7 @@ void fail(beast::error_code error, const char* what) {
 
 }  // namespace
 
-Connection::Connection(asio::ip::tcp::socket socket, Server& server)
+Connection::Connection(Socket socket, Server& server)
     : stream_(std::move(socket)), server_(server) {}
 
 Connection::~Connection() { server_.remove(this); }

@@ -16,9 +16,15 @@ namespace gazette::http {
 
 class Server;
 
+// Each connection lives on one io_context run by one thread: a concrete executor type avoids
+// the type-erased any_io_executor on every asynchronous step.
+using Executor = boost::asio::io_context::executor_type;
+using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
+using Stream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
+
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(boost::asio::ip::tcp::socket socket, Server& server);
+  Connection(Socket socket, Server& server);
   ~Connection();
 
   /// Starts reading the first request.
@@ -36,7 +42,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Reply answer(const Request& request) const;
   Response refuse(boost::beast::error_code error) const;
 
-  boost::beast::tcp_stream stream_;
+  Stream stream_;
   Server& server_;
   boost::beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;

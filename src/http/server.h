@@ -1,5 +1,6 @@
-// The HTTP server: accepts connections on one address and serves them on a pool of threads
-// that share one io_context. Stopping it finishes the requests in flight, then returns.
+// The HTTP server: accepts connections on one address and serves them on one thread per core,
+// each with its own io_context, so a connection never hops threads and no request waits on a
+// lock between them. Stopping it finishes the requests in flight, then returns.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -10,8 +11,10 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "http/reply.h"
 
@@ -40,10 +43,14 @@ class Server {
  private:
   friend class Connection;
   void do_accept();
+  boost::asio::io_context& next_context();
   void add(const std::shared_ptr<Connection>& connection);
   void remove(const Connection* connection);
 
-  boost::asio::io_context io_;
+  boost::asio::io_context io_{1};  // accepts, stops, and serves connections like the workers
+  std::vector<std::unique_ptr<boost::asio::io_context>> workers_;
+  std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
+  std::size_t next_worker_ = 0;  // round-robin over io_ and workers_, used on the control strand
   // Accepting, stopping and the shutdown deadline run on this strand, whichever thread asks:
   // the acceptor is never closed while an accept handler uses it.
   boost::asio::strand<boost::asio::io_context::executor_type> control_;

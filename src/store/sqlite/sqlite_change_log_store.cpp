@@ -1,6 +1,8 @@
 // SqliteChangeLogStore (see sqlite_change_log_store.h).
 #include "store/sqlite/sqlite_change_log_store.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 
 namespace gazette::store::sqlite {
@@ -37,6 +39,17 @@ std::int64_t SqliteChangeLogStore::latest_id() {
   auto connection = pool_.read();
   auto statement = connection->prepare("SELECT coalesce(max(id), 0) FROM change_log");
   return statement.step() ? statement.column_int(0) : 0;
+}
+
+std::string SqliteChangeLogStore::change_token() {
+  // In WAL mode every commit appends to the -wal file (and a checkpoint rewinds it), so its
+  // size and modification time change with each write: one stat() instead of a query.
+  struct stat status {};
+  if (::stat((pool_.path() + "-wal").c_str(), &status) != 0 &&
+      ::stat(pool_.path().c_str(), &status) != 0)
+    return "";
+  return std::to_string(status.st_ino) + ":" + std::to_string(status.st_size) + ":" +
+         std::to_string(status.st_mtim.tv_sec) + "." + std::to_string(status.st_mtim.tv_nsec);
 }
 
 void SqliteChangeLogStore::prune(std::int64_t max_age_seconds) {

@@ -12,6 +12,7 @@ class SqliteChangeLogStore final : public ChangeLogStore {
   void append(const std::string& origin, const std::string& dependencies) override;
   std::vector<ChangeEntry> entries_after(std::int64_t after_id) override;
   std::int64_t latest_id() override;
+  std::string change_token() override;
   void prune(std::int64_t max_age_seconds) override;
 
  private:
