@@ -51,7 +51,13 @@ void Connection::start() {
 void Connection::shutdown() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
     self->closing_ = true;
-    if (self->reading_) self->stream_.socket().cancel();
+    // Waiting for a request that has not begun: close now. (A cancel could miss a composed
+    // read between two of its steps; a closed socket fails every step.) A request partly
+    // received is let in, answered, and the connection closed after it.
+    if (self->reading_ && !self->parser_->got_some()) {
+      beast::error_code ignored;
+      self->stream_.socket().close(ignored);
+    }
   });
 }
 

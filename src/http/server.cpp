@@ -61,6 +61,8 @@ void Server::run(unsigned threads) {
   for (auto& worker : workers_) pool.emplace_back([&worker] { worker->run(); });
   io_.run();
   for (auto& thread : pool) thread.join();
+  std::lock_guard lock(connections_mutex_);
+  finished_ = true;
 }
 
 asio::io_context& Server::next_context() {
@@ -127,7 +129,7 @@ void Server::add(const std::shared_ptr<Connection>& connection) {
 void Server::remove(const Connection* connection) {
   std::lock_guard lock(connections_mutex_);
   connections_.erase(connection);
-  if (stopping_ && connections_.empty())
+  if (stopping_ && !finished_ && connections_.empty())
     asio::post(control_, [this] { shutdown_deadline_.cancel(); });
 }
 

@@ -47,6 +47,12 @@ class Server {
   void add(const std::shared_ptr<Connection>& connection);
   void remove(const Connection* connection);
 
+  // Declared first so that they outlive the io_contexts: destroying a context destroys the
+  // handlers it still holds, and with them connections that unregister themselves here.
+  std::mutex connections_mutex_;
+  std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
+  bool stopping_ = false;  // guarded by connections_mutex_
+  bool finished_ = false;  // run() has returned: nothing may be posted any more
   boost::asio::io_context io_{1};  // accepts, stops, and serves connections like the workers
   std::vector<std::unique_ptr<boost::asio::io_context>> workers_;
   std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
@@ -59,9 +65,6 @@ class Server {
   boost::asio::steady_timer shutdown_deadline_;
   boost::asio::steady_timer accept_retry_;
   Responder responder_;
-  std::mutex connections_mutex_;
-  std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
-  bool stopping_ = false;  // guarded by connections_mutex_
 };
 
 }  // namespace gazette::http
