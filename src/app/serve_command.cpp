@@ -6,9 +6,14 @@
 #include <thread>
 
 #include "app/commands.h"
+#include "comments/comment_service.h"
+#include "comments/web/article_comment_section.h"
+#include "comments/web/comment_pages.h"
+#include "comments/web/comment_paths.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
+#include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "theme/theme.h"
 
@@ -52,10 +57,23 @@ int serve(const ServeOptions& options) {
   site::PageEnvironment pages(store, theme);
   site::ReaderSite reader_site(pages);
 
+  // Domain events of this process's writes; subscribers (the page cache…) register here.
+  content::EventBus events;
+
+  // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
+  store::sqlite::SqliteCommentStore comment_store(database);
+  comments::SiteKey comment_key(comment_store.comment_secret(comments::SiteKey::generate_hex()));
+  comments::CommentService comment_service(comment_store, events, comment_key);
+  comments::web::ArticleCommentSection comment_section(comment_service);
+  pages.set_comment_section(&comment_section);
+  comments::web::CommentPages comment_pages(comment_service, pages);
+
   // Every part of the site that is not a reader page registers its path prefix here.
   http::Router router([&reader_site](const http::Request& request) {
     return reader_site.handle(request);
   });
+  router.add(std::string(comments::web::kCommentsPrefix),
+             [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
 
   http::Server server(address.host, address.port, std::ref(router));
   // Tests and scripts read this line to find the port when --listen ends in :0.

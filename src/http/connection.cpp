@@ -77,6 +77,9 @@ void Connection::on_read(beast::error_code error, std::size_t) {
     return do_close();
   }
   if (closing_) parser_->get().keep_alive(false);
+  beast::error_code peer_error;
+  auto peer = stream_.socket().remote_endpoint(peer_error);
+  parser_->get().set(kPeerAddressHeader, peer_error ? "" : peer.address().to_string());
   do_write(answer(parser_->get()));
 }
 

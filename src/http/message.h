@@ -17,6 +17,10 @@ using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
 
+/// The header through which the server tells handlers the client's address (the socket's peer);
+/// the server replaces whatever a client sent under this name.
+inline constexpr std::string_view kPeerAddressHeader = "Gazette-Peer-Address";
+
 /// Turns a request into a response. Called on the server's threads, concurrently.
 using Handler = std::function<Response(const Request&)>;
 

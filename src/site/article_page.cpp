@@ -1,5 +1,6 @@
 // The article page: breadcrumb, headline, byline, labels, lead, body, photo, tags, related
 // articles and the comment form — the parts of the reference page.
+#include "site/comment_section.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -69,10 +70,14 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   view.set("related", card_list(related.articles, context.dates));
   view.set("has_related", !related.articles.empty());
 
-  theme::View comments;
-  comments.set("action_url", comments_path(summary.section.slug, summary.slug));
-  comments.set("open", true);
-  view.set("comments", comments);
+  if (context.comments) {
+    view.set("comments", context.comments->article_view(context, article));
+  } else {
+    theme::View comments;
+    comments.set("action_url", comments_path(summary.section.slug, summary.slug));
+    comments.set("open", true);
+    view.set("comments", comments);
+  }
   return context.theme.render_page("article", view, context.settings.language);
 }
 

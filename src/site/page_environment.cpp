@@ -7,7 +7,8 @@ PageContext PageEnvironment::context(long page_number) {
   auto settings = store_.settings();
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
-  return PageContext{store_, theme_, std::move(settings), std::move(sections), dates, page_number};
+  return PageContext{store_, theme_, std::move(settings), std::move(sections), dates, page_number,
+                     comments_};
 }
 
 const render::DateFormatter& PageEnvironment::dates_for(const content::SiteSettings& settings) {
