@@ -15,8 +15,8 @@ TEST(Identicon, IsTheSameSvgForTheSameKeyAndDiffersOtherwise) {
 }
 
 TEST(Identicon, RefusesWhatIsNotAKey) {
-  for (const char* key : {"", "0123456789ABCDEF", "0123456789abcde", "../../etc/passwd",
-                          "0123456789abcdeg"})
+  for (const char* key :
+       {"", "0123456789ABCDEF", "0123456789abcde", "../../etc/passwd", "0123456789abcdeg"})
     EXPECT_FALSE(identicon_svg(key)) << key;
 }
 

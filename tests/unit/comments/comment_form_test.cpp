@@ -7,8 +7,13 @@ namespace gazette::comments {
 namespace {
 
 CommentForm valid_form() {
-  return {.name = "Marie", .email = "Marie@Example.FR", .website = "", .comment = "Bonjour",
-          .parent_id = "", .form_token = "", .honeypot = ""};
+  return {.name = "Marie",
+          .email = "Marie@Example.FR",
+          .website = "",
+          .comment = "Bonjour",
+          .parent_id = "",
+          .form_token = "",
+          .honeypot = ""};
 }
 
 std::vector<FieldError> errors_of(const CommentForm& form) {

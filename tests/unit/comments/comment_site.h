@@ -37,9 +37,13 @@ class CommentSite : public ::testing::Test {
 
   /// A valid form, its timestamp handed out a minute before now.
   CommentForm form(std::string text = "Bonjour", std::string email = "marie@example.fr") {
-    return {.name = "Marie", .email = std::move(email), .website = "",
-            .comment = std::move(text), .parent_id = "",
-            .form_token = service_.form_token(now_ - std::chrono::minutes(1)), .honeypot = ""};
+    return {.name = "Marie",
+            .email = std::move(email),
+            .website = "",
+            .comment = std::move(text),
+            .parent_id = "",
+            .form_token = service_.form_token(now_ - std::chrono::minutes(1)),
+            .honeypot = ""};
   }
 
   PostResult post(const CommentForm& form, std::string ip = "192.0.2.1") {

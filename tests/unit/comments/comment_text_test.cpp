@@ -30,7 +30,9 @@ TEST(ValidUtf8, ReplacesBrokenSequences) {
   EXPECT_EQ(valid_utf8("été"), "été");
 }
 
-TEST(CountCharacters, CountsCodePointsNotBytes) { EXPECT_EQ(count_characters("été🇫🇷"), 5u); }
+TEST(CountCharacters, CountsCodePointsNotBytes) {
+  EXPECT_EQ(count_characters("été🇫🇷"), 5u);
+}
 
 }  // namespace
 }  // namespace gazette::comments

@@ -48,8 +48,7 @@ TEST_F(FormTokenTest, RefusesAMissingTokenAndAnyChangedOne) {
 TEST_F(FormTokenTest, RefusesATokenSignedWithAnotherSitesKey) {
   SiteKey other(SiteKey::generate_hex());
   auto token = FormTokens(other).issue(kIssued);
-  EXPECT_EQ(tokens_.check(token, kIssued + seconds(40), kMin, kMax).problem,
-            TokenProblem::forged);
+  EXPECT_EQ(tokens_.check(token, kIssued + seconds(40), kMin, kMax).problem, TokenProblem::forged);
 }
 
 }  // namespace

@@ -64,8 +64,8 @@ TEST_F(CommentSite, EditsAreCheckedLikeAReadersForm) {
 
 TEST_F(CommentSite, AStaffReplyIsPublishedAndApprovesItsParent) {
   auto parent = posted(form("Question")).id;
-  auto result = moderation_.reply(parent, {"La rédaction", "redaction@example.fr"}, "Réponse",
-                                  now_);
+  auto result =
+      moderation_.reply(parent, {"La rédaction", "redaction@example.fr"}, "Réponse", now_);
   ASSERT_TRUE(std::holds_alternative<content::Comment>(result));
   const auto& reply = std::get<content::Comment>(result);
   EXPECT_TRUE(reply.by_staff);

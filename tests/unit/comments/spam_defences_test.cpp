@@ -7,13 +7,15 @@ namespace gazette::comments {
 namespace {
 
 CheckedComment comment(std::string body) {
-  return {.name = "Marie", .email = "marie@example.fr", .website = "", .body = std::move(body),
+  return {.name = "Marie",
+          .email = "marie@example.fr",
+          .website = "",
+          .body = std::move(body),
           .parent = std::nullopt};
 }
 
 TEST(BlockedWord, MatchesWithoutRegardToCase) {
-  EXPECT_EQ(find_blocked_word(comment("Meilleur CASINO en ligne"), {"viagra", "casino"}),
-            "casino");
+  EXPECT_EQ(find_blocked_word(comment("Meilleur CASINO en ligne"), {"viagra", "casino"}), "casino");
   EXPECT_EQ(find_blocked_word(comment("UN ÉTÉ chaud"), {"été"}), "été");
   EXPECT_EQ(find_blocked_word(comment("Bonjour"), {"casino", ""}), std::nullopt);
 }
