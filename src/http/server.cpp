@@ -82,8 +82,13 @@ void Server::stop() {
 void Server::do_accept() {
   acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
                                                         tcp::socket socket) {
+    // Once stop() closed the acceptor, accepting again would fail at once, and again, forever.
+    auto stopping = [this] {
+      std::lock_guard lock(connections_mutex_);
+      return stopping_;
+    };
     if (error) {
-      if (error != asio::error::operation_aborted) {
+      if (error != asio::error::operation_aborted && !stopping()) {
         spdlog::warn("accept: {}", error.message());
         do_accept();
       }
@@ -92,7 +97,7 @@ void Server::do_accept() {
     auto connection = std::make_shared<Connection>(std::move(socket), *this);
     add(connection);
     connection->start();
-    do_accept();
+    if (!stopping()) do_accept();
   });
 }
 
