@@ -5,10 +5,13 @@
 #include <string>
 
 #include "cache/change_feed.h"
+#include "comments/comment_service.h"
+#include "comments/moderation_service.h"
 #include "content/events.h"
 #include "publishing/article_service.h"
 #include "store/sqlite/connection_pool.h"
 #include "store/sqlite/sqlite_change_log_store.h"
+#include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -25,6 +28,10 @@ struct Backend {
   content::EventBus events;
   cache::ChangeFeed change_feed;
   publishing::ArticleService articles;
+  store::sqlite::SqliteCommentStore comment_store;
+  comments::SiteKey comment_key;  // signs comment forms; kept in the database, made once
+  comments::CommentService comments;
+  comments::ModerationService moderation;
 };
 
 }  // namespace gazette::app

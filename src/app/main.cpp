@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.h"
+#include "app/comments_command.h"
 
 int main(int argc, char** argv) {
   using namespace gazette::app;
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
   auto* demo_command = cli.add_subcommand("demo", "Fill the database with demo content");
   add_db(demo_command);
 
+  CommentsCommand comments_command(cli, add_db);
+
   CLI11_PARSE(cli, argc, argv);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
@@ -51,6 +54,7 @@ int main(int argc, char** argv) {
       publish_options.db = db;
       return publish(publish_options);
     }
+    if (comments_command.chosen()) return comments_command.run(db);
     demo_options.db = db;
     return demo(demo_options);
   } catch (const std::exception& error) {

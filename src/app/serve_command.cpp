@@ -9,6 +9,9 @@
 #include "app/commands.h"
 #include "cache/caching_responder.h"
 #include "cache/invalidation.h"
+#include "comments/web/article_comment_section.h"
+#include "comments/web/comment_pages.h"
+#include "comments/web/comment_paths.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
@@ -57,10 +60,17 @@ int serve(const ServeOptions& options) {
   site::PageEnvironment pages(backend.store, theme);
   site::ReaderSite reader_site(pages);
 
+  // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
+  comments::web::ArticleCommentSection comment_section(backend.comments);
+  pages.set_comment_section(&comment_section);
+  comments::web::CommentPages comment_pages(backend.comments, pages);
+
   // Every part of the site that is not a reader page registers its path prefix here.
   http::Router router([&reader_site](const http::Request& request) {
     return reader_site.handle(request);
   });
+  router.add(std::string(comments::web::kCommentsPrefix),
+             [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
   // and in the others (sharing the database) through the change feed.

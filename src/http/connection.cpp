@@ -40,7 +40,11 @@ void fail(beast::error_code error, const char* what) {
 }  // namespace
 
 Connection::Connection(Socket socket, Server& server)
-    : stream_(std::move(socket)), server_(server) {}
+    : stream_(std::move(socket)), server_(server) {
+  beast::error_code error;
+  auto peer = stream_.socket().remote_endpoint(error);
+  if (!error) peer_address_ = peer.address().to_string();
+}
 
 Connection::~Connection() { server_.remove(this); }
 
@@ -87,6 +91,9 @@ void Connection::on_read(beast::error_code error, std::size_t) {
     return do_close();
   }
   if (closing_) parser_->get().keep_alive(false);
+  // The client's address, for handlers that limit or block by address (comments); whatever a
+  // client sent under this name is replaced.
+  parser_->get().set(kPeerAddressHeader, peer_address_);
   auto reply = answer(parser_->get());
   if (reply.serialized) {
     bool head_only = parser_->get().method() == beast_http::verb::head;

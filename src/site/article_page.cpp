@@ -1,6 +1,7 @@
 // The article page: breadcrumb, headline, byline, labels, lead, body, photo, tags, related
 // articles and the comment form — the parts of the reference page.
 #include "content/cache_dependencies.h"
+#include "site/comment_section.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -86,10 +87,14 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   view.set("related", card_list(context, related.articles));
   view.set("has_related", !related.articles.empty());
 
-  theme::View comments;
-  comments.set("action_url", comments_path(summary.section.slug, summary.slug));
-  comments.set("open", true);
-  view.set("comments", comments);
+  if (context.comments) {
+    view.set("comments", context.comments->article_view(context, article));
+  } else {
+    theme::View comments;
+    comments.set("action_url", comments_path(summary.section.slug, summary.slug));
+    comments.set("open", true);
+    view.set("comments", comments);
+  }
   return context.theme.render_page("article", view, context.settings.language);
 }
 

@@ -18,6 +18,9 @@ class PageEnvironment {
   /// The site as it is now (settings, sections), for page `page_number` of a listing.
   PageContext context(long page_number = 1);
 
+  /// Wires the article page's comments (start-up only, before serving).
+  void set_comment_section(CommentSection* comments) { comments_ = comments; }
+
   store::Store& store() { return store_; }
   const theme::Theme& theme() const { return theme_; }
 
@@ -26,6 +29,7 @@ class PageEnvironment {
 
   store::Store& store_;
   const theme::Theme& theme_;
+  CommentSection* comments_ = nullptr;
   std::mutex dates_mutex_;
   std::map<std::string, std::unique_ptr<render::DateFormatter>> dates_;  // by language|zone
 };

@@ -13,6 +13,8 @@
 
 namespace gazette::site {
 
+class CommentSection;
+
 /// What every page needs to render: the site as it is now and the request's page number.
 /// Made by PageEnvironment::context().
 struct PageContext {
@@ -22,6 +24,7 @@ struct PageContext {
   std::vector<content::Section> sections;
   const render::DateFormatter& dates;
   long page_number = 1;
+  CommentSection* comments = nullptr;  // the article page's comments, when wired
   /// What the page shows, named as in content/cache_dependencies.h; pages add to it as they
   /// render, and the page cache drops the page when a write names one of these.
   mutable std::vector<std::string> dependencies;

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "site/comment_section.h"
 #include "site/pages.h"
 #include "site/responses.h"
 #include "site/static_files.h"
@@ -60,6 +61,8 @@ http::Response ReaderSite::route(const http::Request& request) {
   bool all_slugs = std::all_of(segments.begin(), segments.end(), is_slug);
   bool is_comment_post = request.method() == field::verb::post && segments.size() == 3 &&
                          segments[2] == "comments" && all_slugs;
+  if (is_comment_post && context.comments)
+    return context.comments->post(request, context, segments[0], segments[1]);
   if (is_comment_post) {
     return message_response(request, context, http::Status::forbidden, "comments_not_open",
                             "comments_not_open_message");

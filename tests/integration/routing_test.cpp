@@ -91,12 +91,12 @@ TEST_F(Routing, OnlyReadingMethodsReachReaderPages) {
   EXPECT_EQ(head.header("content-length"), std::to_string(get(kReferencePath).body.size()));
 }
 
-TEST_F(Routing, CommentsAreRefusedPoliteyUntilTheyOpen) {
+TEST_F(Routing, ACommentWithoutAFormTimestampIsShownBackToConfirm) {
   auto& s = server();
   auto response = http_request(s.host(), s.port(), "POST", std::string(kReferencePath) + "comments",
                                {{"Content-Type", "application/x-www-form-urlencoded"}},
                                "name=A&email=a%40b.fr&comment=Bonjour");
-  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("<html"), std::string::npos);
 }
 

@@ -1,0 +1,154 @@
+// ModerationService: moderation writes and their announcements (see moderation_service.h).
+#include "comments/moderation_service.h"
+
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "comments/comment_service.h"
+
+namespace gazette::comments {
+
+namespace {
+// What the spam list says of a comment a person (not a defence) sent there.
+constexpr std::string_view kMarkedByModerator = "marked as spam by a moderator";
+}  // namespace
+
+void ModerationService::announce(const std::vector<store::CommentChange>& changes) {
+  std::set<std::int64_t> announced;
+  for (const auto& change : changes) {
+    if (!change.visible_before && !change.visible_after) continue;
+    if (!announced.insert(change.article.id.value).second) continue;
+    events_.publish(content::CommentChanged{change.article.id, change.article.section_slug,
+                                            change.article.slug});
+  }
+}
+
+std::size_t ModerationService::set_status(const std::vector<content::CommentId>& ids,
+                                          content::CommentStatus status, std::string_view reason,
+                                          content::Timestamp now) {
+  auto changes = store_.set_comment_status(ids, status, reason, now);
+  for (const auto& change : changes)
+    spdlog::info("comment {} {}", change.id.value, content::to_string(status));
+  announce(changes);
+  return changes.size();
+}
+
+std::size_t ModerationService::approve(const std::vector<content::CommentId>& ids,
+                                       content::Timestamp now) {
+  return set_status(ids, content::CommentStatus::approved, "", now);
+}
+
+std::size_t ModerationService::hold(const std::vector<content::CommentId>& ids,
+                                    content::Timestamp now) {
+  return set_status(ids, content::CommentStatus::pending, "", now);
+}
+
+std::size_t ModerationService::mark_spam(const std::vector<content::CommentId>& ids,
+                                         content::Timestamp now) {
+  return set_status(ids, content::CommentStatus::spam, kMarkedByModerator, now);
+}
+
+std::size_t ModerationService::trash(const std::vector<content::CommentId>& ids,
+                                     content::Timestamp now) {
+  return set_status(ids, content::CommentStatus::trash, "", now);
+}
+
+std::size_t ModerationService::remove(const std::vector<content::CommentId>& ids) {
+  auto changes = store_.delete_comments(ids);
+  for (const auto& change : changes) spdlog::info("comment {} deleted", change.id.value);
+  announce(changes);
+  return changes.size();
+}
+
+std::size_t ModerationService::erase_author(std::string_view email) {
+  std::string address(email);
+  for (char& c : address) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  auto changes = store_.erase_comments_by(address);
+  spdlog::info("erased {} comments written by one e-mail address", changes.size());
+  announce(changes);
+  return changes.size();
+}
+
+CommentResult ModerationService::edit(content::CommentId id, const std::string& name,
+                                      const std::string& website, const std::string& body,
+                                      content::Timestamp now) {
+  auto existing = store_.find_comment(id);
+  if (!existing) return NoSuchComment{};
+  auto checked = check_form({.name = name,
+                             .email = existing->author_email,
+                             .website = website,
+                             .comment = body,
+                             .parent_id = "",
+                             .form_token = "",
+                             .honeypot = ""});
+  if (auto* errors = std::get_if<std::vector<FieldError>>(&checked)) return std::move(*errors);
+  const auto& fields = std::get<CheckedComment>(checked);
+  auto change = store_.edit_comment(id, {fields.name, fields.website, fields.body}, now);
+  if (!change) return NoSuchComment{};
+  spdlog::info("comment {} edited", id.value);
+  announce({*change});
+  return *store_.find_comment(id);
+}
+
+CommentResult ModerationService::reply(content::CommentId parent, const StaffIdentity& staff,
+                                       const std::string& body, content::Timestamp now) {
+  auto replied = store_.find_comment(parent);
+  if (!replied) return NoSuchComment{};
+  auto checked = check_form({.name = staff.name,
+                             .email = staff.email,
+                             .website = "",
+                             .comment = body,
+                             .parent_id = std::to_string(parent.value),
+                             .form_token = "",
+                             .honeypot = ""});
+  if (auto* errors = std::get_if<std::vector<FieldError>>(&checked)) return std::move(*errors);
+  const auto& fields = std::get<CheckedComment>(checked);
+  if (replied->status != content::CommentStatus::approved) approve({parent}, now);
+
+  store::NewComment row;
+  row.article = replied->article;
+  row.parent = parent;
+  row.author_name = fields.name;
+  row.author_email = fields.email;
+  row.body = fields.body;
+  row.status = content::CommentStatus::approved;
+  row.avatar_key = avatar_key(key_, fields.email);
+  row.by_staff = true;
+  row.created_at = now;
+  auto id = store_.add_comment(row);
+  spdlog::info("comment {}: staff reply to {}", id.value, parent.value);
+  if (auto article = store_.find_commented_article(replied->article))
+    events_.publish(content::CommentChanged{article->id, article->section_slug, article->slug});
+  return *store_.find_comment(id);
+}
+
+std::optional<SettingsError> ModerationService::save_settings(
+    const content::CommentSettings& settings) {
+  const std::pair<const char*, std::int64_t> numbers[] = {
+      {"close_after_days", settings.close_after_days},
+      {"min_fill_seconds", settings.min_fill_seconds},
+      {"max_form_age_seconds", settings.max_form_age_seconds},
+      {"max_links", settings.max_links},
+      {"max_per_hour", settings.max_per_hour},
+  };
+  for (const auto& [name, value] : numbers) {
+    if (value < 0) return SettingsError{name, "must be 0 or more"};
+  }
+  if (settings.max_form_age_seconds < settings.min_fill_seconds)
+    return SettingsError{"max_form_age_seconds", "must not be less than min_fill_seconds"};
+  store_.save_comment_settings(settings);
+  events_.publish(content::SettingsChanged{});
+  return std::nullopt;
+}
+
+bool ModerationService::set_comments_open(content::ArticleId id, bool open) {
+  if (!store_.set_comments_closed(id, !open)) return false;
+  if (auto article = store_.find_commented_article(id))
+    events_.publish(content::CommentChanged{article->id, article->section_slug, article->slug});
+  return true;
+}
+
+}  // namespace gazette::comments

@@ -1,0 +1,87 @@
+// The newsroom side of comments: approve, hold, mark as spam, trash, delete (one or many), edit,
+// reply as staff, erase everything one e-mail address wrote, close an article's comments, and
+// the site's comment settings. Every write commits first, then announces CommentChanged for each
+// article page it changed. No HTTP here: the newsroom's screens (and `gazette comments`) call it.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "comments/comment_form.h"
+#include "comments/site_key.h"
+#include "content/events.h"
+#include "store/comment_store.h"
+
+namespace gazette::comments {
+
+/// The newsroom member replying, as the newsroom knows them (their account's name and e-mail).
+struct StaffIdentity {
+  std::string name;
+  std::string email;
+};
+
+/// The comment (or the one replied to) does not exist.
+struct NoSuchComment {};
+
+/// A setting out of range: which one and why.
+struct SettingsError {
+  std::string setting;
+  std::string reason;
+};
+
+using CommentResult = std::variant<content::Comment, std::vector<FieldError>, NoSuchComment>;
+
+class ModerationService {
+ public:
+  ModerationService(store::CommentStore& store, const content::EventBus& events, const SiteKey& key)
+      : store_(store), events_(events), key_(key) {}
+
+  /// Each returns how many of `ids` existed (and were changed).
+  std::size_t approve(const std::vector<content::CommentId>& ids, content::Timestamp now);
+  /// Back to pending: readers no longer see them.
+  std::size_t hold(const std::vector<content::CommentId>& ids, content::Timestamp now);
+  std::size_t mark_spam(const std::vector<content::CommentId>& ids, content::Timestamp now);
+  std::size_t trash(const std::vector<content::CommentId>& ids, content::Timestamp now);
+  /// Deletes for good; replies move up to the deleted comment's parent.
+  std::size_t remove(const std::vector<content::CommentId>& ids);
+  /// Deletes every comment `email` wrote, on every article; returns how many.
+  std::size_t erase_author(std::string_view email);
+
+  /// Changes a comment's name, website and text, checked as a reader's form is.
+  CommentResult edit(content::CommentId id, const std::string& name, const std::string& website,
+                     const std::string& body, content::Timestamp now);
+  /// Replies to comment `parent` as `staff`, published at once; a held parent is approved with
+  /// it, since answering a comment publicly endorses showing it.
+  CommentResult reply(content::CommentId parent, const StaffIdentity& staff,
+                      const std::string& body, content::Timestamp now);
+
+  store::ModerationList list(const store::CommentQuery& query) {
+    return store_.list_comments(query);
+  }
+  std::map<content::CommentStatus, std::int64_t> counts() {
+    return store_.count_comments_by_status();
+  }
+  std::optional<content::Comment> find(content::CommentId id) { return store_.find_comment(id); }
+
+  content::CommentSettings settings() { return store_.comment_settings(); }
+  /// Saves `settings` when every number is in range; announces SettingsChanged (closing by age
+  /// or turning comments off changes every article page).
+  std::optional<SettingsError> save_settings(const content::CommentSettings& settings);
+
+  /// Opens or closes comments on article `id`; false when there is no such article.
+  bool set_comments_open(content::ArticleId id, bool open);
+
+ private:
+  std::size_t set_status(const std::vector<content::CommentId>& ids, content::CommentStatus status,
+                         std::string_view reason, content::Timestamp now);
+  void announce(const std::vector<store::CommentChange>& changes);
+
+  store::CommentStore& store_;
+  const content::EventBus& events_;
+  const SiteKey& key_;
+};
+
+}  // namespace gazette::comments

@@ -1,0 +1,24 @@
+// The comments of the article page (site::CommentSection): the approved thread and the form in
+// the cached page, and the answer to the form's POST — a 303 to the article (published at once)
+// or to the writer's private receipt page (held), or the form again with what went wrong.
+#pragma once
+
+#include "comments/comment_service.h"
+#include "site/comment_section.h"
+
+namespace gazette::comments::web {
+
+class ArticleCommentSection final : public site::CommentSection {
+ public:
+  explicit ArticleCommentSection(CommentService& service) : service_(service) {}
+
+  theme::View article_view(const site::PageContext& context,
+                           const content::Article& article) override;
+  http::Response post(const http::Request& request, const site::PageContext& context,
+                      std::string_view section, std::string_view slug) override;
+
+ private:
+  CommentService& service_;
+};
+
+}  // namespace gazette::comments::web

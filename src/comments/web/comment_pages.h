@@ -1,0 +1,32 @@
+// The comment pages under /comments/: a fresh form timestamp (for comments.js), the avatars,
+// the small page to reply to a comment (no JavaScript needed), and the writer's private receipt
+// page ("awaiting moderation"). Registered with the router at start-up.
+#pragma once
+
+#include "comments/comment_service.h"
+#include "http/message.h"
+#include "site/page_environment.h"
+
+namespace gazette::comments::web {
+
+class CommentPages {
+ public:
+  CommentPages(CommentService& service, site::PageEnvironment& pages)
+      : service_(service), pages_(pages) {}
+
+  /// Answers a request under /comments/; never throws.
+  http::Response handle(const http::Request& request);
+
+ private:
+  http::Response route(const http::Request& request);
+  http::Response form_token(const http::Request& request);
+  http::Response reply_page(const http::Request& request, const site::PageContext& context,
+                            content::CommentId id);
+  http::Response receipt_page(const http::Request& request, const site::PageContext& context,
+                              content::CommentId id, std::string_view key);
+
+  CommentService& service_;
+  site::PageEnvironment& pages_;
+};
+
+}  // namespace gazette::comments::web

@@ -1,0 +1,467 @@
+// SqliteCommentStore: comments and their moderation in SQL (tables of migrations/0004). Every
+// write reads each comment's state before and after inside its transaction, so the caller learns
+// exactly which article pages changed.
+#include "store/sqlite/sqlite_comment_store.h"
+
+#include <charconv>
+
+namespace gazette::store::sqlite {
+
+using content::ArticleId;
+using content::Comment;
+using content::CommentId;
+using content::CommentStatus;
+using content::Timestamp;
+
+namespace {
+
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
+Timestamp from_unix(std::int64_t seconds) {
+  return Timestamp(std::chrono::seconds(seconds));
+}
+std::int64_t now_unix() {
+  return to_unix(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// The columns read_comment() expects, in order.
+constexpr std::string_view kCommentColumns =
+    "SELECT c.id, c.article_id, c.parent_id, c.author_name, c.author_email, c.author_url, c.body,"
+    " c.status, c.spam_reason, c.ip, c.user_agent, c.avatar_key, c.by_staff, c.created_at,"
+    " c.updated_at";
+
+// The columns read_article() expects, from `offset` on, and the joins they need.
+constexpr std::string_view kArticleColumns =
+    "a.id, s.slug, a.slug, a.title, a.published_at,"
+    " EXISTS (SELECT 1 FROM comment_closed_articles x WHERE x.article_id = a.id)";
+constexpr std::string_view kArticleFrom = " FROM articles a JOIN sections s ON s.id = a.section_id";
+
+// The key of the form-signing secret among the comment settings.
+constexpr std::string_view kSecretKey = "secret";
+// Lists are kept one entry a line, as an admin types them.
+constexpr char kListSeparator = '\n';
+
+Comment read_comment(const Statement& row) {
+  Comment comment;
+  comment.id = CommentId{row.column_int(0)};
+  comment.article = ArticleId{row.column_int(1)};
+  if (!row.column_is_null(2)) comment.parent = CommentId{row.column_int(2)};
+  comment.author_name = row.column_text(3);
+  comment.author_email = row.column_text(4);
+  comment.author_url = row.column_text(5);
+  comment.body = row.column_text(6);
+  comment.status =
+      content::parse_comment_status(row.column_text(7)).value_or(CommentStatus::pending);
+  comment.spam_reason = row.column_text(8);
+  comment.ip = row.column_text(9);
+  comment.user_agent = row.column_text(10);
+  comment.avatar_key = row.column_text(11);
+  comment.by_staff = row.column_int(12) != 0;
+  comment.created_at = from_unix(row.column_int(13));
+  comment.updated_at = from_unix(row.column_int(14));
+  return comment;
+}
+
+content::CommentedArticle read_article(const Statement& row, int offset) {
+  content::CommentedArticle article;
+  article.id = ArticleId{row.column_int(offset)};
+  article.section_slug = row.column_text(offset + 1);
+  article.slug = row.column_text(offset + 2);
+  article.title = row.column_text(offset + 3);
+  article.published_at = from_unix(row.column_int(offset + 4));
+  article.closed = row.column_int(offset + 5) != 0;
+  return article;
+}
+
+std::int64_t to_int(const std::string& text, std::int64_t fallback) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() ? value : fallback;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(kListSeparator, start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) {
+    if (line.empty()) continue;
+    if (!text.empty()) text += kListSeparator;
+    text += line;
+  }
+  return text;
+}
+
+// A comment's article and status, read inside the writer's transaction.
+struct CommentState {
+  content::CommentedArticle article;
+  CommentStatus status;
+};
+
+std::optional<CommentState> read_state(Connection& connection, CommentId id) {
+  auto statement = connection.prepare("SELECT c.status, " + std::string(kArticleColumns) +
+                                      " FROM comments c JOIN articles a ON a.id = c.article_id"
+                                      " JOIN sections s ON s.id = a.section_id WHERE c.id = ?");
+  statement.bind(1, id.value);
+  if (!statement.step()) return std::nullopt;
+  return CommentState{
+      read_article(statement, 1),
+      content::parse_comment_status(statement.column_text(0)).value_or(CommentStatus::pending)};
+}
+
+bool has_approved_replies(Connection& connection, CommentId id) {
+  auto statement = connection.prepare(
+      "SELECT EXISTS (SELECT 1 FROM comments WHERE parent_id = ? AND status = 'approved')");
+  statement.bind(1, id.value);
+  return statement.step() && statement.column_int(0) != 0;
+}
+
+// Deletes comment `id`, moving its replies up to its parent first so a conversation keeps its
+// shape. Readers see a change if it was visible or if visible replies moved.
+std::optional<CommentChange> delete_one(Connection& connection, CommentId id) {
+  auto before = read_state(connection, id);
+  if (!before) return std::nullopt;
+  bool moved_visible = has_approved_replies(connection, id);
+  connection
+      .prepare(
+          "UPDATE comments SET parent_id = (SELECT parent_id FROM comments WHERE id = ?1)"
+          " WHERE parent_id = ?1")
+      .bind(1, id.value)
+      .run();
+  connection.prepare("DELETE FROM comments WHERE id = ?").bind(1, id.value).run();
+  return CommentChange{id, std::move(before->article),
+                       before->status == CommentStatus::approved || moved_visible, moved_visible};
+}
+
+}  // namespace
+
+content::CommentSettings SqliteCommentStore::comment_settings() {
+  auto connection = pool_.read();
+  content::CommentSettings settings;
+  auto statement = connection->prepare("SELECT key, value FROM comment_settings");
+  while (statement.step()) {
+    auto key = statement.column_text(0);
+    auto value = statement.column_text(1);
+    if (key == "enabled")
+      settings.enabled = value == "1";
+    else if (key == "moderation")
+      settings.moderation = content::parse_moderation_rule(value).value_or(settings.moderation);
+    else if (key == "close_after_days")
+      settings.close_after_days = to_int(value, settings.close_after_days);
+    else if (key == "min_fill_seconds")
+      settings.min_fill_seconds = to_int(value, settings.min_fill_seconds);
+    else if (key == "max_form_age_seconds")
+      settings.max_form_age_seconds = to_int(value, settings.max_form_age_seconds);
+    else if (key == "max_links")
+      settings.max_links = to_int(value, settings.max_links);
+    else if (key == "max_per_hour")
+      settings.max_per_hour = to_int(value, settings.max_per_hour);
+    else if (key == "blocked_words")
+      settings.blocked_words = split_lines(value);
+    else if (key == "blocked_addresses")
+      settings.blocked_addresses = split_lines(value);
+    else if (key == "trust_forwarded_for")
+      settings.trust_forwarded_for = value == "1";
+  }
+  return settings;
+}
+
+void SqliteCommentStore::save_comment_settings(const content::CommentSettings& settings) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  const std::pair<std::string_view, std::string> values[] = {
+      {"enabled", settings.enabled ? "1" : "0"},
+      {"moderation", std::string(content::to_string(settings.moderation))},
+      {"close_after_days", std::to_string(settings.close_after_days)},
+      {"min_fill_seconds", std::to_string(settings.min_fill_seconds)},
+      {"max_form_age_seconds", std::to_string(settings.max_form_age_seconds)},
+      {"max_links", std::to_string(settings.max_links)},
+      {"max_per_hour", std::to_string(settings.max_per_hour)},
+      {"blocked_words", join_lines(settings.blocked_words)},
+      {"blocked_addresses", join_lines(settings.blocked_addresses)},
+      {"trust_forwarded_for", settings.trust_forwarded_for ? "1" : "0"},
+  };
+  for (const auto& [key, value] : values) {
+    writer
+        ->prepare(
+            "INSERT INTO comment_settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+  }
+  transaction.commit();
+}
+
+std::string SqliteCommentStore::comment_secret(std::string_view candidate) {
+  {
+    auto connection = pool_.read();
+    auto statement = connection->prepare("SELECT value FROM comment_settings WHERE key = ?");
+    statement.bind(1, kSecretKey);
+    if (statement.step()) return statement.column_text(0);
+  }
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  // Another process may have stored one in between: the first key written is the site's.
+  writer->prepare("INSERT INTO comment_settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      .bind(1, kSecretKey)
+      .bind(2, candidate)
+      .run();
+  auto statement = writer->prepare("SELECT value FROM comment_settings WHERE key = ?");
+  statement.bind(1, kSecretKey);
+  if (!statement.step()) writer->fail("comment secret");
+  auto secret = statement.column_text(0);
+  transaction.commit();
+  return secret;
+}
+
+std::optional<content::CommentedArticle> SqliteCommentStore::find_commented_article(
+    std::string_view section_slug, std::string_view slug) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT " + std::string(kArticleColumns) + std::string(kArticleFrom) +
+      " WHERE a.status = 'published' AND a.published_at <= ?1 AND s.slug = ?2 AND a.slug = ?3");
+  statement.bind(1, now_unix()).bind(2, section_slug).bind(3, slug);
+  if (!statement.step()) return std::nullopt;
+  return read_article(statement, 0);
+}
+
+std::optional<content::CommentedArticle> SqliteCommentStore::find_commented_article(ArticleId id) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare("SELECT " + std::string(kArticleColumns) +
+                                       std::string(kArticleFrom) + " WHERE a.id = ?");
+  statement.bind(1, id.value);
+  if (!statement.step()) return std::nullopt;
+  return read_article(statement, 0);
+}
+
+bool SqliteCommentStore::set_comments_closed(ArticleId id, bool closed) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  {
+    auto found = writer->prepare("SELECT 1 FROM articles WHERE id = ?");
+    found.bind(1, id.value);
+    if (!found.step()) return false;
+  }
+  if (closed) {
+    writer
+        ->prepare(
+            "INSERT INTO comment_closed_articles (article_id, closed_at) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING")
+        .bind(1, id.value)
+        .bind(2, now_unix())
+        .run();
+  } else {
+    writer->prepare("DELETE FROM comment_closed_articles WHERE article_id = ?")
+        .bind(1, id.value)
+        .run();
+  }
+  transaction.commit();
+  return true;
+}
+
+std::vector<Comment> SqliteCommentStore::approved_comments(ArticleId id) {
+  auto connection = pool_.read();
+  std::vector<Comment> comments;
+  auto statement =
+      connection->prepare(std::string(kCommentColumns) +
+                          " FROM comments c WHERE c.article_id = ? AND c.status = 'approved'"
+                          " ORDER BY c.created_at, c.id");
+  statement.bind(1, id.value);
+  while (statement.step()) comments.push_back(read_comment(statement));
+  return comments;
+}
+
+std::optional<Comment> SqliteCommentStore::find_comment(CommentId id) {
+  auto connection = pool_.read();
+  auto statement =
+      connection->prepare(std::string(kCommentColumns) + " FROM comments c WHERE c.id = ?");
+  statement.bind(1, id.value);
+  if (!statement.step()) return std::nullopt;
+  return read_comment(statement);
+}
+
+std::int64_t SqliteCommentStore::comments_from_ip_since(std::string_view ip, Timestamp since) {
+  auto connection = pool_.read();
+  auto statement =
+      connection->prepare("SELECT count(*) FROM comments WHERE ip = ? AND created_at >= ?");
+  statement.bind(1, ip).bind(2, to_unix(since));
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
+bool SqliteCommentStore::has_approved_comment_by(std::string_view email) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT EXISTS (SELECT 1 FROM comments WHERE author_email = ? AND status = 'approved')");
+  statement.bind(1, email);
+  return statement.step() && statement.column_int(0) != 0;
+}
+
+bool SqliteCommentStore::has_same_comment(ArticleId id, std::string_view body) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT EXISTS (SELECT 1 FROM comments WHERE article_id = ? AND body = ?"
+      " AND status <> 'trash')");
+  statement.bind(1, id.value).bind(2, body);
+  return statement.step() && statement.column_int(0) != 0;
+}
+
+CommentId SqliteCommentStore::add_comment(const NewComment& comment) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  writer
+      ->prepare(
+          "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url,"
+          " body, status, spam_reason, ip, user_agent, avatar_key, by_staff, created_at,"
+          " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
+      .bind(1, comment.article.value)
+      .bind(2, comment.parent ? std::optional<std::int64_t>(comment.parent->value) : std::nullopt)
+      .bind(3, comment.author_name)
+      .bind(4, comment.author_email)
+      .bind(5, comment.author_url)
+      .bind(6, comment.body)
+      .bind(7, content::to_string(comment.status))
+      .bind(8, comment.spam_reason)
+      .bind(9, comment.ip)
+      .bind(10, comment.user_agent)
+      .bind(11, comment.avatar_key)
+      .bind(12, std::int64_t{comment.by_staff ? 1 : 0})
+      .bind(13, to_unix(comment.created_at))
+      .run();
+  CommentId id{writer->last_insert_id()};
+  transaction.commit();
+  return id;
+}
+
+std::vector<CommentChange> SqliteCommentStore::set_comment_status(const std::vector<CommentId>& ids,
+                                                                  CommentStatus status,
+                                                                  std::string_view spam_reason,
+                                                                  Timestamp now) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  std::vector<CommentChange> changes;
+  for (auto id : ids) {
+    auto before = read_state(*writer, id);
+    if (!before) continue;
+    writer
+        ->prepare(
+            "UPDATE comments SET status = ?2, spam_reason = ?3, updated_at = ?4 WHERE id = ?1")
+        .bind(1, id.value)
+        .bind(2, content::to_string(status))
+        .bind(3, status == CommentStatus::spam ? spam_reason : std::string_view(""))
+        .bind(4, to_unix(now))
+        .run();
+    changes.push_back({id, std::move(before->article), before->status == CommentStatus::approved,
+                       status == CommentStatus::approved});
+  }
+  transaction.commit();
+  return changes;
+}
+
+std::optional<CommentChange> SqliteCommentStore::edit_comment(CommentId id, const CommentEdit& edit,
+                                                              Timestamp now) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto before = read_state(*writer, id);
+  if (!before) return std::nullopt;
+  writer
+      ->prepare(
+          "UPDATE comments SET author_name = ?2, author_url = ?3, body = ?4, updated_at = ?5"
+          " WHERE id = ?1")
+      .bind(1, id.value)
+      .bind(2, edit.author_name)
+      .bind(3, edit.author_url)
+      .bind(4, edit.body)
+      .bind(5, to_unix(now))
+      .run();
+  transaction.commit();
+  bool visible = before->status == CommentStatus::approved;
+  return CommentChange{id, std::move(before->article), visible, visible};
+}
+
+std::vector<CommentChange> SqliteCommentStore::delete_comments(const std::vector<CommentId>& ids) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  std::vector<CommentChange> changes;
+  for (auto id : ids) {
+    if (auto change = delete_one(*writer, id)) changes.push_back(std::move(*change));
+  }
+  transaction.commit();
+  return changes;
+}
+
+std::vector<CommentChange> SqliteCommentStore::erase_comments_by(std::string_view email) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  std::vector<CommentId> ids;
+  {
+    auto statement = writer->prepare("SELECT id FROM comments WHERE author_email = ?");
+    statement.bind(1, email);
+    while (statement.step()) ids.push_back(CommentId{statement.column_int(0)});
+  }
+  std::vector<CommentChange> changes;
+  for (auto id : ids) {
+    if (auto change = delete_one(*writer, id)) changes.push_back(std::move(*change));
+  }
+  transaction.commit();
+  return changes;
+}
+
+ModerationList SqliteCommentStore::list_comments(const CommentQuery& query) {
+  auto connection = pool_.read();
+  constexpr std::string_view kWhere =
+      " WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.article_id = ?2)"
+      " AND (?3 = '' OR c.author_email = ?3)";
+  auto bind_filter = [&](Statement& statement) {
+    if (query.status)
+      statement.bind(1, content::to_string(*query.status));
+    else
+      statement.bind_null(1);
+    statement.bind(
+        2, query.article ? std::optional<std::int64_t>(query.article->value) : std::nullopt);
+    statement.bind(3, query.author_email);
+  };
+  ModerationList list;
+  {
+    auto statement = connection->prepare(
+        std::string(kCommentColumns) + ", " + std::string(kArticleColumns) +
+        " FROM comments c JOIN articles a ON a.id = c.article_id"
+        " JOIN sections s ON s.id = a.section_id" +
+        std::string(kWhere) + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?4 OFFSET ?5");
+    bind_filter(statement);
+    statement.bind(4, query.limit).bind(5, query.offset);
+    while (statement.step())
+      list.entries.push_back({read_comment(statement), read_article(statement, 15)});
+  }
+  {
+    auto statement = connection->prepare("SELECT count(*) FROM comments c" + std::string(kWhere));
+    bind_filter(statement);
+    if (statement.step()) list.total = statement.column_int(0);
+  }
+  return list;
+}
+
+std::map<CommentStatus, std::int64_t> SqliteCommentStore::count_comments_by_status() {
+  auto connection = pool_.read();
+  std::map<CommentStatus, std::int64_t> counts;
+  for (auto status : content::kCommentStatuses) counts[status] = 0;
+  auto statement = connection->prepare("SELECT status, count(*) FROM comments GROUP BY status");
+  while (statement.step()) {
+    if (auto status = content::parse_comment_status(statement.column_text(0)))
+      counts[*status] = statement.column_int(1);
+  }
+  return counts;
+}
+
+}  // namespace gazette::store::sqlite

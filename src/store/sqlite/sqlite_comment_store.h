@@ -1,0 +1,45 @@
+// The embedded SQLite backend of the comment Store (comments, closed articles, comment settings).
+#pragma once
+
+#include "store/comment_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteCommentStore final : public CommentStore {
+ public:
+  explicit SqliteCommentStore(ConnectionPool& pool) : pool_(pool) {}
+
+  content::CommentSettings comment_settings() override;
+  void save_comment_settings(const content::CommentSettings& settings) override;
+  std::string comment_secret(std::string_view candidate) override;
+
+  std::optional<content::CommentedArticle> find_commented_article(std::string_view section_slug,
+                                                                  std::string_view slug) override;
+  std::optional<content::CommentedArticle> find_commented_article(content::ArticleId id) override;
+  bool set_comments_closed(content::ArticleId id, bool closed) override;
+
+  std::vector<content::Comment> approved_comments(content::ArticleId id) override;
+  std::optional<content::Comment> find_comment(content::CommentId id) override;
+  std::int64_t comments_from_ip_since(std::string_view ip, content::Timestamp since) override;
+  bool has_approved_comment_by(std::string_view email) override;
+  bool has_same_comment(content::ArticleId id, std::string_view body) override;
+  content::CommentId add_comment(const NewComment& comment) override;
+
+  std::vector<CommentChange> set_comment_status(const std::vector<content::CommentId>& ids,
+                                                content::CommentStatus status,
+                                                std::string_view spam_reason,
+                                                content::Timestamp now) override;
+  std::optional<CommentChange> edit_comment(content::CommentId id, const CommentEdit& edit,
+                                            content::Timestamp now) override;
+  std::vector<CommentChange> delete_comments(const std::vector<content::CommentId>& ids) override;
+  std::vector<CommentChange> erase_comments_by(std::string_view email) override;
+
+  ModerationList list_comments(const CommentQuery& query) override;
+  std::map<content::CommentStatus, std::int64_t> count_comments_by_status() override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite
