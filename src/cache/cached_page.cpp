@@ -39,7 +39,7 @@ bool replaced_by_cache(std::string_view name) {
                    [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
       return true;
   }
-  return http::kCacheDependenciesHeader == name;
+  return http::kCacheDependenciesHeader == name || http::kCacheExpiresHeader == name;
 }
 
 }  // namespace
@@ -58,6 +58,10 @@ std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Respon
   page->dependencies = std::move(dependencies);
   page->last_modified = std::chrono::system_clock::now();
   page->last_modified_text = http_date(page->last_modified);
+  if (auto expires = response.find(http::kCacheExpiresHeader); expires != response.end()) {
+    page->expires_at = std::chrono::system_clock::time_point(
+        std::chrono::seconds(std::stoll(std::string(expires->value()))));
+  }
 
   std::string common;
   for (const auto& field : response) {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct CachedPage {
   std::chrono::system_clock::time_point last_modified;
   std::string last_modified_text;  // IMF-fixdate
   std::size_t bytes = 0;           // memory held, for the cache's budget
+  std::optional<std::chrono::system_clock::time_point> expires_at;  // when it changes by itself
   mutable std::atomic<std::uint64_t> last_used{0};
 
   const CachedVariant& variant(Encoding encoding) const {

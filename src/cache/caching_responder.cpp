@@ -95,6 +95,7 @@ CachingResponder::Rendered CachingResponder::render(const http::Request& request
   auto dependencies = response.find(http::kCacheDependenciesHeader);
   if (response.result() != http::Status::ok || dependencies == response.end()) {
     response.erase(http::kCacheDependenciesHeader);
+    response.erase(http::kCacheExpiresHeader);
     response.keep_alive(request.keep_alive());
     return {nullptr, std::move(response)};
   }

@@ -171,7 +171,10 @@ ArticleComments CommentService::article_comments(const content::CommentedArticle
   ArticleComments comments;
   comments.count = approved.size();
   comments.thread = build_thread(std::move(approved));
-  comments.open = comments_open(article, store_.comment_settings(), now);
+  auto settings = store_.comment_settings();
+  comments.open = comments_open(article, settings, now);
+  if (comments.open && settings.close_after_days > 0)
+    comments.closes_at = article.published_at + std::chrono::days(settings.close_after_days);
   return comments;
 }
 

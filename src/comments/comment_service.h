@@ -59,6 +59,8 @@ struct ArticleComments {
   std::vector<CommentNode> thread;
   std::size_t count = 0;
   bool open = false;
+  /// When open comments close by age, the page showing them changes then.
+  std::optional<content::Timestamp> closes_at;
 };
 
 /// The avatar key of `email`: a keyed hash, so the picture's name does not reveal the address

@@ -21,6 +21,9 @@ using Status = beast_http::status;
 /// ("article:12 list:section:actualite …"); the page cache strips it and drops the page when
 /// a write names one of them (see src/cache/).
 constexpr std::string_view kCacheDependenciesHeader = "Gazette-Cache-Dependencies";
+/// A cacheable page that will change by itself at a known time (Unix seconds) says so here;
+/// the cache serves it until then only.
+constexpr std::string_view kCacheExpiresHeader = "Gazette-Cache-Expires";
 /// The header through which the server tells handlers the client's address (the socket's peer);
 /// the server replaces whatever a client sent under this name.
 inline constexpr std::string_view kPeerAddressHeader = "Gazette-Peer-Address";

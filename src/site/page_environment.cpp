@@ -10,7 +10,7 @@ PageContext PageEnvironment::context(long page_number) {
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
   PageContext context{store_, theme_, std::move(settings), std::move(sections), dates, page_number,
-                      comments_, {}};
+                      comments_, {}, std::nullopt};
   // Every reader page shows the sections in its navigation.
   context.depends_on(content::dependency::section_navigation());
   return context;

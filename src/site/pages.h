@@ -29,6 +29,12 @@ struct PageContext {
   /// render, and the page cache drops the page when a write names one of these.
   mutable std::vector<std::string> dependencies;
   void depends_on(std::string dependency) const { dependencies.push_back(std::move(dependency)); }
+  /// The earliest time the page changes by itself (comments closing by age), with no write to
+  /// announce it: the cache keeps it no longer.
+  mutable std::optional<content::Timestamp> expires_at;
+  void changes_at(content::Timestamp time) const {
+    if (!expires_at || time < *expires_at) expires_at = time;
+  }
 };
 
 /// How many articles a listing shows per page: a screenful of cards on a desktop.

@@ -98,6 +98,9 @@ http::Response ReaderSite::route(const http::Request& request) {
     std::string dependencies;
     for (const auto& dependency : context.dependencies) dependencies += dependency + " ";
     response.set(http::kCacheDependenciesHeader, dependencies);
+    if (context.expires_at)
+      response.set(http::kCacheExpiresHeader,
+                   std::to_string(context.expires_at->time_since_epoch().count()));
   }
   return response;
 }

@@ -60,6 +60,7 @@ theme::View ArticleCommentSection::article_view(const site::PageContext& context
     return view;
   }
   auto comments = service_.article_comments(*commented, now());
+  if (comments.closes_at) context.changes_at(*comments.closes_at);
   view.set("open", comments.open);
   view.set("has_comments", comments.count > 0);
   view.set("count", std::to_string(comments.count));
