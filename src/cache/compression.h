@@ -11,7 +11,7 @@ enum class Encoding { identity, gzip, brotli };
 /// The Content-Encoding token ("gzip", "br"), empty for identity.
 std::string_view encoding_token(Encoding encoding);
 
-/// `bytes` compressed with gzip (best compression: it is done once, read many times).
+/// `bytes` compressed with gzip.
 std::string gzip_compress(std::string_view bytes);
 /// `bytes` compressed with brotli.
 std::string brotli_compress(std::string_view bytes);

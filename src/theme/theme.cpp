@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -60,6 +61,12 @@ std::string read_file(const fs::path& path) {
   return bytes.str();
 }
 
+std::string_view trim_view(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
 // "partials/card.mustache" → "card"; "article.mustache" → "article".
 std::string template_name(std::string_view path, std::string_view prefix) {
   path.remove_prefix(prefix.size());
@@ -90,10 +97,79 @@ Theme::Theme(const std::optional<fs::path>& override_dir) {
     }
   }
   for (const char* required : {"layout", "home", "listing", "article", "message"}) {
-    if (!templates_.contains(required))
+    if (!template_sources_.contains(required))
       throw ThemeError(std::string("theme has no templates/") + required + ".mustache");
   }
   if (!strings_.contains("fr")) throw ThemeError("theme has no i18n/fr.json");
+  compile_templates();
+
+  View assets;
+  for (const auto& [name, asset] : assets_by_name_) {
+    std::string key = name;
+    for (char& c : key) {
+      if (c == '.' || c == '-' || c == '/') c = '_';
+    }
+    assets.set(key, "/assets/" + asset.hashed_name);
+  }
+  for (const auto& [language, catalog] : strings_) {
+    View strings;
+    for (const auto& [key, value] : strings_.at("fr")) strings.set(key, value);
+    for (const auto& [key, value] : catalog) strings.set(key, value);
+    View globals;
+    globals.set("t", strings);
+    globals.set("assets", assets);
+    for (const auto& [name, source] : recursive_partials_) {
+      const std::string* text = &source;
+      globals.set(name, kainjow::mustache::partial([text] { return *text; }));
+    }
+    page_globals_.emplace(language, std::move(globals));
+  }
+}
+
+// Partials are written into the templates that use them once, at load: kainjow would parse a
+// partial's text again each time it is used (every card of a list). A partial that uses itself
+// (a comment's replies) cannot be written out, and stays a partial.
+void Theme::compile_templates() {
+  for (const auto& [name, source] : template_sources_) {
+    std::vector<std::string> expanding;
+    auto compiled = std::make_unique<Template>(inline_partials(source, expanding));
+    if (!compiled->compiled.is_valid())
+      throw ThemeError("templates/" + name + ".mustache: " + compiled->compiled.error_message());
+    templates_[name] = std::move(compiled);
+  }
+  for (const auto& [name, source] : partial_sources_) {
+    std::vector<std::string> expanding = {name};
+    auto text = inline_partials(source, expanding);
+    if (text.find("{{> " + name + "}}") != std::string::npos ||
+        text.find("{{>" + name + "}}") != std::string::npos)
+      recursive_partials_[name] = std::move(text);
+  }
+}
+
+std::string Theme::inline_partials(const std::string& source,
+                                   std::vector<std::string>& expanding) const {
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    auto open = source.find("{{>", at);
+    if (open == std::string::npos) break;
+    auto close = source.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name(trim_view(std::string_view(source).substr(open + 3, close - open - 3)));
+    out.append(source, at, open - at);
+    auto partial = partial_sources_.find(name);
+    bool recursive = std::find(expanding.begin(), expanding.end(), name) != expanding.end();
+    if (partial == partial_sources_.end() || recursive) {
+      out.append(source, open, close + 2 - open);  // left to kainjow (or to fail visibly)
+    } else {
+      expanding.push_back(name);
+      out += inline_partials(partial->second, expanding);
+      expanding.pop_back();
+    }
+    at = close + 2;
+  }
+  out.append(source, at);
+  return out;
 }
 
 Theme::~Theme() = default;
@@ -108,10 +184,7 @@ void Theme::add_file(const std::string& path, std::string bytes) {
     if (!check.is_valid()) throw ThemeError(path + ": " + check.error_message());
     partial_sources_[template_name(path, kPartials)] = std::move(bytes);
   } else if (path.starts_with(kTemplates) && path.ends_with(".mustache")) {
-    auto compiled = std::make_unique<Template>(bytes);
-    if (!compiled->compiled.is_valid())
-      throw ThemeError(path + ": " + compiled->compiled.error_message());
-    templates_[template_name(path, kTemplates)] = std::move(compiled);
+    template_sources_[template_name(path, kTemplates)] = std::move(bytes);
   } else if (path.starts_with(kAssets)) {
     std::string name = path.substr(kAssets.size());
     Asset asset{name, hashed_name_for(name, bytes), content_type_for(name), std::move(bytes)};
@@ -150,42 +223,27 @@ std::string Theme::text(std::string_view language, std::string_view key) const {
   return std::string(key);
 }
 
-View Theme::strings_view(std::string_view language) const {
-  View strings;
-  for (const auto* catalog : {&strings_.at("fr"), strings_.contains(language)
-                                                      ? &strings_.find(language)->second
-                                                      : nullptr}) {
-    if (!catalog) continue;
-    for (const auto& [key, value] : *catalog) strings.set(key, value);
-  }
-  return strings;
+const View& Theme::page_globals(std::string_view language) const {
+  auto found = page_globals_.find(language);
+  return found != page_globals_.end() ? found->second : page_globals_.at("fr");
 }
 
-std::string Theme::render_template(std::string_view name, const View& view) const {
+std::string Theme::render_template(std::string_view name,
+                                   kainjow::mustache::basic_context<std::string>& context) const {
   auto found = templates_.find(name);
   if (found == templates_.end()) throw ThemeError("no template " + std::string(name));
+  std::ostringstream out;
   std::lock_guard lock(found->second->mutex);
-  return found->second->compiled.render(view);
+  found->second->compiled.render(context, out);
+  return out.str();
 }
 
 std::string Theme::render_page(std::string_view page, View view,
                                std::string_view language) const {
-  view.set("t", strings_view(language));
-  View assets;
-  for (const auto& [name, asset] : assets_by_name_) {
-    std::string key = name;
-    for (char& c : key) {
-      if (c == '.' || c == '-' || c == '/') c = '_';
-    }
-    assets.set(key, "/assets/" + asset.hashed_name);
-  }
-  view.set("assets", assets);
-  for (const auto& [name, source] : partial_sources_) {
-    const std::string* text = &source;
-    view.set(name, kainjow::mustache::partial([text] { return *text; }));
-  }
-  view.set("content", render_template(page, view));
-  return render_template("layout", view);
+  kainjow::mustache::context<std::string> context(&page_globals(language));
+  context.push(&view);  // the page's own data first, the globals behind it
+  view.set("content", render_template(page, context));
+  return render_template("layout", context);
 }
 
 }  // namespace gazette::theme

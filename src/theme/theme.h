@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette::theme {
 
@@ -55,11 +56,19 @@ class Theme {
  private:
   struct Template;
   void add_file(const std::string& path, std::string bytes);
-  View strings_view(std::string_view language) const;
-  std::string render_template(std::string_view name, const View& view) const;
+  void compile_templates();
+  std::string inline_partials(const std::string& source, std::vector<std::string>& expanding) const;
+  const View& page_globals(std::string_view language) const;
+  std::string render_template(std::string_view name,
+                              kainjow::mustache::basic_context<std::string>& context) const;
 
+  std::map<std::string, std::string, std::less<>> template_sources_;
   std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;
   std::map<std::string, std::string, std::less<>> partial_sources_;
+  std::map<std::string, std::string, std::less<>> recursive_partials_;  // rendered on demand
+  // What every page receives besides its own data — `t`, `assets` and the recursive partials
+  // — per language, built once and looked up behind the page's data rather than copied in.
+  std::map<std::string, View, std::less<>> page_globals_;
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> strings_;
   std::map<std::string, Asset, std::less<>> assets_by_name_;
   std::map<std::string, std::string, std::less<>> plain_name_by_hashed_;
