@@ -1,7 +1,8 @@
 // Building cached pages: compression, validators and pre-serialised heads (see cached_page.h).
 #include "cache/cached_page.h"
 
-#include <sodium.h>
+#include "content/hashing.h"
+
 
 #include <ctime>
 
@@ -12,14 +13,6 @@ namespace {
 // Sixteen hex digits of BLAKE2b identify a page version; the ETag needs no more.
 constexpr std::size_t kEtagHashBytes = 8;
 
-std::string content_hash(std::string_view bytes) {
-  unsigned char digest[kEtagHashBytes];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size(), nullptr, 0);
-  char hex[kEtagHashBytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 std::string http_date(std::chrono::system_clock::time_point time) {
   std::time_t seconds = std::chrono::system_clock::to_time_t(time);
@@ -73,7 +66,7 @@ std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Respon
   common.append("\r\n");
 
   const auto& body = response.body();
-  auto hash = content_hash(body);
+  auto hash = content::short_hash_hex(body, kEtagHashBytes);
   for (auto encoding : {Encoding::identity, Encoding::gzip, Encoding::brotli}) {
     auto bytes = std::make_shared<std::string>(
         encoding == Encoding::gzip     ? gzip_compress(body)

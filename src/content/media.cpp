@@ -1,7 +1,6 @@
 // Image probing with libvips and content-addressed media names.
 #include "content/media.h"
 
-#include <sodium.h>
 #include <vips/vips8>
 
 
@@ -48,14 +47,6 @@ std::variant<ImageInfo, ImageError> probe_image(std::string_view bytes) {
     vips_error_clear();
     return ImageError{"the image is damaged"};
   }
-}
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 std::string media_name(std::string_view sha256, std::string_view stem_slug,

@@ -28,9 +28,6 @@ struct ImageError {
 /// Reads the header of `bytes` with libvips to tell its format and size.
 std::variant<ImageInfo, ImageError> probe_image(std::string_view bytes);
 
-/// The SHA-256 of `bytes`, in hex.
-std::string sha256_hex(std::string_view bytes);
-
 /// "3fa1b2c3d4e5f607-banniere-assad-damas.jpg": content-addressed, so it can be cached forever,
 /// and readable, so a download keeps a meaningful name.
 /// `stem_slug` is the slug of the original file name without its extension (may be empty).

@@ -27,17 +27,6 @@ std::optional<Kind> listing_kind(std::string_view prefix) {
 
 
 http::Response ReaderSite::handle(const http::Request& request) {
-  try {
-    return route(request);
-  } catch (const std::exception& error) {
-    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
-                  error.what());
-    return http::make_response(request, http::Status::internal_server_error,
-                               "text/plain; charset=utf-8", "Internal error\n");
-  }
-}
-
-http::Response ReaderSite::route(const http::Request& request) {
   auto target = parse_target(request.target());
   const auto& segments = target.segments;
   bool is_read = request.method() == field::verb::get || request.method() == field::verb::head;

@@ -11,11 +11,11 @@ class ReaderSite {
  public:
   explicit ReaderSite(PageEnvironment& environment) : environment_(environment) {}
 
-  /// Answers one request; never throws. Unknown paths get the themed 404.
+  /// Answers one request. Unknown paths get the themed 404; an exception is a bug, answered
+  /// 500 by the server (src/http/connection.cpp).
   http::Response handle(const http::Request& request);
 
  private:
-  http::Response route(const http::Request& request);
   PageEnvironment& environment_;
 };
 

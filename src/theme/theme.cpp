@@ -1,13 +1,13 @@
 // Theme loading (embedded files, then the override folder) and rendering through kainjow/mustache.
 #include "theme/theme.h"
 
-#include <sodium.h>
 
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "content/hashing.h"
 #include "embedded/embedded_files.h"
 
 namespace gazette::theme {
@@ -19,14 +19,6 @@ namespace {
 // Ten hex digits of BLAKE2b: a collision between two versions of one asset is out of reach.
 constexpr std::size_t kAssetHashBytes = 5;
 
-std::string content_hash(std::string_view bytes) {
-  unsigned char digest[kAssetHashBytes];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size(), nullptr, 0);
-  char hex[kAssetHashBytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 std::string content_type_for(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
@@ -48,7 +40,7 @@ std::string content_type_for(std::string_view name) {
 
 std::string hashed_name_for(const std::string& name, std::string_view bytes) {
   auto dot = name.rfind('.');
-  auto hash = content_hash(bytes);
+  auto hash = content::short_hash_hex(bytes, kAssetHashBytes);
   if (dot == std::string::npos) return name + "." + hash;
   return name.substr(0, dot) + "." + hash + name.substr(dot);
 }
@@ -84,7 +76,6 @@ struct Theme::Template {
 };
 
 Theme::Theme(const std::optional<fs::path>& override_dir) {
-  if (sodium_init() < 0) throw ThemeError("libsodium failed to initialise");
   for (const auto& file : embedded::default_theme()) {
     add_file(std::string(file.path), std::string(file.bytes));
   }

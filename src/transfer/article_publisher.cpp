@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "content/hashing.h"
 #include "content/media.h"
 #include "render/markdown.h"
 #include "render/slug.h"

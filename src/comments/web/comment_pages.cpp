@@ -41,17 +41,6 @@ std::optional<content::CommentId> parse_id(std::string_view text) {
 }  // namespace
 
 http::Response CommentPages::handle(const http::Request& request) {
-  try {
-    return route(request);
-  } catch (const std::exception& error) {
-    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
-                  error.what());
-    return http::make_response(request, http::Status::internal_server_error,
-                               "text/plain; charset=utf-8", "Internal error\n");
-  }
-}
-
-http::Response CommentPages::route(const http::Request& request) {
   auto target = site::parse_target(request.target());
   const auto& segments = target.segments;  // {"comments", …}
   auto context = pages_.context();

@@ -14,11 +14,10 @@ class CommentPages {
   CommentPages(CommentService& service, site::PageEnvironment& pages)
       : service_(service), pages_(pages) {}
 
-  /// Answers a request under /comments/; never throws.
+  /// Answers a request under /comments/.
   http::Response handle(const http::Request& request);
 
  private:
-  http::Response route(const http::Request& request);
   http::Response form_token(const http::Request& request);
   http::Response reply_page(const http::Request& request, const site::PageContext& context,
                             content::CommentId id);
