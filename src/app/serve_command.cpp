@@ -6,9 +6,12 @@
 #include <thread>
 
 #include "app/commands.h"
+#include "discovery/discovery_routes.h"
+#include "discovery/discovery_updater.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
+#include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "theme/theme.h"
 
@@ -46,14 +49,28 @@ int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
   store::sqlite::ConnectionPool database(options.db);
   store::sqlite::SqliteStore store(database);
+  store::sqlite::SqliteDiscoveryStore discovery_store(database);
+  // Write-path subscribers, in order: search index and related articles.
+  content::EventBus events;
+  discovery::DiscoveryUpdater discovery_updater(store, discovery_store);
+  discovery_updater.subscribe(events);
+  // Writes made by other processes (gazette publish) or before the index existed.
+  auto caught_up = discovery_updater.catch_up();
+  if (caught_up.indexed || caught_up.related)
+    spdlog::info("search index: {} articles indexed, {} related lists computed", caught_up.indexed,
+                 caught_up.related);
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
-  site::PageEnvironment pages(store, theme);
+  site::PageEnvironment pages(store, discovery_store, theme);
   site::ReaderSite reader_site(pages);
 
   // Every part of the site that is not a reader page registers its path prefix here.
-  http::Router router([&reader_site](const http::Request& request) {
+  // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
+  // site rather than by prefix; so are sitemaps and robots.txt.
+  discovery::DiscoveryRoutes discovery_routes(store, discovery_store);
+  http::Router router([&reader_site, &discovery_routes](const http::Request& request) {
+    if (auto response = discovery_routes.handle(request)) return std::move(*response);
     return reader_site.handle(request);
   });
 

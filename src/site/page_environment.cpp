@@ -1,13 +1,17 @@
 // PageEnvironment: page contexts and the date formatters they share (see page_environment.h).
 #include "site/page_environment.h"
 
+#include "discovery/site_url.h"
+
 namespace gazette::site {
 
-PageContext PageEnvironment::context(long page_number) {
+PageContext PageEnvironment::context(long page_number, std::string_view host) {
   auto settings = store_.settings();
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
-  return PageContext{store_, theme_, std::move(settings), std::move(sections), dates, page_number};
+  auto base_url = discovery::base_url(discovery_.discovery_settings().url, host);
+  return PageContext{store_,      theme_,    std::move(settings), std::move(sections),
+                     dates,       page_number, discovery_,        std::move(base_url)};
 }
 
 const render::DateFormatter& PageEnvironment::dates_for(const content::SiteSettings& settings) {

@@ -1,0 +1,104 @@
+// Related articles by TF-IDF and BM25 (the algorithm is described in related.h).
+#include "discovery/related.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "discovery/words/stemmer.h"
+#include "discovery/words/words.h"
+
+namespace gazette::discovery {
+
+namespace {
+
+// How much a word counts by where it stands (step 1).
+constexpr double kTitleWeight = 3;
+constexpr double kKeywordWeight = 3;
+constexpr double kLeadWeight = 2;
+constexpr double kBodyWeight = 1;
+// One- and two-letter words (l, d, de, la…) are grammar, not subject.
+constexpr std::size_t kMinWordBytes = 3;
+constexpr double kSecondsPerDay = 86400;
+// Below this many articles "in more than half of them" is chance, not a sign of a common word.
+constexpr double kMinCorpusForCommonWords = 20;
+
+struct TermCount {
+  double frequency = 0;
+  std::string word;  // a folded form of the word, which the index stems the same way
+};
+
+void count_words(std::string_view text, double weight, Stemmer& stemmer,
+                 std::map<std::string, TermCount>& terms) {
+  for_each_word(text, [&](const Word& word) {
+    if (word.folded.size() < kMinWordBytes) return true;
+    auto& term = terms[stemmer.stem(word.folded)];
+    term.frequency += weight;
+    if (term.word.empty()) term.word = word.folded;
+    return true;
+  });
+}
+
+}  // namespace
+
+RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_view site_language) {
+  RelatedComputation computation;
+  auto document = store_.search_document(id);
+  if (!document) {
+    store_.save_related(id, {});
+    return computation;
+  }
+
+  // 1. Weighted term frequencies.
+  Stemmer stemmer(stem_language_for(site_language));
+  std::map<std::string, TermCount> terms;
+  count_words(document->title, kTitleWeight, stemmer, terms);
+  count_words(document->keywords, kKeywordWeight, stemmer, terms);
+  count_words(document->lead, kLeadWeight, stemmer, terms);
+  count_words(document->body, kBodyWeight, stemmer, terms);
+
+  // 2. TF-IDF.
+  std::vector<std::string> stems;
+  for (const auto& [stem, count] : terms) stems.push_back(stem);
+  auto frequencies = store_.document_frequencies(stems);
+  auto total = static_cast<double>(store_.indexed_documents());
+  std::vector<std::pair<double, std::string>> weighted;
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    auto df = static_cast<double>(frequencies[i]);
+    if (df <= 1 || (total >= kMinCorpusForCommonWords && df > total / 2)) continue;
+    const auto& term = terms[stems[i]];
+    weighted.emplace_back((1 + std::log(term.frequency)) * std::log(total / df), term.word);
+  }
+  std::sort(weighted.begin(), weighted.end(), std::greater<>());
+  if (weighted.size() > kQueryTerms) weighted.resize(kQueryTerms);
+
+  // 3. Candidates from the index.
+  std::vector<std::string> words;
+  for (const auto& [weight, word] : weighted) words.push_back(word);
+  auto candidates = store_.related_candidates(id, words, kCandidates);
+  double best = 0;
+  for (const auto& candidate : candidates) best = std::max(best, candidate.content_score);
+
+  // 4 and 5. Final scores.
+  std::vector<store::RelatedArticle> scored;
+  for (const auto& candidate : candidates) {
+    computation.candidates.push_back(candidate.id);
+    double content = best > 0 ? candidate.content_score / best : 0;
+    if (content < kMinRelativeScore && candidate.shared_tags < kStrongTagCount) continue;
+    double tags = kSharedTagBonus * std::min(candidate.shared_tags, kMaxSharedTags);
+    double days =
+        std::abs(static_cast<double>((candidate.published_at - document->published_at).count())) /
+        kSecondsPerDay;
+    double closeness = std::pow(0.5, days / kRecencyHalfLifeDays);
+    double score = (content + tags) * (1 - kRecencyWeight + kRecencyWeight * closeness);
+    scored.push_back({candidate.id, score});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (scored.size() > static_cast<std::size_t>(kMaxRelated)) scored.resize(kMaxRelated);
+  store_.save_related(id, scored);
+  computation.related = std::move(scored);
+  return computation;
+}
+
+}  // namespace gazette::discovery

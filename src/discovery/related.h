@@ -1,0 +1,61 @@
+// "You may also like": the articles closest to an article by content, computed when it is
+// published or changed and stored, so an article page only reads a short list.
+//
+// The algorithm (Lucene's "more like this", plus what editors tell us):
+//  1. The article's words are stemmed in the site's language and counted, a word of the title
+//     or of a tag counting 3 times, of the lead twice, of the body once.
+//  2. Each stem is weighted by TF-IDF: (1 + ln tf) × ln(N / df), with N the indexed articles
+//     and df those holding the stem (from the search index's vocabulary). Stems of no other
+//     article and stems in more than half the articles (« les », « the ») say nothing: out.
+//  3. The kQueryTerms heaviest stems are looked up in the search index as one OR query; BM25
+//     (title ×10, keywords ×5, lead ×3, body ×1) scores the articles holding them.
+//  4. Each candidate's score, relative to the best one, gets kSharedTagBonus per tag shared
+//     with the article (up to kMaxSharedTags), and is multiplied by a closeness in time:
+//     1 − kRecencyWeight + kRecencyWeight × 0.5^(days apart / kRecencyHalfLifeDays), so among
+//     equally close articles those of the same days — the same story — come first, and for a
+//     new article the recent ones.
+//  5. Candidates far below the best (under kMinRelativeScore) are dropped unless they share
+//     kStrongTagCount tags: one shared word is not a relation. The best kMaxRelated are kept.
+// The article itself is never a candidate; unpublished ones are never indexed, and scheduled
+// ones are filtered out when the list is read until their time comes.
+#pragma once
+
+#include <vector>
+
+#include "store/discovery_store.h"
+
+namespace gazette::discovery {
+
+/// An article page shows up to this many: two rows of three cards.
+constexpr int kMaxRelated = 6;
+/// Stems looked up per article: enough to describe a story, few enough to stay a fast query.
+constexpr std::size_t kQueryTerms = 24;
+/// Candidates scored per article, from the index's best matches.
+constexpr int kCandidates = 40;
+constexpr double kSharedTagBonus = 0.15;
+constexpr int kMaxSharedTags = 4;
+constexpr double kRecencyWeight = 0.3;
+constexpr double kRecencyHalfLifeDays = 30;
+constexpr double kMinRelativeScore = 0.2;
+constexpr int kStrongTagCount = 2;
+
+/// What a computation found: the stored list, and every candidate it scored (best first),
+/// the articles most likely to list this one in turn.
+struct RelatedComputation {
+  std::vector<store::RelatedArticle> related;
+  std::vector<content::ArticleId> candidates;
+};
+
+class RelatedArticles {
+ public:
+  RelatedArticles(store::DiscoveryStore& store) : store_(store) {}
+
+  /// Computes and stores the related articles of `id`, stemming in `site_language`. An article
+  /// that is not indexed (not published) gets an empty list.
+  RelatedComputation compute(content::ArticleId id, std::string_view site_language);
+
+ private:
+  store::DiscoveryStore& store_;
+};
+
+}  // namespace gazette::discovery
