@@ -21,7 +21,32 @@ constexpr double kBodyWeight = 1;
 constexpr std::size_t kMinWordBytes = 3;
 constexpr double kSecondsPerDay = 86400;
 // Below this many articles "in more than half of them" is chance, not a sign of a common word.
-constexpr double kMinCorpusForCommonWords = 20;
+constexpr double kMinCorpusForCommonWords = 8;
+
+// Function words of French and English (folded, as words.h gives them): frequent everywhere,
+// they would make every article look like every other in a small site, where IDF cannot yet
+// tell them apart. Snowball's stop lists, cut to the words of three letters or more.
+bool is_stop_word(std::string_view word) {
+  static constexpr std::string_view kStopWords[] = {
+      "aie",    "aient",   "aies",  "ait",   "alors", "au",     "aucun",   "aussi",  "autre",
+      "aux",    "avait",   "avant", "avec",  "avoir", "bien",   "car",     "ceci",   "cela",
+      "celle",  "celui",   "ces",   "cet",   "cette", "ceux",   "chez",    "comme",  "dans",
+      "depuis", "des",     "deux",  "donc",  "dont",  "elle",   "elles",   "encore", "entre",
+      "est",    "etaient", "etait", "ete",   "etre",  "eux",    "fait",    "font",   "ils",
+      "leur",   "leurs",   "lui",   "mais",  "meme",  "mes",    "moi",     "mon",    "nos",
+      "notre",  "nous",    "ont",   "par",   "parce", "pas",    "peu",     "peut",   "plus",
+      "pour",   "qu",      "quand", "que",   "quel",  "quelle", "qui",     "sans",   "ses",
+      "leur",   "son",     "sont",  "sous",  "sur",   "ton",    "tous",    "tout",   "toute",
+      "tres",   "une",     "vos",   "votre", "vous",  "les",    "avaient", "ainsi",  "apres",
+      "selon",  "tandis",  "afin",  "lors",  "dont",  "ceux",   "cette",   "ete",    "seront",
+      "sera",   "and",     "are",   "but",   "for",   "from",   "had",     "has",    "have",
+      "her",    "his",     "its",   "not",   "that",  "the",    "their",   "them",   "then",
+      "there",  "these",   "they",  "this",  "was",   "were",   "what",    "when",   "which",
+      "who",    "will",    "with",  "would"};
+  for (auto stop : kStopWords)
+    if (word == stop) return true;
+  return false;
+}
 
 struct TermCount {
   double frequency = 0;
@@ -31,7 +56,7 @@ struct TermCount {
 void count_words(std::string_view text, double weight, Stemmer& stemmer,
                  std::map<std::string, TermCount>& terms) {
   for_each_word(text, [&](const Word& word) {
-    if (word.folded.size() < kMinWordBytes) return true;
+    if (word.folded.size() < kMinWordBytes || is_stop_word(word.folded)) return true;
     auto& term = terms[stemmer.stem(word.folded)];
     term.frequency += weight;
     if (term.word.empty()) term.word = word.folded;
@@ -76,15 +101,29 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   std::vector<std::string> words;
   for (const auto& [weight, word] : weighted) words.push_back(word);
   auto candidates = store_.related_candidates(id, words, kCandidates);
+  double total_weight = 0;
+  for (const auto& [weight, word] : weighted) total_weight += weight;
+  auto coverage_of = [&](const store::RelatedCandidate& candidate) {
+    double shared = 0;
+    for (std::size_t i = 0; i < weighted.size() && i < 62; ++i)
+      if (candidate.shared_words & (std::uint64_t{1} << i)) shared += weighted[i].first;
+    return total_weight > 0 ? shared / total_weight : 0;
+  };
   double best = 0;
-  for (const auto& candidate : candidates) best = std::max(best, candidate.content_score);
+  double best_coverage = 0;
+  for (const auto& candidate : candidates) {
+    best = std::max(best, candidate.content_score);
+    best_coverage = std::max(best_coverage, coverage_of(candidate));
+  }
 
   // 4 and 5. Final scores.
   std::vector<store::RelatedArticle> scored;
   for (const auto& candidate : candidates) {
     computation.candidates.push_back(candidate.id);
-    double content = best > 0 ? candidate.content_score / best : 0;
-    if (content < kMinRelativeScore && candidate.shared_tags < kStrongTagCount) continue;
+    double coverage = coverage_of(candidate);
+    if (coverage < kMinCoverage && candidate.shared_tags < kStrongTagCount) continue;
+    double content = 0.5 * (best > 0 ? candidate.content_score / best : 0) +
+                     0.5 * (best_coverage > 0 ? coverage / best_coverage : 0);
     double tags = kSharedTagBonus * std::min(candidate.shared_tags, kMaxSharedTags);
     double days =
         std::abs(static_cast<double>((candidate.published_at - document->published_at).count())) /

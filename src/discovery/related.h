@@ -9,13 +9,16 @@
 //     article and stems in more than half the articles (« les », « the ») say nothing: out.
 //  3. The kQueryTerms heaviest stems are looked up in the search index as one OR query; BM25
 //     (title ×10, keywords ×5, lead ×3, body ×1) scores the articles holding them.
-//  4. Each candidate's score, relative to the best one, gets kSharedTagBonus per tag shared
-//     with the article (up to kMaxSharedTags), and is multiplied by a closeness in time:
-//     1 − kRecencyWeight + kRecencyWeight × 0.5^(days apart / kRecencyHalfLifeDays), so among
-//     equally close articles those of the same days — the same story — come first, and for a
-//     new article the recent ones.
-//  5. Candidates far below the best (under kMinRelativeScore) are dropped unless they share
-//     kStrongTagCount tags: one shared word is not a relation. The best kMaxRelated are kept.
+//  4. Content closeness blends the two views of the same TF-IDF: half the candidate's BM25
+//     relative to the best candidate's, half its coverage — the share of the article's
+//     looked-up TF-IDF weight that the candidate holds, relative to the best coverage. It gets
+//     kSharedTagBonus per tag shared with the article (up to kMaxSharedTags), and is
+//     multiplied by a closeness in time: 1 − kRecencyWeight + kRecencyWeight ×
+//     0.5^(days apart / kRecencyHalfLifeDays), so among equally close articles those of the
+//     same days — the same story — come first, and for a new article the recent ones.
+//  5. Candidates covering less than kMinCoverage of the article's weight are dropped unless
+//     they share kStrongTagCount tags: a few common words (« renverser le gouvernement »,
+//     « président ») are not a relation. The best kMaxRelated are kept.
 // The article itself is never a candidate; unpublished ones are never indexed, and scheduled
 // ones are filtered out when the list is read until their time comes.
 #pragma once
@@ -36,7 +39,7 @@ constexpr double kSharedTagBonus = 0.15;
 constexpr int kMaxSharedTags = 4;
 constexpr double kRecencyWeight = 0.3;
 constexpr double kRecencyHalfLifeDays = 30;
-constexpr double kMinRelativeScore = 0.2;
+constexpr double kMinCoverage = 0.2;
 constexpr int kStrongTagCount = 2;
 
 /// What a computation found: the stored list, and every candidate it scored (best first),

@@ -78,6 +78,7 @@ struct RelatedCandidate {
   content::ArticleId id;
   double content_score = 0;  // bm25 relevance to the other article's words; higher is closer
   content::Timestamp published_at{};
+  std::uint64_t shared_words = 0;  // bit i: it holds the i-th word looked up (up to 62)
   int shared_tags = 0;
 };
 
@@ -130,8 +131,8 @@ class DiscoveryStore {
   virtual std::int64_t indexed_documents() = 0;
   /// How many indexed documents hold each term (index terms: stems, as the tokenizer makes them).
   virtual std::vector<std::int64_t> document_frequencies(const std::vector<std::string>& terms) = 0;
-  /// Indexed articles other than `id` holding any of `words`, most relevant first, with how
-  /// many tags they share with `id`.
+  /// Indexed articles other than `id` holding any of `words` (at most 62), most relevant
+  /// first, with which of the words and how many tags they share with `id`.
   virtual std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                            const std::vector<std::string>& words,
                                                            int limit) = 0;

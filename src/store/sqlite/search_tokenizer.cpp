@@ -66,6 +66,27 @@ int tokenize(Fts5Tokenizer* handle, void* context, int /*flags*/, const char* te
   return rc;
 }
 
+// matched_phrases(search_index): which phrases of the MATCH expression occur in the row, as a
+// bit mask (bit i for phrase i; phrases past 62 are not reported) — for related articles,
+// which of an article's distinctive words another one shares.
+void matched_phrases(const Fts5ExtensionApi* api, Fts5Context* context, sqlite3_context* result,
+                     int, sqlite3_value**) {
+  constexpr int kMaxReported = 62;  // bits of a positive 64-bit integer
+  sqlite3_int64 matched = 0;
+  for (int phrase = 0; phrase < api->xPhraseCount(context) && phrase < kMaxReported; ++phrase) {
+    Fts5PhraseIter iterator;
+    int column = -1;
+    int offset = -1;
+    int rc = api->xPhraseFirst(context, phrase, &iterator, &column, &offset);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(result, rc);
+      return;
+    }
+    if (column >= 0) matched |= sqlite3_int64{1} << phrase;
+  }
+  sqlite3_result_int64(result, matched);
+}
+
 fts5_api* fts5_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* statement = nullptr;
@@ -84,7 +105,8 @@ void register_search_tokenizer(sqlite3* db) {
   // Debian's libsqlite3 is built with FTS5; without it search cannot work at all.
   if (!api || api->iVersion < 2) throw DatabaseError("SQLite was built without FTS5");
   static fts5_tokenizer methods{create, destroy, tokenize};
-  if (api->xCreateTokenizer(api, "gazette", nullptr, &methods, nullptr) != SQLITE_OK)
+  if (api->xCreateTokenizer(api, "gazette", nullptr, &methods, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "matched_phrases", nullptr, matched_phrases, nullptr) != SQLITE_OK)
     throw DatabaseError(std::string("cannot register the search tokenizer: ") + sqlite3_errmsg(db));
 }
 

@@ -6,8 +6,9 @@
 
 namespace gazette::store::sqlite {
 
-/// Registers the "gazette" FTS5 tokenizer on `db`. Every connection needs it before it touches
-/// search_index, the migration that creates the table included.
+/// Registers the "gazette" FTS5 tokenizer on `db`, and the auxiliary function
+/// matched_phrases(search_index) (a bit mask of the query's phrases a row holds). Every connection
+/// needs it before it touches search_index, the migration that creates the table included.
 void register_search_tokenizer(sqlite3* db);
 
 }  // namespace gazette::store::sqlite

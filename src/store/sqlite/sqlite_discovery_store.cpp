@@ -328,10 +328,11 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   if (expression.empty()) return candidates;
   auto connection = pool_.read();
   auto statement = connection->prepare(
-      "SELECT c.id, c.score, a.published_at,"
+      "SELECT c.id, c.score, a.published_at, c.terms,"
       " (SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
       "  ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?2 AND theirs.article_id = c.id)"
-      " FROM (SELECT rowid AS id, -rank AS score FROM search_index WHERE search_index MATCH ?1"
+      " FROM (SELECT rowid AS id, -rank AS score, matched_phrases(search_index) AS terms"
+      "       FROM search_index WHERE search_index MATCH ?1"
       "       ORDER BY rank LIMIT ?3) c"
       " JOIN articles a ON a.id = c.id WHERE c.id <> ?2 AND a.status = 'published'"
       " ORDER BY c.score DESC");
@@ -339,7 +340,8 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   while (statement.step()) {
     candidates.push_back({ArticleId{statement.column_int(0)}, statement.column_double(1),
                           from_unix(statement.column_int(2)),
-                          static_cast<int>(statement.column_int(3))});
+                          static_cast<std::uint64_t>(statement.column_int(3)),
+                          static_cast<int>(statement.column_int(4))});
   }
   return candidates;
 }
