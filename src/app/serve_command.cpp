@@ -54,11 +54,15 @@ int serve(const ServeOptions& options) {
   content::EventBus events;
   discovery::DiscoveryUpdater discovery_updater(store, discovery_store);
   discovery_updater.subscribe(events);
-  // Writes made by other processes (gazette publish) or before the index existed.
-  auto caught_up = discovery_updater.catch_up();
-  if (caught_up.indexed || caught_up.related)
-    spdlog::info("search index: {} articles indexed, {} related lists computed", caught_up.indexed,
-                 caught_up.related);
+  // Writes made by other processes (gazette publish) or before the index existed: the index
+  // before serving; related lists not computed yet on a thread of their own, as a generated
+  // site's may take minutes (article pages show the section's latest meanwhile).
+  if (auto indexed = discovery_updater.catch_up_index())
+    spdlog::info("search index: {} articles indexed", indexed);
+  std::jthread related_catch_up([&discovery_updater](std::stop_token stop) {
+    if (auto computed = discovery_updater.catch_up_related([&] { return !stop.stop_requested(); }))
+      spdlog::info("related articles: {} lists computed", computed);
+  });
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
@@ -79,6 +83,7 @@ int serve(const ServeOptions& options) {
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
   server.run(std::max(1u, std::thread::hardware_concurrency()));
+  related_catch_up.request_stop();
   spdlog::info("stopped");
   return 0;
 }

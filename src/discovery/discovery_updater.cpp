@@ -8,11 +8,6 @@
 
 namespace gazette::discovery {
 
-namespace {
-// Related lists computed per round of a catch-up: each round re-reads what is left.
-constexpr int kRelatedBatchSize = 500;
-}  // namespace
-
 void DiscoveryUpdater::subscribe(content::EventBus& events) {
   events.subscribe([this](const content::Event& event) { on_event(event); });
 }
@@ -40,31 +35,53 @@ std::size_t DiscoveryUpdater::article_changed(content::ArticleId id) {
   // Lists that named the article before its change, read before they are recomputed.
   auto listing = discovery_.articles_listing(id, kListsToUpdate);
   indexer_.update({id});
-  auto own = related_.compute(id, language);
+  TermStatistics statistics(discovery_);
+  auto own = related_.compute(id, language, statistics);
 
   std::set<content::ArticleId> others(listing.begin(), listing.end());
   for (std::size_t i = 0; i < own.candidates.size() && i < kNeighboursToUpdate; ++i)
     others.insert(own.candidates[i]);
   others.erase(id);
-  for (auto other : others) related_.compute(other, language);
-  return 1 + others.size();
+  std::vector<store::RelatedList> lists{std::move(own.list)};
+  for (auto other : others) lists.push_back(related_.compute(other, language, statistics).list);
+  discovery_.save_related(lists);
+  return lists.size();
 }
 
 CatchUpSummary DiscoveryUpdater::catch_up() {
   CatchUpSummary summary;
+  summary.indexed = catch_up_index();
+  summary.related = catch_up_related([] { return true; });
+  return summary;
+}
+
+std::size_t DiscoveryUpdater::catch_up_index() {
   try {
-    summary.indexed = indexer_.catch_up();
+    return indexer_.catch_up();
+  } catch (const std::exception& error) {
+    spdlog::error("discovery: index catch-up failed ({}); search may miss recent articles",
+                  error.what());
+    return 0;
+  }
+}
+
+std::size_t DiscoveryUpdater::catch_up_related(const std::function<bool()>& keep_going) {
+  std::size_t computed = 0;
+  try {
     auto language = store_.settings().language;
-    for (;;) {
+    while (keep_going()) {
       auto ids = discovery_.articles_without_related(kRelatedBatchSize);
       if (ids.empty()) break;
-      for (auto id : ids) related_.compute(id, language);
-      summary.related += ids.size();
+      TermStatistics statistics(discovery_);
+      std::vector<store::RelatedList> lists;
+      for (auto id : ids) lists.push_back(related_.compute(id, language, statistics).list);
+      discovery_.save_related(lists);
+      computed += ids.size();
     }
   } catch (const std::exception& error) {
-    spdlog::error("discovery: catch-up failed ({}); search may miss recent articles", error.what());
+    spdlog::error("discovery: related articles catch-up failed ({})", error.what());
   }
-  return summary;
+  return computed;
 }
 
 }  // namespace gazette::discovery

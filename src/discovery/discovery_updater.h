@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 
 #include "content/events.h"
 #include "discovery/related.h"
@@ -24,6 +25,9 @@ namespace gazette::discovery {
 
 constexpr std::size_t kNeighboursToUpdate = 8;
 constexpr int kListsToUpdate = 24;
+/// Related lists computed, then saved in one transaction, per round of a catch-up: small enough
+/// that a stop request waits a second at most.
+constexpr int kRelatedBatchSize = 100;
 
 /// What a catch-up did.
 struct CatchUpSummary {
@@ -46,6 +50,15 @@ class DiscoveryUpdater {
   /// Indexes what the index missed, then computes every related list not computed yet. Never
   /// throws: a failure is logged, and the site is served with the index as it is.
   CatchUpSummary catch_up();
+
+  /// The first half of catch_up(): the index only (seconds for 100,000 articles).
+  std::size_t catch_up_index();
+
+  /// The second half: related lists not computed yet, kRelatedBatchSize at a time, while
+  /// `keep_going()` says so; returns how many it computed. A whole generated site takes
+  /// minutes, so `gazette serve` runs this on a thread of its own (article pages show the
+  /// section's latest meanwhile). Never throws.
+  std::size_t catch_up_related(const std::function<bool()>& keep_going);
 
   /// Indexes `id` and recomputes the related lists its change affects; returns how many lists.
   std::size_t article_changed(content::ArticleId id);

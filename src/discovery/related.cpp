@@ -66,13 +66,29 @@ void count_words(std::string_view text, double weight, Stemmer& stemmer,
 
 }  // namespace
 
-RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_view site_language) {
+double TermStatistics::indexed_documents() {
+  if (!indexed_) indexed_ = static_cast<double>(store_.indexed_documents());
+  return *indexed_;
+}
+
+std::vector<std::int64_t> TermStatistics::frequencies(const std::vector<std::string>& terms) {
+  std::vector<std::string> missing;
+  for (const auto& term : terms)
+    if (!frequencies_.contains(term)) missing.push_back(term);
+  auto found = store_.document_frequencies(missing);
+  for (std::size_t i = 0; i < missing.size(); ++i) frequencies_[missing[i]] = found[i];
+  std::vector<std::int64_t> result;
+  result.reserve(terms.size());
+  for (const auto& term : terms) result.push_back(frequencies_[term]);
+  return result;
+}
+
+RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_view site_language,
+                                            TermStatistics& statistics) {
   RelatedComputation computation;
+  computation.list.id = id;
   auto document = store_.search_document(id);
-  if (!document) {
-    store_.save_related(id, {});
-    return computation;
-  }
+  if (!document) return computation;
 
   // 1. Weighted term frequencies.
   Stemmer stemmer(stem_language_for(site_language));
@@ -85,8 +101,8 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   // 2. TF-IDF.
   std::vector<std::string> stems;
   for (const auto& [stem, count] : terms) stems.push_back(stem);
-  auto frequencies = store_.document_frequencies(stems);
-  auto total = static_cast<double>(store_.indexed_documents());
+  auto frequencies = statistics.frequencies(stems);
+  auto total = statistics.indexed_documents();
   std::vector<std::pair<double, std::string>> weighted;
   for (std::size_t i = 0; i < stems.size(); ++i) {
     auto df = static_cast<double>(frequencies[i]);
@@ -135,8 +151,7 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.score > b.score; });
   if (scored.size() > static_cast<std::size_t>(kMaxRelated)) scored.resize(kMaxRelated);
-  store_.save_related(id, scored);
-  computation.related = std::move(scored);
+  computation.list.related = std::move(scored);
   return computation;
 }
 

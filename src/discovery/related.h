@@ -23,6 +23,9 @@
 // ones are filtered out when the list is read until their time comes.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/discovery_store.h"
@@ -42,20 +45,39 @@ constexpr double kRecencyHalfLifeDays = 30;
 constexpr double kMinCoverage = 0.2;
 constexpr int kStrongTagCount = 2;
 
-/// What a computation found: the stored list, and every candidate it scored (best first),
+/// What a computation found: the list to store, and every candidate it scored (best first),
 /// the articles most likely to list this one in turn.
 struct RelatedComputation {
-  std::vector<store::RelatedArticle> related;
+  store::RelatedList list;
   std::vector<content::ArticleId> candidates;
+};
+
+/// Document frequencies read from the index, remembered for one batch of computations: the
+/// index counts a term's documents by walking its list, so a catch-up over a whole site would
+/// otherwise count the same common words again for every article. Not thread-safe: one per
+/// batch, on the thread that runs it.
+class TermStatistics {
+ public:
+  explicit TermStatistics(store::DiscoveryStore& store) : store_(store) {}
+  double indexed_documents();
+  /// The document frequency of each of `terms`, in order.
+  std::vector<std::int64_t> frequencies(const std::vector<std::string>& terms);
+
+ private:
+  store::DiscoveryStore& store_;
+  std::optional<double> indexed_;
+  std::unordered_map<std::string, std::int64_t> frequencies_;
 };
 
 class RelatedArticles {
  public:
   RelatedArticles(store::DiscoveryStore& store) : store_(store) {}
 
-  /// Computes and stores the related articles of `id`, stemming in `site_language`. An article
-  /// that is not indexed (not published) gets an empty list.
-  RelatedComputation compute(content::ArticleId id, std::string_view site_language);
+  /// Computes the related articles of `id`, stemming in `site_language` (the caller stores
+  /// them, so that many are saved in one transaction). An article that is not indexed (not
+  /// published) gets an empty list.
+  RelatedComputation compute(content::ArticleId id, std::string_view site_language,
+                             TermStatistics& statistics);
 
  private:
   store::DiscoveryStore& store_;

@@ -87,6 +87,12 @@ struct RelatedArticle {
   double score = 0;
 };
 
+/// The related articles computed for one article, best first.
+struct RelatedList {
+  content::ArticleId id;
+  std::vector<RelatedArticle> related;
+};
+
 /// What a feed entry needs beyond the article's summary.
 struct FeedDetails {
   content::Timestamp updated_at{};
@@ -136,8 +142,8 @@ class DiscoveryStore {
   virtual std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                            const std::vector<std::string>& words,
                                                            int limit) = 0;
-  /// Replaces the related list of `id` and marks it computed.
-  virtual void save_related(content::ArticleId id, const std::vector<RelatedArticle>& related) = 0;
+  /// Replaces the related list of each article and marks it computed, in one transaction.
+  virtual void save_related(const std::vector<RelatedList>& lists) = 0;
   /// Articles whose related list names `related` (at most `limit`).
   virtual std::vector<content::ArticleId> articles_listing(content::ArticleId related,
                                                            int limit) = 0;

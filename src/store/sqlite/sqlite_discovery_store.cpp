@@ -231,12 +231,14 @@ SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   auto connection = pool_.read();
   auto now = now_unix();
   // Ranking first, then summaries and snippets for one page only: snippet() costs a pass over
-  // the document, which a popular word would otherwise pay for every match.
+  // the document, which a popular word would otherwise pay for every match. CROSS JOIN keeps
+  // the index as the outer loop: the planner would otherwise scan articles and run the MATCH
+  // once per article.
   std::vector<std::int64_t> ids;
   {
     // bm25 rounded to one decimal: scores that close are a tie, and the newer article wins.
     auto statement = connection->prepare(
-        "SELECT a.id FROM search_index JOIN articles a ON a.id = search_index.rowid"
+        "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
         " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2"
         " ORDER BY round(rank, 1), a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
     statement.bind(1, expression)
@@ -247,7 +249,7 @@ SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   }
   {
     auto statement = connection->prepare(
-        "SELECT count(*) FROM search_index JOIN articles a ON a.id = search_index.rowid"
+        "SELECT count(*) FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
         " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2");
     statement.bind(1, expression).bind(2, now);
     if (statement.step()) results.total = statement.column_int(0);
@@ -346,26 +348,30 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   return candidates;
 }
 
-void SqliteDiscoveryStore::save_related(ArticleId id, const std::vector<RelatedArticle>& related) {
+void SqliteDiscoveryStore::save_related(const std::vector<RelatedList>& lists) {
   auto writer = pool_.write();
   Connection& connection = *writer;
   Transaction transaction(connection);
-  connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
-  std::int64_t position = 0;
-  for (const auto& article : related) {
-    connection
-        .prepare(
-            "INSERT INTO related_articles (article_id, position, related_id, score)"
-            " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?3)")
-        .bind(1, id.value)
-        .bind(2, position++)
-        .bind(3, article.id.value)
-        .bind_double(4, article.score)
+  for (const auto& list : lists) {
+    connection.prepare("DELETE FROM related_articles WHERE article_id = ?")
+        .bind(1, list.id.value)
+        .run();
+    std::int64_t position = 0;
+    for (const auto& article : list.related) {
+      connection
+          .prepare(
+              "INSERT INTO related_articles (article_id, position, related_id, score)"
+              " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?3)")
+          .bind(1, list.id.value)
+          .bind(2, position++)
+          .bind(3, article.id.value)
+          .bind_double(4, article.score)
+          .run();
+    }
+    connection.prepare("UPDATE search_documents SET related_computed = 1 WHERE article_id = ?")
+        .bind(1, list.id.value)
         .run();
   }
-  connection.prepare("UPDATE search_documents SET related_computed = 1 WHERE article_id = ?")
-      .bind(1, id.value)
-      .run();
   transaction.commit();
 }
 

@@ -28,7 +28,7 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
   std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                    const std::vector<std::string>& words,
                                                    int limit) override;
-  void save_related(content::ArticleId id, const std::vector<RelatedArticle>& related) override;
+  void save_related(const std::vector<RelatedList>& lists) override;
   std::vector<content::ArticleId> articles_listing(content::ArticleId related, int limit) override;
   std::vector<content::ArticleId> articles_without_related(int limit) override;
   std::vector<content::ArticleSummary> related_articles(content::ArticleId id, int limit) override;
