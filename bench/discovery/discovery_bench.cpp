@@ -64,19 +64,20 @@ int main(int argc, char** argv) {
   std::printf("indexed articles: %lld\n", static_cast<long long>(articles));
 
   measure(discovery_store, "one-word",
-          {"damas", "budget", "sécheresse", "attaquant", "recette", "urgences", "baccalauréat",
-           "festival", "orchestre", "tramway", "vendanges", "cyberattaque", "loyers", "tribunal",
-           "satellite", "nucléaire", "croisière", "bruxelles", "etat", "gouvernement"});
+          {"damas",     "budget",       "sécheresse", "attaquant", "recette",
+           "urgences",  "baccalauréat", "festival",   "orchestre", "tramway",
+           "vendanges", "cyberattaque", "loyers",     "tribunal",  "satellite",
+           "nucléaire", "croisière",    "bruxelles",  "etat",      "gouvernement"});
   measure(discovery_store, "two-word",
           {"damas offensive", "budget déficit", "climat canicule", "stade entraîneur",
            "tarte chocolat", "hôpital médecins", "école rentrée", "film réalisateur",
-           "concert album", "train grève", "récolte blé", "données logiciel",
-           "loyers immobilier", "procès avocat", "fusée lune", "gaz factures"});
+           "concert album", "train grève", "récolte blé", "données logiciel", "loyers immobilier",
+           "procès avocat", "fusée lune", "gaz factures"});
   measure(discovery_store, "phrase",
           {"\"rebelles offensive\"", "\"le budget\"", "\"la canicule\"", "\"le match\"",
            "\"une recette\"", "\"les urgences\"", "\"la rentrée\"", "\"le festival\"",
-           "\"la tournée\"", "\"les retards\"", "\"la récolte\"", "\"le réseau\"",
-           "\"les loyers\"", "\"le tribunal\"", "\"le satellite\"", "\"la centrale\""});
+           "\"la tournée\"", "\"les retards\"", "\"la récolte\"", "\"le réseau\"", "\"les loyers\"",
+           "\"le tribunal\"", "\"le satellite\"", "\"la centrale\""});
 
   // One more article, published as `gazette publish` does: saved, indexed, its related list
   // and its neighbours' computed.
@@ -101,8 +102,9 @@ int main(int argc, char** argv) {
   }
   std::printf("related articles of one new article: %.1f ms (median of %d)\n",
               percentile(related_times, 0.5), kNewArticles);
-  std::printf("publishing one article (save, index, its related list and %zu neighbours'): "
-              "%.1f ms (median of %d)\n",
-              discovery::kNeighboursToUpdate, percentile(publish_times, 0.5), kNewArticles);
+  std::printf(
+      "publishing one article (save, index, its related list and %zu neighbours'): "
+      "%.1f ms (median of %d)\n",
+      discovery::kNeighboursToUpdate, percentile(publish_times, 0.5), kNewArticles);
   return 0;
 }

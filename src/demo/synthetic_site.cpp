@@ -43,16 +43,22 @@ const std::vector<Topic> kTopics = {
 };
 
 const std::vector<const char*> kCommonWords = {
-    "le", "la", "les", "un", "une", "des", "de", "du", "et", "en", "à", "au", "pour", "par",
-    "sur", "dans", "avec", "plus", "selon", "après", "avant", "depuis", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "semaine", "mois", "année", "ville",
-    "région", "pays", "gouvernement", "habitants", "responsable", "président", "maire",
-    "annonce", "décision", "situation", "question", "projet", "millions", "euros", "nouveau",
-    "nouvelle", "premier", "première", "grand", "grande", "important", "difficile", "public",
-    "prévu", "attendu", "confirmé", "indique", "explique", "affirme", "souligne", "rappelle",
-    "estime", "reste", "devient", "permet", "doit", "peut", "a", "est", "sont", "ont", "fait",
-    "entre", "contre", "sans", "sous", "vers", "chez", "encore", "déjà", "toujours", "aussi",
-    "notamment", "cependant", "pourtant", "enfin", "ainsi", "alors", "tandis", "que", "qui"};
+    "le",        "la",          "les",       "un",       "une",      "des",
+    "de",        "du",          "et",        "en",       "à",        "au",
+    "pour",      "par",         "sur",       "dans",     "avec",     "plus",
+    "selon",     "après",       "avant",     "depuis",   "lundi",    "mardi",
+    "mercredi",  "jeudi",       "vendredi",  "samedi",   "dimanche", "semaine",
+    "mois",      "année",       "ville",     "région",   "pays",     "gouvernement",
+    "habitants", "responsable", "président", "maire",    "annonce",  "décision",
+    "situation", "question",    "projet",    "millions", "euros",    "nouveau",
+    "nouvelle",  "premier",     "première",  "grand",    "grande",   "important",
+    "difficile", "public",      "prévu",     "attendu",  "confirmé", "indique",
+    "explique",  "affirme",     "souligne",  "rappelle", "estime",   "reste",
+    "devient",   "permet",      "doit",      "peut",     "a",        "est",
+    "sont",      "ont",         "fait",      "entre",    "contre",   "sans",
+    "sous",      "vers",        "chez",      "encore",   "déjà",     "toujours",
+    "aussi",     "notamment",   "cependant", "pourtant", "enfin",    "ainsi",
+    "alors",     "tandis",      "que",       "qui"};
 
 const std::vector<const char*> kSections = {"Actualité", "Politique", "Économie",
                                             "Culture",   "Sport",     "Sciences"};
