@@ -83,7 +83,9 @@ void Server::do_accept() {
   acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
                                                         tcp::socket socket) {
     if (error) {
-      if (error != asio::error::operation_aborted) {
+      // A stop closes the acceptor: a pending accept ends with operation_aborted, and one
+      // started by a handler that raced with the close gets bad_descriptor. Either way, done.
+      if (error != asio::error::operation_aborted && error != asio::error::bad_descriptor) {
         spdlog::warn("accept: {}", error.message());
         do_accept();
       }
