@@ -10,8 +10,8 @@ PageContext PageEnvironment::context(long page_number, std::string_view host) {
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
   auto base_url = discovery::base_url(discovery_.discovery_settings().url, host);
-  return PageContext{store_,      theme_,    std::move(settings), std::move(sections),
-                     dates,       page_number, discovery_,        std::move(base_url)};
+  return PageContext{store_, theme_,      std::move(settings), std::move(sections),
+                     dates,  page_number, discovery_,          std::move(base_url)};
 }
 
 const render::DateFormatter& PageEnvironment::dates_for(const content::SiteSettings& settings) {
