@@ -19,6 +19,7 @@ struct PublishOptions {
 
 struct DemoOptions {
   std::string db;
+  int articles = 0;  // > 0: a generated site of this many articles instead of the demo articles
 };
 
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".

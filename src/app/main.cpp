@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
   DemoOptions demo_options;
   auto* demo_command = cli.add_subcommand("demo", "Fill the database with demo content");
   add_db(demo_command);
+  demo_command
+      ->add_option("--articles", demo_options.articles,
+                   "Generate a synthetic site of N articles (for benchmarks) instead")
+      ->check(CLI::Range(1, 10'000'000));
 
   CommentsCommand comments_command(cli, add_db);
 

@@ -15,6 +15,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "site/reader_site.h"
+#include "discovery/discovery_routes.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -54,10 +55,20 @@ ListenAddress parse_listen(const std::string& text) {
 int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
   Backend backend(options.db);
+  // Writes made by other processes (gazette publish) or before the index existed: the index
+  // before serving; related lists not computed yet on a thread of their own, as a generated
+  // site's may take minutes (article pages show the section's latest meanwhile).
+  if (auto indexed = backend.discovery_updater.catch_up_index())
+    spdlog::info("search index: {} articles indexed", indexed);
+  std::jthread related_catch_up([&backend](std::stop_token stop) {
+    auto computed =
+        backend.discovery_updater.catch_up_related([&] { return !stop.stop_requested(); });
+    if (computed) spdlog::info("related articles: {} lists computed", computed);
+  });
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
-  site::PageEnvironment pages(backend.store, theme);
+  site::PageEnvironment pages(backend.store, backend.discovery_store, theme);
   site::ReaderSite reader_site(pages);
 
   // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
@@ -66,7 +77,11 @@ int serve(const ServeOptions& options) {
   comments::web::CommentPages comment_pages(backend.comments, pages);
 
   // Every part of the site that is not a reader page registers its path prefix here.
-  http::Router router([&reader_site](const http::Request& request) {
+  // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
+  // site rather than by prefix; so are sitemaps and robots.txt.
+  discovery::DiscoveryRoutes discovery_routes(backend.store, backend.discovery_store);
+  http::Router router([&reader_site, &discovery_routes](const http::Request& request) {
+    if (auto response = discovery_routes.handle(request)) return std::move(*response);
     return reader_site.handle(request);
   });
   router.add(std::string(comments::web::kCommentsPrefix),
@@ -90,6 +105,7 @@ int serve(const ServeOptions& options) {
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
   server.run(std::max(1u, std::thread::hardware_concurrency()));
+  related_catch_up.request_stop();
   spdlog::info("stopped");
   return 0;
 }

@@ -35,6 +35,10 @@ std::optional<std::vector<std::string>> invalidated_by(const content::Event& eve
     if (term->kind == content::TermChanged::Kind::section) out.push_back(section_navigation());
     return out;
   }
+  if (const auto* related = std::get_if<content::RelatedChanged>(&event)) {
+    for (auto id : related->articles) out.push_back(related_shown(id));
+    return out;
+  }
   if (const auto* comment = std::get_if<content::CommentChanged>(&event)) {
     out.push_back(comments_shown(comment->article));
     return out;

@@ -14,6 +14,8 @@ namespace gazette::content::dependency {
 inline std::string article_shown(ArticleId id) { return "article:" + std::to_string(id.value); }
 /// The page shows the article's comments.
 inline std::string comments_shown(ArticleId id) { return "comments:" + std::to_string(id.value); }
+/// The page shows the article's "You may also like" list.
+inline std::string related_shown(ArticleId id) { return "related:" + std::to_string(id.value); }
 /// The page shows a term's name or description (a label, a byline, a listing heading).
 inline std::string term_shown(TermChanged::Kind kind, std::string_view slug) {
   static constexpr std::string_view kKinds[] = {"section", "tag", "category", "author"};

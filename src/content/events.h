@@ -48,7 +48,14 @@ struct CommentChanged {
   std::string slug;
 };
 
-using Event = std::variant<ArticleChanged, SettingsChanged, TermChanged, CommentChanged>;
+/// The "You may also like" lists of these articles were recomputed (after another article
+/// changed, or when they were first computed).
+struct RelatedChanged {
+  std::vector<ArticleId> articles;
+};
+
+using Event =
+    std::variant<ArticleChanged, SettingsChanged, TermChanged, CommentChanged, RelatedChanged>;
 
 /// Delivers events to subscribers. Subscribe during start-up only, before serving: publishing
 /// then reads the subscriber list without a lock from any thread.

@@ -104,7 +104,9 @@ void Server::do_accept() {
   acceptor_.async_accept(next_context(), [this](boost::system::error_code error, Socket socket) {
     if (!acceptor_.is_open()) return;  // stopped while this accept was completing
     if (error) {
-      if (error != asio::error::operation_aborted) {
+      // A stop closes the acceptor: a pending accept ends with operation_aborted, and one
+      // started by a handler that raced with the close gets bad_descriptor. Either way, done.
+      if (error != asio::error::operation_aborted && error != asio::error::bad_descriptor) {
         spdlog::warn("accept: {}", error.message());
         accept_retry_.expires_after(kAcceptRetryDelay);
         accept_retry_.async_wait([this](boost::system::error_code wait_error) {

@@ -9,4 +9,12 @@ store::SavedArticle ArticleService::save(const store::ArticleDraft& draft) {
   return saved;
 }
 
+std::vector<store::SavedArticle> ArticleService::save_all(
+    const std::vector<store::ArticleDraft>& drafts) {
+  auto saved = store_.save_articles(drafts);
+  for (const auto& article : saved)
+    events_.publish(content::ArticleChanged{article.id, article.before, article.after});
+  return saved;
+}
+
 }  // namespace gazette::publishing

@@ -17,6 +17,9 @@ class ArticleService {
   /// publishes ArticleChanged.
   store::SavedArticle save(const store::ArticleDraft& draft);
 
+  /// Saves `drafts` in one transaction, then publishes ArticleChanged for each.
+  std::vector<store::SavedArticle> save_all(const std::vector<store::ArticleDraft>& drafts);
+
   /// The site settings, which writers need to read dates in the newsroom's time zone.
   content::SiteSettings settings() { return store_.settings(); }
 

@@ -2,6 +2,8 @@
 // articles and the comment form — the parts of the reference page.
 #include "content/cache_dependencies.h"
 #include "site/comment_section.h"
+#include "discovery/related.h"
+#include "discovery/structured_data.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -9,8 +11,9 @@
 namespace gazette::site {
 
 namespace {
-// "You may also like" shows this many articles: one row of cards on a desktop.
-constexpr long kRelatedArticles = 4;
+// When no article is related by content, this many of the same section's latest stand in:
+// one row of cards on a desktop.
+constexpr long kFallbackRelatedArticles = 4;
 
 theme::View term_links(const std::vector<content::Term>& terms,
                        std::string (*path)(std::string_view)) {
@@ -51,6 +54,31 @@ void depend_on_article(const PageContext& context, const content::Article& artic
   for (const auto& tag : article.tags) context.depends_on(term_shown(Term::tag, tag.slug));
 }
 
+// NewsArticle and BreadcrumbList JSON-LD for the article (discovery/structured_data.h).
+std::string article_json_ld(const PageContext& context, const content::Article& article) {
+  const auto& summary = article.summary;
+  const auto& base = context.base_url;
+  discovery::NewsArticleFacts facts;
+  facts.headline = summary.title;
+  facts.description = summary.lead;
+  facts.url = base + article_path(summary.section.slug, summary.slug);
+  if (summary.image) facts.image_url = base + media_path(summary.image->name);
+  facts.date_published = context.dates.iso8601(summary.published_at);
+  facts.date_modified = context.dates.iso8601(std::max(article.updated_at, summary.published_at));
+  facts.author_name = summary.author.name;
+  facts.author_url = base + author_path(summary.author.slug);
+  facts.publisher_name = context.settings.title;
+  facts.publisher_url = base + "/";
+  facts.section = summary.section.name;
+  for (const auto& tag : article.tags) facts.keywords.push_back(tag.name);
+  facts.language = context.settings.language;
+  std::vector<discovery::BreadcrumbItem> breadcrumb{
+      {context.theme.text(context.settings.language, "home"), base + "/"},
+      {summary.section.name, base + section_path(summary.section.slug)},
+      {summary.title, facts.url}};
+  return discovery::article_json_ld(facts, breadcrumb);
+}
+
 }  // namespace
 
 std::optional<std::string> render_article(const PageContext& context, std::string_view section,
@@ -64,6 +92,10 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
 
   PageFrame frame{context.settings, context.sections, summary.section.slug, summary.title,
                   summary.lead, path};
+  frame.base_url = context.base_url;
+  frame.og_type = "article";
+  if (summary.image) frame.image_path = media_path(summary.image->name);
+  frame.json_ld = article_json_ld(context, article);
   auto view = frame_view(frame);
   view.set("breadcrumb", breadcrumb_view(context, summary.section));
 
@@ -79,13 +111,19 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   }
   view.set("article", article_view);
 
-  // Until related articles are computed from content, the latest of the same section stand in.
-  auto related = context.store.published_articles(
-      {store::ArticleFilter::Kind::section, summary.section.slug}, {0, kRelatedArticles},
-      summary.id);
-  context.depends_on(content::dependency::section_list(summary.section.slug));
-  view.set("related", card_list(context, related.articles));
-  view.set("has_related", !related.articles.empty());
+  // Related articles are computed when articles are published (discovery/related.h); when
+  // none is related by content, the latest of the same section stand in.
+  auto related = context.discovery.related_articles(summary.id, discovery::kMaxRelated);
+  context.depends_on(content::dependency::related_shown(summary.id));
+  if (related.empty()) {
+    related = context.store
+                  .published_articles({store::ArticleFilter::Kind::section, summary.section.slug},
+                                      {0, kFallbackRelatedArticles}, summary.id)
+                  .articles;
+    context.depends_on(content::dependency::section_list(summary.section.slug));
+  }
+  view.set("related", card_list(context, related));
+  view.set("has_related", !related.empty());
 
   if (context.comments) {
     view.set("comments", context.comments->article_view(context, article));

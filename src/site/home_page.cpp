@@ -21,6 +21,7 @@ std::optional<std::string> render_home(const PageContext& context) {
   if (context.page_number > total_pages) return std::nullopt;
 
   PageFrame frame{context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
+  frame.base_url = context.base_url;
   if (context.page_number > 1)
     frame.title = context.theme.text(context.settings.language, "page") + " " +
                   std::to_string(context.page_number);

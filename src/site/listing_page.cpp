@@ -86,6 +86,9 @@ std::optional<std::string> render_listing(const PageContext& context,
   const auto& language = context.settings.language;
   PageFrame frame{context.settings, context.sections, subject->current_section, subject->name,
                   subject->description, page_path(subject->path, context.page_number)};
+  frame.base_url = context.base_url;
+  frame.feed_path = subject->path + "feed.xml";
+  frame.feed_title = subject->name + " – " + context.settings.title;
   if (context.page_number > 1)
     frame.title += " – " + context.theme.text(language, "page") + " " +
                    std::to_string(context.page_number);

@@ -9,6 +9,7 @@ std::string render_message(const PageContext& context, int status, std::string_v
   const auto& language = context.settings.language;
   auto heading = context.theme.text(language, heading_key);
   PageFrame frame{context.settings, context.sections, "", heading, "", ""};
+  frame.base_url = context.base_url;
   auto view = frame_view(frame);
   view.set("status", std::to_string(status));
   view.set("heading", heading);

@@ -2,15 +2,18 @@
 #include "site/page_environment.h"
 
 #include "content/cache_dependencies.h"
+#include "discovery/site_url.h"
 
 namespace gazette::site {
 
-PageContext PageEnvironment::context(long page_number) {
+PageContext PageEnvironment::context(long page_number, std::string_view host) {
   auto settings = store_.settings();
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
-  PageContext context{store_, theme_, std::move(settings), std::move(sections), dates, page_number,
-                      comments_, {}, std::nullopt};
+  auto base_url = discovery::base_url(discovery_.discovery_settings().url, host);
+  PageContext context{store_,      theme_,     std::move(settings), std::move(sections),
+                      dates,       page_number, comments_,         discovery_,
+                      std::move(base_url), {}, std::nullopt};
   // Every reader page shows the sections in its navigation.
   context.depends_on(content::dependency::section_navigation());
   return context;

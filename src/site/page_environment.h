@@ -13,10 +13,12 @@ namespace gazette::site {
 
 class PageEnvironment {
  public:
-  PageEnvironment(store::Store& store, const theme::Theme& theme) : store_(store), theme_(theme) {}
+  PageEnvironment(store::Store& store, store::DiscoveryStore& discovery, const theme::Theme& theme)
+      : store_(store), discovery_(discovery), theme_(theme) {}
 
-  /// The site as it is now (settings, sections), for page `page_number` of a listing.
-  PageContext context(long page_number = 1);
+  /// The site as it is now (settings, sections), for page `page_number` of a listing, asked
+  /// for with `host` (the Host header: the base URL when the `url` setting is not set).
+  PageContext context(long page_number = 1, std::string_view host = "");
 
   /// Wires the article page's comments (start-up only, before serving).
   void set_comment_section(CommentSection* comments) { comments_ = comments; }
@@ -28,6 +30,7 @@ class PageEnvironment {
   const render::DateFormatter& dates_for(const content::SiteSettings& settings);
 
   store::Store& store_;
+  store::DiscoveryStore& discovery_;
   const theme::Theme& theme_;
   CommentSection* comments_ = nullptr;
   std::mutex dates_mutex_;

@@ -8,6 +8,7 @@
 
 #include "content/types.h"
 #include "render/dates.h"
+#include "store/discovery_store.h"
 #include "store/store.h"
 #include "theme/theme.h"
 
@@ -25,6 +26,8 @@ struct PageContext {
   const render::DateFormatter& dates;
   long page_number = 1;
   CommentSection* comments = nullptr;  // the article page's comments, when wired
+  store::DiscoveryStore& discovery;
+  std::string base_url;  // absolute URL of the site, no trailing slash (discovery/site_url.h)
   /// What the page shows, named as in content/cache_dependencies.h; pages add to it as they
   /// render, and the page cache drops the page when a write names one of these.
   mutable std::vector<std::string> dependencies;
@@ -45,6 +48,9 @@ std::optional<std::string> render_listing(const PageContext& context,
                                           store::ArticleFilter::Kind kind, std::string_view slug);
 std::optional<std::string> render_article(const PageContext& context, std::string_view section,
                                           std::string_view slug);
+/// The search page for the query string `query` ("q=…&page=…"); `json` for the JSON form.
+std::string render_search(const PageContext& context, std::string_view query);
+std::string render_search_json(const PageContext& context, std::string_view query);
 std::string render_message(const PageContext& context, int status, std::string_view heading_key,
                            std::string_view message_key);
 

@@ -41,7 +41,7 @@ http::Response ReaderSite::handle(const http::Request& request) {
   }
 
   auto page = page_number(target.query);
-  auto context = environment_.context(page.value_or(1));
+  auto context = environment_.context(page.value_or(1), request[field::field::host]);
   auto not_found = [&] {
     return message_response(request, context, http::Status::not_found, "not_found",
                             "not_found_message");
@@ -62,6 +62,10 @@ http::Response ReaderSite::handle(const http::Request& request) {
     response.set(field::field::allow, "GET, HEAD");
     return response;
   }
+  if (segments.size() == 1 && segments[0] == "search" && !target.trailing_slash)
+    return html_response(request, http::Status::ok, render_search(context, target.query));
+  if (segments.size() == 1 && segments[0] == "search.json")
+    return json_response(request, render_search_json(context, target.query));
   if (!all_slugs || !page || segments.size() > 2) return not_found();
   if (!segments.empty() && !target.trailing_slash) {
     std::string location = std::string(target.path) + "/";

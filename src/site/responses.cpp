@@ -23,6 +23,15 @@ http::Response html_response(const http::Request& request, http::Status status, 
   return response;
 }
 
+http::Response json_response(const http::Request& request, std::string json) {
+  auto response = http::make_response(request, http::Status::ok, "application/json; charset=utf-8",
+                                      std::move(json));
+  response.set(http::beast_http::field::cache_control, kPageCacheControl);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Access-Control-Allow-Origin", "*");
+  return response;
+}
+
 http::Response message_response(const http::Request& request, const PageContext& context,
                                 http::Status status, std::string_view heading_key,
                                 std::string_view message_key) {

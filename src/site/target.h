@@ -25,4 +25,11 @@ bool is_slug(std::string_view text);
 /// The listing page asked for by "page=N": 1 when absent, nullopt when not a number in range.
 std::optional<long> page_number(std::string_view query);
 
+/// The value of parameter `name` in `query`, percent-decoded ('+' is a space); "" when absent.
+/// The bytes are as sent: they may be anything, invalid UTF-8 and NUL included.
+std::string query_parameter(std::string_view query, std::string_view name);
+
+/// `text` percent-encoded for a query string value (everything but unreserved characters).
+std::string query_escape(std::string_view text);
+
 }  // namespace gazette::site

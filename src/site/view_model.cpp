@@ -20,6 +20,7 @@ theme::View frame_view(const PageFrame& frame) {
   site.set("description", frame.settings.description);
   site.set("language", frame.settings.language);
   site.set("home_url", "/");
+  site.set("search_url", "/search");
   view.set("site", site);
 
   theme::View nav{data::type::list};
@@ -38,7 +39,32 @@ theme::View frame_view(const PageFrame& frame) {
   page.set("description",
            frame.description.empty() ? frame.settings.description : frame.description);
   // Messages (404…) have no canonical URL; an empty key would still count as set in Mustache.
-  if (!frame.canonical_path.empty()) page.set("canonical_url", frame.canonical_path);
+  if (!frame.canonical_path.empty())
+    page.set("canonical_url", frame.base_url + frame.canonical_path);
+  page.set("og_title", frame.title.empty() ? frame.settings.title : frame.title);
+  page.set("og_type", frame.og_type);
+  page.set("has_image", frame.image_path.has_value());
+  if (frame.image_path) page.set("image_url", frame.base_url + *frame.image_path);
+  page.set("twitter_card", frame.image_path ? "summary_large_image" : "summary");
+  if (!frame.json_ld.empty()) page.set("json_ld", frame.json_ld);
+  page.set("noindex", frame.noindex);
+  // Feed autodiscovery: the site's feeds on every page, then the listing's own.
+  theme::View feeds{data::type::list};
+  auto add_feeds = [&](const std::string& title, const std::string& rss_path) {
+    auto atom_path = rss_path.substr(0, rss_path.size() - 3) + "atom";
+    for (const auto& [type, url, suffix] :
+         {std::tuple{"application/rss+xml", rss_path, " (RSS)"},
+          std::tuple{"application/atom+xml", atom_path, " (Atom)"}}) {
+      theme::View feed;
+      feed.set("type", type);
+      feed.set("url", url);
+      feed.set("title", title + suffix);
+      feeds.push_back(feed);
+    }
+  };
+  add_feeds(frame.settings.title, "/feed.xml");
+  if (!frame.feed_path.empty()) add_feeds(frame.feed_title, frame.feed_path);
+  page.set("feeds", feeds);
   view.set("page", page);
   return view;
 }

@@ -93,6 +93,9 @@ class Store {
   /// Creates or updates the article with `draft.slug`, with its author, section, terms and
   /// image, in one transaction.
   virtual SavedArticle save_article(const ArticleDraft& draft) = 0;
+  /// Saves every draft as save_article does, all in one transaction: imports and generated
+  /// sites write thousands of articles without paying a commit for each.
+  virtual std::vector<SavedArticle> save_articles(const std::vector<ArticleDraft>& drafts) = 0;
 };
 
 }  // namespace gazette::store

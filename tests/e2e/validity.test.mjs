@@ -22,6 +22,9 @@ const PAGES = [
   { name: 'tag', path: () => '/tag/syrie/' },
   { name: 'author', path: () => '/author/sara/' },
   { name: 'not found', path: () => '/nope/nothing/', status: 404 },
+  { name: 'search results', path: () => '/search?q=offensive' },
+  { name: 'empty search', path: () => '/search' },
+  { name: 'search finding nothing', path: () => '/search?q=%22%3C%2Fmark%3E%3Cscript%3E' },
 ];
 
 for (const page of PAGES) {

@@ -35,7 +35,9 @@ TEST_F(ReferenceArticle, IsHtmlInFrenchWithTheHeadlineAsTitle) {
   EXPECT_NE(page().find("title").text().find("Offensive en cours"), std::string::npos);
   bool canonical = false;
   for (const auto& link : page().find_all("link"))
-    canonical |= link.attribute("rel") == "canonical" && link.attribute("href") == kReferencePath;
+    canonical |= link.attribute("rel") == "canonical" &&
+                 link.attribute("href") == "http://" + server().host() + ":" +
+                                               std::to_string(server().port()) + kReferencePath;
   EXPECT_TRUE(canonical);
 }
 

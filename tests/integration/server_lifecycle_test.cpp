@@ -22,13 +22,15 @@ TEST(ServerLifecycle, ContentSurvivesARestart) {
   auto db = dir.file("gazette.db");
   ASSERT_EQ(run_gazette({"publish", reference_article().string(), "--db", db}).exit_code, 0);
   std::string first;
+  // Pages carry absolute URLs built from the Host header; each server has its own port.
+  std::map<std::string, std::string> host{{"Host", "gazette.test"}};
   {
     ServerProcess server(db);
-    first = http_request(server.host(), server.port(), "GET", kReferencePath).body;
+    first = http_request(server.host(), server.port(), "GET", kReferencePath, host).body;
     EXPECT_EQ(server.stop(), 0);
   }
   ServerProcess again(db);
-  auto second = http_request(again.host(), again.port(), "GET", kReferencePath);
+  auto second = http_request(again.host(), again.port(), "GET", kReferencePath, host);
   EXPECT_EQ(second.status, 200);
   EXPECT_EQ(second.body, first);
 }

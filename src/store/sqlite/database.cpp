@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "store/sqlite/search_tokenizer.h"
+
 namespace gazette::store::sqlite {
 
 namespace {
@@ -43,6 +45,11 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_double(int index, double value) {
+  if (sqlite3_bind_double(statement_, index, value) != SQLITE_OK) connection_.fail("bind");
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
   return value ? bind(index, *value) : bind_null(index);
 }
@@ -70,6 +77,10 @@ std::string Statement::column_text(int index) const {
   return data ? std::string(static_cast<const char*>(data), size) : std::string();
 }
 
+double Statement::column_double(int index) const {
+  return sqlite3_column_double(statement_, index);
+}
+
 bool Statement::column_is_null(int index) const {
   return sqlite3_column_type(statement_, index) == SQLITE_NULL;
 }
@@ -82,6 +93,12 @@ Connection::Connection(const std::string& path) {
     throw DatabaseError("cannot open database " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  try {
+    register_search_tokenizer(db_);
+  } catch (...) {
+    sqlite3_close(db_);
+    throw;
+  }
   // WAL lets readers run while the single writer commits; synchronous=FULL makes a commit
   // durable before it is acknowledged, so a killed server loses nothing it confirmed.
   execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");

@@ -33,6 +33,7 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
+  Statement& bind_double(int index, double value);
   Statement& bind(int index, std::optional<std::int64_t> value);
 
   /// Advances to the next row; false when there is none.
@@ -42,6 +43,7 @@ class Statement {
 
   std::int64_t column_int(int index) const;
   std::string column_text(int index) const;
+  double column_double(int index) const;
   bool column_is_null(int index) const;
 
  private:

@@ -318,11 +318,10 @@ std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name)
   return file;
 }
 
-SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
-  auto writer = pool_.write();
-  Connection& connection = *writer;
-  Transaction transaction(connection);
+namespace {
 
+// Saves `draft` inside the caller's transaction.
+SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
   std::int64_t author_id = ensure_term(connection, "authors", draft.author);
   std::int64_t section_id = ensure_term(connection, "sections", draft.section);
   std::optional<std::int64_t> image_id;
@@ -364,9 +363,28 @@ SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
                         draft.categories);
   replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
   auto after = read_placement(connection, article_id);
-  transaction.commit();
   return {ArticleId{article_id}, !existing, draft.section.slug, draft.slug, std::move(before),
           std::move(*after)};
+}
+
+}  // namespace
+
+SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto saved = save_in(*writer, draft);
+  transaction.commit();
+  return saved;
+}
+
+std::vector<SavedArticle> SqliteStore::save_articles(const std::vector<ArticleDraft>& drafts) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  std::vector<SavedArticle> saved;
+  saved.reserve(drafts.size());
+  for (const auto& draft : drafts) saved.push_back(save_in(*writer, draft));
+  transaction.commit();
+  return saved;
 }
 
 }  // namespace gazette::store::sqlite

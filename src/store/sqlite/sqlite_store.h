@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
   SavedArticle save_article(const ArticleDraft& draft) override;
+  std::vector<SavedArticle> save_articles(const std::vector<ArticleDraft>& drafts) override;
 
  private:
   ConnectionPool& pool_;

@@ -1,0 +1,277 @@
+// Feeds, sitemaps and robots.txt over HTTP (see discovery_routes.h).
+#include "discovery/discovery_routes.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
+#include "discovery/feeds.h"
+#include "discovery/site_url.h"
+#include "discovery/sitemaps.h"
+#include "render/dates.h"
+#include "render/text.h"
+
+namespace gazette::discovery {
+
+namespace {
+
+namespace field = http::beast_http;
+using Kind = store::ArticleFilter::Kind;
+
+// Feeds and sitemaps change with every publication: clients revalidate (cheaply, with the
+// ETag) rather than keep a stale copy.
+constexpr std::string_view kCacheControl = "no-cache";
+
+struct Path {
+  std::vector<std::string_view> segments;
+};
+
+Path split(std::string_view target) {
+  Path path;
+  target = target.substr(0, target.find('?'));
+  while (!target.empty()) {
+    auto slash = target.find('/');
+    auto segment = target.substr(0, slash);
+    if (!segment.empty()) path.segments.push_back(segment);
+    if (slash == std::string_view::npos) break;
+    target.remove_prefix(slash + 1);
+  }
+  return path;
+}
+
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.size() > 200) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::uint64_t fnv1a(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// An HTTP date ("Sun, 08 Dec 2024 05:00:00 GMT"), the only form RFC 9110 asks senders to use.
+std::optional<content::Timestamp> parse_http_date(std::string_view text) {
+  std::string copy(text);
+  char month[4] = {};
+  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+  if (std::sscanf(copy.c_str(), "%*3s, %2d %3s %4d %2d:%2d:%2d GMT", &day, month, &year, &hour,
+                  &minute, &second) != 6)
+    return std::nullopt;
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto found = std::find(std::begin(kMonths), std::end(kMonths), std::string_view(month));
+  if (found == std::end(kMonths)) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year{year},
+                                   std::chrono::month{static_cast<unsigned>(found - kMonths) + 1},
+                                   std::chrono::day{static_cast<unsigned>(day)}};
+  if (!date.ok()) return std::nullopt;
+  return content::Timestamp(std::chrono::sys_days(date).time_since_epoch() +
+                            std::chrono::hours(hour) + std::chrono::minutes(minute) +
+                            std::chrono::seconds(second));
+}
+
+http::Response document_response(const http::Request& request, std::string content_type,
+                                 std::string body, content::Timestamp modified) {
+  auto etag = entity_tag(body);
+  bool not_modified = is_not_modified(request[field::field::if_none_match],
+                                      request[field::field::if_modified_since], etag, modified);
+  auto response =
+      http::make_response(request, not_modified ? http::Status::not_modified : http::Status::ok,
+                          std::move(content_type), not_modified ? std::string() : std::move(body));
+  response.set(field::field::etag, etag);
+  response.set(field::field::last_modified, rfc822_date(modified));
+  response.set(field::field::cache_control, kCacheControl);
+  response.set("X-Content-Type-Options", "nosniff");
+  if (not_modified) response.erase(field::field::content_length);
+  return response;
+}
+
+}  // namespace
+
+std::string entity_tag(std::string_view body) {
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "\"%016llx\"", static_cast<unsigned long long>(fnv1a(body)));
+  return buffer;
+}
+
+bool is_not_modified(std::string_view if_none_match, std::string_view if_modified_since,
+                     std::string_view etag, content::Timestamp modified) {
+  if (!if_none_match.empty()) {
+    // A list of tags, weak or strong: GET compares them weakly (RFC 9110, 13.1.2).
+    while (!if_none_match.empty()) {
+      auto comma = if_none_match.find(',');
+      auto tag = if_none_match.substr(0, comma);
+      while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+      while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+      if (tag.starts_with("W/")) tag.remove_prefix(2);
+      if (tag == "*" || tag == etag) return true;
+      if (comma == std::string_view::npos) break;
+      if_none_match.remove_prefix(comma + 1);
+    }
+    return false;
+  }
+  if (if_modified_since.empty()) return false;
+  auto since = parse_http_date(if_modified_since);
+  return since && modified <= *since;
+}
+
+std::optional<http::Response> DiscoveryRoutes::handle(const http::Request& request) {
+  try {
+    return route(request);
+  } catch (const std::exception& error) {
+    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
+                  error.what());
+    return http::make_response(request, http::Status::internal_server_error,
+                               "text/plain; charset=utf-8", "Internal error\n");
+  }
+}
+
+std::optional<http::Response> DiscoveryRoutes::route(const http::Request& request) {
+  if (request.method() != field::verb::get && request.method() != field::verb::head)
+    return std::nullopt;
+  auto path = split(request.target());
+  const auto& segments = path.segments;
+  if (segments.empty()) return std::nullopt;
+  const auto& last = segments.back();
+
+  auto settings = store_.settings();
+  auto discovery_settings = discovery_.discovery_settings();
+  auto base = base_url(discovery_settings.url, request[field::field::host]);
+
+  if (segments.size() == 1 && last == "robots.txt") {
+    auto response = http::make_response(request, http::Status::ok, "text/plain; charset=utf-8",
+                                        robots_txt(base));
+    response.set(field::field::cache_control, kCacheControl);
+    return response;
+  }
+
+  // Sitemaps.
+  if (segments.size() == 1 && last.starts_with("sitemap") && last.ends_with(".xml")) {
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    constexpr std::string_view kXml = "application/xml; charset=utf-8";
+    auto article_count = discovery_.sitemap_article_count();
+    auto article_files =
+        std::max<std::int64_t>(1, (article_count + kSitemapUrls - 1) / kSitemapUrls);
+    auto newest = discovery_.articles_published_since(content::Timestamp{}, 1);
+    content::Timestamp modified = newest.empty() ? content::Timestamp{} : newest[0].updated_at;
+    if (last == "sitemap.xml") {
+      std::vector<SitemapUrl> files{{base + "/sitemap-pages.xml", std::nullopt}};
+      for (std::int64_t n = 1; n <= article_files; ++n)
+        files.push_back({base + "/sitemap-articles-" + std::to_string(n) + ".xml", std::nullopt});
+      files.push_back({base + "/sitemap-news.xml", std::nullopt});
+      return document_response(request, std::string(kXml), sitemap_index(files), modified);
+    }
+    if (last == "sitemap-pages.xml") {
+      std::vector<SitemapUrl> urls{{base + "/", std::nullopt}};
+      for (const auto& section : store_.sections())
+        urls.push_back({base + "/" + section.slug + "/", std::nullopt});
+      return document_response(request, std::string(kXml), sitemap(urls), modified);
+    }
+    if (last == "sitemap-news.xml") {
+      std::vector<NewsSitemapUrl> urls;
+      for (const auto& entry :
+           discovery_.articles_published_since(now - kNewsWindow, kNewsSitemapUrls))
+        urls.push_back({base + "/" + entry.section_slug + "/" + entry.slug + "/", entry.title,
+                        entry.published_at});
+      return document_response(request, std::string(kXml),
+                               news_sitemap(settings.title, settings.language, urls), modified);
+    }
+    constexpr std::string_view kArticlesPrefix = "sitemap-articles-";
+    if (last.starts_with(kArticlesPrefix)) {
+      auto digits = last.substr(kArticlesPrefix.size(), last.size() - kArticlesPrefix.size() - 4);
+      std::int64_t number = 0;
+      auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+      if (error != std::errc() || end != digits.data() + digits.size() || number < 1 ||
+          number > article_files || digits.starts_with('0'))
+        return std::nullopt;
+      std::vector<SitemapUrl> urls;
+      for (const auto& entry :
+           discovery_.sitemap_articles({(number - 1) * kSitemapUrls, kSitemapUrls}))
+        urls.push_back(
+            {base + "/" + entry.section_slug + "/" + entry.slug + "/", entry.updated_at});
+      return document_response(request, std::string(kXml), sitemap(urls), modified);
+    }
+    return std::nullopt;
+  }
+
+  // Feeds.
+  bool rss = last == "feed.xml";
+  if (!rss && last != "feed.atom") return std::nullopt;
+  store::ArticleFilter filter;
+  FeedChannel channel;
+  std::string page_path = "/";
+  if (segments.size() == 1) {
+    channel.title = settings.title;
+    channel.description = settings.description;
+  } else if (segments.size() == 2 && is_slug(segments[0])) {
+    auto section = store_.find_section(segments[0]);
+    if (!section) return std::nullopt;
+    filter = {Kind::section, section->slug};
+    channel.title = section->name + " – " + settings.title;
+    channel.description = section->description;
+    page_path = "/" + section->slug + "/";
+  } else if (segments.size() == 3 && is_slug(segments[1])) {
+    std::optional<std::string> name;
+    auto slug = std::string(segments[1]);
+    if (segments[0] == "tag") {
+      filter = {Kind::tag, slug};
+      if (auto tag = store_.find_tag(slug)) name = tag->name;
+    } else if (segments[0] == "author") {
+      filter = {Kind::author, slug};
+      if (auto author = store_.find_author(slug)) name = author->name;
+    } else if (segments[0] == "category") {
+      filter = {Kind::category, slug};
+      if (auto category = store_.find_category(slug)) name = category->name;
+    }
+    if (!name) return std::nullopt;
+    channel.title = *name + " – " + settings.title;
+    page_path = "/" + std::string(segments[0]) + "/" + slug + "/";
+  } else {
+    return std::nullopt;
+  }
+  if (channel.description.empty()) channel.description = settings.description;
+  channel.page_url = base + page_path;
+  channel.feed_url = base + page_path + std::string(last);
+  channel.language = settings.language;
+
+  auto articles = store_.published_articles(filter, {0, kFeedEntries}, std::nullopt).articles;
+  std::vector<content::ArticleId> ids;
+  for (const auto& article : articles) ids.push_back(article.id);
+  auto details = discovery_.feed_details(ids);
+  std::vector<FeedEntry> entries;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const auto& article = articles[i];
+    const auto& detail = details[i];
+    FeedEntry entry;
+    entry.title = article.title;
+    entry.url = base + "/" + article.section.slug + "/" + article.slug + "/";
+    entry.summary = article.lead;
+    if (discovery_settings.full_text_feeds) {
+      // The lead is the article's first paragraph: the full text starts with it.
+      entry.content_html = "<p>" + render::escape_html(article.lead) + "</p>\n" + detail.body_html;
+    }
+    entry.published = article.published_at;
+    entry.updated = std::max(article.published_at, detail.updated_at);
+    entry.author_name = article.author.name;
+    entry.author_url = base + "/author/" + article.author.slug + "/";
+    entry.categories.push_back(article.section.name);
+    for (const auto& tag : detail.tags) entry.categories.push_back(tag.name);
+    channel.updated = std::max(channel.updated, entry.updated);
+    entries.push_back(std::move(entry));
+  }
+  auto body = rss ? rss_feed(channel, entries) : atom_feed(channel, entries);
+  return document_response(
+      request, rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+      std::move(body), channel.updated);
+}
+
+}  // namespace gazette::discovery

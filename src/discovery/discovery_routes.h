@@ -1,0 +1,40 @@
+// The machine-readable documents of the site: feeds (/feed.xml, /feed.atom, and the same under
+// /{section}/, /tag/{slug}/, /author/{slug}/, /category/{slug}/), sitemaps (/sitemap.xml,
+// /sitemap-pages.xml, /sitemap-articles-N.xml, /sitemap-news.xml) and /robots.txt.
+// "feed.xml" cannot be an article slug (slugs have no dot), so these never shadow a page.
+#pragma once
+
+#include <optional>
+
+#include "http/message.h"
+#include "store/discovery_store.h"
+#include "store/store.h"
+
+namespace gazette::discovery {
+
+class DiscoveryRoutes {
+ public:
+  DiscoveryRoutes(store::Store& store, store::DiscoveryStore& discovery)
+      : store_(store), discovery_(discovery) {}
+
+  /// The response for one of the documents above, or nullopt when `request` is not for one
+  /// (or names a section, tag or author that does not exist: the reader site's 404 follows).
+  /// Feeds and sitemaps carry an ETag and Last-Modified, and conditional requests get a 304.
+  /// Never throws: an unexpected failure is logged and answered with a 500.
+  std::optional<http::Response> handle(const http::Request& request);
+
+ private:
+  std::optional<http::Response> route(const http::Request& request);
+  store::Store& store_;
+  store::DiscoveryStore& discovery_;
+};
+
+/// The ETag of `body`: a hash of its bytes, quoted.
+std::string entity_tag(std::string_view body);
+
+/// Whether a request with these headers already has the representation: If-None-Match lists
+/// `etag` (or "*"), or — without If-None-Match — If-Modified-Since is at or after `modified`.
+bool is_not_modified(std::string_view if_none_match, std::string_view if_modified_since,
+                     std::string_view etag, content::Timestamp modified);
+
+}  // namespace gazette::discovery

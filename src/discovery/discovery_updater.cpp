@@ -1,0 +1,97 @@
+// Discovery's write-path subscriber (see discovery_updater.h).
+#include "discovery/discovery_updater.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <set>
+
+namespace gazette::discovery {
+
+void DiscoveryUpdater::subscribe(content::EventBus& events) {
+  events_ = &events;
+  events.subscribe([this](const content::Event& event) { on_event(event); });
+}
+
+void DiscoveryUpdater::announce(const std::vector<store::RelatedList>& lists) const {
+  if (!events_ || lists.empty()) return;
+  content::RelatedChanged changed;
+  for (const auto& list : lists) changed.articles.push_back(list.id);
+  events_->publish(changed);
+}
+
+void DiscoveryUpdater::on_event(const content::Event& event) {
+  try {
+    if (const auto* changed = std::get_if<content::ArticleChanged>(&event)) {
+      article_changed(changed->id);
+    } else if (const auto* term = std::get_if<content::TermChanged>(&event)) {
+      // A renamed tag or author changes the keywords of every article filed under it.
+      auto ids = discovery_.articles_with_term(term->kind, term->slug);
+      for (std::size_t start = 0; start < ids.size(); start += kIndexBatchSize) {
+        auto end = std::min(ids.size(), start + kIndexBatchSize);
+        indexer_.update({ids.begin() + start, ids.begin() + end});
+      }
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("discovery: could not follow a change ({}); the next start-up catches up",
+                  error.what());
+  }
+}
+
+std::size_t DiscoveryUpdater::article_changed(content::ArticleId id) {
+  auto language = store_.settings().language;
+  // Lists that named the article before its change, read before they are recomputed.
+  auto listing = discovery_.articles_listing(id, kListsToUpdate);
+  indexer_.update({id});
+  TermStatistics statistics(discovery_);
+  auto own = related_.compute(id, language, statistics);
+
+  std::set<content::ArticleId> others(listing.begin(), listing.end());
+  for (std::size_t i = 0; i < own.candidates.size() && i < kNeighboursToUpdate; ++i)
+    others.insert(own.candidates[i]);
+  others.erase(id);
+  std::vector<store::RelatedList> lists{std::move(own.list)};
+  for (auto other : others) lists.push_back(related_.compute(other, language, statistics).list);
+  discovery_.save_related(lists);
+  announce(lists);
+  return lists.size();
+}
+
+CatchUpSummary DiscoveryUpdater::catch_up() {
+  CatchUpSummary summary;
+  summary.indexed = catch_up_index();
+  summary.related = catch_up_related([] { return true; });
+  return summary;
+}
+
+std::size_t DiscoveryUpdater::catch_up_index() {
+  try {
+    return indexer_.catch_up();
+  } catch (const std::exception& error) {
+    spdlog::error("discovery: index catch-up failed ({}); search may miss recent articles",
+                  error.what());
+    return 0;
+  }
+}
+
+std::size_t DiscoveryUpdater::catch_up_related(const std::function<bool()>& keep_going) {
+  std::size_t computed = 0;
+  try {
+    auto language = store_.settings().language;
+    while (keep_going()) {
+      auto ids = discovery_.articles_without_related(kRelatedBatchSize);
+      if (ids.empty()) break;
+      TermStatistics statistics(discovery_);
+      std::vector<store::RelatedList> lists;
+      for (auto id : ids) lists.push_back(related_.compute(id, language, statistics).list);
+      discovery_.save_related(lists);
+      announce(lists);
+      computed += ids.size();
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("discovery: related articles catch-up failed ({})", error.what());
+  }
+  return computed;
+}
+
+}  // namespace gazette::discovery

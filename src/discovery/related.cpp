@@ -1,0 +1,158 @@
+// Related articles by TF-IDF and BM25 (the algorithm is described in related.h).
+#include "discovery/related.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "discovery/words/stemmer.h"
+#include "discovery/words/words.h"
+
+namespace gazette::discovery {
+
+namespace {
+
+// How much a word counts by where it stands (step 1).
+constexpr double kTitleWeight = 3;
+constexpr double kKeywordWeight = 3;
+constexpr double kLeadWeight = 2;
+constexpr double kBodyWeight = 1;
+// One- and two-letter words (l, d, de, la…) are grammar, not subject.
+constexpr std::size_t kMinWordBytes = 3;
+constexpr double kSecondsPerDay = 86400;
+// Below this many articles "in more than half of them" is chance, not a sign of a common word.
+constexpr double kMinCorpusForCommonWords = 8;
+
+// Function words of French and English (folded, as words.h gives them): frequent everywhere,
+// they would make every article look like every other in a small site, where IDF cannot yet
+// tell them apart. Snowball's stop lists, cut to the words of three letters or more.
+bool is_stop_word(std::string_view word) {
+  static constexpr std::string_view kStopWords[] = {
+      "aie",    "aient",   "aies",  "ait",   "alors", "au",     "aucun",   "aussi",  "autre",
+      "aux",    "avait",   "avant", "avec",  "avoir", "bien",   "car",     "ceci",   "cela",
+      "celle",  "celui",   "ces",   "cet",   "cette", "ceux",   "chez",    "comme",  "dans",
+      "depuis", "des",     "deux",  "donc",  "dont",  "elle",   "elles",   "encore", "entre",
+      "est",    "etaient", "etait", "ete",   "etre",  "eux",    "fait",    "font",   "ils",
+      "leur",   "leurs",   "lui",   "mais",  "meme",  "mes",    "moi",     "mon",    "nos",
+      "notre",  "nous",    "ont",   "par",   "parce", "pas",    "peu",     "peut",   "plus",
+      "pour",   "qu",      "quand", "que",   "quel",  "quelle", "qui",     "sans",   "ses",
+      "leur",   "son",     "sont",  "sous",  "sur",   "ton",    "tous",    "tout",   "toute",
+      "tres",   "une",     "vos",   "votre", "vous",  "les",    "avaient", "ainsi",  "apres",
+      "selon",  "tandis",  "afin",  "lors",  "dont",  "ceux",   "cette",   "ete",    "seront",
+      "sera",   "and",     "are",   "but",   "for",   "from",   "had",     "has",    "have",
+      "her",    "his",     "its",   "not",   "that",  "the",    "their",   "them",   "then",
+      "there",  "these",   "they",  "this",  "was",   "were",   "what",    "when",   "which",
+      "who",    "will",    "with",  "would"};
+  for (auto stop : kStopWords)
+    if (word == stop) return true;
+  return false;
+}
+
+struct TermCount {
+  double frequency = 0;
+  std::string word;  // a folded form of the word, which the index stems the same way
+};
+
+void count_words(std::string_view text, double weight, Stemmer& stemmer,
+                 std::map<std::string, TermCount>& terms) {
+  for_each_word(text, [&](const Word& word) {
+    if (word.folded.size() < kMinWordBytes || is_stop_word(word.folded)) return true;
+    auto& term = terms[stemmer.stem(word.folded)];
+    term.frequency += weight;
+    if (term.word.empty()) term.word = word.folded;
+    return true;
+  });
+}
+
+}  // namespace
+
+double TermStatistics::indexed_documents() {
+  if (!indexed_) indexed_ = static_cast<double>(store_.indexed_documents());
+  return *indexed_;
+}
+
+std::vector<std::int64_t> TermStatistics::frequencies(const std::vector<std::string>& terms) {
+  std::vector<std::string> missing;
+  for (const auto& term : terms)
+    if (!frequencies_.contains(term)) missing.push_back(term);
+  auto found = store_.document_frequencies(missing);
+  for (std::size_t i = 0; i < missing.size(); ++i) frequencies_[missing[i]] = found[i];
+  std::vector<std::int64_t> result;
+  result.reserve(terms.size());
+  for (const auto& term : terms) result.push_back(frequencies_[term]);
+  return result;
+}
+
+RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_view site_language,
+                                            TermStatistics& statistics) {
+  RelatedComputation computation;
+  computation.list.id = id;
+  auto document = store_.search_document(id);
+  if (!document) return computation;
+
+  // 1. Weighted term frequencies.
+  Stemmer stemmer(stem_language_for(site_language));
+  std::map<std::string, TermCount> terms;
+  count_words(document->title, kTitleWeight, stemmer, terms);
+  count_words(document->keywords, kKeywordWeight, stemmer, terms);
+  count_words(document->lead, kLeadWeight, stemmer, terms);
+  count_words(document->body, kBodyWeight, stemmer, terms);
+
+  // 2. TF-IDF.
+  std::vector<std::string> stems;
+  for (const auto& [stem, count] : terms) stems.push_back(stem);
+  auto frequencies = statistics.frequencies(stems);
+  auto total = statistics.indexed_documents();
+  std::vector<std::pair<double, std::string>> weighted;
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    auto df = static_cast<double>(frequencies[i]);
+    if (df <= 1 || (total >= kMinCorpusForCommonWords && df > total / 2)) continue;
+    const auto& term = terms[stems[i]];
+    weighted.emplace_back((1 + std::log(term.frequency)) * std::log(total / df), term.word);
+  }
+  std::sort(weighted.begin(), weighted.end(), std::greater<>());
+  if (weighted.size() > kQueryTerms) weighted.resize(kQueryTerms);
+
+  // 3. Candidates from the index.
+  std::vector<std::string> words;
+  for (const auto& [weight, word] : weighted) words.push_back(word);
+  auto candidates = store_.related_candidates(id, words, kCandidates);
+  double total_weight = 0;
+  for (const auto& [weight, word] : weighted) total_weight += weight;
+  auto coverage_of = [&](const store::RelatedCandidate& candidate) {
+    double shared = 0;
+    for (std::size_t i = 0; i < weighted.size() && i < 62; ++i)
+      if (candidate.shared_words & (std::uint64_t{1} << i)) shared += weighted[i].first;
+    return total_weight > 0 ? shared / total_weight : 0;
+  };
+  double best = 0;
+  double best_coverage = 0;
+  for (const auto& candidate : candidates) {
+    best = std::max(best, candidate.content_score);
+    best_coverage = std::max(best_coverage, coverage_of(candidate));
+  }
+
+  // 4 and 5. Final scores.
+  std::vector<store::RelatedArticle> scored;
+  for (const auto& candidate : candidates) {
+    computation.candidates.push_back(candidate.id);
+    double coverage = coverage_of(candidate);
+    if (coverage < kMinCoverage && candidate.shared_tags < kStrongTagCount) continue;
+    double content = 0.5 * (best > 0 ? candidate.content_score / best : 0) +
+                     0.5 * (best_coverage > 0 ? coverage / best_coverage : 0);
+    double tags = kSharedTagBonus * std::min(candidate.shared_tags, kMaxSharedTags);
+    double days =
+        std::abs(static_cast<double>((candidate.published_at - document->published_at).count())) /
+        kSecondsPerDay;
+    double closeness = std::pow(0.5, days / kRecencyHalfLifeDays);
+    double score = (content + tags) * (1 - kRecencyWeight + kRecencyWeight * closeness);
+    scored.push_back({candidate.id, score});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (scored.size() > static_cast<std::size_t>(kMaxRelated)) scored.resize(kMaxRelated);
+  computation.list.related = std::move(scored);
+  return computation;
+}
+
+}  // namespace gazette::discovery

@@ -1,0 +1,39 @@
+// Structured data for search engines: the JSON-LD of an article page (schema.org NewsArticle
+// and BreadcrumbList), ready to sit inside <script type="application/ld+json">.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gazette::discovery {
+
+/// What a NewsArticle says; URLs are absolute, dates ISO 8601.
+struct NewsArticleFacts {
+  std::string headline;
+  std::string description;
+  std::string url;
+  std::optional<std::string> image_url;
+  std::string date_published;
+  std::string date_modified;
+  std::string author_name;
+  std::string author_url;
+  std::string publisher_name;
+  std::string publisher_url;
+  std::string section;
+  std::vector<std::string> keywords;
+  std::string language;
+};
+
+struct BreadcrumbItem {
+  std::string name;
+  std::string url;  // absolute
+};
+
+/// {"@context": "https://schema.org", "@graph": [NewsArticle, BreadcrumbList]} as text that is
+/// safe inside a <script> element: < > & and U+2028/2029 are written as \uXXXX escapes, so no
+/// headline can close the script ("</script>") or open a comment ("<!--").
+std::string article_json_ld(const NewsArticleFacts& article,
+                            const std::vector<BreadcrumbItem>& breadcrumb);
+
+}  // namespace gazette::discovery

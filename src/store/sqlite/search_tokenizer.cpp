@@ -1,0 +1,113 @@
+// The "gazette" FTS5 tokenizer (see SQLite's "Custom Tokenizers"). Each word is emitted as its
+// French stem, and its English stem as a colocated token when that differs: the index then
+// serves a French or an English site (or a French site quoting English) without a rebuild
+// when the language setting changes. At query time colocated tokens are alternatives, so a
+// query word matches a document word when either stem agrees.
+#include "store/sqlite/search_tokenizer.h"
+
+#include <new>
+#include <string>
+
+#include "discovery/words/stemmer.h"
+#include "discovery/words/words.h"
+#include "store/sqlite/database.h"
+
+namespace gazette::store::sqlite {
+
+namespace {
+
+using discovery::StemLanguage;
+using discovery::Stemmer;
+
+// One per FTS5 table per connection, so its stemmers are used by one thread at a time.
+struct Tokenizer {
+  Stemmer french{StemLanguage::french};
+  Stemmer english{StemLanguage::english};
+};
+
+int create(void*, const char**, int, Fts5Tokenizer** out) {
+  try {
+    *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer());
+    return SQLITE_OK;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (const std::exception&) {
+    return SQLITE_ERROR;
+  }
+}
+
+void destroy(Fts5Tokenizer* tokenizer) {
+  delete reinterpret_cast<Tokenizer*>(tokenizer);
+}
+
+int tokenize(Fts5Tokenizer* handle, void* context, int /*flags*/, const char* text, int length,
+             int (*emit)(void*, int, const char*, int, int, int)) {
+  auto& tokenizer = *reinterpret_cast<Tokenizer*>(handle);
+  int rc = SQLITE_OK;
+  try {
+    discovery::for_each_word(
+        std::string_view(text, static_cast<std::size_t>(length)), [&](const discovery::Word& word) {
+          auto begin = static_cast<int>(word.begin);
+          auto end = static_cast<int>(word.end);
+          auto french = tokenizer.french.stem(word.folded);
+          rc = emit(context, 0, french.data(), static_cast<int>(french.size()), begin, end);
+          if (rc != SQLITE_OK) return false;
+          auto english = tokenizer.english.stem(word.folded);
+          if (english != french)
+            rc = emit(context, FTS5_TOKEN_COLOCATED, english.data(),
+                      static_cast<int>(english.size()), begin, end);
+          return rc == SQLITE_OK;
+        });
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (const std::exception&) {
+    return SQLITE_ERROR;
+  }
+  return rc;
+}
+
+// matched_phrases(search_index): which phrases of the MATCH expression occur in the row, as a
+// bit mask (bit i for phrase i; phrases past 62 are not reported) — for related articles,
+// which of an article's distinctive words another one shares.
+void matched_phrases(const Fts5ExtensionApi* api, Fts5Context* context, sqlite3_context* result,
+                     int, sqlite3_value**) {
+  constexpr int kMaxReported = 62;  // bits of a positive 64-bit integer
+  sqlite3_int64 matched = 0;
+  for (int phrase = 0; phrase < api->xPhraseCount(context) && phrase < kMaxReported; ++phrase) {
+    Fts5PhraseIter iterator;
+    int column = -1;
+    int offset = -1;
+    int rc = api->xPhraseFirst(context, phrase, &iterator, &column, &offset);
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(result, rc);
+      return;
+    }
+    if (column >= 0) matched |= sqlite3_int64{1} << phrase;
+  }
+  sqlite3_result_int64(result, matched);
+}
+
+fts5_api* fts5_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK)
+    return nullptr;
+  sqlite3_bind_pointer(statement, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(statement);
+  sqlite3_finalize(statement);
+  return api;
+}
+
+}  // namespace
+
+void register_search_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_of(db);
+  // Debian's libsqlite3 is built with FTS5; without it search cannot work at all.
+  if (!api || api->iVersion < 2) throw DatabaseError("SQLite was built without FTS5");
+  static fts5_tokenizer methods{create, destroy, tokenize};
+  if (api->xCreateTokenizer(api, "gazette", nullptr, &methods, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "matched_phrases", nullptr, matched_phrases, nullptr) != SQLITE_OK)
+    throw DatabaseError(std::string("cannot register the search tokenizer: ") + sqlite3_errmsg(db));
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,467 @@
+// SqliteDiscoveryStore: search, related articles, feeds and sitemaps in SQL (see
+// sqlite_discovery_store.h). User input never reaches FTS5 syntax: the words of a request are
+// letters and digits only (discovery/words), and each is quoted here all the same.
+#include "store/sqlite/sqlite_discovery_store.h"
+
+namespace gazette::store::sqlite {
+
+using content::ArticleId;
+using content::Timestamp;
+
+namespace {
+
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
+Timestamp from_unix(std::int64_t seconds) {
+  return Timestamp(std::chrono::seconds(seconds));
+}
+std::int64_t now_unix() {
+  return to_unix(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// The same summary a listing shows (SqliteStore reads it the same way), for search results
+// and related articles.
+constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
+    " m.name, m.mime_type, m.width, m.height, a.image_alt";
+constexpr std::string_view kSummaryFrom =
+    " FROM articles a"
+    " JOIN authors au ON au.id = a.author_id"
+    " JOIN sections s ON s.id = a.section_id"
+    " LEFT JOIN media m ON m.id = a.image_id";
+
+content::ArticleSummary read_summary(const Statement& row) {
+  content::ArticleSummary summary;
+  summary.id = ArticleId{row.column_int(0)};
+  summary.slug = row.column_text(1);
+  summary.title = row.column_text(2);
+  summary.lead = row.column_text(3);
+  summary.published_at = from_unix(row.column_int(4));
+  summary.author = {row.column_text(5), row.column_text(6)};
+  summary.section = {row.column_text(7), row.column_text(8)};
+  if (!row.column_is_null(9)) {
+    summary.image = content::MediaRef{row.column_text(9), row.column_text(10),
+                                      static_cast<int>(row.column_int(11)),
+                                      static_cast<int>(row.column_int(12))};
+  }
+  summary.image_alt = row.column_text(13);
+  return summary;
+}
+
+// An FTS5 string: double quotes doubled, so nothing inside is syntax (NEAR, AND, *, col:).
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Each phrase quoted ("w1 w2"), joined by `joiner` (" AND " or " OR ").
+std::string fts_expression(const std::vector<std::vector<std::string>>& phrases,
+                           std::string_view joiner) {
+  std::string expression;
+  for (const auto& phrase : phrases) {
+    std::string words;
+    for (const auto& word : phrase) words += (words.empty() ? "" : " ") + word;
+    if (words.empty()) continue;
+    if (!expression.empty()) expression += joiner;
+    expression += quoted(words);
+  }
+  return expression;
+}
+
+std::vector<std::string> read_names(Connection& connection, std::string_view sql, std::int64_t id) {
+  std::vector<std::string> names;
+  auto statement = connection.prepare(sql);
+  statement.bind(1, id);
+  while (statement.step()) names.push_back(statement.column_text(0));
+  return names;
+}
+
+void delete_document(Connection& connection, std::int64_t id) {
+  connection.prepare("DELETE FROM search_index WHERE rowid = ?").bind(1, id).run();
+}
+
+SitemapEntry read_sitemap_entry(const Statement& row) {
+  return {row.column_text(0), row.column_text(1), row.column_text(2), from_unix(row.column_int(3)),
+          from_unix(row.column_int(4))};
+}
+
+}  // namespace
+
+DiscoverySettings SqliteDiscoveryStore::discovery_settings() {
+  auto connection = pool_.read();
+  DiscoverySettings settings;
+  auto statement =
+      connection->prepare("SELECT key, value FROM settings WHERE key IN ('url', 'feed_content')");
+  while (statement.step()) {
+    auto key = statement.column_text(0);
+    if (key == "url")
+      settings.url = statement.column_text(1);
+    else if (key == "feed_content")
+      settings.full_text_feeds = statement.column_text(1) == "full";
+  }
+  return settings;
+}
+
+std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<ArticleId>& ids) {
+  auto connection = pool_.read();
+  std::vector<IndexSource> sources;
+  for (auto id : ids) {
+    IndexSource source;
+    {
+      auto statement = connection->prepare(
+          "SELECT a.updated_at, a.title, a.lead, a.body_html, au.name, s.name FROM articles a"
+          " JOIN authors au ON au.id = a.author_id JOIN sections s ON s.id = a.section_id"
+          " WHERE a.id = ? AND a.status = 'published'");
+      statement.bind(1, id.value);
+      if (!statement.step()) continue;
+      source.id = id;
+      source.updated_at = from_unix(statement.column_int(0));
+      source.title = statement.column_text(1);
+      source.lead = statement.column_text(2);
+      source.body_html = statement.column_text(3);
+      source.keywords = {statement.column_text(4), statement.column_text(5)};
+    }
+    for (auto sql : {"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                     " WHERE at.article_id = ? ORDER BY at.position",
+                     "SELECT c.name FROM article_categories ac JOIN categories c"
+                     " ON c.id = ac.category_id WHERE ac.article_id = ? ORDER BY ac.position"}) {
+      for (auto& name : read_names(*connection, sql, id.value))
+        source.keywords.push_back(std::move(name));
+    }
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocument>& documents,
+                                                  const std::vector<ArticleId>& removed,
+                                                  int analyzer_version) {
+  auto writer = pool_.write();
+  Connection& connection = *writer;
+  Transaction transaction(connection);
+  for (const auto& document : documents) {
+    delete_document(connection, document.id.value);
+    connection
+        .prepare(
+            "INSERT INTO search_index (rowid, title, lead, body, keywords) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, document.id.value)
+        .bind(2, document.title)
+        .bind(3, document.lead)
+        .bind(4, document.body)
+        .bind(5, document.keywords)
+        .run();
+    connection
+        .prepare(
+            "INSERT INTO search_documents (article_id, indexed_updated_at, analyzer_version,"
+            " related_computed) VALUES (?1, ?2, ?3, 0) ON CONFLICT (article_id) DO UPDATE SET"
+            " indexed_updated_at = ?2, analyzer_version = ?3, related_computed = 0")
+        .bind(1, document.id.value)
+        .bind(2, to_unix(document.updated_at))
+        .bind(3, std::int64_t{analyzer_version})
+        .run();
+  }
+  for (auto id : removed) {
+    delete_document(connection, id.value);
+    connection.prepare("DELETE FROM search_documents WHERE article_id = ?").bind(1, id.value).run();
+    connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
+  }
+  transaction.commit();
+}
+
+IndexBacklog SqliteDiscoveryStore::search_backlog(int analyzer_version) {
+  auto connection = pool_.read();
+  IndexBacklog backlog;
+  {
+    auto statement = connection->prepare(
+        "SELECT a.id FROM articles a LEFT JOIN search_documents d ON d.article_id = a.id"
+        " WHERE a.status = 'published' AND (d.article_id IS NULL"
+        " OR d.indexed_updated_at <> a.updated_at OR d.analyzer_version <> ?1) ORDER BY a.id");
+    statement.bind(1, std::int64_t{analyzer_version});
+    while (statement.step()) backlog.outdated.push_back(ArticleId{statement.column_int(0)});
+  }
+  {
+    auto statement = connection->prepare(
+        "SELECT d.article_id FROM search_documents d JOIN articles a ON a.id = d.article_id"
+        " WHERE a.status <> 'published'");
+    while (statement.step()) backlog.removed.push_back(ArticleId{statement.column_int(0)});
+  }
+  return backlog;
+}
+
+std::vector<ArticleId> SqliteDiscoveryStore::articles_with_term(content::TermChanged::Kind kind,
+                                                                std::string_view slug) {
+  using Kind = content::TermChanged::Kind;
+  std::string_view sql;
+  switch (kind) {
+    case Kind::tag:
+      sql =
+          "SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+          " WHERE t.slug = ?";
+      break;
+    case Kind::category:
+      sql =
+          "SELECT ac.article_id FROM article_categories ac JOIN categories c"
+          " ON c.id = ac.category_id WHERE c.slug = ?";
+      break;
+    case Kind::author:
+      sql = "SELECT a.id FROM articles a JOIN authors au ON au.id = a.author_id WHERE au.slug = ?";
+      break;
+    case Kind::section:
+      sql = "SELECT a.id FROM articles a JOIN sections s ON s.id = a.section_id WHERE s.slug = ?";
+      break;
+  }
+  auto connection = pool_.read();
+  auto statement = connection->prepare(sql);
+  statement.bind(1, slug);
+  std::vector<ArticleId> ids;
+  while (statement.step()) ids.push_back(ArticleId{statement.column_int(0)});
+  return ids;
+}
+
+SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
+  SearchResults results;
+  auto expression = fts_expression(request.phrases, " AND ");
+  if (expression.empty()) return results;
+  auto connection = pool_.read();
+  auto now = now_unix();
+  // Ranking first, then summaries and snippets for one page only: snippet() costs a pass over
+  // the document, which a popular word would otherwise pay for every match. CROSS JOIN keeps
+  // the index as the outer loop: the planner would otherwise scan articles and run the MATCH
+  // once per article.
+  std::vector<std::int64_t> ids;
+  {
+    // bm25 rounded to one decimal: scores that close are a tie, and the newer article wins.
+    auto statement = connection->prepare(
+        "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
+        " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2"
+        " ORDER BY round(rank, 1), a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
+    statement.bind(1, expression)
+        .bind(2, now)
+        .bind(3, request.page.limit)
+        .bind(4, request.page.offset);
+    while (statement.step()) ids.push_back(statement.column_int(0));
+  }
+  {
+    auto statement = connection->prepare(
+        "SELECT count(*) FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
+        " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2");
+    statement.bind(1, expression).bind(2, now);
+    if (statement.step()) results.total = statement.column_int(0);
+  }
+  for (auto id : ids) {
+    SearchHit hit;
+    {
+      auto statement = connection->prepare(std::string(kSummaryColumns) +
+                                           std::string(kSummaryFrom) + " WHERE a.id = ?");
+      statement.bind(1, id);
+      if (!statement.step()) continue;
+      hit.article = read_summary(statement);
+    }
+    {
+      // The body's best passage; the lead's when the body has no match (the title is shown
+      // anyway, and keywords are a list of names).
+      auto statement = connection->prepare(
+          "SELECT snippet(search_index, 2, ?3, ?4, '…', 28),"
+          " snippet(search_index, 1, ?3, ?4, '…', 28)"
+          " FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2");
+      statement.bind(1, expression)
+          .bind(2, id)
+          .bind(3, std::string_view(&kMatchBegin, 1))
+          .bind(4, std::string_view(&kMatchEnd, 1));
+      if (statement.step()) {
+        auto body = statement.column_text(0);
+        hit.snippet = body.find(kMatchBegin) != std::string::npos ? body : statement.column_text(1);
+      }
+    }
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+std::optional<SearchDocument> SqliteDiscoveryStore::search_document(ArticleId id) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT search_index.title, search_index.lead, search_index.body, search_index.keywords,"
+      " d.indexed_updated_at, a.published_at"
+      " FROM search_index JOIN search_documents d ON d.article_id = search_index.rowid"
+      " JOIN articles a ON a.id = d.article_id WHERE search_index.rowid = ?");
+  statement.bind(1, id.value);
+  if (!statement.step()) return std::nullopt;
+  return SearchDocument{id,
+                        from_unix(statement.column_int(4)),
+                        statement.column_text(0),
+                        statement.column_text(1),
+                        statement.column_text(2),
+                        statement.column_text(3),
+                        from_unix(statement.column_int(5))};
+}
+
+std::int64_t SqliteDiscoveryStore::indexed_documents() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare("SELECT count(*) FROM search_documents");
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
+std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
+    const std::vector<std::string>& terms) {
+  auto connection = pool_.read();
+  std::vector<std::int64_t> frequencies;
+  frequencies.reserve(terms.size());
+  for (const auto& term : terms) {
+    auto statement = connection->prepare("SELECT doc FROM search_vocabulary WHERE term = ?");
+    statement.bind(1, term);
+    frequencies.push_back(statement.step() ? statement.column_int(0) : 0);
+  }
+  return frequencies;
+}
+
+std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
+    ArticleId id, const std::vector<std::string>& words, int limit) {
+  std::vector<std::vector<std::string>> phrases;
+  for (const auto& word : words) phrases.push_back({word});
+  auto expression = fts_expression(phrases, " OR ");
+  std::vector<RelatedCandidate> candidates;
+  if (expression.empty()) return candidates;
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT c.id, c.score, a.published_at, c.terms,"
+      " (SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
+      "  ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?2 AND theirs.article_id = c.id)"
+      " FROM (SELECT rowid AS id, -rank AS score, matched_phrases(search_index) AS terms"
+      "       FROM search_index WHERE search_index MATCH ?1"
+      "       ORDER BY rank LIMIT ?3) c"
+      " JOIN articles a ON a.id = c.id WHERE c.id <> ?2 AND a.status = 'published'"
+      " ORDER BY c.score DESC");
+  statement.bind(1, expression).bind(2, id.value).bind(3, std::int64_t{limit} + 1);
+  while (statement.step()) {
+    candidates.push_back({ArticleId{statement.column_int(0)}, statement.column_double(1),
+                          from_unix(statement.column_int(2)),
+                          static_cast<std::uint64_t>(statement.column_int(3)),
+                          static_cast<int>(statement.column_int(4))});
+  }
+  return candidates;
+}
+
+void SqliteDiscoveryStore::save_related(const std::vector<RelatedList>& lists) {
+  auto writer = pool_.write();
+  Connection& connection = *writer;
+  Transaction transaction(connection);
+  for (const auto& list : lists) {
+    connection.prepare("DELETE FROM related_articles WHERE article_id = ?")
+        .bind(1, list.id.value)
+        .run();
+    std::int64_t position = 0;
+    for (const auto& article : list.related) {
+      connection
+          .prepare(
+              "INSERT INTO related_articles (article_id, position, related_id, score)"
+              " SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?3)")
+          .bind(1, list.id.value)
+          .bind(2, position++)
+          .bind(3, article.id.value)
+          .bind_double(4, article.score)
+          .run();
+    }
+    connection.prepare("UPDATE search_documents SET related_computed = 1 WHERE article_id = ?")
+        .bind(1, list.id.value)
+        .run();
+  }
+  transaction.commit();
+}
+
+std::vector<ArticleId> SqliteDiscoveryStore::articles_listing(ArticleId related, int limit) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT DISTINCT article_id FROM related_articles WHERE related_id = ? LIMIT ?");
+  statement.bind(1, related.value).bind(2, std::int64_t{limit});
+  std::vector<ArticleId> ids;
+  while (statement.step()) ids.push_back(ArticleId{statement.column_int(0)});
+  return ids;
+}
+
+std::vector<ArticleId> SqliteDiscoveryStore::articles_without_related(int limit) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT article_id FROM search_documents WHERE related_computed = 0"
+      " ORDER BY article_id DESC LIMIT ?");
+  statement.bind(1, std::int64_t{limit});
+  std::vector<ArticleId> ids;
+  while (statement.step()) ids.push_back(ArticleId{statement.column_int(0)});
+  return ids;
+}
+
+std::vector<content::ArticleSummary> SqliteDiscoveryStore::related_articles(ArticleId id,
+                                                                            int limit) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      std::string(kSummaryColumns) + std::string(kSummaryFrom) +
+      " JOIN related_articles r ON r.related_id = a.id"
+      " WHERE r.article_id = ?2 AND a.status = 'published' AND a.published_at <= ?1"
+      " ORDER BY r.position LIMIT ?3");
+  statement.bind(1, now_unix()).bind(2, id.value).bind(3, std::int64_t{limit});
+  std::vector<content::ArticleSummary> articles;
+  while (statement.step()) articles.push_back(read_summary(statement));
+  return articles;
+}
+
+std::vector<FeedDetails> SqliteDiscoveryStore::feed_details(const std::vector<ArticleId>& ids) {
+  auto connection = pool_.read();
+  std::vector<FeedDetails> details;
+  for (auto id : ids) {
+    FeedDetails detail;
+    auto statement = connection->prepare("SELECT updated_at, body_html FROM articles WHERE id = ?");
+    statement.bind(1, id.value);
+    if (statement.step()) {
+      detail.updated_at = from_unix(statement.column_int(0));
+      detail.body_html = statement.column_text(1);
+    }
+    auto tags = connection->prepare(
+        "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+        " WHERE at.article_id = ? ORDER BY at.position");
+    tags.bind(1, id.value);
+    while (tags.step()) detail.tags.push_back({tags.column_text(0), tags.column_text(1)});
+    details.push_back(std::move(detail));
+  }
+  return details;
+}
+
+std::int64_t SqliteDiscoveryStore::sitemap_article_count() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?");
+  statement.bind(1, now_unix());
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
+std::vector<SitemapEntry> SqliteDiscoveryStore::sitemap_articles(const PageRequest& page) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT s.slug, a.slug, a.title, a.published_at, a.updated_at FROM articles a"
+      " JOIN sections s ON s.id = a.section_id"
+      " WHERE a.status = 'published' AND a.published_at <= ?1 ORDER BY a.id LIMIT ?2 OFFSET ?3");
+  statement.bind(1, now_unix()).bind(2, page.limit).bind(3, page.offset);
+  std::vector<SitemapEntry> entries;
+  while (statement.step()) entries.push_back(read_sitemap_entry(statement));
+  return entries;
+}
+
+std::vector<SitemapEntry> SqliteDiscoveryStore::articles_published_since(Timestamp since,
+                                                                         int limit) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT s.slug, a.slug, a.title, a.published_at, a.updated_at FROM articles a"
+      " JOIN sections s ON s.id = a.section_id WHERE a.status = 'published'"
+      " AND a.published_at <= ?1 AND a.published_at >= ?2 ORDER BY a.published_at DESC LIMIT ?3");
+  statement.bind(1, now_unix()).bind(2, to_unix(since)).bind(3, std::int64_t{limit});
+  std::vector<SitemapEntry> entries;
+  while (statement.step()) entries.push_back(read_sitemap_entry(statement));
+  return entries;
+}
+
+}  // namespace gazette::store::sqlite

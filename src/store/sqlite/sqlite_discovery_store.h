@@ -1,0 +1,45 @@
+// The SQLite backend of DiscoveryStore: FTS5 search_index with the "gazette" tokenizer,
+// its fts5vocab, search_documents and related_articles (migrations/0002).
+#pragma once
+
+#include "store/discovery_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteDiscoveryStore final : public DiscoveryStore {
+ public:
+  explicit SqliteDiscoveryStore(ConnectionPool& pool) : pool_(pool) {}
+
+  DiscoverySettings discovery_settings() override;
+
+  std::vector<IndexSource> index_sources(const std::vector<content::ArticleId>& ids) override;
+  void write_search_documents(const std::vector<SearchDocument>& documents,
+                              const std::vector<content::ArticleId>& removed,
+                              int analyzer_version) override;
+  IndexBacklog search_backlog(int analyzer_version) override;
+  std::vector<content::ArticleId> articles_with_term(content::TermChanged::Kind kind,
+                                                     std::string_view slug) override;
+  SearchResults search(const SearchRequest& request) override;
+
+  std::optional<SearchDocument> search_document(content::ArticleId id) override;
+  std::int64_t indexed_documents() override;
+  std::vector<std::int64_t> document_frequencies(const std::vector<std::string>& terms) override;
+  std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
+                                                   const std::vector<std::string>& words,
+                                                   int limit) override;
+  void save_related(const std::vector<RelatedList>& lists) override;
+  std::vector<content::ArticleId> articles_listing(content::ArticleId related, int limit) override;
+  std::vector<content::ArticleId> articles_without_related(int limit) override;
+  std::vector<content::ArticleSummary> related_articles(content::ArticleId id, int limit) override;
+
+  std::vector<FeedDetails> feed_details(const std::vector<content::ArticleId>& ids) override;
+  std::int64_t sitemap_article_count() override;
+  std::vector<SitemapEntry> sitemap_articles(const PageRequest& page) override;
+  std::vector<SitemapEntry> articles_published_since(content::Timestamp since, int limit) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite

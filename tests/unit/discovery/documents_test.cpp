@@ -1,0 +1,77 @@
+// The documents discovery writes for machines: JSON-LD that cannot close its script element,
+// plain text from our HTML, base URLs, dates and conditional requests of feeds.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "discovery/discovery_routes.h"
+#include "discovery/feeds.h"
+#include "discovery/plain_text.h"
+#include "discovery/site_url.h"
+#include "discovery/structured_data.h"
+
+namespace gazette::discovery {
+namespace {
+
+TEST(StructuredData, CannotCloseTheScriptElement) {
+  NewsArticleFacts facts;
+  facts.headline = "</script><script>alert(1)</script><!-- & \u2028";
+  auto json = article_json_ld(facts, {{"Accueil", "https://example.fr/"}});
+  EXPECT_EQ(json.find('<'), std::string::npos);
+  EXPECT_EQ(json.find('>'), std::string::npos);
+  EXPECT_EQ(json.find('&'), std::string::npos);
+  auto parsed = nlohmann::json::parse(json);
+  EXPECT_EQ(parsed["@graph"][0]["headline"], facts.headline);
+  EXPECT_EQ(parsed["@graph"][1]["itemListElement"][0]["position"], 1);
+}
+
+TEST(PlainText, KeepsTheWordsOfOurHtml) {
+  EXPECT_EQ(html_to_text("<h2 id=\"x\">Titre</h2><p>L’<em>É</em>tat &amp; 5 &lt; 6&#x21;</p>"
+                         "<ul><li>un</li><li>deux</li></ul>"),
+            "Titre L’État & 5 < 6! un deux");
+  EXPECT_EQ(html_to_text("a\x02"
+                         "b\x03"
+                         "c"),
+            "a b c");
+  EXPECT_EQ(without_controls(std::string("a\0b\tc\x02", 6)), "ab c");
+}
+
+TEST(SiteUrl, PrefersTheSettingThenTheHostHeader) {
+  EXPECT_EQ(base_url("https://www.example.fr/", "ignored:80"), "https://www.example.fr");
+  EXPECT_EQ(base_url("", "127.0.0.1:8080"), "http://127.0.0.1:8080");
+  EXPECT_EQ(base_url("ftp://nope", "[::1]:8080"), "http://[::1]:8080");
+  EXPECT_EQ(base_url("", "evil.example/<script>"), "http://localhost");
+  EXPECT_EQ(base_url("", ""), "http://localhost");
+}
+
+TEST(Feeds, DatesAreRfc822InGmt) {
+  auto instant = content::Timestamp(std::chrono::seconds(1733634000));  // 2024-12-08 05:00 UTC
+  EXPECT_EQ(rfc822_date(instant), "Sun, 08 Dec 2024 05:00:00 GMT");
+}
+
+TEST(Feeds, TextWithMarkupOrControlsStaysWellFormed) {
+  FeedChannel channel{"A & <B>", "", "https://x.fr/", "https://x.fr/feed.xml", "fr", {}};
+  FeedEntry entry;
+  entry.title = "Titre\x01 <script> & « ok »";
+  entry.url = "https://x.fr/a/b/";
+  auto rss = rss_feed(channel, {entry});
+  EXPECT_NE(rss.find("<title>A &amp; &lt;B&gt;</title>"), std::string::npos);
+  EXPECT_NE(rss.find("<title>Titre &lt;script&gt; &amp; « ok »</title>"), std::string::npos);
+  EXPECT_EQ(rss.find('\x01'), std::string::npos);
+}
+
+TEST(ConditionalRequests, MatchEntityTagsThenDates) {
+  auto modified = content::Timestamp(std::chrono::seconds(1733634000));
+  EXPECT_TRUE(is_not_modified("\"abc\"", "", "\"abc\"", modified));
+  EXPECT_TRUE(is_not_modified("\"x\", W/\"abc\"", "", "\"abc\"", modified));
+  EXPECT_TRUE(is_not_modified("*", "", "\"abc\"", modified));
+  EXPECT_FALSE(is_not_modified("\"x\"", "Fri, 01 Jan 2100 00:00:00 GMT", "\"abc\"", modified));
+  EXPECT_TRUE(is_not_modified("", "Sun, 08 Dec 2024 05:00:00 GMT", "\"abc\"", modified));
+  EXPECT_FALSE(is_not_modified("", "Sun, 08 Dec 2024 04:59:59 GMT", "\"abc\"", modified));
+  EXPECT_FALSE(is_not_modified("", "yesterday", "\"abc\"", modified));
+  EXPECT_EQ(entity_tag("a"), entity_tag("a"));
+  EXPECT_NE(entity_tag("a"), entity_tag("b"));
+}
+
+}  // namespace
+}  // namespace gazette::discovery

@@ -1,0 +1,67 @@
+// Words as search sees them: split, folded and stemmed the same way for texts and queries.
+#include "discovery/words/words.h"
+
+#include <gtest/gtest.h>
+
+#include "discovery/words/stemmer.h"
+
+namespace gazette::discovery {
+namespace {
+
+std::vector<std::string> folded_words(std::string_view text) {
+  std::vector<std::string> words;
+  for_each_word(text, [&](const Word& word) {
+    words.push_back(word.folded);
+    return true;
+  });
+  return words;
+}
+
+TEST(Words, FoldCaseAccentsAndLigatures) {
+  EXPECT_EQ(folded_words("État ÉTAT etat"), (std::vector<std::string>{"etat", "etat", "etat"}));
+  EXPECT_EQ(folded_words("Œuvre cœur Ægée"),
+            (std::vector<std::string>{"oeuvre", "coeur", "aegee"}));
+  EXPECT_EQ(folded_words("Straße"), (std::vector<std::string>{"strasse"}));
+  // A decomposed é (e + U+0301) is the same word as a composed one.
+  EXPECT_EQ(folded_words("e\xCC\x81tat"), (std::vector<std::string>{"etat"}));
+}
+
+TEST(Words, SplitAtApostrophesHyphensAndPunctuation) {
+  EXPECT_EQ(folded_words("l’État, Saint-Lucien (2024) : aujourd'hui !"),
+            (std::vector<std::string>{"l", "etat", "saint", "lucien", "2024", "aujourd", "hui"}));
+}
+
+TEST(Words, GiveByteOffsetsIntoTheOriginalText) {
+  std::string text = "« Élysée »";
+  std::vector<std::string> originals;
+  for_each_word(text, [&](const Word& word) {
+    originals.push_back(text.substr(word.begin, word.end - word.begin));
+    return true;
+  });
+  EXPECT_EQ(originals, std::vector<std::string>{"Élysée"});
+}
+
+TEST(Words, TreatAnyBytesAsSeparatorsSafely) {
+  EXPECT_EQ(folded_words(std::string("da\0mas\x01homs\xFF\xFEidlib", 19)),
+            (std::vector<std::string>{"da", "mas", "homs", "idlib"}));
+  EXPECT_TRUE(folded_words("\xE2\x80").empty());
+  EXPECT_TRUE(folded_words(std::string(kMaxWordBytes + 1, 'a')).empty());
+}
+
+TEST(Stemmer, FrenchInflectionsShareAStem) {
+  Stemmer french(StemLanguage::french);
+  EXPECT_EQ(french.stem("offensives"), french.stem("offensive"));
+  EXPECT_EQ(french.stem("gouvernementales"), french.stem("gouvernemental"));
+  EXPECT_EQ(french.stem("etats"), french.stem("etat"));
+  EXPECT_NE(french.stem("damas"), french.stem("homs"));
+}
+
+TEST(Stemmer, EnglishIsChosenByTheSiteLanguage) {
+  EXPECT_EQ(stem_language_for("en"), StemLanguage::english);
+  EXPECT_EQ(stem_language_for("fr"), StemLanguage::french);
+  Stemmer english(StemLanguage::english);
+  EXPECT_EQ(english.stem("running"), english.stem("runs"));
+}
+
+}  // namespace
+}  // namespace gazette::discovery
