@@ -2,9 +2,9 @@
 #include "cache/cached_page.h"
 
 #include "content/hashing.h"
+#include "http/conditional.h"
 
 
-#include <ctime>
 
 namespace gazette::cache {
 
@@ -14,14 +14,6 @@ namespace {
 constexpr std::size_t kEtagHashBytes = 8;
 
 
-std::string http_date(std::chrono::system_clock::time_point time) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  auto length = std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
-  return {text, length};
-}
 
 // Headers the cache sets itself, so the handler's copies are not replayed.
 bool replaced_by_cache(std::string_view name) {
@@ -50,7 +42,8 @@ std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Respon
   page->key = std::move(key);
   page->dependencies = std::move(dependencies);
   page->last_modified = std::chrono::system_clock::now();
-  page->last_modified_text = http_date(page->last_modified);
+  page->last_modified_text =
+      http::format_http_date(std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified));
   if (auto expires = response.find(http::kCacheExpiresHeader); expires != response.end()) {
     page->expires_at = std::chrono::system_clock::time_point(
         std::chrono::seconds(std::stoll(std::string(expires->value()))));

@@ -1,6 +1,8 @@
 // CachingResponder: lookup, miss coalescing, conditional requests (see caching_responder.h).
 #include "cache/caching_responder.h"
 
+#include "http/conditional.h"
+
 #include <sstream>
 
 namespace gazette::cache {
@@ -28,27 +30,17 @@ std::vector<std::string> split_dependencies(std::string_view text) {
   return out;
 }
 
-// Whether If-None-Match lists one of the page's ETags ("*" matches any existing page).
-bool none_match_hits(std::string_view header, const CachedPage& page) {
-  while (!header.empty()) {
-    auto comma = header.find(',');
-    auto tag = header.substr(0, comma);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);  // weak comparison, as RFC 9110 asks
-    if (tag == "*" || page.matches(tag)) return true;
-    if (comma == std::string_view::npos) break;
-    header.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 }  // namespace
 
 http::Reply CachingResponder::respond(const http::Request& request) {
   if (!is_cacheable_request(request)) return http::Reply::of(handler_(request));
   if (before_lookup_) before_lookup_();
-  std::string key(request.target());
+  // Pages carry absolute URLs made from the Host header when the site's URL is not set: the
+  // host is part of the key, so a forged Host only ever reaches the client that forged it.
+  auto host = request[field::field::host];
+  std::string key;
+  key.reserve(host.size() + request.target().size());
+  key.append(host).append(request.target());
   if (auto page = cache_.find(key)) return reply_from(request, *page, true);
   auto rendered = render_once(request, key);
   if (rendered.page) return reply_from(request, *rendered.page, false);
@@ -108,12 +100,10 @@ http::Reply CachingResponder::reply_from(const http::Request& request, const Cac
                                          bool hit) const {
   auto encoding = negotiate_encoding(request[field::field::accept_encoding]);
   const auto& variant = page.variant(encoding);
-  bool not_modified = false;
-  if (auto none_match = request.find(field::field::if_none_match); none_match != request.end()) {
-    not_modified = none_match_hits(none_match->value(), page);
-  } else if (auto since = request.find(field::field::if_modified_since); since != request.end()) {
-    not_modified = since->value() == page.last_modified_text;
-  }
+  bool not_modified = http::is_not_modified(
+      request[field::field::if_none_match], request[field::field::if_modified_since],
+      [&page](std::string_view tag) { return page.matches(tag); },
+      std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified));
   if (!not_modified) return http::Reply{{}, hit ? variant.hit : variant.miss};
 
   http::Response response{http::Status::not_modified, request.version()};

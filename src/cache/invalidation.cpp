@@ -10,6 +10,7 @@ namespace {
 void add_listings(const content::ArticlePlacement& placement, std::vector<std::string>& out) {
   using namespace content::dependency;
   out.push_back(home_list());
+  out.push_back(documents());
   out.push_back(section_list(placement.section_slug));
   out.push_back(author_list(placement.author_slug));
   for (const auto& tag : placement.tag_slugs) out.push_back(tag_list(tag));
@@ -32,6 +33,7 @@ std::optional<std::vector<std::string>> invalidated_by(const content::Event& eve
   }
   if (const auto* term = std::get_if<content::TermChanged>(&event)) {
     out.push_back(term_shown(term->kind, term->slug));
+    out.push_back(documents());
     if (term->kind == content::TermChanged::Kind::section) out.push_back(section_navigation());
     return out;
   }

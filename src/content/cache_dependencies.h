@@ -24,6 +24,10 @@ inline std::string term_shown(TermChanged::Kind kind, std::string_view slug) {
 /// The page shows the list of sections (the navigation: every reader page).
 inline std::string section_navigation() { return "sections"; }
 
+/// The page is a machine-readable document (feed, sitemap): it shows every recent article
+/// with its names, so any visible article change and any renamed term changes it.
+inline std::string documents() { return "documents"; }
+
 /// The page shows which articles a listing holds, and in which order.
 inline std::string home_list() { return "list:home"; }
 inline std::string section_list(std::string_view slug) { return "list:section:" + std::string(slug); }

@@ -1,6 +1,10 @@
 // Feeds, sitemaps and robots.txt over HTTP (see discovery_routes.h).
 #include "discovery/discovery_routes.h"
 
+#include "http/conditional.h"
+
+#include "content/cache_dependencies.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -58,40 +62,25 @@ std::uint64_t fnv1a(std::string_view bytes) {
   return hash;
 }
 
-// An HTTP date ("Sun, 08 Dec 2024 05:00:00 GMT"), the only form RFC 9110 asks senders to use.
-std::optional<content::Timestamp> parse_http_date(std::string_view text) {
-  std::string copy(text);
-  char month[4] = {};
-  int day = 0, year = 0, hour = 0, minute = 0, second = 0;
-  if (std::sscanf(copy.c_str(), "%*3s, %2d %3s %4d %2d:%2d:%2d GMT", &day, month, &year, &hour,
-                  &minute, &second) != 6)
-    return std::nullopt;
-  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto found = std::find(std::begin(kMonths), std::end(kMonths), std::string_view(month));
-  if (found == std::end(kMonths)) return std::nullopt;
-  std::chrono::year_month_day date{std::chrono::year{year},
-                                   std::chrono::month{static_cast<unsigned>(found - kMonths) + 1},
-                                   std::chrono::day{static_cast<unsigned>(day)}};
-  if (!date.ok()) return std::nullopt;
-  return content::Timestamp(std::chrono::sys_days(date).time_since_epoch() +
-                            std::chrono::hours(hour) + std::chrono::minutes(minute) +
-                            std::chrono::seconds(second));
-}
-
 http::Response document_response(const http::Request& request, std::string content_type,
                                  std::string body, content::Timestamp modified) {
   auto etag = entity_tag(body);
-  bool not_modified = is_not_modified(request[field::field::if_none_match],
-                                      request[field::field::if_modified_since], etag, modified);
+  bool not_modified = http::is_not_modified(
+      request[field::field::if_none_match], request[field::field::if_modified_since],
+      [&etag](std::string_view tag) { return tag == etag; }, modified);
   auto response =
       http::make_response(request, not_modified ? http::Status::not_modified : http::Status::ok,
                           std::move(content_type), not_modified ? std::string() : std::move(body));
   response.set(field::field::etag, etag);
-  response.set(field::field::last_modified, rfc822_date(modified));
+  response.set(field::field::last_modified, http::format_http_date(modified));
   response.set(field::field::cache_control, kCacheControl);
   response.set("X-Content-Type-Options", "nosniff");
   if (not_modified) response.erase(field::field::content_length);
+  // Cacheable (at its canonical URL, without a query): dropped by any visible article change
+  // or renamed term (content/cache_dependencies.h).
+  if (request.target().find('?') == std::string_view::npos)
+    response.set(http::kCacheDependenciesHeader, content::dependency::documents() + " " +
+                                                     content::dependency::section_navigation());
   return response;
 }
 
@@ -103,26 +92,6 @@ std::string entity_tag(std::string_view body) {
   return buffer;
 }
 
-bool is_not_modified(std::string_view if_none_match, std::string_view if_modified_since,
-                     std::string_view etag, content::Timestamp modified) {
-  if (!if_none_match.empty()) {
-    // A list of tags, weak or strong: GET compares them weakly (RFC 9110, 13.1.2).
-    while (!if_none_match.empty()) {
-      auto comma = if_none_match.find(',');
-      auto tag = if_none_match.substr(0, comma);
-      while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-      while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-      if (tag.starts_with("W/")) tag.remove_prefix(2);
-      if (tag == "*" || tag == etag) return true;
-      if (comma == std::string_view::npos) break;
-      if_none_match.remove_prefix(comma + 1);
-    }
-    return false;
-  }
-  if (if_modified_since.empty()) return false;
-  auto since = parse_http_date(if_modified_since);
-  return since && modified <= *since;
-}
 
 std::optional<http::Response> DiscoveryRoutes::handle(const http::Request& request) {
   try {

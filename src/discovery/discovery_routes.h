@@ -32,9 +32,4 @@ class DiscoveryRoutes {
 /// The ETag of `body`: a hash of its bytes, quoted.
 std::string entity_tag(std::string_view body);
 
-/// Whether a request with these headers already has the representation: If-None-Match lists
-/// `etag` (or "*"), or — without If-None-Match — If-Modified-Since is at or after `modified`.
-bool is_not_modified(std::string_view if_none_match, std::string_view if_modified_since,
-                     std::string_view etag, content::Timestamp modified);
-
 }  // namespace gazette::discovery

@@ -1,6 +1,8 @@
 // Feed documents with pugixml, which escapes text and attributes (see feeds.h).
 #include "discovery/feeds.h"
 
+#include "http/conditional.h"
+
 #include <pugixml.hpp>
 
 #include <sstream>
@@ -33,22 +35,6 @@ pugi::xml_document with_declaration() {
 
 }  // namespace
 
-std::string rfc822_date(content::Timestamp instant) {
-  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto day = std::chrono::floor<std::chrono::days>(instant);
-  std::chrono::year_month_day date{day};
-  std::chrono::hh_mm_ss time{instant - day};
-  std::chrono::weekday weekday{day};
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02ld:%02ld:%02ld GMT",
-                kDays[weekday.c_encoding()], static_cast<unsigned>(date.day()),
-                kMonths[static_cast<unsigned>(date.month()) - 1], static_cast<int>(date.year()),
-                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()));
-  return buffer;
-}
 
 std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries) {
   auto document = with_declaration();
@@ -62,7 +48,7 @@ std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& e
   text(feed, "link", channel.page_url);
   text(feed, "description", channel.description);
   text(feed, "language", channel.language);
-  text(feed, "lastBuildDate", rfc822_date(channel.updated));
+  text(feed, "lastBuildDate", http::format_http_date(channel.updated));
   text(feed, "generator", "Gazette");
   auto self = feed.append_child("atom:link");
   self.append_attribute("href") = channel.feed_url.c_str();
@@ -75,7 +61,7 @@ std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& e
     auto guid = item.append_child("guid");
     guid.append_attribute("isPermaLink") = "true";
     guid.text().set(entry.url.c_str());
-    text(item, "pubDate", rfc822_date(entry.published));
+    text(item, "pubDate", http::format_http_date(entry.published));
     text(item, "dc:creator", entry.author_name);
     for (const auto& category : entry.categories) text(item, "category", category);
     text(item, "description", entry.summary);

@@ -37,7 +37,5 @@ struct FeedChannel {
 std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries);
 std::string atom_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries);
 
-/// "Sun, 08 Dec 2024 05:00:00 GMT": RFC 822 dates of RSS, and HTTP dates.
-std::string rfc822_date(content::Timestamp instant);
 
 }  // namespace gazette::discovery

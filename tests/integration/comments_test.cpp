@@ -150,6 +150,9 @@ TEST_F(Comments, APostedCommentIsHeldAndOnlyItsWriterSeesIt) {
 
 TEST_F(Comments, AnApprovedCommentShowsOnTheNextRequestWithItsAvatar) {
   auto id = post_ok(form("Un commentaire approuvé"));
+  // The page is in the cache before the approval (another process: `gazette comments`).
+  get(kReferencePath);
+  ASSERT_EQ(get(kReferencePath).header("x-cache"), "hit");
   approve(id);
   HtmlDocument page(get(kReferencePath).body);
   auto thread = page.find("section", "comment-thread");
