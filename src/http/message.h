@@ -17,6 +17,10 @@ using Request = beast_http::request<beast_http::string_body>;
 using Response = beast_http::response<beast_http::string_body>;
 using Status = beast_http::status;
 
+/// The header the server sets on every request to the client's IP address (any such header
+/// sent by the client is replaced), for limits kept per address such as sign-in attempts.
+inline constexpr std::string_view kPeerAddressHeader = "Gazette-Peer-Address";
+
 /// Turns a request into a response. Called on the server's threads, concurrently.
 using Handler = std::function<Response(const Request&)>;
 

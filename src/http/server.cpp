@@ -5,6 +5,7 @@
 #include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -18,7 +19,26 @@ using tcp = asio::ip::tcp;
 namespace {
 // Requests still running this long after a stop are abandoned so that a stop always ends.
 constexpr auto kShutdownGrace = std::chrono::seconds(10);
+// Reader forms (comments) are small; routes that take uploads raise it with allow_body_size().
+constexpr std::uint64_t kDefaultBodyLimit = 1024 * 1024;
 }  // namespace
+
+void Server::allow_body_size(std::string prefix, std::uint64_t bytes) {
+  body_limits_.emplace_back(std::move(prefix), bytes);
+}
+
+std::uint64_t Server::body_limit_for(std::string_view target) const {
+  for (const auto& [prefix, bytes] : body_limits_) {
+    if (target.starts_with(prefix)) return bytes;
+  }
+  return kDefaultBodyLimit;
+}
+
+std::uint64_t Server::largest_body_limit() const {
+  std::uint64_t largest = kDefaultBodyLimit;
+  for (const auto& [prefix, bytes] : body_limits_) largest = std::max(largest, bytes);
+  return largest;
+}
 
 Server::Server(const std::string& host, unsigned short port, Handler handler)
     : acceptor_(io_),

@@ -12,6 +12,8 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "http/message.h"
 
@@ -27,6 +29,14 @@ class Server {
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
+
+  /// Lets request bodies to paths starting with `prefix` be up to `bytes` long (instead of the
+  /// default 1 MiB), for uploads. Call before run().
+  void allow_body_size(std::string prefix, std::uint64_t bytes);
+  /// The largest body a request to `target` may carry.
+  std::uint64_t body_limit_for(std::string_view target) const;
+  /// The largest body any route accepts: the parser's limit until the target is known.
+  std::uint64_t largest_body_limit() const;
 
   /// The address actually bound, as "127.0.0.1:8080".
   std::string local_address() const;
@@ -53,6 +63,7 @@ class Server {
   std::mutex connections_mutex_;
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
   bool stopping_ = false;  // guarded by connections_mutex_
+  std::vector<std::pair<std::string, std::uint64_t>> body_limits_;  // set before run()
 };
 
 }  // namespace gazette::http

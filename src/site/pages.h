@@ -32,6 +32,9 @@ std::optional<std::string> render_listing(const PageContext& context,
                                           store::ArticleFilter::Kind kind, std::string_view slug);
 std::optional<std::string> render_article(const PageContext& context, std::string_view section,
                                           std::string_view slug);
+/// The article page of `article`, whatever its status: the reader page, and the newsroom's
+/// preview of an unpublished article exactly as readers will see it.
+std::string render_article_page(const PageContext& context, const content::Article& article);
 std::string render_message(const PageContext& context, int status, std::string_view heading_key,
                            std::string_view message_key);
 
