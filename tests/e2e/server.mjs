@@ -90,7 +90,7 @@ async function publishCopies(binary, article, db, dir, count) {
 /**
  * Publishes the reference article into a fresh database and serves it; with `copies`, also that
  * many copies of it under other titles (to fill more than one page of a listing).
- * Returns {baseUrl, articlePath, copyPaths, url(path), output(), stop()}; the test must await stop().
+ * Returns {baseUrl, articlePath, copyPaths, db, url(path), output(), stop()}; the test must await stop().
  */
 export async function startGazette({ copies = 0 } = {}) {
   const { binary, article } = fixturePaths();
@@ -189,6 +189,7 @@ export async function startGazette({ copies = 0 } = {}) {
     baseUrl,
     articlePath,
     copyPaths,
+    db,
     url: (urlPath) => new URL(urlPath, baseUrl).href,
     output,
     stop,
