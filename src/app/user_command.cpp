@@ -55,8 +55,8 @@ int user(const UserOptions& options) {
       return 1;
     }
     auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    if (int status = report(accounts.add(options.email, options.name, *role, password.text, now),
-                            "add"))
+    if (int status =
+            report(accounts.add(options.email, options.name, *role, password.text, now), "add"))
       return status;
     std::printf("created %s (%s)\n", options.email.c_str(), options.role.c_str());
   } else {

@@ -15,9 +15,8 @@ constexpr std::size_t kMaxNameLength = 120;
 
 std::optional<AccountProblem> email_problem(std::string_view email) {
   auto at = email.find('@');
-  if (email.empty() || email.size() > kMaxEmailLength || at == 0 ||
-      at == std::string_view::npos || at + 1 >= email.size() ||
-      email.find_first_of(" \t\r\n<>\"") != std::string_view::npos ||
+  if (email.empty() || email.size() > kMaxEmailLength || at == 0 || at == std::string_view::npos ||
+      at + 1 >= email.size() || email.find_first_of(" \t\r\n<>\"") != std::string_view::npos ||
       render::find_invalid_utf8(email))
     return AccountProblem{"email", "not an e-mail address"};
   return std::nullopt;
@@ -36,9 +35,12 @@ std::optional<AccountProblem> Accounts::add(std::string_view email, std::string_
   auto slug = render::slugify(name);
   if (slug.empty()) return AccountProblem{"name", "the name needs a letter or a digit"};
   if (auto problem = password_problem(password)) return AccountProblem{"password", *problem};
-  auto error = store_.create_user(
-      {std::string(email), std::string(name), role, hash_password(password), {slug, std::string(name)}},
-      now);
+  auto error = store_.create_user({std::string(email),
+                                   std::string(name),
+                                   role,
+                                   hash_password(password),
+                                   {slug, std::string(name)}},
+                                  now);
   if (error) return AccountProblem{error->field, error->reason};
   return std::nullopt;
 }

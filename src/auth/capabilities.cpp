@@ -16,16 +16,20 @@ bool is_live(ArticleStatus status) {
 
 bool can(Role role, Capability capability) {
   switch (capability) {
-    case Capability::write_articles: return true;
-    case Capability::publish_own: return role != Role::contributor;
+    case Capability::write_articles:
+      return true;
+    case Capability::publish_own:
+      return role != Role::contributor;
     case Capability::edit_others:
     case Capability::publish_others:
     case Capability::delete_articles:
     case Capability::manage_terms:
-    case Capability::moderate_comments: return role == Role::editor || role == Role::admin;
+    case Capability::moderate_comments:
+      return role == Role::editor || role == Role::admin;
     case Capability::manage_sections:
     case Capability::manage_users:
-    case Capability::manage_settings: return role == Role::admin;
+    case Capability::manage_settings:
+      return role == Role::admin;
   }
   return false;
 }

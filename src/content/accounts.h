@@ -19,10 +19,14 @@ enum class Role { contributor, author, editor, admin };
 
 inline std::string_view to_string(Role role) {
   switch (role) {
-    case Role::contributor: return "contributor";
-    case Role::author: return "author";
-    case Role::editor: return "editor";
-    case Role::admin: return "admin";
+    case Role::contributor:
+      return "contributor";
+    case Role::author:
+      return "author";
+    case Role::editor:
+      return "editor";
+    case Role::admin:
+      return "admin";
   }
   return "contributor";
 }

@@ -14,7 +14,7 @@ namespace {
 
 // The languages the reader theme and the newsroom both have strings for.
 constexpr std::pair<std::string_view, std::string_view> kLanguages[] = {{"fr", "Français"},
-                                                                         {"en", "English"}};
+                                                                        {"en", "English"}};
 constexpr std::size_t kMaxSiteTitleBytes = 200;
 constexpr std::size_t kMaxDescriptionBytes = 500;
 constexpr std::size_t kMaxSectionNameBytes = 100;
@@ -45,14 +45,13 @@ http::Response Newsroom::users_page(Call& call) {
     if (generated) password = auth::generate_password();
     if (!role) {
       errors.push_back({"new-role", "role", "err_role"});
-    } else if (auto problem =
-                   services_.account_admin.add(email, name, *role, password, call.now)) {
-      std::string reason = problem->field == "email"
-                               ? (problem->reason.find("exists") != std::string::npos
-                                      ? "err_email_taken"
-                                      : "err_email")
-                           : problem->field == "password" ? "err_password"
-                                                          : "err_invalid_text";
+    } else if (auto problem = services_.account_admin.add(email, name, *role, password, call.now)) {
+      std::string reason =
+          problem->field == "email"
+              ? (problem->reason.find("exists") != std::string::npos ? "err_email_taken"
+                                                                     : "err_email")
+          : problem->field == "password" ? "err_password"
+                                         : "err_invalid_text";
       errors.push_back({"new-" + problem->field, problem->field, reason});
     } else {
       created_email = email;
@@ -110,7 +109,8 @@ http::Response Newsroom::sections_page(Call& call) {
     auto description = std::string(render::trim(call.form.get("description")));
     auto slug = create ? render::slugify(name) : call.form.get("slug");
     if (name.empty() || !acceptable_text(name, kMaxSectionNameBytes) || slug.empty()) {
-      errors.push_back({"section-name", "name", name.empty() ? "err_required" : "err_invalid_text"});
+      errors.push_back(
+          {"section-name", "name", name.empty() ? "err_required" : "err_invalid_text"});
     } else if (!acceptable_text(description, kMaxDescriptionBytes)) {
       errors.push_back({"section-description", "description", "err_too_long"});
     } else if (create && content::is_reserved_section_slug(slug)) {
@@ -151,7 +151,8 @@ http::Response Newsroom::settings_page(Call& call) {
     values.description = std::string(render::trim(call.form.get("description")));
     values.language = call.form.get("language");
     values.time_zone = std::string(render::trim(call.form.get("time_zone")));
-    if (values.title.empty()) errors.push_back({"title", "site_title", "err_required"});
+    if (values.title.empty())
+      errors.push_back({"title", "site_title", "err_required"});
     else if (!acceptable_text(values.title, kMaxSiteTitleBytes))
       errors.push_back({"title", "site_title", "err_invalid_text"});
     if (!acceptable_text(values.description, kMaxDescriptionBytes))

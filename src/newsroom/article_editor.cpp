@@ -32,23 +32,15 @@ constexpr std::int64_t kTagSuggestions = 10;
 EditorValues values_of(const store::EditableArticle& editable, const render::DateFormatter& dates) {
   const auto& article = editable.article;
   const auto& summary = article.summary;
-  return {summary.title,
-          summary.slug,
-          summary.section.slug,
-          summary.author.slug,
-          join_names(article.categories),
-          join_names(article.tags),
-          summary.lead,
-          article.body_markdown,
-          article.image_caption,
-          summary.image_alt,
+  return {summary.title, summary.slug, summary.section.slug, summary.author.slug,
+          join_names(article.categories), join_names(article.tags), summary.lead,
+          article.body_markdown, article.image_caption, summary.image_alt,
           // Only a scheduled or published article's date means something to show: a draft is
           // published when it is published, unless someone types a date.
           article.status == ArticleStatus::published || article.status == ArticleStatus::scheduled
               ? local_input_value(summary.published_at, dates)
               : std::string(),
-          editable.version,
-          summary.image};
+          editable.version, summary.image};
 }
 
 // The status an action asks for, or nullopt for an unknown action.
@@ -65,10 +57,14 @@ std::string_view notice_for(ArticleStatus before, ArticleStatus after, std::stri
   if (action == "unpublish") return "unpublished_notice";
   if (after == before && action != "publish" && action != "schedule") return "saved_notice";
   switch (after) {
-    case ArticleStatus::review: return "submitted_notice";
-    case ArticleStatus::scheduled: return "scheduled_notice";
-    case ArticleStatus::published: return "published_notice";
-    case ArticleStatus::draft: return "saved_notice";
+    case ArticleStatus::review:
+      return "submitted_notice";
+    case ArticleStatus::scheduled:
+      return "scheduled_notice";
+    case ArticleStatus::published:
+      return "published_notice";
+    case ArticleStatus::draft:
+      return "saved_notice";
   }
   return "saved_notice";
 }
@@ -88,8 +84,8 @@ http::Response Newsroom::editor(Call& call, std::optional<content::ArticleId> id
   if (id) {
     existing = services_.editorial.find_article(*id);
     if (!existing) return not_found(call);
-    if (!auth::can_open(call.user(), {existing->article.summary.author.slug,
-                                      existing->article.status}))
+    if (!auth::can_open(call.user(),
+                        {existing->article.summary.author.slug, existing->article.status}))
       return forbidden(call);
     values = values_of(*existing, context.dates);
   } else {
@@ -99,7 +95,8 @@ http::Response Newsroom::editor(Call& call, std::optional<content::ArticleId> id
   return editor_page(call, existing, values, {}, http::Status::ok);
 }
 
-http::Response Newsroom::editor_page(Call& call, const std::optional<store::EditableArticle>& existing,
+http::Response Newsroom::editor_page(Call& call,
+                                     const std::optional<store::EditableArticle>& existing,
                                      const EditorValues& values,
                                      const std::vector<FieldError>& errors, http::Status status) {
   auto context = services_.pages.context();
@@ -142,12 +139,14 @@ http::Response Newsroom::editor_page(Call& call, const std::optional<store::Edit
   view.set("can_choose_author", choose_author);
   if (choose_author) {
     std::vector<std::pair<std::string, std::string>> authors;
-    for (const auto& author : services_.terms.authors()) authors.emplace_back(author.slug, author.name);
+    for (const auto& author : services_.terms.authors())
+      authors.emplace_back(author.slug, author.name);
     view.set("authors", options_view(authors, values.author));
   }
   view.set("categories", values.categories);
   theme::View category_options{theme::View::type::list};
-  for (const auto& category : services_.terms.categories()) category_options.push_back(category.name);
+  for (const auto& category : services_.terms.categories())
+    category_options.push_back(category.name);
   view.set("category_options", category_options);
   view.set("tags", values.tags);
   view.set("lead", values.lead);
@@ -185,8 +184,8 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   if (!auth::can_open(user, facts)) return forbidden(call);
   auto action = form.get("action");
   auto target = target_status(action, facts.status);
-  if (!target) return message(call, http::Status::bad_request, "bad_request_heading",
-                              "bad_request_message");
+  if (!target)
+    return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
   if (!auth::can_move(user, facts, *target)) return forbidden(call);
 
   EditorValues values;
@@ -208,8 +207,8 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   values.published_at = std::string(render::trim(form.get("published_at")));
   if (existing) {
     auto version = parse_id(form.get("version"));
-    if (!version) return message(call, http::Status::bad_request, "bad_request_heading",
-                                 "bad_request_message");
+    if (!version)
+      return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
     values.version = *version;
     if (form.get("remove_photo") != "1") values.image = existing->article.summary.image;
   }
@@ -230,7 +229,8 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   check_text(values.body, "body", "body", kMaxBodyBytes, false);
   check_text(values.caption, "caption", "caption", kMaxCaptionBytes, false);
   check_text(values.alt, "alt", "alt", kMaxCaptionBytes, false);
-  check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind, false);
+  check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind,
+             false);
   check_text(values.tags, "tags", "tags", kMaxTermBytes * kMaxTermsPerKind, false);
   if (values.slug.empty() && errors.empty()) values.slug = render::slugify(values.title);
   if (!site::is_slug(values.slug)) errors.push_back({"slug", "slug", "err_slug"});
@@ -239,9 +239,11 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   if (!known_section) errors.push_back({"section", "section", "err_section"});
   auto category_names = split_names(values.categories);
   auto tag_names = split_names(values.tags);
-  for (const auto& [names, field] : {std::pair{&category_names, "categories"}, {&tag_names, "tags"}}) {
+  for (const auto& [names, field] :
+       {std::pair{&category_names, "categories"}, {&tag_names, "tags"}}) {
     bool bad = names->size() > kMaxTermsPerKind;
-    for (const auto& name : *names) bad |= name.size() > kMaxTermBytes || render::slugify(name).empty();
+    for (const auto& name : *names)
+      bad |= name.size() > kMaxTermBytes || render::slugify(name).empty();
     if (bad) errors.push_back({field, field, "err_invalid_text"});
   }
 
@@ -257,28 +259,30 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   }
   ArticleStatus status = *target;
   content::Timestamp published_at = call.now;
-  bool was_live = facts.status == ArticleStatus::published || facts.status == ArticleStatus::scheduled;
+  bool was_live =
+      facts.status == ArticleStatus::published || facts.status == ArticleStatus::scheduled;
   if (typed_date) {
     published_at = *typed_date;
-  } else if (existing && (was_live || status == ArticleStatus::draft ||
-                          status == ArticleStatus::review)) {
+  } else if (existing &&
+             (was_live || status == ArticleStatus::draft || status == ArticleStatus::review)) {
     published_at = existing->article.summary.published_at;
   }
   if (status == ArticleStatus::scheduled && (!typed_date || *typed_date <= call.now) &&
       action == "schedule")
     errors.push_back({"published_at", "publish_at", "err_future_date"});
   // Published with a date to come is scheduled; scheduled with a date gone by goes live now.
-  if (status == ArticleStatus::published && published_at > call.now) status = ArticleStatus::scheduled;
+  if (status == ArticleStatus::published && published_at > call.now)
+    status = ArticleStatus::scheduled;
   if (status == ArticleStatus::scheduled && published_at <= call.now && action != "schedule")
     status = ArticleStatus::published;
 
   // The photo: checked by content and decoded in full; stored only once the rest is valid.
   std::optional<PreparedImage> upload;
-  if (auto file = form.files.find("photo"); file != form.files.end() && !file->second.bytes.empty()) {
+  if (auto file = form.files.find("photo");
+      file != form.files.end() && !file->second.bytes.empty()) {
     auto prepared = prepare_image(file->second.bytes, file->second.file_name);
     if (auto* refusal = std::get_if<ImageRefusal>(&prepared)) {
-      auto reason = refusal->reason == "not an image" ||
-                            refusal->reason.starts_with("not a JPEG")
+      auto reason = refusal->reason == "not an image" || refusal->reason.starts_with("not a JPEG")
                         ? "err_not_image"
                     : refusal->reason.starts_with("larger") ||
                             refusal->reason.find("megapixels") != std::string::npos
@@ -344,7 +348,8 @@ http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
   view.set("compare_url", base + "/revisions/compare?from=" +
                               std::to_string(conflict.kept_revision) + "&to=current");
   view.set("editor_url", base);
-  view.set("restore_url", base + "/revisions/" + std::to_string(conflict.kept_revision) + "/restore");
+  view.set("restore_url",
+           base + "/revisions/" + std::to_string(conflict.kept_revision) + "/restore");
   view.set("current_version", std::to_string(conflict.current_version));
   view.set("csrf", call.session->csrf_token);
   return page(call, http::Status::conflict, "conflict", view);
@@ -353,14 +358,15 @@ http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
 http::Response Newsroom::preview(Call& call, content::ArticleId id) {
   auto existing = services_.editorial.find_article(id);
   if (!existing) return not_found(call);
-  if (!auth::can_open(call.user(), {existing->article.summary.author.slug, existing->article.status}))
+  if (!auth::can_open(call.user(),
+                      {existing->article.summary.author.slug, existing->article.status}))
     return forbidden(call);
   // The reader theme's article page, from the stored article whatever its status: exactly
   // what readers will see, served here with the newsroom's never-cache headers.
   auto context = services_.pages.context();
   auto html = site::render_article_page(context, existing->article);
-  auto response =
-      http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8", std::move(html));
+  auto response = http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8",
+                                      std::move(html));
   response.set(http::beast_http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
   response.set("X-Robots-Tag", "noindex, nofollow");

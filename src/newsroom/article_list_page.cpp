@@ -32,9 +32,8 @@ http::Response Newsroom::article_list(Call& call) {
   for (auto status : {content::ArticleStatus::draft, content::ArticleStatus::review,
                       content::ArticleStatus::scheduled, content::ArticleStatus::published})
     statuses.emplace_back(content::to_string(status), text(call, status_key(status)));
-  view.set("statuses", options_view(statuses, filter.status
-                                                  ? content::to_string(*filter.status)
-                                                  : std::string_view()));
+  view.set("statuses", options_view(statuses, filter.status ? content::to_string(*filter.status)
+                                                            : std::string_view()));
   std::vector<std::pair<std::string, std::string>> sections;
   for (const auto& item : context.sections) sections.emplace_back(item.slug, item.name);
   view.set("sections", options_view(sections, filter.section_slug));

@@ -38,9 +38,8 @@ std::optional<std::string> header_parameter(std::string_view header, std::string
       pos = close + 1;
     } else {
       auto end = header.find(';', value_start);
-      value = std::string(header.substr(value_start, end == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : end - value_start));
+      value = std::string(header.substr(
+          value_start, end == std::string_view::npos ? std::string_view::npos : end - value_start));
       pos = value_start;
     }
     if (key == name) return value;
@@ -71,9 +70,9 @@ std::variant<Form, FormError> parse_multipart(std::string_view boundary, std::st
     std::size_t line_start = 0;
     while (line_start <= headers.size()) {
       auto line_end = headers.find("\r\n", line_start);
-      auto line = headers.substr(line_start, line_end == std::string_view::npos
-                                                 ? std::string_view::npos
-                                                 : line_end - line_start);
+      auto line =
+          headers.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
+                                                                        : line_end - line_start);
       auto colon = line.find(':');
       if (colon != std::string_view::npos &&
           lower(line.substr(0, colon)) == "content-disposition") {

@@ -43,15 +43,17 @@ store::NewMedia resized(VipsBlob* source, int width, std::string_view extension,
   std::string bytes;
   std::string_view mime_type;
   if (extension == "jpg") {
-    bytes = take_bytes(image.jpegsave_buffer(
-        vips::VImage::option()->set("Q", kJpegQuality)->set("strip", true)->set("interlace", true)));
+    bytes = take_bytes(image.jpegsave_buffer(vips::VImage::option()
+                                                 ->set("Q", kJpegQuality)
+                                                 ->set("strip", true)
+                                                 ->set("interlace", true)));
     mime_type = "image/jpeg";
   } else if (extension == "png") {
     bytes = take_bytes(image.pngsave_buffer(vips::VImage::option()->set("strip", true)));
     mime_type = "image/png";
   } else {
-    bytes = take_bytes(image.webpsave_buffer(
-        vips::VImage::option()->set("Q", kWebpQuality)->set("strip", true)));
+    bytes = take_bytes(
+        image.webpsave_buffer(vips::VImage::option()->set("Q", kWebpQuality)->set("strip", true)));
     mime_type = "image/webp";
   }
   return media_of(std::move(bytes), std::string(stem) + "-" + std::to_string(image.width()) + "w",
@@ -73,11 +75,10 @@ std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes
   try {
     // Decoding every pixel, failing on a truncated file, is the only way to know the image is
     // whole: the header alone (what probe_image reads) survives truncation.
-    auto image = vips::VImage::new_from_buffer(
-        bytes.data(), bytes.size(), "",
-        vips::VImage::option()
-            ->set("access", VIPS_ACCESS_SEQUENTIAL)
-            ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
+    auto image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                               vips::VImage::option()
+                                                   ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                                   ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
     (void)image.avg();
 
     prepared.original =

@@ -13,8 +13,8 @@ std::vector<std::string> split(std::string_view text) {
   std::size_t start = 0;
   for (;;) {
     auto end = text.find('\n', start);
-    auto line = text.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                 : end - start);
+    auto line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     lines.emplace_back(line);
     if (end == std::string_view::npos) break;

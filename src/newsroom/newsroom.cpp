@@ -47,8 +47,8 @@ Newsroom::~Newsroom() = default;
 http::Response Newsroom::handle(const http::Request& request) {
   try {
     auto target = site::parse_target(request.target());
-    Call call{request, {}, parse_urlencoded(target.query), {}, std::nullopt, {}, now(), false,
-              false};
+    Call call{request, {},   parse_urlencoded(target.query), {}, std::nullopt, {}, now(),
+              false,   false};
     for (std::size_t i = 1; i < target.segments.size(); ++i)
       call.segments.emplace_back(target.segments[i]);
     call.is_post = request.method() == field::verb::post;
@@ -79,7 +79,8 @@ http::Response Newsroom::route(Call& call) {
   if (is_read && s.size() == 2 && s[0] == "assets") {
     const auto* asset = theme_->asset(s[1]);
     if (!asset) return not_found(call);
-    auto response = http::make_response(request, http::Status::ok, asset->content_type, asset->bytes);
+    auto response =
+        http::make_response(request, http::Status::ok, asset->content_type, asset->bytes);
     // Small files whose URL does not change with them: revalidated on each use.
     response.set(field::field::cache_control, "no-cache");
     response.set("X-Content-Type-Options", "nosniff");
@@ -145,8 +146,8 @@ http::Response Newsroom::route(Call& call) {
   if (first != "articles") return not_found(call);
 
   if (s.size() == 1 && is_read) return article_list(call);
-  if (s.size() == 2 && s[1] == "new") return call.is_post ? save_article(call, std::nullopt)
-                                                          : editor(call, std::nullopt);
+  if (s.size() == 2 && s[1] == "new")
+    return call.is_post ? save_article(call, std::nullopt) : editor(call, std::nullopt);
   auto id = s.size() >= 2 ? parse_id(s[1]) : std::nullopt;
   if (!id) return not_found(call);
   content::ArticleId article{*id};
@@ -182,9 +183,9 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
   // Notices come back through a redirect as a key of our own catalog, never as text.
   auto notice = call.query.get("notice");
   static constexpr std::string_view kNotices[] = {
-      "saved_notice",   "submitted_notice", "published_notice", "scheduled_notice",
-      "unpublished_notice", "deleted_notice", "restored_notice", "settings_saved",
-      "section_saved",  "role_changed",     "profile_saved",    "signed_out"};
+      "saved_notice",       "submitted_notice", "published_notice", "scheduled_notice",
+      "unpublished_notice", "deleted_notice",   "restored_notice",  "settings_saved",
+      "section_saved",      "role_changed",     "profile_saved",    "signed_out"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));
@@ -205,8 +206,7 @@ http::Response Newsroom::page(const Call& call, http::Status status, std::string
 }
 
 http::Response Newsroom::message(const Call& call, http::Status status,
-                                 std::string_view heading_key,
-                                 std::string_view message_key) const {
+                                 std::string_view heading_key, std::string_view message_key) const {
   auto view = frame(call, text(call, heading_key));
   view.set("heading", text(call, heading_key));
   view.set("message", text(call, message_key));
@@ -251,7 +251,6 @@ std::string cookie_value(const http::Request& request, std::string_view name) {
   }
   return "";
 }
-
 
 theme::View options_view(const std::vector<std::pair<std::string, std::string>>& options,
                          std::string_view selected) {
@@ -315,7 +314,9 @@ std::string status_key(content::ArticleStatus status) {
   return "status_" + std::string(content::to_string(status));
 }
 
-std::string role_key(content::Role role) { return "role_" + std::string(content::to_string(role)); }
+std::string role_key(content::Role role) {
+  return "role_" + std::string(content::to_string(role));
+}
 
 std::optional<std::int64_t> parse_id(std::string_view text) {
   std::int64_t value = 0;

@@ -30,7 +30,8 @@ NewsroomTheme::NewsroomTheme() {
       auto language = path.substr(kStrings.size(), path.size() - kStrings.size() - 5);
       auto json = nlohmann::json::parse(file.bytes, nullptr, /*allow_exceptions=*/false);
       if (!json.is_object()) throw theme::ThemeError(path + ": not a JSON object");
-      for (const auto& [key, value] : json.items()) strings_[language][key] = value.get<std::string>();
+      for (const auto& [key, value] : json.items())
+        strings_[language][key] = value.get<std::string>();
     } else if (path.starts_with(kAssets)) {
       auto name = path.substr(kAssets.size());
       std::string type = name.ends_with(".css")  ? "text/css; charset=utf-8"
@@ -62,7 +63,8 @@ const NewsroomAsset* NewsroomTheme::asset(std::string_view name) const {
 
 std::string NewsroomTheme::render_template(std::string_view name, const theme::View& view) const {
   auto found = templates_.find(name);
-  if (found == templates_.end()) throw theme::ThemeError("no newsroom template " + std::string(name));
+  if (found == templates_.end())
+    throw theme::ThemeError("no newsroom template " + std::string(name));
   std::lock_guard lock(found->second->mutex);
   return found->second->compiled.render(view);
 }

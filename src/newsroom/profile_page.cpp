@@ -26,7 +26,8 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
   if (call.is_post) {
     name = std::string(render::trim(call.form.get("name")));
     bio = std::string(render::trim(call.form.get("bio")));
-    if (name.empty()) errors.push_back({"name", "name", "err_required"});
+    if (name.empty())
+      errors.push_back({"name", "name", "err_required"});
     else if (!acceptable_text(name, kMaxAuthorNameBytes))
       errors.push_back({"name", "name", "err_invalid_text"});
     if (!acceptable_text(bio, kMaxBioBytes)) errors.push_back({"bio", "bio", "err_invalid_text"});

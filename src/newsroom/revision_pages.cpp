@@ -22,11 +22,16 @@ std::string join_lines(const std::vector<std::string>& names) {
 }
 
 ComparableText text_of(const store::Revision& revision) {
-  return {revision.title,         revision.slug,
-          revision.section.name,  revision.author.name,
-          revision.lead,          join_lines(revision.categories),
-          join_lines(revision.tags), revision.image_name.value_or(""),
-          revision.image_caption, revision.image_alt,
+  return {revision.title,
+          revision.slug,
+          revision.section.name,
+          revision.author.name,
+          revision.lead,
+          join_lines(revision.categories),
+          join_lines(revision.tags),
+          revision.image_name.value_or(""),
+          revision.image_caption,
+          revision.image_alt,
           revision.body_markdown};
 }
 
@@ -50,10 +55,16 @@ using Text = std::function<std::string(std::string_view)>;
 
 std::string rendering(const Text& t, const ComparableText& v) {
   std::string out;
-  for (const auto& [key, value] :
-       {std::pair{"title", &v.title}, {"slug", &v.slug}, {"section", &v.section},
-        {"author", &v.author}, {"lead", &v.lead}, {"categories", &v.categories},
-        {"tags", &v.tags}, {"photo", &v.image}, {"caption", &v.caption}, {"alt", &v.alt}}) {
+  for (const auto& [key, value] : {std::pair{"title", &v.title},
+                                   {"slug", &v.slug},
+                                   {"section", &v.section},
+                                   {"author", &v.author},
+                                   {"lead", &v.lead},
+                                   {"categories", &v.categories},
+                                   {"tags", &v.tags},
+                                   {"photo", &v.image},
+                                   {"caption", &v.caption},
+                                   {"alt", &v.alt}}) {
     out += t(key) + " : " + *value + "\n";
   }
   return out + "\n" + v.body;
@@ -80,7 +91,8 @@ theme::View diff_view(const Text& t, const ComparableText& before, const Compara
 http::Response Newsroom::revision_list(Call& call, content::ArticleId id) {
   auto existing = services_.editorial.find_article(id);
   if (!existing) return not_found(call);
-  if (!auth::can_open(call.user(), {existing->article.summary.author.slug, existing->article.status}))
+  if (!auth::can_open(call.user(),
+                      {existing->article.summary.author.slug, existing->article.status}))
     return forbidden(call);
   auto context = services_.pages.context();
   auto base = "/newsroom/articles/" + std::to_string(id.value);
@@ -119,8 +131,8 @@ http::Response Newsroom::revision_view(Call& call, content::ArticleId id, std::i
   if (!revision) return not_found(call);
   auto context = services_.pages.context();
   auto base = "/newsroom/articles/" + std::to_string(id.value);
-  auto heading = text(call, "revision_heading") + " " + std::to_string(number) + " : " +
-                 revision->title;
+  auto heading =
+      text(call, "revision_heading") + " " + std::to_string(number) + " : " + revision->title;
   auto view = frame(call, heading);
   view.set("heading", heading);
   view.set("editor_url", base);
@@ -133,14 +145,16 @@ http::Response Newsroom::revision_view(Call& call, content::ArticleId id, std::i
                        local_display(revision->summary.saved_at, context.dates));
   view.set("diff_heading", text(call, "changes_vs_current"));
   // What restoring would change: from the current version to this revision.
-  view.set("diff", diff_view([&](std::string_view key) { return text(call, key); }, text_of(*existing), text_of(*revision)));
+  view.set("diff", diff_view([&](std::string_view key) { return text(call, key); },
+                             text_of(*existing), text_of(*revision)));
   return page(call, http::Status::ok, "revision", view);
 }
 
 http::Response Newsroom::revision_compare(Call& call, content::ArticleId id) {
   auto existing = services_.editorial.find_article(id);
   if (!existing) return not_found(call);
-  if (!auth::can_open(call.user(), {existing->article.summary.author.slug, existing->article.status}))
+  if (!auth::can_open(call.user(),
+                      {existing->article.summary.author.slug, existing->article.status}))
     return forbidden(call);
   auto base = "/newsroom/articles/" + std::to_string(id.value);
   auto side = [&](std::string_view which) -> std::optional<std::pair<std::string, ComparableText>> {
@@ -162,7 +176,8 @@ http::Response Newsroom::revision_compare(Call& call, content::ArticleId id) {
   view.set("revisions_url", base + "/revisions");
   view.set("can_restore", false);
   view.set("diff_heading", text(call, "changes"));
-  view.set("diff", diff_view([&](std::string_view key) { return text(call, key); }, from->second, to->second));
+  view.set("diff", diff_view([&](std::string_view key) { return text(call, key); }, from->second,
+                             to->second));
   return page(call, http::Status::ok, "revision", view);
 }
 
@@ -206,7 +221,8 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
 
   auto result = services_.articles.save_edit(edit, call.now);
   if (std::holds_alternative<store::SavedArticle>(result))
-    return see_other(call, "/newsroom/articles/" + std::to_string(id.value) + "?notice=restored_notice");
+    return see_other(call,
+                     "/newsroom/articles/" + std::to_string(id.value) + "?notice=restored_notice");
   if (auto* conflict = std::get_if<store::EditConflict>(&result))
     return conflict_page(call, id, *conflict);
   return message(call, http::Status::unprocessable_entity, "bad_request_heading",

@@ -38,8 +38,7 @@ int ArticleService::publish_due(content::Timestamp now) {
   return static_cast<int>(published.size());
 }
 
-int ArticleService::announce_published_between(content::Timestamp after,
-                                               content::Timestamp until) {
+int ArticleService::announce_published_between(content::Timestamp after, content::Timestamp until) {
   auto reached = editorial().published_between(after, until);
   for (const auto& saved : reached)
     events_.publish(content::ArticleChanged{saved.id, saved.before, saved.after});

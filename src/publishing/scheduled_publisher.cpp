@@ -13,7 +13,9 @@ content::Timestamp now() {
 }
 }  // namespace
 
-ScheduledPublisher::~ScheduledPublisher() { stop(); }
+ScheduledPublisher::~ScheduledPublisher() {
+  stop();
+}
 
 void ScheduledPublisher::start() {
   if (thread_.joinable()) return;
@@ -53,7 +55,8 @@ void ScheduledPublisher::run() {
         spdlog::info("scheduler: {} article(s) went live", published + reached);
       wake_at = current + kSchedulerMaxSleep;
       if (auto next = articles_.next_due(current)) {
-        wake_at = std::min(wake_at, std::chrono::system_clock::time_point(std::max(*next, current)));
+        wake_at =
+            std::min(wake_at, std::chrono::system_clock::time_point(std::max(*next, current)));
       }
     } catch (const std::exception& error) {
       spdlog::error("scheduler: {}", error.what());

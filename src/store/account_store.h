@@ -46,8 +46,7 @@ class AccountStore {
   virtual ~AccountStore() = default;
 
   /// Creates the account; an AccountError when the e-mail is already used.
-  virtual std::optional<AccountError> create_user(const NewUser& user,
-                                                  content::Timestamp now) = 0;
+  virtual std::optional<AccountError> create_user(const NewUser& user, content::Timestamp now) = 0;
   /// The account with `email` (case-insensitive), with its password hash.
   virtual std::optional<UserCredentials> find_credentials(std::string_view email) = 0;
   virtual std::optional<content::User> find_user(content::UserId id) = 0;

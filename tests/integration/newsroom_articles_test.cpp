@@ -35,7 +35,10 @@ std::string paris_time_in(int seconds) {
                                                    std::chrono::seconds(seconds));
   std::tm local{};
   localtime_r(&time, &local);
-  if (previous) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
+  if (previous)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
   tzset();
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
@@ -73,8 +76,8 @@ TEST_F(NewsroomArticles, ScriptInATitleOrCaptionNeverReachesAPageUnescaped) {
   ASSERT_EQ(response.status, 303) << response.body;
   auto id = article_id_of(response.header("location"));
   for (const auto& path : {std::string("/"), std::string("/actualite/"),
-                           std::string("/actualite/script-alert-titre-script-alerte/"),
-                           path_of(id), path_of(id) + "/preview", std::string("/newsroom/articles/")}) {
+                           std::string("/actualite/script-alert-titre-script-alerte/"), path_of(id),
+                           path_of(id) + "/preview", std::string("/newsroom/articles/")}) {
     auto page = get(path, &admin_);
     ASSERT_EQ(page.status, 200) << path;
     EXPECT_EQ(page.body.find("<script>alert"), std::string::npos) << path;
@@ -214,7 +217,8 @@ TEST_F(NewsroomArticles, ScheduledArticlesAreStillPublishedAfterARestart) {
   auto id = article_id_of(response.header("location"));
   EXPECT_EQ(server().stop(), 0);
   // Its time passes while no server runs.
-  auto due = "SELECT published_at <= strftime('%s', 'now') FROM articles WHERE id = " + std::to_string(id);
+  auto due =
+      "SELECT published_at <= strftime('%s', 'now') FROM articles WHERE id = " + std::to_string(id);
   for (int attempt = 0; attempt < 40 && text_value(due) != "1"; ++attempt)
     std::this_thread::sleep_for(std::chrono::milliseconds(250));  // the clock must move on
   EXPECT_EQ(article_row(id)->status, "scheduled");
@@ -241,7 +245,8 @@ TEST_F(NewsroomArticles, EverySaveIsARevisionAndOneCanBeRestored) {
   ASSERT_EQ(history.status, 200);
   for (const char* title : {"Première version", "Deuxième version", "Troisième version"})
     EXPECT_NE(history.body.find(title), std::string::npos) << title;
-  auto first = text_value("SELECT min(id) FROM article_revisions WHERE article_id = " + std::to_string(id));
+  auto first =
+      text_value("SELECT min(id) FROM article_revisions WHERE article_id = " + std::to_string(id));
   auto second = std::to_string(std::stoll(first) + 1);
 
   // Viewing one shows what restoring it would change; comparing two shows their differences.
@@ -254,16 +259,20 @@ TEST_F(NewsroomArticles, EverySaveIsARevisionAndOneCanBeRestored) {
   std::vector<std::string> added;
   for (const auto& line : diff.find_all("p", "nr-added")) added.push_back(line.text());
   EXPECT_NE(std::find_if(added.begin(), added.end(),
-                         [](const std::string& text) { return text.find("Un paragraphe ajouté.") != std::string::npos; }),
+                         [](const std::string& text) {
+                           return text.find("Un paragraphe ajouté.") != std::string::npos;
+                         }),
             added.end());
 
-  auto restored = post(path_of(id) + "/revisions/" + first + "/restore",
-                       {{"csrf", admin_.csrf}, {"version", form_value(get(path_of(id), &admin_).body, "version")}},
-                       &admin_);
+  auto restored = post(
+      path_of(id) + "/revisions/" + first + "/restore",
+      {{"csrf", admin_.csrf}, {"version", form_value(get(path_of(id), &admin_).body, "version")}},
+      &admin_);
   EXPECT_EQ(restored.status, 303);
   EXPECT_EQ(article_row(id)->title, "Première version");
   // The restore is a revision of its own: the history grew, nothing was lost.
-  EXPECT_EQ(count("SELECT count(*) FROM article_revisions WHERE article_id = " + std::to_string(id)), 4);
+  EXPECT_EQ(
+      count("SELECT count(*) FROM article_revisions WHERE article_id = " + std::to_string(id)), 4);
 }
 
 TEST_F(NewsroomArticles, SavingOverSomeoneElsesChangeIsAConflictThatKeepsBothVersions) {
@@ -279,8 +288,9 @@ TEST_F(NewsroomArticles, SavingOverSomeoneElsesChangeIsAConflictThatKeepsBothVer
   auto conflict = post(path_of(id), mine, &admin_);
   EXPECT_EQ(conflict.status, 409);
   EXPECT_EQ(article_row(id)->title, "Leur version") << "nothing was overwritten";
-  auto kept = text_value("SELECT id FROM article_revisions WHERE article_id = " + std::to_string(id) +
-                         " AND applied = 0 AND title = 'Ma version'");
+  auto kept =
+      text_value("SELECT id FROM article_revisions WHERE article_id = " + std::to_string(id) +
+                 " AND applied = 0 AND title = 'Ma version'");
   ASSERT_FALSE(kept.empty()) << "my version is kept";
   EXPECT_NE(conflict.body.find("revisions/" + kept + "/restore"), std::string::npos);
   auto compare = get(path_of(id) + "/revisions/compare?from=" + kept + "&to=current", &admin_);
@@ -289,8 +299,10 @@ TEST_F(NewsroomArticles, SavingOverSomeoneElsesChangeIsAConflictThatKeepsBothVer
   EXPECT_NE(compare.body.find("Leur version"), std::string::npos);
   // Choosing mine, knowingly.
   auto version = form_value(get(path_of(id), &admin_).body, "version");
-  EXPECT_EQ(post(path_of(id) + "/revisions/" + kept + "/restore", {{"csrf", admin_.csrf}, {"version", version}},
-                 &admin_).status, 303);
+  EXPECT_EQ(post(path_of(id) + "/revisions/" + kept + "/restore",
+                 {{"csrf", admin_.csrf}, {"version", version}}, &admin_)
+                .status,
+            303);
   EXPECT_EQ(article_row(id)->title, "Ma version");
 }
 
@@ -299,7 +311,10 @@ TEST_F(NewsroomArticles, AnEditFromOutsideTheNewsroomIsNotOverwrittenEither) {
   // `gazette publish` rewrites the same article while the editor has it open.
   auto file = dir().file("again.md");
   FILE* out = std::fopen(file.c_str(), "w");
-  std::fputs("---\ntitle: Article de départ\nsection: Actualité\nauthor: Agence\nlead: Corrigé en ligne de commande\n---\n\nTexte.\n", out);
+  std::fputs(
+      "---\ntitle: Article de départ\nsection: Actualité\nauthor: Agence\nlead: Corrigé en ligne "
+      "de commande\n---\n\nTexte.\n",
+      out);
   std::fclose(out);
   ASSERT_EQ(run_gazette({"publish", file, "--db", db()}).exit_code, 0);
   mine["lead"] = "Corrigé dans la rédaction";
@@ -318,12 +333,13 @@ TEST_F(NewsroomArticles, TagSuggestionsAndMarkdownPreview) {
   EXPECT_NE(suggestions.body.find("\"Syndicats\""), std::string::npos);
   EXPECT_EQ(suggestions.body.find("Sport"), std::string::npos);
 
-  auto preview = http_request(server().host(), server().port(), "POST", "/newsroom/markdown-preview",
-                              {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
-                               {"Content-Type", "text/plain"}},
-                              "## Sous-titre\n\n**gras** <script>x</script>");
+  auto preview = http_request(
+      server().host(), server().port(), "POST", "/newsroom/markdown-preview",
+      {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf}, {"Content-Type", "text/plain"}},
+      "## Sous-titre\n\n**gras** <script>x</script>");
   EXPECT_EQ(preview.status, 200);
-  EXPECT_NE(preview.body.find("<h2 id=\"sous-titre\">Sous-titre</h2>"), std::string::npos) << preview.body;
+  EXPECT_NE(preview.body.find("<h2 id=\"sous-titre\">Sous-titre</h2>"), std::string::npos)
+      << preview.body;
   EXPECT_EQ(preview.body.find("<script>"), std::string::npos);
   auto forged = http_request(server().host(), server().port(), "POST", "/newsroom/markdown-preview",
                              {{"Cookie", admin_.cookie}, {"Content-Type", "text/plain"}}, "# x");
@@ -331,19 +347,40 @@ TEST_F(NewsroomArticles, TagSuggestionsAndMarkdownPreview) {
 }
 
 TEST_F(NewsroomArticles, AdminsManageSectionsAndSettingsAndTheSiteFollows) {
-  EXPECT_EQ(post("/newsroom/sections/", {{"csrf", admin_.csrf}, {"create", "1"}, {"name", "Économie"},
-                                         {"description", "L’économie"}}, &admin_).status, 303);
+  EXPECT_EQ(post("/newsroom/sections/",
+                 {{"csrf", admin_.csrf},
+                  {"create", "1"},
+                  {"name", "Économie"},
+                  {"description", "L’économie"}},
+                 &admin_)
+                .status,
+            303);
   EXPECT_NE(get("/").body.find("href=\"/economie/\""), std::string::npos);
-  EXPECT_EQ(post("/newsroom/sections/", {{"csrf", admin_.csrf}, {"create", "1"}, {"name", "Tag"}}, &admin_).status,
-            422) << "a reserved name";
-  EXPECT_EQ(post("/newsroom/settings", {{"csrf", admin_.csrf}, {"title", "La Gazette du Val"},
-                                         {"description", "Nouvelles"}, {"language", "en"},
-                                         {"time_zone", "America/New_York"}}, &admin_).status, 303);
+  EXPECT_EQ(post("/newsroom/sections/", {{"csrf", admin_.csrf}, {"create", "1"}, {"name", "Tag"}},
+                 &admin_)
+                .status,
+            422)
+      << "a reserved name";
+  EXPECT_EQ(post("/newsroom/settings",
+                 {{"csrf", admin_.csrf},
+                  {"title", "La Gazette du Val"},
+                  {"description", "Nouvelles"},
+                  {"language", "en"},
+                  {"time_zone", "America/New_York"}},
+                 &admin_)
+                .status,
+            303);
   HtmlDocument home(get("/").body);
   EXPECT_EQ(home.find("html").attribute("lang"), "en");
   EXPECT_NE(get("/").body.find("La Gazette du Val"), std::string::npos);
-  EXPECT_EQ(post("/newsroom/settings", {{"csrf", admin_.csrf}, {"title", "X"}, {"description", ""},
-                                         {"language", "fr"}, {"time_zone", "Mars/Olympus"}}, &admin_).status,
+  EXPECT_EQ(post("/newsroom/settings",
+                 {{"csrf", admin_.csrf},
+                  {"title", "X"},
+                  {"description", ""},
+                  {"language", "fr"},
+                  {"time_zone", "Mars/Olympus"}},
+                 &admin_)
+                .status,
             422);
   EXPECT_EQ(text_value("SELECT value FROM settings WHERE key = 'time_zone'"), "America/New_York");
 }

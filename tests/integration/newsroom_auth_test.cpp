@@ -14,7 +14,8 @@ TEST_F(NewsroomSignIn, WrongPasswordAndUnknownEmailGetTheSameMessage) {
   EXPECT_EQ(unknown_email.status, 401);
   auto message = [](const std::string& body) {
     auto start = body.find("class=\"nr-error\"");
-    return start == std::string::npos ? std::string() : body.substr(start, body.find("</p>", start) - start);
+    return start == std::string::npos ? std::string()
+                                      : body.substr(start, body.find("</p>", start) - start);
   };
   EXPECT_FALSE(message(wrong_password.body).empty());
   EXPECT_EQ(message(wrong_password.body), message(unknown_email.body));
@@ -41,7 +42,8 @@ TEST_F(NewsroomSignIn, OpensASessionInAHttpOnlySameSiteCookieKeptToTheNewsroom) 
 }
 
 TEST_F(NewsroomSignIn, CookieIsSecureBehindAnHttpsProxy) {
-  auto response = attempt_sign_in("admin@test.example", kTestPassword, {{"X-Forwarded-Proto", "https"}});
+  auto response =
+      attempt_sign_in("admin@test.example", kTestPassword, {{"X-Forwarded-Proto", "https"}});
   ASSERT_EQ(response.status, 303);
   EXPECT_NE(response.header("set-cookie").find("; Secure"), std::string::npos)
       << response.header("set-cookie");
@@ -55,7 +57,8 @@ TEST_F(NewsroomSignIn, EveryNewsroomPageNeedsASession) {
     EXPECT_TRUE(response.header("location").starts_with("/newsroom/login")) << path;
   }
   auto title_before = article_row(1)->title;
-  auto post_response = post("/newsroom/articles/1", {{"title", "Piraté"}, {"action", "save"}}, nullptr);
+  auto post_response =
+      post("/newsroom/articles/1", {{"title", "Piraté"}, {"action", "save"}}, nullptr);
   EXPECT_EQ(post_response.status, 403);
   EXPECT_EQ(article_row(1)->title, title_before);
 }
@@ -96,9 +99,13 @@ TEST_F(NewsroomSignIn, AFormWithoutItsCsrfTokenChangesNothing) {
   auto fields = editor_fields(session, 1);
   auto before = article_row(1);
   fields["title"] = "Changé sans jeton";
-  for (const std::string& forged : std::vector<std::string>{"", "forged-token", session.csrf + "x"}) {
+  for (const std::string& forged :
+       std::vector<std::string>{"", "forged-token", session.csrf + "x"}) {
     auto attempt = fields;
-    if (forged.empty()) attempt.erase("csrf"); else attempt["csrf"] = forged;
+    if (forged.empty())
+      attempt.erase("csrf");
+    else
+      attempt["csrf"] = forged;
     auto response = post("/newsroom/articles/1", attempt, &session);
     EXPECT_EQ(response.status, 403) << "csrf=" << forged;
     EXPECT_EQ(article_row(1), before);
@@ -113,22 +120,26 @@ TEST_F(NewsroomSignIn, AFormFromAnotherSiteIsRefused) {
   auto fields = editor_fields(session, 1);
   fields["title"] = "Depuis ailleurs";
   auto before = article_row(1);
-  auto response = post("/newsroom/articles/1", fields, &session, {{"Origin", "http://evil.example"}});
+  auto response =
+      post("/newsroom/articles/1", fields, &session, {{"Origin", "http://evil.example"}});
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(article_row(1), before);
 }
 
 TEST_F(NewsroomSignIn, TheLoginFormNeedsItsOwnToken) {
-  auto response = post("/newsroom/login",
-                       {{"csrf", "made-up"}, {"email", "admin@test.example"}, {"password", kTestPassword}},
-                       nullptr, {{"Cookie", "gazette_login=other"}});
+  auto response =
+      post("/newsroom/login",
+           {{"csrf", "made-up"}, {"email", "admin@test.example"}, {"password", kTestPassword}},
+           nullptr, {{"Cookie", "gazette_login=other"}});
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(response.header("set-cookie").find("gazette_session"), std::string::npos);
 }
 
 TEST_F(NewsroomSignIn, AttemptsAreLimitedPerAccount) {
   for (int attempt = 0; attempt < 5; ++attempt)
-    EXPECT_EQ(attempt_sign_in("admin@test.example", "wrong password " + std::to_string(attempt)).status, 401);
+    EXPECT_EQ(
+        attempt_sign_in("admin@test.example", "wrong password " + std::to_string(attempt)).status,
+        401);
   // Locked now, even with the right password.
   auto locked = attempt_sign_in("admin@test.example", kTestPassword);
   EXPECT_EQ(locked.status, 429);
@@ -146,8 +157,8 @@ TEST_F(NewsroomSignIn, AttemptsAreLimitedPerAddress) {
 
 TEST_F(NewsroomSignIn, NewsroomPagesAreNeverCachedAndReaderPagesCarryNoSession) {
   auto session = sign_in("admin@test.example");
-  for (const char* path : {"/newsroom/articles/", "/newsroom/articles/1", "/newsroom/articles/1/preview",
-                           "/newsroom/login"}) {
+  for (const char* path : {"/newsroom/articles/", "/newsroom/articles/1",
+                           "/newsroom/articles/1/preview", "/newsroom/login"}) {
     auto response = get(path, &session);
     EXPECT_EQ(response.header("cache-control"), "no-store") << path;
   }

@@ -76,7 +76,8 @@ void NewsroomSite::SetUp() {
   // The sections the articles go into, and an author who is not an account.
   auto file = dir_.file("seed.md");
   FILE* out = std::fopen(file.c_str(), "w");
-  std::fputs("---\ntitle: Article de départ\nsection: Actualité\nauthor: Agence\n---\n\nTexte.\n", out);
+  std::fputs("---\ntitle: Article de départ\nsection: Actualité\nauthor: Agence\n---\n\nTexte.\n",
+             out);
   std::fclose(out);
   auto seeded = run_gazette({"publish", file, "--db", db()});
   ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
@@ -90,9 +91,9 @@ void NewsroomSite::SetUp() {
 
 void NewsroomSite::add_user(const std::string& email, const std::string& name,
                             const std::string& role) {
-  auto result = run_gazette_with_input(
-      {"user", "add", email, "--name", name, "--role", role, "--db", db()},
-      std::string(kTestPassword) + "\n");
+  auto result =
+      run_gazette_with_input({"user", "add", email, "--name", name, "--role", role, "--db", db()},
+                             std::string(kTestPassword) + "\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
 }
 
@@ -174,10 +175,9 @@ NewsroomSession NewsroomSite::sign_in(const std::string& email, const std::strin
 std::map<std::string, std::string> NewsroomSite::article_fields(const NewsroomSession& session,
                                                                 const std::string& title,
                                                                 const std::string& action) {
-  return {{"csrf", session.csrf},   {"title", title},      {"slug", ""},
-          {"section", "actualite"}, {"categories", ""},    {"tags", ""},
-          {"lead", "Un chapô."},    {"body", "Un texte."}, {"caption", ""},
-          {"alt", ""},              {"published_at", ""},  {"action", action},
+  return {{"csrf", session.csrf}, {"title", title}, {"slug", ""},          {"section", "actualite"},
+          {"categories", ""},     {"tags", ""},     {"lead", "Un chapô."}, {"body", "Un texte."},
+          {"caption", ""},        {"alt", ""},      {"published_at", ""},  {"action", action},
           {"version", "0"}};
 }
 
@@ -250,6 +250,8 @@ void NewsroomSite::execute(const std::string& sql) {
   sqlite3_close(db);
 }
 
-std::int64_t NewsroomSite::count(const std::string& sql) { return std::stoll("0" + text_value(sql)); }
+std::int64_t NewsroomSite::count(const std::string& sql) {
+  return std::stoll("0" + text_value(sql));
+}
 
 }  // namespace gazette::testing

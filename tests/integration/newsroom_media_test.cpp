@@ -54,7 +54,8 @@ TEST_F(NewsroomMedia, APhotoIsResizedAndTheArticlePageOffersEveryWidth) {
   // Every candidate is served, as the image type it claims.
   std::regex url("(/media/[^ ,]+)");
   for (const auto& set : {srcset, sources[0].attribute("srcset")}) {
-    for (auto it = std::sregex_iterator(set.begin(), set.end(), url); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(set.begin(), set.end(), url); it != std::sregex_iterator();
+         ++it) {
       auto media = get((*it)[1]);
       EXPECT_EQ(media.status, 200) << (*it)[1];
       EXPECT_TRUE(media.header("content-type").starts_with("image/")) << (*it)[1];
@@ -79,7 +80,8 @@ TEST_F(NewsroomMedia, AFileThatIsNotAnImageIsRefusedWhateverItsName) {
 TEST_F(NewsroomMedia, ATruncatedImageIsRefused) {
   auto photo = reference_photo();
   auto media_before = count("SELECT count(*) FROM media");
-  auto response = create_with_photo("Photo tronquée", "coupee.jpg", photo.substr(0, photo.size() / 2), "Texte");
+  auto response =
+      create_with_photo("Photo tronquée", "coupee.jpg", photo.substr(0, photo.size() / 2), "Texte");
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("href=\"#photo\""), std::string::npos);
   EXPECT_EQ(count("SELECT count(*) FROM media"), media_before);
@@ -95,7 +97,8 @@ TEST_F(NewsroomMedia, AltTextIsAskedForWithAPhoto) {
 
 TEST_F(NewsroomMedia, AFiftyMegabyteUploadIsRefusedWith413) {
   auto articles_before = count("SELECT count(*) FROM articles");
-  auto response = create_with_photo("Énorme", "huge.jpg", std::string(50 * 1024 * 1024, 'x'), "Texte");
+  auto response =
+      create_with_photo("Énorme", "huge.jpg", std::string(50 * 1024 * 1024, 'x'), "Texte");
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(count("SELECT count(*) FROM articles"), articles_before);
   // The server is still there.
@@ -116,8 +119,9 @@ TEST_F(NewsroomMedia, OnlyUploadPagesTakeLargeBodies) {
 TEST_F(NewsroomMedia, AnAuthorProfileTakesAPhoto) {
   auto location = get("/newsroom/profile", &admin_).header("location");
   EXPECT_EQ(location, "/newsroom/authors/ada-admin");
-  auto response = post_multipart(location, {{"csrf", admin_.csrf}, {"name", "Ada Admin"}, {"bio", "Rédactrice en chef."}},
-                                 {{"photo", "ada.jpg", reference_photo()}}, &admin_);
+  auto response = post_multipart(
+      location, {{"csrf", admin_.csrf}, {"name", "Ada Admin"}, {"bio", "Rédactrice en chef."}},
+      {{"photo", "ada.jpg", reference_photo()}}, &admin_);
   EXPECT_EQ(response.status, 303) << response.body.substr(0, 2000);
   EXPECT_EQ(text_value("SELECT bio FROM authors WHERE slug = 'ada-admin'"), "Rédactrice en chef.");
   EXPECT_EQ(count("SELECT image_id IS NOT NULL FROM authors WHERE slug = 'ada-admin'"), 1);

@@ -16,9 +16,9 @@ namespace {
 struct Scene {
   NewsroomSite& site;
   const NewsroomSession& actor;
-  std::int64_t own_draft;        // signed by the actor
-  std::int64_t own_published;    // signed by the actor, published
-  std::int64_t others_draft;     // signed by another author
+  std::int64_t own_draft;      // signed by the actor
+  std::int64_t own_published;  // signed by the actor, published
+  std::int64_t others_draft;   // signed by another author
   std::int64_t others_published;
 };
 
@@ -61,7 +61,8 @@ class RoleMatrix : public NewsroomSite {
 };
 
 std::string tomorrow() {
-  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + std::chrono::hours(30));
+  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
+                                                   std::chrono::hours(30));
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M", std::gmtime(&time));
   return text;
@@ -74,61 +75,94 @@ TEST_F(RoleMatrix, EachRoleDoesExactlyWhatItMayAndEveryRefusalChangesNothing) {
   add_user("writer@test.example", "Walter Writer", "author");
   admin_ = sign_in("admin@test.example");
   std::array<std::pair<std::string, std::string>, 4> roles = {
-      std::pair{"contributor", "contributor@test.example"}, {"author", "author@test.example"},
-      {"editor", "editor@test.example"}, {"admin", "admin@test.example"}};
+      std::pair{"contributor", "contributor@test.example"},
+      {"author", "author@test.example"},
+      {"editor", "editor@test.example"},
+      {"admin", "admin@test.example"}};
   const std::array<std::string, 4> slugs = {"carl-contributor", "anna-author", "eddie-editor",
                                             "ada-admin"};
   auto& self = *this;
   auto article_state = [&self](std::int64_t id) { return self.row_text(id); };
 
   std::vector<Action> actions = {
-      {"open own draft", {true, true, true, true},
-       [&](Scene& s) { return get("/newsroom/articles/" + std::to_string(s.own_draft), &s.actor).status; },
-       [&](Scene& s) { return article_state(s.own_draft); }},
-      {"open another's draft", {false, false, true, true},
-       [&](Scene& s) { return get("/newsroom/articles/" + std::to_string(s.others_draft), &s.actor).status; },
-       [&](Scene& s) { return article_state(s.others_draft); }},
-      {"preview another's draft", {false, false, true, true},
+      {"open own draft",
+       {true, true, true, true},
        [&](Scene& s) {
-         return get("/newsroom/articles/" + std::to_string(s.others_draft) + "/preview", &s.actor).status;
+         return get("/newsroom/articles/" + std::to_string(s.own_draft), &s.actor).status;
+       },
+       [&](Scene& s) { return article_state(s.own_draft); }},
+      {"open another's draft",
+       {false, false, true, true},
+       [&](Scene& s) {
+         return get("/newsroom/articles/" + std::to_string(s.others_draft), &s.actor).status;
        },
        [&](Scene& s) { return article_state(s.others_draft); }},
-      {"history of another's draft", {false, false, true, true},
+      {"preview another's draft",
+       {false, false, true, true},
        [&](Scene& s) {
-         return get("/newsroom/articles/" + std::to_string(s.others_draft) + "/revisions", &s.actor).status;
+         return get("/newsroom/articles/" + std::to_string(s.others_draft) + "/preview", &s.actor)
+             .status;
        },
        [&](Scene& s) { return article_state(s.others_draft); }},
-      {"edit own draft", {true, true, true, true},
-       [&](Scene& s) { return save(s, s.own_draft, "save", {{"title", "Own draft, edited"}}); },
+      {"history of another's draft",
+       {false, false, true, true},
+       [&](Scene& s) {
+         return get("/newsroom/articles/" + std::to_string(s.others_draft) + "/revisions", &s.actor)
+             .status;
+       },
+       [&](Scene& s) { return article_state(s.others_draft); }},
+      {"edit own draft",
+       {true, true, true, true},
+       [&](Scene& s) {
+         return save(s, s.own_draft, "save", {{"title", "Own draft, edited"}});
+       },
        [&](Scene& s) { return article_state(s.own_draft); }},
-      {"submit own draft for review", {true, true, true, true},
+      {"submit own draft for review",
+       {true, true, true, true},
        [&](Scene& s) { return save(s, s.own_draft, "submit"); },
        [&](Scene& s) { return article_state(s.own_draft); }},
-      {"publish own draft", {false, true, true, true},
+      {"publish own draft",
+       {false, true, true, true},
        [&](Scene& s) { return save(s, s.own_draft, "publish"); },
        [&](Scene& s) { return article_state(s.own_draft); }},
-      {"schedule own draft", {false, true, true, true},
-       [&](Scene& s) { return save(s, s.own_draft, "schedule", {{"published_at", tomorrow()}}); },
+      {"schedule own draft",
+       {false, true, true, true},
+       [&](Scene& s) {
+         return save(s, s.own_draft, "schedule", {{"published_at", tomorrow()}});
+       },
        [&](Scene& s) { return article_state(s.own_draft); }},
-      {"edit own published article", {false, true, true, true},
-       [&](Scene& s) { return save(s, s.own_published, "save", {{"title", "Published, edited"}}); },
+      {"edit own published article",
+       {false, true, true, true},
+       [&](Scene& s) {
+         return save(s, s.own_published, "save", {{"title", "Published, edited"}});
+       },
        [&](Scene& s) { return article_state(s.own_published); }},
-      {"unpublish own article", {false, true, true, true},
+      {"unpublish own article",
+       {false, true, true, true},
        [&](Scene& s) { return save(s, s.own_published, "unpublish"); },
        [&](Scene& s) { return article_state(s.own_published); }},
-      {"edit another's draft", {false, false, true, true},
-       [&](Scene& s) { return save(s, s.others_draft, "save", {{"title", "Someone else's, edited"}}); },
+      {"edit another's draft",
+       {false, false, true, true},
+       [&](Scene& s) {
+         return save(s, s.others_draft, "save", {{"title", "Someone else's, edited"}});
+       },
        [&](Scene& s) { return article_state(s.others_draft); }},
-      {"publish another's draft", {false, false, true, true},
+      {"publish another's draft",
+       {false, false, true, true},
        [&](Scene& s) { return save(s, s.others_draft, "publish"); },
        [&](Scene& s) { return article_state(s.others_draft); }},
-      {"unpublish another's article", {false, false, true, true},
+      {"unpublish another's article",
+       {false, false, true, true},
        [&](Scene& s) { return save(s, s.others_published, "unpublish"); },
        [&](Scene& s) { return article_state(s.others_published); }},
-      {"sign own draft with another's name", {false, false, true, true},
-       [&](Scene& s) { return save(s, s.own_draft, "save", {{"author", "walter-writer"}}); },
+      {"sign own draft with another's name",
+       {false, false, true, true},
+       [&](Scene& s) {
+         return save(s, s.own_draft, "save", {{"author", "walter-writer"}});
+       },
        [&](Scene& s) { return article_state(s.own_draft); }},
-      {"restore a revision of another's article", {false, false, true, true},
+      {"restore a revision of another's article",
+       {false, false, true, true},
        [&](Scene& s) {
          auto revision = text_value("SELECT min(id) FROM article_revisions WHERE article_id = " +
                                     std::to_string(s.others_published));
@@ -140,21 +174,26 @@ TEST_F(RoleMatrix, EachRoleDoesExactlyWhatItMayAndEveryRefusalChangesNothing) {
              .status;
        },
        [&](Scene& s) { return article_state(s.others_published); }},
-      {"delete another's article", {false, false, true, true},
+      {"delete another's article",
+       {false, false, true, true},
        [&](Scene& s) {
          return post("/newsroom/articles/" + std::to_string(s.others_draft) + "/delete",
                      {{"csrf", s.actor.csrf}}, &s.actor)
              .status;
        },
        [&](Scene& s) { return article_state(s.others_draft); }},
-      {"edit another author's profile", {false, false, true, true},
+      {"edit another author's profile",
+       {false, false, true, true},
        [&](Scene& s) {
          return post("/newsroom/authors/walter-writer",
                      {{"csrf", s.actor.csrf}, {"name", "Renamed"}, {"bio", "Bio"}}, &s.actor)
              .status;
        },
-       [&](Scene&) { return text_value("SELECT name || bio FROM authors WHERE slug = 'walter-writer'"); }},
-      {"edit own profile", {true, true, true, true},
+       [&](Scene&) {
+         return text_value("SELECT name || bio FROM authors WHERE slug = 'walter-writer'");
+       }},
+      {"edit own profile",
+       {true, true, true, true},
        [&](Scene& s) {
          auto location = get("/newsroom/profile", &s.actor).header("location");
          return post(location, {{"csrf", s.actor.csrf}, {"name", "Même nom"}, {"bio", "Ma bio"}},
@@ -162,44 +201,60 @@ TEST_F(RoleMatrix, EachRoleDoesExactlyWhatItMayAndEveryRefusalChangesNothing) {
              .status;
        },
        [&](Scene&) { return std::string(); }},
-      {"see the accounts", {false, false, false, true},
+      {"see the accounts",
+       {false, false, false, true},
        [&](Scene& s) { return get("/newsroom/users/", &s.actor).status; },
        [&](Scene&) { return std::to_string(count("SELECT count(*) FROM users")); }},
-      {"add an account", {false, false, false, true},
+      {"add an account",
+       {false, false, false, true},
        [&](Scene& s) {
          static int serial = 0;
          return post("/newsroom/users/",
-                     {{"csrf", s.actor.csrf}, {"email", "new" + std::to_string(++serial) + "@test.example"},
-                      {"name", "Nouveau " + std::to_string(serial)}, {"role", "admin"}, {"password", ""}},
+                     {{"csrf", s.actor.csrf},
+                      {"email", "new" + std::to_string(++serial) + "@test.example"},
+                      {"name", "Nouveau " + std::to_string(serial)},
+                      {"role", "admin"},
+                      {"password", ""}},
                      &s.actor)
              .status;
        },
        [&](Scene&) { return std::to_string(count("SELECT count(*) FROM users")); }},
-      {"change a role", {false, false, false, true},
+      {"change a role",
+       {false, false, false, true},
        [&](Scene& s) {
          auto id = text_value("SELECT id FROM users WHERE email = 'writer@test.example'");
          auto role = text_value("SELECT role FROM users WHERE email = 'writer@test.example'");
          return post("/newsroom/users/" + id + "/role",
-                     {{"csrf", s.actor.csrf}, {"role", role == "admin" ? "author" : "admin"}}, &s.actor)
+                     {{"csrf", s.actor.csrf}, {"role", role == "admin" ? "author" : "admin"}},
+                     &s.actor)
              .status;
        },
-       [&](Scene&) { return text_value("SELECT role FROM users WHERE email = 'writer@test.example'"); }},
-      {"add a section", {false, false, false, true},
+       [&](Scene&) {
+         return text_value("SELECT role FROM users WHERE email = 'writer@test.example'");
+       }},
+      {"add a section",
+       {false, false, false, true},
        [&](Scene& s) {
          static int serial = 0;
          return post("/newsroom/sections/",
-                     {{"csrf", s.actor.csrf}, {"create", "1"}, {"name", "Rubrique " + std::to_string(++serial)},
+                     {{"csrf", s.actor.csrf},
+                      {"create", "1"},
+                      {"name", "Rubrique " + std::to_string(++serial)},
                       {"description", ""}},
                      &s.actor)
              .status;
        },
        [&](Scene&) { return std::to_string(count("SELECT count(*) FROM sections")); }},
-      {"change the site settings", {false, false, false, true},
+      {"change the site settings",
+       {false, false, false, true},
        [&](Scene& s) {
          static int serial = 0;
          return post("/newsroom/settings",
-                     {{"csrf", s.actor.csrf}, {"title", "Titre " + std::to_string(++serial)},
-                      {"description", "D"}, {"language", "fr"}, {"time_zone", "Europe/Paris"}},
+                     {{"csrf", s.actor.csrf},
+                      {"title", "Titre " + std::to_string(++serial)},
+                      {"description", "D"},
+                      {"language", "fr"},
+                      {"time_zone", "Europe/Paris"}},
                      &s.actor)
              .status;
        },
@@ -214,12 +269,13 @@ TEST_F(RoleMatrix, EachRoleDoesExactlyWhatItMayAndEveryRefusalChangesNothing) {
       // of their own: a title gives an article its URL).
       static int serial = 0;
       auto n = " " + std::to_string(++serial);
-      Scene scene{*this,
-                  actor,
-                  create_article(*admin_, "Own draft" + n, "save", slugs[role]),
-                  create_article(*admin_, "Own published" + n, "publish", slugs[role]),
-                  create_article(*admin_, "Someone else's draft" + n, "save", "walter-writer"),
-                  create_article(*admin_, "Someone else's published" + n, "publish", "walter-writer")};
+      Scene scene{
+          *this,
+          actor,
+          create_article(*admin_, "Own draft" + n, "save", slugs[role]),
+          create_article(*admin_, "Own published" + n, "publish", slugs[role]),
+          create_article(*admin_, "Someone else's draft" + n, "save", "walter-writer"),
+          create_article(*admin_, "Someone else's published" + n, "publish", "walter-writer")};
       auto before = action.state(scene);
       int status = action.run(scene);
       if (action.allowed[role]) {

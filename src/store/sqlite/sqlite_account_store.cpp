@@ -9,7 +9,9 @@ using content::UserId;
 
 namespace {
 
-std::int64_t to_unix(Timestamp time) { return time.time_since_epoch().count(); }
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
 
 // The columns read_user() expects, in order, then the password hash.
 constexpr std::string_view kUserColumns =

@@ -13,8 +13,12 @@ using content::Timestamp;
 
 namespace {
 
-std::int64_t to_unix(Timestamp time) { return time.time_since_epoch().count(); }
-Timestamp from_unix(std::int64_t seconds) { return Timestamp(std::chrono::seconds(seconds)); }
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
+Timestamp from_unix(std::int64_t seconds) {
+  return Timestamp(std::chrono::seconds(seconds));
+}
 
 ArticleStatus status_of(const std::string& text) {
   return content::parse_article_status(text).value_or(ArticleStatus::draft);
@@ -24,10 +28,9 @@ std::vector<content::Term> read_terms(Connection& connection, std::string_view l
                                       std::string_view table, std::string_view column,
                                       std::int64_t article_id) {
   std::vector<content::Term> terms;
-  auto statement = connection.prepare("SELECT t.slug, t.name FROM " + std::string(link) +
-                                      " l JOIN " + std::string(table) + " t ON t.id = l." +
-                                      std::string(column) +
-                                      " WHERE l.article_id = ? ORDER BY l.position");
+  auto statement = connection.prepare(
+      "SELECT t.slug, t.name FROM " + std::string(link) + " l JOIN " + std::string(table) +
+      " t ON t.id = l." + std::string(column) + " WHERE l.article_id = ? ORDER BY l.position");
   statement.bind(1, article_id);
   while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
   return terms;
@@ -64,21 +67,20 @@ std::optional<content::ArticlePlacement> read_placement(Connection& connection, 
 
 std::optional<std::int64_t> id_by_slug(Connection& connection, std::string_view table,
                                        std::string_view slug) {
-  auto statement =
-      connection.prepare("SELECT id FROM " + std::string(table) + " WHERE slug = ?");
+  auto statement = connection.prepare("SELECT id FROM " + std::string(table) + " WHERE slug = ?");
   statement.bind(1, slug);
   if (!statement.step()) return std::nullopt;
   return statement.column_int(0);
 }
 
 std::string name_by_slug(Connection& connection, std::string_view table, std::string_view slug) {
-  auto statement =
-      connection.prepare("SELECT name FROM " + std::string(table) + " WHERE slug = ?");
+  auto statement = connection.prepare("SELECT name FROM " + std::string(table) + " WHERE slug = ?");
   statement.bind(1, slug);
   return statement.step() ? statement.column_text(0) : std::string(slug);
 }
 
-std::int64_t ensure_term(Connection& connection, std::string_view table, const content::Term& term) {
+std::int64_t ensure_term(Connection& connection, std::string_view table,
+                         const content::Term& term) {
   if (auto id = id_by_slug(connection, table, term.slug)) return *id;
   connection.prepare("INSERT INTO " + std::string(table) + " (slug, name) VALUES (?, ?)")
       .bind(1, term.slug)
@@ -172,10 +174,14 @@ constexpr std::string_view kRevisionSummaryColumns =
     "SELECT id, article_version, applied, user_name, saved_at, note, title, status";
 
 RevisionSummary read_revision_summary(const Statement& row) {
-  return RevisionSummary{row.column_int(0),          row.column_int(1),
-                         row.column_int(2) != 0,     row.column_text(3),
-                         from_unix(row.column_int(4)), row.column_text(5),
-                         row.column_text(6),         status_of(row.column_text(7))};
+  return RevisionSummary{row.column_int(0),
+                         row.column_int(1),
+                         row.column_int(2) != 0,
+                         row.column_text(3),
+                         from_unix(row.column_int(4)),
+                         row.column_text(5),
+                         row.column_text(6),
+                         status_of(row.column_text(7))};
 }
 
 }  // namespace
@@ -203,7 +209,8 @@ NewsroomListing SqliteEditorialStore::list_articles(const NewsroomFilter& filter
     bind_filter(statement);
     statement.bind(5, filter.page.limit).bind(6, filter.page.offset);
     while (statement.step()) {
-      listing.rows.push_back({ArticleId{statement.column_int(0)}, statement.column_text(1),
+      listing.rows.push_back({ArticleId{statement.column_int(0)},
+                              statement.column_text(1),
                               status_of(statement.column_text(2)),
                               {statement.column_text(3), statement.column_text(4)},
                               {statement.column_text(5), statement.column_text(6)},
@@ -242,7 +249,8 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     summary.author = {statement.column_text(5), statement.column_text(6)};
     summary.section = {statement.column_text(7), statement.column_text(8)};
     if (!statement.column_is_null(9)) {
-      summary.image = content::MediaRef{statement.column_text(9), statement.column_text(10),
+      summary.image = content::MediaRef{statement.column_text(9),
+                                        statement.column_text(10),
                                         static_cast<int>(statement.column_int(11)),
                                         static_cast<int>(statement.column_int(12)),
                                         {}};
@@ -333,8 +341,8 @@ EditResult SqliteEditorialStore::save_edit(const ArticleEdit& edit, Timestamp no
   insert_revision(connection, edit, article_id, version, /*applied=*/true, now);
   auto after = read_placement(connection, article_id, now);
   transaction.commit();
-  return SavedArticle{ArticleId{article_id}, !edit.id, after->section_slug, after->slug,
-                      std::move(before), std::move(*after)};
+  return SavedArticle{ArticleId{article_id}, !edit.id,          after->section_slug,
+                      after->slug,           std::move(before), std::move(*after)};
 }
 
 std::optional<content::ArticlePlacement> SqliteEditorialStore::delete_article(ArticleId id) {

@@ -20,8 +20,7 @@ class SqliteEditorialStore final : public EditorialStore {
                                               content::Timestamp until) override;
   std::optional<content::Timestamp> next_due(content::Timestamp now) override;
   std::vector<RevisionSummary> revisions(content::ArticleId article) override;
-  std::optional<Revision> find_revision(content::ArticleId article,
-                                        std::int64_t revision) override;
+  std::optional<Revision> find_revision(content::ArticleId article, std::int64_t revision) override;
 
  private:
   ConnectionPool& pool_;

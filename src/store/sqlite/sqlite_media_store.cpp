@@ -43,8 +43,10 @@ std::optional<content::MediaRef> read_image(Connection& connection, std::string_
         connection.prepare("SELECT name, mime_type, width, height FROM media WHERE name = ?");
     statement.bind(1, name);
     if (!statement.step()) return std::nullopt;
-    image = {statement.column_text(0), statement.column_text(1),
-             static_cast<int>(statement.column_int(2)), static_cast<int>(statement.column_int(3)),
+    image = {statement.column_text(0),
+             statement.column_text(1),
+             static_cast<int>(statement.column_int(2)),
+             static_cast<int>(statement.column_int(3)),
              {}};
   }
   attach_variants(connection, image);

@@ -61,8 +61,8 @@ std::vector<content::Author> SqliteTermStore::authors() {
   auto statement = connection->prepare("SELECT id, slug, name, bio FROM authors ORDER BY name");
   std::vector<content::Author> authors;
   while (statement.step()) {
-    authors.push_back({statement.column_int(0), statement.column_text(1),
-                       statement.column_text(2), statement.column_text(3)});
+    authors.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2),
+                       statement.column_text(3)});
   }
   return authors;
 }
@@ -79,7 +79,8 @@ std::optional<AuthorProfile> SqliteTermStore::find_author_profile(std::string_vi
     profile.author = {statement.column_int(0), statement.column_text(1), statement.column_text(2),
                       statement.column_text(3)};
     if (!statement.column_is_null(4)) {
-      profile.photo = content::MediaRef{statement.column_text(4), statement.column_text(5),
+      profile.photo = content::MediaRef{statement.column_text(4),
+                                        statement.column_text(5),
                                         static_cast<int>(statement.column_int(6)),
                                         static_cast<int>(statement.column_int(7)),
                                         {}};

@@ -9,7 +9,9 @@ namespace {
 using content::ArticleStatus;
 using content::Role;
 
-content::User user_with(Role role) { return {{1}, "x@test.example", "X", role, "x"}; }
+content::User user_with(Role role) {
+  return {{1}, "x@test.example", "X", role, "x"};
+}
 const ArticleFacts kOwnDraft{"x", ArticleStatus::draft};
 const ArticleFacts kOwnPublished{"x", ArticleStatus::published};
 const ArticleFacts kOthersDraft{"y", ArticleStatus::draft};
@@ -45,10 +47,11 @@ TEST(Capabilities, AnEditorPublishesAndEditsEveryonesButManagesNoAccounts) {
 
 TEST(Capabilities, AnAdminMayDoEverything) {
   auto user = user_with(Role::admin);
-  for (auto capability : {Capability::write_articles, Capability::publish_own, Capability::edit_others,
-                          Capability::publish_others, Capability::delete_articles, Capability::manage_terms,
-                          Capability::moderate_comments, Capability::manage_sections,
-                          Capability::manage_users, Capability::manage_settings})
+  for (auto capability :
+       {Capability::write_articles, Capability::publish_own, Capability::edit_others,
+        Capability::publish_others, Capability::delete_articles, Capability::manage_terms,
+        Capability::moderate_comments, Capability::manage_sections, Capability::manage_users,
+        Capability::manage_settings})
     EXPECT_TRUE(can(user.role, capability));
 }
 

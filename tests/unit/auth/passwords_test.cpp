@@ -32,8 +32,9 @@ TEST(Passwords, GeneratedPasswordsAndTokensDiffer) {
   }
   auto token = random_token(32);
   EXPECT_EQ(token.size(), 43u);
-  EXPECT_EQ(token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-            std::string::npos);
+  EXPECT_EQ(
+      token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+      std::string::npos);
 }
 
 }  // namespace

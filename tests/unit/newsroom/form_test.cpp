@@ -41,7 +41,8 @@ TEST(Form, RefusesTruncatedOrUnknownBodies) {
                  "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end")));
   EXPECT_TRUE(std::holds_alternative<FormError>(parse_form("multipart/form-data", "x")));
   EXPECT_TRUE(std::holds_alternative<FormError>(parse_form("application/json", "{}")));
-  EXPECT_TRUE(std::holds_alternative<Form>(parse_form("application/x-www-form-urlencoded; charset=UTF-8", "a=1")));
+  EXPECT_TRUE(std::holds_alternative<Form>(
+      parse_form("application/x-www-form-urlencoded; charset=UTF-8", "a=1")));
 }
 
 }  // namespace

@@ -9,7 +9,9 @@ namespace {
 std::string render(const std::vector<DiffLine>& lines) {
   std::string out;
   for (const auto& line : lines) {
-    out += line.kind == DiffLine::Kind::same ? ' ' : line.kind == DiffLine::Kind::removed ? '-' : '+';
+    out += line.kind == DiffLine::Kind::same      ? ' '
+           : line.kind == DiffLine::Kind::removed ? '-'
+                                                  : '+';
     out += line.text + "\n";
   }
   return out;
