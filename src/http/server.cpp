@@ -100,6 +100,12 @@ void Server::stop() {
 }
 
 void Server::do_accept() {
+  {
+    // Once stopping, the acceptor is (or is about to be) closed: accepting on it again fails at
+    // once with "bad file descriptor", and retrying that would spin forever.
+    std::lock_guard lock(connections_mutex_);
+    if (stopping_) return;
+  }
   acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
                                                         tcp::socket socket) {
     if (error) {

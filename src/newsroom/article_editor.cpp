@@ -152,7 +152,7 @@ http::Response Newsroom::editor_page(Call& call,
   view.set("lead", values.lead);
   view.set("body", values.body);
   // Our Markdown renderer drops raw HTML: this is the same HTML the article page will carry.
-  view.set("body_html", render::render_article(values.body, false).body_html);
+  view.set("body_html", body_html_for(values.body, values.lead));
   view.set("has_image", values.image.has_value());
   if (values.image) view.set("image_src", site::media_path(values.image->name));
   view.set("caption", values.caption);
@@ -308,7 +308,7 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   edit.title = values.title;
   edit.lead = values.lead;
   edit.body_markdown = values.body;
-  edit.body_html = render::render_article(values.body, false).body_html;
+  edit.body_html = body_html_for(values.body, values.lead);
   edit.status = status;
   edit.published_at = published_at;
   edit.updated_at = call.now;

@@ -73,6 +73,10 @@ bool acceptable_text(std::string_view text, std::size_t max_bytes);
 std::vector<std::string> split_names(std::string_view text);
 std::string join_names(const std::vector<content::Term>& terms);
 
+/// The article body's HTML. An article whose lead is the body's first paragraph (what `gazette
+/// publish` makes of a file without `lead:`) shows it once, as the lead, not again in the body.
+std::string body_html_for(std::string_view markdown, std::string_view lead);
+
 /// The translation key of a status or a role ("status_draft", "role_editor").
 std::string status_key(content::ArticleStatus status);
 std::string role_key(content::Role role);

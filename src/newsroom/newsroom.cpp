@@ -8,6 +8,7 @@
 
 #include "newsroom/call.h"
 #include "newsroom/newsroom_theme.h"
+#include "render/markdown.h"
 #include "render/text.h"
 #include "site/target.h"
 
@@ -308,6 +309,12 @@ std::string join_names(const std::vector<content::Term>& terms) {
   std::string joined;
   for (const auto& term : terms) joined += (joined.empty() ? "" : ", ") + term.name;
   return joined;
+}
+
+std::string body_html_for(std::string_view markdown, std::string_view lead) {
+  auto taken = render::render_article(markdown, true);
+  if (!lead.empty() && taken.lead == lead) return taken.body_html;
+  return render::render_article(markdown, false).body_html;
 }
 
 std::string status_key(content::ArticleStatus status) {

@@ -202,7 +202,7 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
   edit.title = revision->title;
   edit.lead = revision->lead;
   edit.body_markdown = revision->body_markdown;
-  edit.body_html = render::render_article(revision->body_markdown, false).body_html;
+  edit.body_html = body_html_for(revision->body_markdown, revision->lead);
   edit.status = current.status;
   edit.published_at = current.summary.published_at;
   edit.updated_at = call.now;

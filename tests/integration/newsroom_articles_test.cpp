@@ -322,6 +322,19 @@ TEST_F(NewsroomArticles, AnEditFromOutsideTheNewsroomIsNotOverwrittenEither) {
   EXPECT_EQ(text_value("SELECT lead FROM articles WHERE id = 1"), "Corrigé en ligne de commande");
 }
 
+TEST_F(NewsroomArticles, ALeadTakenFromTheFirstParagraphIsStillShownOnceAfterAnEdit) {
+  // "Article de départ" came from `gazette publish` without `lead:`: its first paragraph is
+  // the lead, and the body shows the rest.
+  auto fields = editor_fields(admin_, 1);
+  EXPECT_EQ(fields["lead"], "Texte.");
+  fields["title"] = "Article de départ, revu";
+  ASSERT_EQ(post("/newsroom/articles/1", fields, &admin_).status, 303);
+  HtmlDocument page(get("/actualite/article-de-depart/").body);
+  EXPECT_EQ(page.find("h1").text(), "Article de départ, revu");
+  EXPECT_EQ(page.find("p", "lead").text(), "Texte.");
+  EXPECT_EQ(page.find("div", "article-body").text(), "");
+}
+
 TEST_F(NewsroomArticles, TagSuggestionsAndMarkdownPreview) {
   auto fields = article_fields(admin_, "Avec mots-clés", "publish");
   fields["tags"] = "Syrie, Syndicats, Sport";
