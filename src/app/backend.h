@@ -13,7 +13,11 @@
 #include "store/sqlite/connection_pool.h"
 #include "store/sqlite/sqlite_change_log_store.h"
 #include "store/sqlite/sqlite_comment_store.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
+#include "store/sqlite/sqlite_editorial_store.h"
+#include "store/sqlite/sqlite_media_store.h"
+#include "store/sqlite/sqlite_term_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace gazette::app {
@@ -30,6 +34,10 @@ struct Backend {
 
   store::sqlite::ConnectionPool database;
   store::sqlite::SqliteStore store;
+  store::sqlite::SqliteEditorialStore editorial;  // drafts, revisions, the workflow
+  store::sqlite::SqliteMediaStore media;
+  store::sqlite::SqliteTermStore terms;
+  store::sqlite::SqliteAccountStore accounts;
   store::sqlite::SqliteDiscoveryStore discovery_store;
   store::sqlite::SqliteChangeLogStore change_log;
   content::EventBus events;

@@ -22,11 +22,22 @@ struct DemoOptions {
   int articles = 0;  // > 0: a generated site of this many articles instead of the demo articles
 };
 
+struct UserOptions {
+  enum class Action { add, passwd };
+  std::string db;
+  Action action = Action::add;
+  std::string email;
+  std::string name;
+  std::string role;
+};
+
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".
 int serve(const ServeOptions& options);
 /// Publishes one Markdown article file; prints its URL path as the last line.
 int publish(const PublishOptions& options);
-/// Fills the database with demo content.
+/// Fills the database with demo content, and creates the demo admin account once.
 int demo(const DemoOptions& options);
+/// Adds a newsroom account or changes its password.
+int user(const UserOptions& options);
 
 }  // namespace gazette::app

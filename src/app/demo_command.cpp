@@ -5,6 +5,8 @@
 
 #include "app/backend.h"
 #include "app/commands.h"
+#include "auth/accounts.h"
+#include "auth/passwords.h"
 #include "demo/demo_content.h"
 #include "demo/synthetic_site.h"
 
@@ -14,6 +16,9 @@ namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// The demo's newsroom admin; .test is a domain reserved for examples (RFC 2606).
+constexpr const char* kDemoAdminEmail = "admin@gazette.test";
 }  // namespace
 
 int demo(const DemoOptions& options) {
@@ -42,6 +47,23 @@ int demo(const DemoOptions& options) {
   auto summary = demo::fill_demo_site(backend.articles, now);
   std::printf("demo: %d articles in %d sections by %d authors\n", summary.articles,
               summary.sections, summary.authors);
+
+  // The demo admin, created once: its password is printed only then, never stored in clear.
+  store::sqlite::SqliteAccountStore account_store(database);
+  if (account_store.find_credentials(kDemoAdminEmail)) {
+    std::printf("demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
+                kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());
+    return 0;
+  }
+  auth::Accounts accounts(account_store);
+  auto password = auth::generate_password();
+  if (auto problem = accounts.add(kDemoAdminEmail, "Admin", content::Role::admin, password, now)) {
+    std::fprintf(stderr, "demo: admin account: %s: %s\n", problem->field.c_str(),
+                 problem->reason.c_str());
+    return 1;
+  }
+  std::printf("demo: newsroom admin %s, password %s (shown once; change it with: gazette user passwd %s --db %s)\n",
+              kDemoAdminEmail, password.c_str(), kDemoAdminEmail, options.db.c_str());
   return 0;
 }
 

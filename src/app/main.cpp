@@ -44,6 +44,21 @@ int main(int argc, char** argv) {
 
   CommentsCommand comments_command(cli, add_db);
 
+  UserOptions user_options;
+  auto* user_command = cli.add_subcommand("user", "Manage newsroom accounts");
+  user_command->require_subcommand(1);
+  auto* user_add = user_command->add_subcommand(
+      "add", "Add an account (password from standard input, or generated and printed once)");
+  user_add->add_option("email", user_options.email, "The account's e-mail")->required();
+  user_add->add_option("--name", user_options.name, "The name it signs with")->required();
+  user_add->add_option("--role", user_options.role, "contributor, author, editor or admin")
+      ->required();
+  add_db(user_add);
+  auto* user_passwd = user_command->add_subcommand(
+      "passwd", "Set an account's password (from standard input, or generated and printed)");
+  user_passwd->add_option("email", user_options.email, "The account's e-mail")->required();
+  add_db(user_passwd);
+
   CLI11_PARSE(cli, argc, argv);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
@@ -59,6 +74,11 @@ int main(int argc, char** argv) {
       return publish(publish_options);
     }
     if (comments_command.chosen()) return comments_command.run(db);
+    if (*user_command) {
+      user_options.db = db;
+      user_options.action = *user_add ? UserOptions::Action::add : UserOptions::Action::passwd;
+      return user(user_options);
+    }
     demo_options.db = db;
     return demo(demo_options);
   } catch (const std::exception& error) {

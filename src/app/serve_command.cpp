@@ -1,4 +1,5 @@
-// `gazette serve`: the start-up order of the server, in one place — store, theme, site, HTTP.
+// `gazette serve`: the start-up order of the server, in one place — store, theme, site,
+// newsroom, scheduler, HTTP.
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -7,15 +8,21 @@
 
 #include "app/backend.h"
 #include "app/commands.h"
+#include "auth/accounts.h"
+#include "auth/sessions.h"
+#include "auth/sign_in.h"
 #include "cache/caching_responder.h"
 #include "cache/invalidation.h"
 #include "comments/web/article_comment_section.h"
 #include "comments/web/comment_pages.h"
 #include "comments/web/comment_paths.h"
+#include "discovery/discovery_routes.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "newsroom/newsroom.h"
+#include "publishing/article_service.h"
+#include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
-#include "discovery/discovery_routes.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -76,6 +83,19 @@ int serve(const ServeOptions& options) {
   pages.set_comment_section(&comment_section);
   comments::web::CommentPages comment_pages(backend.comments, pages);
 
+  // The newsroom: every article write goes through ArticleService, which announces it on the
+  // event bus; the scheduler looks again whenever an article changes.
+  publishing::ScheduledPublisher scheduler(backend.articles);
+  backend.events.subscribe([&scheduler](const content::Event& event) {
+    if (std::holds_alternative<content::ArticleChanged>(event)) scheduler.wake();
+  });
+  auth::Sessions sessions(backend.accounts);
+  auth::SignIn sign_in(backend.accounts, sessions);
+  auth::Accounts account_admin(backend.accounts);
+  newsroom::Newsroom newsroom({backend.store, backend.editorial, backend.media, backend.terms,
+                               backend.accounts, backend.articles, backend.events, sessions,
+                               sign_in, account_admin, pages});
+
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
   // site rather than by prefix; so are sitemaps and robots.txt.
@@ -86,9 +106,13 @@ int serve(const ServeOptions& options) {
   });
   router.add(std::string(comments::web::kCommentsPrefix),
              [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
+  router.add("/newsroom/", [&newsroom](const http::Request& request) {
+    return newsroom.handle(request);
+  });
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
-  // and in the others (sharing the database) through the change feed.
+  // and in the others (sharing the database) through the change feed. Subscribed last, it sees
+  // what the subscribers before it announced in turn (related lists).
   cache::PageCache page_cache(kPageCacheBytes);
   backend.events.subscribe([&page_cache](const content::Event& event) {
     if (auto dependencies = cache::invalidated_by(event)) page_cache.invalidate(*dependencies);
@@ -101,10 +125,14 @@ int serve(const ServeOptions& options) {
   http::Server server(address.host, address.port, [&responder](const http::Request& request) {
     return responder.respond(request);
   });
+  for (auto prefix : newsroom::kUploadPrefixes)
+    server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);
+  scheduler.start();
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
   server.run(std::max(1u, std::thread::hardware_concurrency()));
+  scheduler.stop();
   related_catch_up.request_stop();
   spdlog::info("stopped");
   return 0;

@@ -49,12 +49,20 @@ struct Author {
   std::string bio;
 };
 
+/// A resized copy of an image, for `srcset`: also served under /media/`name`.
+struct MediaVariant {
+  std::string name;
+  std::string mime_type;
+  int width = 0;
+};
+
 /// An image kept in the media store, addressed by `name` under /media/.
 struct MediaRef {
   std::string name;
   std::string mime_type;
   int width = 0;
   int height = 0;
+  std::vector<MediaVariant> variants;  // narrower copies, narrowest first (may be empty)
 };
 
 /// An image's bytes as stored, for serving.

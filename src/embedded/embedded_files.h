@@ -22,4 +22,7 @@ const std::vector<EmbeddedFile>& sqlite_migrations();
 /// The demo articles (src/demo/articles/*.md).
 const std::vector<EmbeddedFile>& demo_articles();
 
+/// The newsroom's templates/, i18n/ and assets/ (src/newsroom/).
+const std::vector<EmbeddedFile>& newsroom_files();
+
 }  // namespace gazette::embedded

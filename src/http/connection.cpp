@@ -22,8 +22,6 @@ namespace {
 
 // A request line and headers larger than this are not a browser's; 431 says so.
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
-// Reader forms (comments) are small; newsroom uploads will get their own, larger route limit.
-constexpr std::uint64_t kBodyLimit = 1024 * 1024;
 // A client that sends nothing for this long (idle keep-alive included) is disconnected.
 constexpr auto kReadTimeout = std::chrono::seconds(30);
 // A client that does not take its response in this long is disconnected.
@@ -69,36 +67,61 @@ void Connection::do_read() {
   if (closing_) return do_close();
   parser_.emplace();
   parser_->header_limit(kHeaderLimit);
-  parser_->body_limit(kBodyLimit);
+  // Until the target is known, the largest limit of any route; on_header() narrows it.
+  parser_->body_limit(server_.largest_body_limit());
   stream_.expires_after(kReadTimeout);
   reading_ = true;
+  beast_http::async_read_header(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&Connection::on_header, shared_from_this()));
+}
+
+// Whether `error` ended this request (answered or closed): the read loop stops here.
+bool Connection::stopped_by(beast::error_code error) {
+  if (!error) return false;
+  if (error == beast_http::error::end_of_stream || error == asio::error::operation_aborted) {
+    do_close();
+  } else if (error == beast_http::error::header_limit || error == beast_http::error::body_limit ||
+             error.category() ==
+                 beast_http::make_error_code(beast_http::error::bad_version).category()) {
+    // The request cannot be trusted past this point: answer why, then close.
+    closing_ = true;
+    do_write(Reply::of(refuse(error)));
+  } else {
+    fail(error, "read");
+    do_close();
+  }
+  return true;
+}
+
+void Connection::on_header(beast::error_code error, std::size_t) {
+  reading_ = false;
+  if (stopped_by(error)) return;
+  auto limit = server_.body_limit_for(parser_->get().target());
+  auto length = parser_->content_length();
+  if (length && *length > limit) {
+    closing_ = true;
+    return do_write(Reply::of(refuse(beast_http::error::body_limit)));
+  }
+  // Most requests (every GET) have no body: answer now rather than through one more read.
+  if (parser_->is_done()) return on_read({}, 0);
+  parser_->body_limit(limit);  // what is left of a chunked body is counted against it
   beast_http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&Connection::on_read, shared_from_this()));
 }
 
 void Connection::on_read(beast::error_code error, std::size_t) {
-  reading_ = false;
-  if (error == beast_http::error::end_of_stream || error == asio::error::operation_aborted)
-    return do_close();
-  if (error == beast_http::error::header_limit || error == beast_http::error::body_limit ||
-      (error && error.category() == beast_http::make_error_code(beast_http::error::bad_version).category())) {
-    // The request cannot be trusted past this point: answer why, then close.
-    closing_ = true;
-    return do_write(Reply::of(refuse(error)));
-  }
-  if (error) {
-    fail(error, "read");
-    return do_close();
-  }
-  if (closing_) parser_->get().keep_alive(false);
-  // The client's address, for handlers that limit or block by address (comments); whatever a
-  // client sent under this name is replaced.
-  parser_->get().set(kPeerAddressHeader, peer_address_);
-  auto reply = answer(parser_->get());
+  if (stopped_by(error)) return;
+  auto& request = parser_->get();
+  if (closing_) request.keep_alive(false);
+  // The client's address, for handlers that limit or block by address (comments, sign-in);
+  // whatever a client sent under this name is replaced.
+  request.set(kPeerAddressHeader, peer_address_);
+  auto reply = answer(request);
   if (reply.serialized) {
-    bool head_only = parser_->get().method() == beast_http::verb::head;
-    keep_alive_ = parser_->get().keep_alive() && !closing_;
-    http_10_ = parser_->get().version() == 10;
+    bool head_only = request.method() == beast_http::verb::head;
+    keep_alive_ = request.keep_alive() && !closing_;
+    http_10_ = request.version() == 10;
     return do_write_serialized(std::move(reply.serialized), head_only);
   }
   do_write(std::move(reply));

@@ -34,7 +34,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   void do_read();
+  void on_header(boost::beast::error_code error, std::size_t bytes);
   void on_read(boost::beast::error_code error, std::size_t bytes);
+  bool stopped_by(boost::beast::error_code error);
   void do_write(Reply reply);
   void do_write_serialized(std::shared_ptr<const SerializedResponse> response, bool head_only);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);

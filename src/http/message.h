@@ -24,8 +24,8 @@ constexpr std::string_view kCacheDependenciesHeader = "Gazette-Cache-Dependencie
 /// A cacheable page that will change by itself at a known time (Unix seconds) says so here;
 /// the cache serves it until then only.
 constexpr std::string_view kCacheExpiresHeader = "Gazette-Cache-Expires";
-/// The header through which the server tells handlers the client's address (the socket's peer);
-/// the server replaces whatever a client sent under this name.
+/// The header the server sets on every request to the client's IP address (any such header
+/// sent by the client is replaced), for limits kept per address (sign-in attempts, comments).
 inline constexpr std::string_view kPeerAddressHeader = "Gazette-Peer-Address";
 
 /// Turns a request into a response. Called on the server's threads, concurrently.

@@ -6,6 +6,7 @@
 #include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -22,7 +23,26 @@ constexpr auto kShutdownGrace = std::chrono::seconds(10);
 // After a failed accept (out of file descriptors…) the server waits this long before the next,
 // rather than spinning on the same error.
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
+// Reader forms (comments) are small; routes that take uploads raise it with allow_body_size().
+constexpr std::uint64_t kDefaultBodyLimit = 1024 * 1024;
 }  // namespace
+
+void Server::allow_body_size(std::string prefix, std::uint64_t bytes) {
+  body_limits_.emplace_back(std::move(prefix), bytes);
+}
+
+std::uint64_t Server::body_limit_for(std::string_view target) const {
+  for (const auto& [prefix, bytes] : body_limits_) {
+    if (target.starts_with(prefix)) return bytes;
+  }
+  return kDefaultBodyLimit;
+}
+
+std::uint64_t Server::largest_body_limit() const {
+  std::uint64_t largest = kDefaultBodyLimit;
+  for (const auto& [prefix, bytes] : body_limits_) largest = std::max(largest, bytes);
+  return largest;
+}
 
 Server::Server(const std::string& host, unsigned short port, Responder responder)
     : control_(io_.get_executor()),

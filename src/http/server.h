@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "http/reply.h"
@@ -30,6 +31,14 @@ class Server {
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
+
+  /// Lets request bodies to paths starting with `prefix` be up to `bytes` long (instead of the
+  /// default 1 MiB), for uploads. Call before run().
+  void allow_body_size(std::string prefix, std::uint64_t bytes);
+  /// The largest body a request to `target` may carry.
+  std::uint64_t body_limit_for(std::string_view target) const;
+  /// The largest body any route accepts: the parser's limit until the target is known.
+  std::uint64_t largest_body_limit() const;
 
   /// The address actually bound, as "127.0.0.1:8080".
   std::string local_address() const;
@@ -65,6 +74,7 @@ class Server {
   boost::asio::steady_timer shutdown_deadline_;
   boost::asio::steady_timer accept_retry_;
   Responder responder_;
+  std::vector<std::pair<std::string, std::uint64_t>> body_limits_;  // set before run()
 };
 
 }  // namespace gazette::http

@@ -85,7 +85,10 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
                                           std::string_view slug) {
   auto found = context.store.find_published_article(section, slug);
   if (!found) return std::nullopt;
-  const auto& article = *found;
+  return render_article_page(context, *found);
+}
+
+std::string render_article_page(const PageContext& context, const content::Article& article) {
   const auto& summary = article.summary;
   depend_on_article(context, article);
   auto path = article_path(summary.section.slug, summary.slug);

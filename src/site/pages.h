@@ -51,6 +51,9 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
 /// The search page for the query string `query` ("q=…&page=…"); `json` for the JSON form.
 std::string render_search(const PageContext& context, std::string_view query);
 std::string render_search_json(const PageContext& context, std::string_view query);
+/// The article page of `article`, whatever its status: the reader page, and the newsroom's
+/// preview of an unpublished article exactly as readers will see it.
+std::string render_article_page(const PageContext& context, const content::Article& article);
 std::string render_message(const PageContext& context, int status, std::string_view heading_key,
                            std::string_view message_key);
 

@@ -73,7 +73,21 @@ theme::View image_view(const content::MediaRef& image, const std::string& alt) {
   theme::View view;
   auto src = media_path(image.name);
   view.set("src", src);
-  view.set("srcset", src + " " + std::to_string(image.width) + "w");
+  // Narrower copies in the original's format, then the original; WebP copies go in a <source>
+  // of their own, since one srcset cannot offer two formats.
+  std::string srcset;
+  std::string webp_srcset;
+  for (const auto& variant : image.variants) {
+    auto candidate = media_path(variant.name) + " " + std::to_string(variant.width) + "w";
+    if (variant.mime_type == image.mime_type && variant.width < image.width) {
+      srcset += candidate + ", ";
+    } else if (variant.mime_type == "image/webp" && image.mime_type != "image/webp") {
+      webp_srcset += (webp_srcset.empty() ? "" : ", ") + candidate;
+    }
+  }
+  view.set("srcset", srcset + src + " " + std::to_string(image.width) + "w");
+  view.set("has_webp", !webp_srcset.empty());
+  view.set("webp_srcset", webp_srcset);
   view.set("sizes", std::string(kArticleImageSizes));
   view.set("width", std::to_string(image.width));
   view.set("height", std::to_string(image.height));

@@ -64,11 +64,24 @@ std::string CommandResult::last_line() const {
 }
 
 CommandResult run_gazette(const std::vector<std::string>& args) {
+  return run_gazette_with_input(args, std::string());
+}
+
+CommandResult run_gazette_with_input(const std::vector<std::string>& args,
+                                     const std::string& input) {
   std::vector<std::string> full = {gazette_binary().string()};
   full.insert(full.end(), args.begin(), args.end());
   // stderr goes to a file so that neither pipe can fill up while we read the other.
   TempDir dir;
   auto err_path = dir.file("stderr");
+  // Standard input from a file (empty by default), so a command never waits on a terminal.
+  auto in_path = dir.file("stdin");
+  {
+    FILE* in = std::fopen(in_path.c_str(), "w");
+    if (!in) throw std::runtime_error("cannot write " + in_path);
+    std::fwrite(input.data(), 1, input.size(), in);
+    std::fclose(in);
+  }
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -77,6 +90,7 @@ CommandResult run_gazette(const std::vector<std::string>& args) {
   posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, in_path.c_str(), O_RDONLY, 0);
   pid_t pid;
   auto argv = argv_of(full);
   int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);

@@ -65,6 +65,8 @@ class Connection {
   /// Runs one or more statements without parameters (migrations, pragmas, BEGIN/COMMIT).
   void execute(std::string_view sql);
   std::int64_t last_insert_id() const;
+  /// How many rows the last INSERT, UPDATE or DELETE changed.
+  std::int64_t changes() const;
 
   [[noreturn]] void fail(std::string_view what) const;
 

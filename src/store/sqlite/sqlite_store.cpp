@@ -2,6 +2,8 @@
 // migrations/0001 ("published, newest first" per section, author, tag and category).
 #include "store/sqlite/sqlite_store.h"
 
+#include "store/sqlite/media_variants.h"
+
 
 namespace gazette::store::sqlite {
 
@@ -50,7 +52,7 @@ content::ArticleSummary read_summary(const Statement& row) {
   if (!row.column_is_null(9)) {
     summary.image = content::MediaRef{row.column_text(9), row.column_text(10),
                                       static_cast<int>(row.column_int(11)),
-                                      static_cast<int>(row.column_int(12))};
+                                      static_cast<int>(row.column_int(12)), {}};
   }
   summary.image_alt = row.column_text(13);
   return summary;
@@ -269,6 +271,7 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
     article.body_html = statement.column_text(17);
     article.image_caption = statement.column_text(18);
   }
+  if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = read_terms(*connection, kArticleCategories, article.summary.id);
   article.tags = read_terms(*connection, kArticleTags, article.summary.id);
   return article;
@@ -292,6 +295,9 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
     bind_filter(statement);
     statement.bind(4, page.limit).bind(5, page.offset);
     while (statement.step()) result.articles.push_back(read_summary(statement));
+  }
+  for (auto& summary : result.articles) {
+    if (summary.image) attach_variants(*connection, *summary.image);
   }
   {
     auto statement = connection->prepare(

@@ -1,0 +1,409 @@
+// The editor at /newsroom/articles/new and /newsroom/articles/{id}: one form for the text, the
+// terms, the photo and the workflow. Its buttons name the action (save, submit for review,
+// schedule, publish, unpublish); the server decides the status from the action and the date,
+// checks the role may do it, validates everything, and only then stores the photo and saves.
+// A save names the version it started from, so nobody overwrites a change they have not seen.
+#include <nlohmann/json.hpp>
+
+#include "newsroom/call.h"
+#include "newsroom/image_upload.h"
+#include "render/markdown.h"
+#include "render/slug.h"
+#include "site/pages.h"
+#include "site/paths.h"
+#include "site/target.h"
+
+namespace gazette::newsroom {
+
+using content::ArticleStatus;
+
+namespace {
+
+// Limits of an article's parts, generous for news writing and far below what would hurt.
+constexpr std::size_t kMaxTitleBytes = 300;
+constexpr std::size_t kMaxLeadBytes = 2000;
+constexpr std::size_t kMaxBodyBytes = 512 * 1024;
+constexpr std::size_t kMaxCaptionBytes = 500;
+constexpr std::size_t kMaxTermBytes = 100;
+constexpr std::size_t kMaxTermsPerKind = 30;
+// Tag suggestions shown while typing.
+constexpr std::int64_t kTagSuggestions = 10;
+
+EditorValues values_of(const store::EditableArticle& editable, const render::DateFormatter& dates) {
+  const auto& article = editable.article;
+  const auto& summary = article.summary;
+  return {summary.title, summary.slug, summary.section.slug, summary.author.slug,
+          join_names(article.categories), join_names(article.tags), summary.lead,
+          article.body_markdown, article.image_caption, summary.image_alt,
+          // Only a scheduled or published article's date means something to show: a draft is
+          // published when it is published, unless someone types a date.
+          article.status == ArticleStatus::published || article.status == ArticleStatus::scheduled
+              ? local_input_value(summary.published_at, dates)
+              : std::string(),
+          editable.version, summary.image};
+}
+
+// The status an action asks for, or nullopt for an unknown action.
+std::optional<ArticleStatus> target_status(std::string_view action, ArticleStatus current) {
+  if (action == "save" || action.empty()) return current;
+  if (action == "submit") return ArticleStatus::review;
+  if (action == "unpublish") return ArticleStatus::draft;
+  if (action == "publish") return ArticleStatus::published;
+  if (action == "schedule") return ArticleStatus::scheduled;
+  return std::nullopt;
+}
+
+std::string_view notice_for(ArticleStatus before, ArticleStatus after, std::string_view action) {
+  if (action == "unpublish") return "unpublished_notice";
+  if (after == before && action != "publish" && action != "schedule") return "saved_notice";
+  switch (after) {
+    case ArticleStatus::review:
+      return "submitted_notice";
+    case ArticleStatus::scheduled:
+      return "scheduled_notice";
+    case ArticleStatus::published:
+      return "published_notice";
+    case ArticleStatus::draft:
+      return "saved_notice";
+  }
+  return "saved_notice";
+}
+
+std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
+  std::vector<content::Term> terms;
+  for (const auto& name : names) terms.push_back({render::slugify(name), name});
+  return terms;
+}
+
+}  // namespace
+
+http::Response Newsroom::editor(Call& call, std::optional<content::ArticleId> id) {
+  auto context = services_.pages.context();
+  std::optional<store::EditableArticle> existing;
+  EditorValues values;
+  if (id) {
+    existing = services_.editorial.find_article(*id);
+    if (!existing) return not_found(call);
+    if (!auth::can_open(call.user(),
+                        {existing->article.summary.author.slug, existing->article.status}))
+      return forbidden(call);
+    values = values_of(*existing, context.dates);
+  } else {
+    values.author = call.user().author_slug;
+    if (!context.sections.empty()) values.section = context.sections.front().slug;
+  }
+  return editor_page(call, existing, values, {}, http::Status::ok);
+}
+
+http::Response Newsroom::editor_page(Call& call,
+                                     const std::optional<store::EditableArticle>& existing,
+                                     const EditorValues& values,
+                                     const std::vector<FieldError>& errors, http::Status status) {
+  auto context = services_.pages.context();
+  const auto& user = call.user();
+  auth::ArticleFacts facts{existing ? existing->article.summary.author.slug : user.author_slug,
+                           existing ? existing->article.status : ArticleStatus::draft};
+  auto heading = text(call, existing ? "edit_article" : "new_article");
+  auto view = frame(call, existing ? existing->article.summary.title : heading);
+  view.set("heading", heading);
+  auto t = [&](std::string_view key) { return text(call, key); };
+  view.set("has_errors", !errors.empty());
+  view.set("errors", errors_view(errors, t));
+  if (existing) {
+    auto base = "/newsroom/articles/" + std::to_string(existing->article.summary.id.value);
+    theme::View links;
+    links.set("status", std::string(content::to_string(facts.status)));
+    links.set("status_label", text(call, status_key(facts.status)));
+    links.set("preview_url", base + "/preview");
+    links.set("revisions_url", base + "/revisions");
+    bool visible = facts.status == ArticleStatus::published &&
+                   existing->article.summary.published_at <= call.now;
+    links.set("is_visible", visible);
+    links.set("public_url", site::article_path(existing->article.summary.section.slug,
+                                               existing->article.summary.slug));
+    view.set("existing", links);
+    view.set("action_url", base);
+    view.set("delete_url", base + "/delete");
+  } else {
+    view.set("action_url", "/newsroom/articles/new");
+  }
+  view.set("csrf", call.session->csrf_token);
+  view.set("version", std::to_string(values.version));
+  view.set("title", values.title);
+  view.set("slug", values.slug);
+  view.set("slug_edited", existing.has_value());
+  std::vector<std::pair<std::string, std::string>> sections;
+  for (const auto& section : context.sections) sections.emplace_back(section.slug, section.name);
+  view.set("sections", options_view(sections, values.section));
+  bool choose_author = auth::can(user.role, auth::Capability::edit_others);
+  view.set("can_choose_author", choose_author);
+  if (choose_author) {
+    std::vector<std::pair<std::string, std::string>> authors;
+    for (const auto& author : services_.terms.authors())
+      authors.emplace_back(author.slug, author.name);
+    view.set("authors", options_view(authors, values.author));
+  }
+  view.set("categories", values.categories);
+  theme::View category_options{theme::View::type::list};
+  for (const auto& category : services_.terms.categories())
+    category_options.push_back(category.name);
+  view.set("category_options", category_options);
+  view.set("tags", values.tags);
+  view.set("lead", values.lead);
+  view.set("body", values.body);
+  // Our Markdown renderer drops raw HTML: this is the same HTML the article page will carry.
+  view.set("body_html", body_html_for(values.body, values.lead));
+  view.set("has_image", values.image.has_value());
+  if (values.image) view.set("image_src", site::media_path(values.image->name));
+  view.set("caption", values.caption);
+  view.set("alt", values.alt);
+  view.set("published_at", values.published_at);
+  view.set("time_zone", call.settings.time_zone);
+  bool may_publish = auth::can_publish(user, facts);
+  view.set("can_submit", facts.status == ArticleStatus::draft);
+  view.set("can_publish", may_publish);
+  view.set("can_unpublish", may_publish && existing &&
+                                (facts.status == ArticleStatus::published ||
+                                 facts.status == ArticleStatus::scheduled));
+  view.set("can_delete", existing && auth::can(user.role, auth::Capability::delete_articles));
+  return page(call, status, "editor", view);
+}
+
+http::Response Newsroom::save_article(Call& call, std::optional<content::ArticleId> id) {
+  const auto& user = call.user();
+  const auto& form = call.form;
+  auto context = services_.pages.context();
+
+  std::optional<store::EditableArticle> existing;
+  if (id) {
+    existing = services_.editorial.find_article(*id);
+    if (!existing) return not_found(call);
+  }
+  auth::ArticleFacts facts{existing ? existing->article.summary.author.slug : user.author_slug,
+                           existing ? existing->article.status : ArticleStatus::draft};
+  if (!auth::can_open(user, facts)) return forbidden(call);
+  auto action = form.get("action");
+  auto target = target_status(action, facts.status);
+  if (!target)
+    return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
+  if (!auth::can_move(user, facts, *target)) return forbidden(call);
+
+  EditorValues values;
+  values.title = std::string(render::trim(form.get("title")));
+  values.slug = std::string(render::trim(form.get("slug")));
+  values.section = form.get("section");
+  values.author = facts.author_slug;
+  if (form.has("author") && form.get("author") != facts.author_slug) {
+    // Signing an article with someone else's name is an editor's decision.
+    if (!auth::can(user.role, auth::Capability::edit_others)) return forbidden(call);
+    values.author = form.get("author");
+  }
+  values.categories = form.get("categories");
+  values.tags = form.get("tags");
+  values.lead = std::string(render::trim(form.get("lead")));
+  values.body = form.get("body");
+  values.caption = std::string(render::trim(form.get("caption")));
+  values.alt = std::string(render::trim(form.get("alt")));
+  values.published_at = std::string(render::trim(form.get("published_at")));
+  if (existing) {
+    auto version = parse_id(form.get("version"));
+    if (!version)
+      return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
+    values.version = *version;
+    if (form.get("remove_photo") != "1") values.image = existing->article.summary.image;
+  }
+
+  std::vector<FieldError> errors;
+  auto check_text = [&](const std::string& value, std::string_view field, std::string_view label,
+                        std::size_t limit, bool required) {
+    if (required && value.empty()) {
+      errors.push_back({std::string(field), std::string(label), "err_required"});
+    } else if (render::find_invalid_utf8(value)) {
+      errors.push_back({std::string(field), std::string(label), "err_invalid_text"});
+    } else if (value.size() > limit) {
+      errors.push_back({std::string(field), std::string(label), "err_too_long"});
+    }
+  };
+  check_text(values.title, "title", "title", kMaxTitleBytes, true);
+  check_text(values.lead, "lead", "lead", kMaxLeadBytes, false);
+  check_text(values.body, "body", "body", kMaxBodyBytes, false);
+  check_text(values.caption, "caption", "caption", kMaxCaptionBytes, false);
+  check_text(values.alt, "alt", "alt", kMaxCaptionBytes, false);
+  check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind,
+             false);
+  check_text(values.tags, "tags", "tags", kMaxTermBytes * kMaxTermsPerKind, false);
+  if (values.slug.empty() && errors.empty()) values.slug = render::slugify(values.title);
+  if (!site::is_slug(values.slug)) errors.push_back({"slug", "slug", "err_slug"});
+  bool known_section = false;
+  for (const auto& section : context.sections) known_section |= section.slug == values.section;
+  if (!known_section) errors.push_back({"section", "section", "err_section"});
+  auto category_names = split_names(values.categories);
+  auto tag_names = split_names(values.tags);
+  for (const auto& [names, field] :
+       {std::pair{&category_names, "categories"}, {&tag_names, "tags"}}) {
+    bool bad = names->size() > kMaxTermsPerKind;
+    for (const auto& name : *names)
+      bad |= name.size() > kMaxTermBytes || render::slugify(name).empty();
+    if (bad) errors.push_back({field, field, "err_invalid_text"});
+  }
+
+  // The date: typed in the site's time zone; "publish" with a date to come schedules.
+  std::optional<content::Timestamp> typed_date;
+  if (!values.published_at.empty()) {
+    auto parsed = render::parse_date(values.published_at, call.settings.time_zone);
+    if (auto* date = std::get_if<content::Timestamp>(&parsed)) {
+      typed_date = *date;
+    } else {
+      errors.push_back({"published_at", "publish_at", "err_date"});
+    }
+  }
+  ArticleStatus status = *target;
+  content::Timestamp published_at = call.now;
+  bool was_live =
+      facts.status == ArticleStatus::published || facts.status == ArticleStatus::scheduled;
+  if (typed_date) {
+    published_at = *typed_date;
+  } else if (existing &&
+             (was_live || status == ArticleStatus::draft || status == ArticleStatus::review)) {
+    published_at = existing->article.summary.published_at;
+  }
+  if (status == ArticleStatus::scheduled && (!typed_date || *typed_date <= call.now) &&
+      action == "schedule")
+    errors.push_back({"published_at", "publish_at", "err_future_date"});
+  // Published with a date to come is scheduled; scheduled with a date gone by goes live now.
+  if (status == ArticleStatus::published && published_at > call.now)
+    status = ArticleStatus::scheduled;
+  if (status == ArticleStatus::scheduled && published_at <= call.now && action != "schedule")
+    status = ArticleStatus::published;
+
+  // The photo: checked by content and decoded in full; stored only once the rest is valid.
+  std::optional<PreparedImage> upload;
+  if (auto file = form.files.find("photo");
+      file != form.files.end() && !file->second.bytes.empty()) {
+    auto prepared = prepare_image(file->second.bytes, file->second.file_name);
+    if (auto* refusal = std::get_if<ImageRefusal>(&prepared)) {
+      auto reason = refusal->reason == "not an image" || refusal->reason.starts_with("not a JPEG")
+                        ? "err_not_image"
+                    : refusal->reason.starts_with("larger") ||
+                            refusal->reason.find("megapixels") != std::string::npos
+                        ? "err_image_too_large"
+                        : "err_image_damaged";
+      errors.push_back({"photo", "field_photo", reason});
+    } else {
+      upload = std::move(std::get<PreparedImage>(prepared));
+    }
+  }
+  bool has_photo = upload || values.image;
+  if (has_photo && values.alt.empty()) errors.push_back({"alt", "alt", "err_alt_required"});
+
+  if (!errors.empty())
+    return editor_page(call, existing, values, errors, http::Status::unprocessable_entity);
+
+  if (upload) values.image = services_.media.save_image(upload->original, upload->variants);
+
+  store::ArticleEdit edit;
+  edit.id = id;
+  edit.expected_version = values.version;
+  edit.slug = values.slug;
+  edit.title = values.title;
+  edit.lead = values.lead;
+  edit.body_markdown = values.body;
+  edit.body_html = body_html_for(values.body, values.lead);
+  edit.status = status;
+  edit.published_at = published_at;
+  edit.updated_at = call.now;
+  edit.author_slug = values.author;
+  edit.section_slug = values.section;
+  edit.categories = terms_of(category_names);
+  edit.tags = terms_of(tag_names);
+  if (values.image) edit.image_name = values.image->name;
+  edit.image_caption = values.caption;
+  edit.image_alt = values.alt;
+  edit.saved_by = user.id;
+  edit.saved_by_name = user.name;
+  edit.note = action.empty() ? "save" : action;
+
+  auto result = services_.articles.save_edit(edit, call.now);
+  if (auto* saved = std::get_if<store::SavedArticle>(&result)) {
+    return see_other(call, "/newsroom/articles/" + std::to_string(saved->id.value) +
+                               "?notice=" + std::string(notice_for(facts.status, status, action)));
+  }
+  if (auto* conflict = std::get_if<store::EditConflict>(&result))
+    return conflict_page(call, *id, *conflict);
+  const auto& refused = std::get<store::EditRefused>(result);
+  std::string reason = refused.field == "slug"      ? "err_slug_taken"
+                       : refused.field == "section" ? "err_section"
+                       : refused.field == "author"  ? "err_author"
+                                                    : "bad_request_message";
+  std::string label = refused.field == "photo" ? "field_photo" : refused.field;
+  return editor_page(call, existing, values, {{refused.field, label, reason}},
+                     http::Status::unprocessable_entity);
+}
+
+http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
+                                       const store::EditConflict& conflict) {
+  auto base = "/newsroom/articles/" + std::to_string(id.value);
+  auto view = frame(call, text(call, "conflict_heading"));
+  view.set("kept_revision", std::to_string(conflict.kept_revision));
+  view.set("compare_url", base + "/revisions/compare?from=" +
+                              std::to_string(conflict.kept_revision) + "&to=current");
+  view.set("editor_url", base);
+  view.set("restore_url",
+           base + "/revisions/" + std::to_string(conflict.kept_revision) + "/restore");
+  view.set("current_version", std::to_string(conflict.current_version));
+  view.set("csrf", call.session->csrf_token);
+  return page(call, http::Status::conflict, "conflict", view);
+}
+
+http::Response Newsroom::preview(Call& call, content::ArticleId id) {
+  auto existing = services_.editorial.find_article(id);
+  if (!existing) return not_found(call);
+  if (!auth::can_open(call.user(),
+                      {existing->article.summary.author.slug, existing->article.status}))
+    return forbidden(call);
+  // The reader theme's article page, from the stored article whatever its status: exactly
+  // what readers will see, served here with the newsroom's never-cache headers.
+  auto context = services_.pages.context();
+  auto html = site::render_article_page(context, existing->article);
+  auto response = http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8",
+                                      std::move(html));
+  response.set(http::beast_http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Robots-Tag", "noindex, nofollow");
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
+               "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  return response;
+}
+
+http::Response Newsroom::delete_article(Call& call, content::ArticleId id) {
+  if (!auth::can(call.user().role, auth::Capability::delete_articles)) return forbidden(call);
+  if (!services_.articles.remove(id)) return not_found(call);
+  return see_other(call, "/newsroom/articles/?notice=deleted_notice");
+}
+
+http::Response Newsroom::markdown_preview(Call& call) {
+  if (!acceptable_text(call.request.body(), kMaxBodyBytes))
+    return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
+  auto response = http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8",
+                                      render::render_article(call.request.body(), false).body_html);
+  response.set(http::beast_http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+http::Response Newsroom::tag_suggestions(Call& call) {
+  auto prefix = call.query.get("q");
+  nlohmann::json names = nlohmann::json::array();
+  if (acceptable_text(prefix, kMaxTermBytes) && !prefix.empty()) {
+    for (const auto& tag : services_.terms.tags_starting_with(prefix, kTagSuggestions))
+      names.push_back(tag.name);
+  }
+  auto response = http::make_response(call.request, http::Status::ok,
+                                      "application/json; charset=utf-8", names.dump());
+  response.set(http::beast_http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+}  // namespace gazette::newsroom

@@ -1,0 +1,87 @@
+// One request inside the newsroom, as every page handler receives it, and the small helpers
+// they share. Private to src/newsroom/.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "auth/capabilities.h"
+#include "auth/sessions.h"
+#include "newsroom/form.h"
+#include "newsroom/newsroom.h"
+#include "render/dates.h"
+#include "render/text.h"
+#include "theme/theme.h"
+
+namespace gazette::newsroom {
+
+struct Newsroom::Call {
+  const http::Request& request;
+  std::vector<std::string> segments;  // the path after /newsroom/, split on '/'
+  Form query;
+  Form form;  // a POST's fields and files
+  std::optional<auth::Session> session;
+  content::SiteSettings settings;
+  content::Timestamp now{};
+  bool is_post = false;
+  bool secure = false;  // served over https (directly or behind a proxy saying so)
+
+  const content::User& user() const { return session->user; }
+  const std::string& language() const { return settings.language; }
+};
+
+/// The name of the session cookie; its path is /newsroom, so reader pages never receive it.
+inline constexpr std::string_view kSessionCookie = "gazette_session";
+
+/// The value of cookie `name` in the request's Cookie header(s), or "".
+std::string cookie_value(const http::Request& request, std::string_view name);
+
+/// A `<select>`'s options: {value, label, selected} for each (value, label).
+theme::View options_view(const std::vector<std::pair<std::string, std::string>>& options,
+                         std::string_view selected);
+
+/// What the editor form shows: the stored article, or what the editor submitted.
+struct EditorValues {
+  std::string title, slug, section, author, categories, tags, lead, body, caption, alt;
+  std::string published_at;  // datetime-local text in the site's time zone
+  std::int64_t version = 0;
+  std::optional<content::MediaRef> image;
+};
+
+/// One form error for the templates: {field, label, reason}.
+struct FieldError {
+  std::string field;
+  std::string label_key;
+  std::string reason_key;
+};
+theme::View errors_view(const std::vector<FieldError>& errors,
+                        const std::function<std::string(std::string_view)>& text);
+
+/// "2024-12-08T06:00" in `time_zone`, for a datetime-local input.
+std::string local_input_value(content::Timestamp instant, const render::DateFormatter& dates);
+/// "2024-12-08 06:00", for lists.
+std::string local_display(content::Timestamp instant, const render::DateFormatter& dates);
+
+/// Whether `text` is valid UTF-8 of at most `max_bytes` bytes.
+bool acceptable_text(std::string_view text, std::size_t max_bytes);
+
+/// The comma-separated names of `text` ("Syrie, Moyen-Orient"), trimmed, empty ones dropped.
+std::vector<std::string> split_names(std::string_view text);
+std::string join_names(const std::vector<content::Term>& terms);
+
+/// The article body's HTML. An article whose lead is the body's first paragraph (what `gazette
+/// publish` makes of a file without `lead:`) shows it once, as the lead, not again in the body.
+std::string body_html_for(std::string_view markdown, std::string_view lead);
+
+/// The translation key of a status or a role ("status_draft", "role_editor").
+std::string status_key(content::ArticleStatus status);
+std::string role_key(content::Role role);
+
+/// "42" → 42; nullopt for anything else (signs, spaces, overflow).
+std::optional<std::int64_t> parse_id(std::string_view text);
+
+}  // namespace gazette::newsroom

@@ -1,0 +1,86 @@
+// Signing in and out at /newsroom/login and /newsroom/logout. The sign-in form is protected
+// like every other form: a token in a short-lived cookie of its own must come back in the form
+// (there is no session yet to hold it).
+#include <sodium.h>
+
+#include "auth/passwords.h"
+#include "newsroom/call.h"
+
+namespace gazette::newsroom {
+
+namespace field = http::beast_http;
+
+namespace {
+
+constexpr std::string_view kLoginCookie = "gazette_login";
+// Long enough to type a password after a coffee; a stale form just shows a new one.
+constexpr int kLoginFormSeconds = 3600;
+
+std::string cookie_attributes(const Newsroom::Call& call, std::string_view path, long max_age,
+                              std::string_view same_site) {
+  return "; Path=" + std::string(path) + "; Max-Age=" + std::to_string(max_age) +
+         "; HttpOnly; SameSite=" + std::string(same_site) + (call.secure ? "; Secure" : "");
+}
+
+// Only newsroom paths are followed after sign-in: never another site ("//evil", "/\evil").
+std::string safe_next(std::string_view next) {
+  if (!next.starts_with("/newsroom/") || next.find("//") != std::string_view::npos ||
+      next.find('\\') != std::string_view::npos || next.starts_with("/newsroom/login"))
+    return "/newsroom/articles/";
+  return std::string(next);
+}
+
+}  // namespace
+
+http::Response Newsroom::login_form(Call& call, http::Status status, std::string_view error_key,
+                                    std::string_view email) {
+  auto token = auth::random_token(32);
+  auto view = frame(call, text(call, "sign_in"));
+  view.set("login_token", token);
+  view.set("next", safe_next(call.is_post ? call.form.get("next") : call.query.get("next")));
+  view.set("email", std::string(email));
+  view.set("has_error", !error_key.empty());
+  if (!error_key.empty()) view.set("error", text(call, error_key));
+  auto response = page(call, status, "login", view);
+  response.set(field::field::set_cookie,
+               std::string(kLoginCookie) + "=" + token +
+                   cookie_attributes(call, "/newsroom/login", kLoginFormSeconds, "Strict"));
+  return response;
+}
+
+http::Response Newsroom::sign_in(Call& call) {
+  auto parsed = parse_form(call.request[field::field::content_type], call.request.body());
+  if (auto* form = std::get_if<Form>(&parsed)) call.form = std::move(*form);
+  auto email = call.form.get("email");
+  auto submitted = call.form.get("csrf");
+  auto expected = cookie_value(call.request, kLoginCookie);
+  if (expected.empty() || submitted.size() != expected.size() ||
+      sodium_memcmp(submitted.data(), expected.data(), expected.size()) != 0)
+    return login_form(call, http::Status::forbidden, "csrf_message", email);
+
+  auto address = std::string(call.request[http::kPeerAddressHeader]);
+  auto result = services_.sign_in.attempt(email, call.form.get("password"), address, call.now);
+  if (auto* refusal = std::get_if<auth::SignInRefusal>(&result)) {
+    bool limited = *refusal == auth::SignInRefusal::too_many_attempts;
+    return login_form(call, limited ? http::Status::too_many_requests : http::Status::unauthorized,
+                      limited ? "too_many_attempts" : "wrong_credentials", email);
+  }
+  const auto& opened = std::get<auth::OpenedSession>(result);
+  auto response = see_other(call, safe_next(call.form.get("next")));
+  response.set(field::field::set_cookie,
+               std::string(kSessionCookie) + "=" + opened.token +
+                   cookie_attributes(call, "/newsroom",
+                                     static_cast<long>(auth::kSessionLifetime.count()), "Lax"));
+  return response;
+}
+
+http::Response Newsroom::sign_out(Call& call) {
+  auto token = cookie_value(call.request, kSessionCookie);
+  services_.sessions.close(token);
+  auto response = see_other(call, "/newsroom/login?notice=signed_out");
+  response.set(field::field::set_cookie,
+               std::string(kSessionCookie) + "=" + cookie_attributes(call, "/newsroom", 0, "Lax"));
+  return response;
+}
+
+}  // namespace gazette::newsroom

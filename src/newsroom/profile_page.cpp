@@ -1,0 +1,68 @@
+// Author profiles at /newsroom/authors/{slug}: the name, biography and photo readers see on
+// the author's page. Everyone edits their own; editors and admins edit anyone's.
+#include "newsroom/call.h"
+#include "newsroom/image_upload.h"
+#include "render/text.h"
+#include "site/paths.h"
+
+namespace gazette::newsroom {
+
+namespace {
+constexpr std::size_t kMaxAuthorNameBytes = 120;
+constexpr std::size_t kMaxBioBytes = 2000;
+}  // namespace
+
+http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
+  const auto& user = call.user();
+  if (slug != user.author_slug && !auth::can(user.role, auth::Capability::manage_terms))
+    return forbidden(call);
+  auto profile = services_.terms.find_author_profile(slug);
+  if (!profile) return not_found(call);
+  auto t = [&](std::string_view key) { return text(call, key); };
+
+  std::vector<FieldError> errors;
+  auto name = profile->author.name;
+  auto bio = profile->author.bio;
+  if (call.is_post) {
+    name = std::string(render::trim(call.form.get("name")));
+    bio = std::string(render::trim(call.form.get("bio")));
+    if (name.empty())
+      errors.push_back({"name", "name", "err_required"});
+    else if (!acceptable_text(name, kMaxAuthorNameBytes))
+      errors.push_back({"name", "name", "err_invalid_text"});
+    if (!acceptable_text(bio, kMaxBioBytes)) errors.push_back({"bio", "bio", "err_invalid_text"});
+    std::optional<PreparedImage> upload;
+    if (auto file = call.form.files.find("photo");
+        file != call.form.files.end() && !file->second.bytes.empty()) {
+      auto prepared = prepare_image(file->second.bytes, file->second.file_name);
+      if (std::holds_alternative<ImageRefusal>(prepared)) {
+        errors.push_back({"photo", "field_photo", "err_not_image"});
+      } else {
+        upload = std::move(std::get<PreparedImage>(prepared));
+      }
+    }
+    if (errors.empty()) {
+      std::optional<std::string> photo;
+      if (call.form.get("remove_photo") != "1" && profile->photo) photo = profile->photo->name;
+      if (upload) photo = services_.media.save_image(upload->original, upload->variants).name;
+      services_.terms.save_author_profile(slug, name, bio, photo);
+      services_.events.publish(
+          content::TermChanged{content::TermChanged::Kind::author, std::string(slug)});
+      return see_other(call, "/newsroom/authors/" + std::string(slug) + "?notice=profile_saved");
+    }
+  }
+  auto view = frame(call, t("profile"));
+  view.set("has_errors", !errors.empty());
+  view.set("errors", errors_view(errors, t));
+  view.set("csrf", call.session->csrf_token);
+  view.set("name", name);
+  view.set("bio", bio);
+  view.set("public_url", site::author_path(slug));
+  view.set("action_url", "/newsroom/authors/" + std::string(slug));
+  view.set("has_photo", profile->photo.has_value());
+  if (profile->photo) view.set("photo_src", site::media_path(profile->photo->name));
+  return page(call, errors.empty() ? http::Status::ok : http::Status::unprocessable_entity,
+              "profile", view);
+}
+
+}  // namespace gazette::newsroom

@@ -1,0 +1,13 @@
+// Reading an image's resized copies (migrations/0003 media_variants), for every SQLite store
+// that hands out a MediaRef the reader pages put in `srcset`.
+#pragma once
+
+#include "content/types.h"
+#include "store/sqlite/database.h"
+
+namespace gazette::store::sqlite {
+
+/// Fills `image.variants` from the database, narrowest first.
+void attach_variants(Connection& connection, content::MediaRef& image);
+
+}  // namespace gazette::store::sqlite

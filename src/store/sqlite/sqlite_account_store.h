@@ -1,0 +1,32 @@
+// The SQLite backend of the AccountStore: users and sessions (migrations/0003).
+#pragma once
+
+#include "store/account_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteAccountStore final : public AccountStore {
+ public:
+  explicit SqliteAccountStore(ConnectionPool& pool) : pool_(pool) {}
+
+  std::optional<AccountError> create_user(const NewUser& user, content::Timestamp now) override;
+  std::optional<UserCredentials> find_credentials(std::string_view email) override;
+  std::optional<content::User> find_user(content::UserId id) override;
+  std::vector<content::User> users() override;
+  bool set_password(content::UserId id, std::string_view password_hash) override;
+  bool set_role(content::UserId id, content::Role role) override;
+
+  void create_session(std::string_view token_hash, content::UserId user,
+                      std::string_view csrf_token, content::Timestamp now,
+                      content::Timestamp expires_at) override;
+  std::optional<SessionRecord> find_session(std::string_view token_hash,
+                                            content::Timestamp now) override;
+  void delete_session(std::string_view token_hash) override;
+  void delete_expired_sessions(content::Timestamp now) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,455 @@
+// SqliteEditorialStore: the newsroom's article queries and writes in SQL (see
+// editorial_store.h). A save checks the version, writes the article, its terms and a revision
+// in one transaction; a refused save writes nothing, a conflicting one only its revision.
+#include "store/sqlite/sqlite_editorial_store.h"
+
+#include "store/sqlite/media_variants.h"
+
+namespace gazette::store::sqlite {
+
+using content::ArticleId;
+using content::ArticleStatus;
+using content::Timestamp;
+
+namespace {
+
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
+Timestamp from_unix(std::int64_t seconds) {
+  return Timestamp(std::chrono::seconds(seconds));
+}
+
+ArticleStatus status_of(const std::string& text) {
+  return content::parse_article_status(text).value_or(ArticleStatus::draft);
+}
+
+std::vector<content::Term> read_terms(Connection& connection, std::string_view link,
+                                      std::string_view table, std::string_view column,
+                                      std::int64_t article_id) {
+  std::vector<content::Term> terms;
+  auto statement = connection.prepare(
+      "SELECT t.slug, t.name FROM " + std::string(link) + " l JOIN " + std::string(table) +
+      " t ON t.id = l." + std::string(column) + " WHERE l.article_id = ? ORDER BY l.position");
+  statement.bind(1, article_id);
+  while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
+  return terms;
+}
+
+std::vector<content::Term> article_categories(Connection& connection, std::int64_t id) {
+  return read_terms(connection, "article_categories", "categories", "category_id", id);
+}
+std::vector<content::Term> article_tags(Connection& connection, std::int64_t id) {
+  return read_terms(connection, "article_tags", "tags", "tag_id", id);
+}
+
+// Where article `id` appears now (the same shape the content Store announces).
+std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
+                                                        Timestamp now) {
+  content::ArticlePlacement placement;
+  {
+    auto statement = connection.prepare(
+        "SELECT s.slug, a.slug, au.slug, a.status = 'published' AND a.published_at <= ?2"
+        " FROM articles a JOIN sections s ON s.id = a.section_id"
+        " JOIN authors au ON au.id = a.author_id WHERE a.id = ?1");
+    statement.bind(1, id).bind(2, to_unix(now));
+    if (!statement.step()) return std::nullopt;
+    placement.section_slug = statement.column_text(0);
+    placement.slug = statement.column_text(1);
+    placement.author_slug = statement.column_text(2);
+    placement.visible = statement.column_int(3) != 0;
+  }
+  for (const auto& term : article_categories(connection, id))
+    placement.category_slugs.push_back(term.slug);
+  for (const auto& term : article_tags(connection, id)) placement.tag_slugs.push_back(term.slug);
+  return placement;
+}
+
+std::optional<std::int64_t> id_by_slug(Connection& connection, std::string_view table,
+                                       std::string_view slug) {
+  auto statement = connection.prepare("SELECT id FROM " + std::string(table) + " WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return statement.column_int(0);
+}
+
+std::string name_by_slug(Connection& connection, std::string_view table, std::string_view slug) {
+  auto statement = connection.prepare("SELECT name FROM " + std::string(table) + " WHERE slug = ?");
+  statement.bind(1, slug);
+  return statement.step() ? statement.column_text(0) : std::string(slug);
+}
+
+std::int64_t ensure_term(Connection& connection, std::string_view table,
+                         const content::Term& term) {
+  if (auto id = id_by_slug(connection, table, term.slug)) return *id;
+  connection.prepare("INSERT INTO " + std::string(table) + " (slug, name) VALUES (?, ?)")
+      .bind(1, term.slug)
+      .bind(2, term.name)
+      .run();
+  return connection.last_insert_id();
+}
+
+void replace_terms(Connection& connection, std::string_view link, std::string_view table,
+                   std::string_view column, std::int64_t article_id,
+                   const std::vector<content::Term>& terms) {
+  connection.prepare("DELETE FROM " + std::string(link) + " WHERE article_id = ?")
+      .bind(1, article_id)
+      .run();
+  std::int64_t position = 0;
+  for (const auto& term : terms) {
+    auto term_id = ensure_term(connection, table, term);
+    connection
+        .prepare("INSERT OR IGNORE INTO " + std::string(link) + " (article_id, " +
+                 std::string(column) + ", position) VALUES (?, ?, ?)")
+        .bind(1, article_id)
+        .bind(2, term_id)
+        .bind(3, position++)
+        .run();
+  }
+}
+
+std::string join_names(const std::vector<content::Term>& terms) {
+  std::string joined;
+  for (const auto& term : terms) {
+    if (!joined.empty()) joined += '\n';
+    joined += term.name;
+  }
+  return joined;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
+                             std::int64_t article_id, std::int64_t version, bool applied,
+                             Timestamp now) {
+  auto section_name = name_by_slug(connection, "sections", edit.section_slug);
+  auto author_name = name_by_slug(connection, "authors", edit.author_slug);
+  auto statement = connection.prepare(
+      "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
+      " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
+      " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
+      " image_caption, image_alt) VALUES (?1, ?2, ?3, (SELECT id FROM users WHERE id = ?4),"
+      " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+  statement.bind(1, article_id)
+      .bind(2, version)
+      .bind(3, std::int64_t{applied ? 1 : 0})
+      .bind(4, edit.saved_by.value)
+      .bind(5, edit.saved_by_name)
+      .bind(6, to_unix(now))
+      .bind(7, edit.note)
+      .bind(8, edit.slug)
+      .bind(9, edit.title)
+      .bind(10, edit.lead)
+      .bind(11, edit.body_markdown)
+      .bind(12, content::to_string(edit.status))
+      .bind(13, to_unix(edit.published_at))
+      .bind(14, edit.section_slug)
+      .bind(15, section_name)
+      .bind(16, edit.author_slug)
+      .bind(17, author_name)
+      .bind(18, join_names(edit.categories))
+      .bind(19, join_names(edit.tags))
+      .bind(21, edit.image_caption)
+      .bind(22, edit.image_alt);
+  if (edit.image_name) {
+    statement.bind(20, *edit.image_name);
+  } else {
+    statement.bind_null(20);
+  }
+  statement.run();
+  return connection.last_insert_id();
+}
+
+constexpr std::string_view kRevisionSummaryColumns =
+    "SELECT id, article_version, applied, user_name, saved_at, note, title, status";
+
+RevisionSummary read_revision_summary(const Statement& row) {
+  return RevisionSummary{row.column_int(0),
+                         row.column_int(1),
+                         row.column_int(2) != 0,
+                         row.column_text(3),
+                         from_unix(row.column_int(4)),
+                         row.column_text(5),
+                         row.column_text(6),
+                         status_of(row.column_text(7))};
+}
+
+}  // namespace
+
+NewsroomListing SqliteEditorialStore::list_articles(const NewsroomFilter& filter) {
+  auto connection = pool_.read();
+  constexpr std::string_view kWhere =
+      " FROM articles a JOIN sections s ON s.id = a.section_id"
+      " JOIN authors au ON au.id = a.author_id"
+      " WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR s.slug = ?2)"
+      " AND (?3 = '' OR au.slug = ?3) AND (?4 = '' OR instr(lower(a.title), lower(?4)) > 0)";
+  auto bind_filter = [&](Statement& statement) {
+    // A std::string, never a null string_view: SQLite binds a null pointer as NULL, not ''.
+    statement.bind(1, std::string(filter.status ? content::to_string(*filter.status) : ""))
+        .bind(2, filter.section_slug)
+        .bind(3, filter.author_slug)
+        .bind(4, filter.title_contains);
+  };
+  NewsroomListing listing;
+  {
+    auto statement = connection->prepare(
+        "SELECT a.id, a.title, a.status, s.slug, s.name, au.slug, au.name, a.published_at,"
+        " a.updated_at" +
+        std::string(kWhere) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5 OFFSET ?6");
+    bind_filter(statement);
+    statement.bind(5, filter.page.limit).bind(6, filter.page.offset);
+    while (statement.step()) {
+      listing.rows.push_back({ArticleId{statement.column_int(0)},
+                              statement.column_text(1),
+                              status_of(statement.column_text(2)),
+                              {statement.column_text(3), statement.column_text(4)},
+                              {statement.column_text(5), statement.column_text(6)},
+                              from_unix(statement.column_int(7)),
+                              from_unix(statement.column_int(8))});
+    }
+  }
+  {
+    auto statement = connection->prepare("SELECT count(*)" + std::string(kWhere));
+    bind_filter(statement);
+    if (statement.step()) listing.total = statement.column_int(0);
+  }
+  return listing;
+}
+
+std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) {
+  auto connection = pool_.read();
+  EditableArticle editable;
+  auto& article = editable.article;
+  {
+    auto statement = connection->prepare(
+        "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
+        " m.name, m.mime_type, m.width, m.height, a.image_alt, a.status, a.updated_at,"
+        " a.body_markdown, a.body_html, a.image_caption, a.version"
+        " FROM articles a JOIN authors au ON au.id = a.author_id"
+        " JOIN sections s ON s.id = a.section_id LEFT JOIN media m ON m.id = a.image_id"
+        " WHERE a.id = ?");
+    statement.bind(1, id.value);
+    if (!statement.step()) return std::nullopt;
+    auto& summary = article.summary;
+    summary.id = ArticleId{statement.column_int(0)};
+    summary.slug = statement.column_text(1);
+    summary.title = statement.column_text(2);
+    summary.lead = statement.column_text(3);
+    summary.published_at = from_unix(statement.column_int(4));
+    summary.author = {statement.column_text(5), statement.column_text(6)};
+    summary.section = {statement.column_text(7), statement.column_text(8)};
+    if (!statement.column_is_null(9)) {
+      summary.image = content::MediaRef{statement.column_text(9),
+                                        statement.column_text(10),
+                                        static_cast<int>(statement.column_int(11)),
+                                        static_cast<int>(statement.column_int(12)),
+                                        {}};
+    }
+    summary.image_alt = statement.column_text(13);
+    article.status = status_of(statement.column_text(14));
+    article.updated_at = from_unix(statement.column_int(15));
+    article.body_markdown = statement.column_text(16);
+    article.body_html = statement.column_text(17);
+    article.image_caption = statement.column_text(18);
+    editable.version = statement.column_int(19);
+  }
+  if (article.summary.image) attach_variants(*connection, *article.summary.image);
+  article.categories = article_categories(*connection, id.value);
+  article.tags = article_tags(*connection, id.value);
+  return editable;
+}
+
+EditResult SqliteEditorialStore::save_edit(const ArticleEdit& edit, Timestamp now) {
+  auto writer = pool_.write();
+  Connection& connection = *writer;
+  Transaction transaction(connection);
+
+  std::int64_t version = 1;
+  if (edit.id) {
+    auto found = connection.prepare("SELECT version FROM articles WHERE id = ?");
+    found.bind(1, edit.id->value);
+    if (!found.step()) return EditRefused{"id", "this article no longer exists"};
+    std::int64_t current = found.column_int(0);
+    if (current != edit.expected_version) {
+      auto kept = insert_revision(connection, edit, edit.id->value, edit.expected_version,
+                                  /*applied=*/false, now);
+      transaction.commit();
+      return EditConflict{current, kept};
+    }
+    version = current + 1;
+  }
+
+  auto section_id = id_by_slug(connection, "sections", edit.section_slug);
+  if (!section_id) return EditRefused{"section", "this section does not exist"};
+  auto author_id = id_by_slug(connection, "authors", edit.author_slug);
+  if (!author_id) return EditRefused{"author", "this author does not exist"};
+  std::optional<std::int64_t> image_id;
+  if (edit.image_name) {
+    auto found = connection.prepare("SELECT id FROM media WHERE name = ?");
+    found.bind(1, *edit.image_name);
+    if (!found.step()) return EditRefused{"photo", "this image is not in the media store"};
+    image_id = found.column_int(0);
+  }
+  {
+    auto taken = connection.prepare("SELECT 1 FROM articles WHERE slug = ? AND id <> ?");
+    taken.bind(1, edit.slug).bind(2, edit.id ? edit.id->value : std::int64_t{-1});
+    if (taken.step()) return EditRefused{"slug", "another article already has this URL"};
+  }
+
+  std::optional<content::ArticlePlacement> before;
+  if (edit.id) before = read_placement(connection, edit.id->value, now);
+  auto statement = connection.prepare(
+      edit.id ? "UPDATE articles SET slug = ?1, title = ?2, lead = ?3, body_markdown = ?4,"
+                " body_html = ?5, status = ?6, published_at = ?7, updated_at = ?8,"
+                " author_id = ?9, section_id = ?10, image_id = ?11, image_caption = ?12,"
+                " image_alt = ?13, version = ?14 WHERE id = ?15"
+              : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
+                " published_at, updated_at, author_id, section_id, image_id, image_caption,"
+                " image_alt, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                " ?13, ?14)");
+  statement.bind(1, edit.slug)
+      .bind(2, edit.title)
+      .bind(3, edit.lead)
+      .bind(4, edit.body_markdown)
+      .bind(5, edit.body_html)
+      .bind(6, content::to_string(edit.status))
+      .bind(7, to_unix(edit.published_at))
+      .bind(8, to_unix(edit.updated_at))
+      .bind(9, *author_id)
+      .bind(10, *section_id)
+      .bind(11, image_id)
+      .bind(12, edit.image_caption)
+      .bind(13, edit.image_alt)
+      .bind(14, version);
+  if (edit.id) statement.bind(15, edit.id->value);
+  statement.run();
+  std::int64_t article_id = edit.id ? edit.id->value : connection.last_insert_id();
+
+  replace_terms(connection, "article_categories", "categories", "category_id", article_id,
+                edit.categories);
+  replace_terms(connection, "article_tags", "tags", "tag_id", article_id, edit.tags);
+  insert_revision(connection, edit, article_id, version, /*applied=*/true, now);
+  auto after = read_placement(connection, article_id, now);
+  transaction.commit();
+  return SavedArticle{ArticleId{article_id}, !edit.id,          after->section_slug,
+                      after->slug,           std::move(before), std::move(*after)};
+}
+
+std::optional<content::ArticlePlacement> SqliteEditorialStore::delete_article(ArticleId id) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto before = read_placement(*writer, id.value, now);
+  if (!before) return std::nullopt;
+  writer->prepare("DELETE FROM articles WHERE id = ?").bind(1, id.value).run();
+  transaction.commit();
+  return before;
+}
+
+std::vector<SavedArticle> SqliteEditorialStore::publish_due(Timestamp now) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  std::vector<std::int64_t> due;
+  {
+    auto statement = writer->prepare(
+        "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ? ORDER BY id");
+    statement.bind(1, to_unix(now));
+    while (statement.step()) due.push_back(statement.column_int(0));
+  }
+  std::vector<SavedArticle> published;
+  for (auto id : due) {
+    auto before = read_placement(*writer, id, now);
+    // Only the status changes, so the version stays (see the trigger in migrations/0003).
+    writer->prepare("UPDATE articles SET status = 'published' WHERE id = ?").bind(1, id).run();
+    auto after = read_placement(*writer, id, now);
+    published.push_back(
+        {ArticleId{id}, false, after->section_slug, after->slug, std::move(before), *after});
+  }
+  transaction.commit();
+  return published;
+}
+
+std::vector<SavedArticle> SqliteEditorialStore::published_between(Timestamp after,
+                                                                  Timestamp until) {
+  auto connection = pool_.read();
+  std::vector<std::int64_t> ids;
+  {
+    auto statement = connection->prepare(
+        "SELECT id FROM articles WHERE status = 'published' AND published_at > ?"
+        " AND published_at <= ? AND updated_at < published_at ORDER BY id");
+    statement.bind(1, to_unix(after)).bind(2, to_unix(until));
+    while (statement.step()) ids.push_back(statement.column_int(0));
+  }
+  std::vector<SavedArticle> reached;
+  for (auto id : ids) {
+    auto placement = read_placement(*connection, id, until);
+    if (!placement) continue;
+    auto hidden = *placement;
+    hidden.visible = false;
+    reached.push_back(
+        {ArticleId{id}, false, placement->section_slug, placement->slug, hidden, *placement});
+  }
+  return reached;
+}
+
+std::optional<Timestamp> SqliteEditorialStore::next_due(Timestamp now) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT min(published_at) FROM articles WHERE status = 'scheduled'"
+      " OR (status = 'published' AND published_at > ?)");
+  statement.bind(1, to_unix(now));
+  if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
+  return from_unix(statement.column_int(0));
+}
+
+std::vector<RevisionSummary> SqliteEditorialStore::revisions(ArticleId article) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(std::string(kRevisionSummaryColumns) +
+                                       " FROM article_revisions WHERE article_id = ?"
+                                       " ORDER BY id DESC");
+  statement.bind(1, article.value);
+  std::vector<RevisionSummary> list;
+  while (statement.step()) list.push_back(read_revision_summary(statement));
+  return list;
+}
+
+std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
+                                                            std::int64_t revision) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      std::string(kRevisionSummaryColumns) +
+      ", slug, lead, body_markdown, published_at, section_slug, section_name, author_slug,"
+      " author_name, categories, tags, image_name, image_caption, image_alt"
+      " FROM article_revisions WHERE article_id = ? AND id = ?");
+  statement.bind(1, article.value).bind(2, revision);
+  if (!statement.step()) return std::nullopt;
+  Revision result;
+  result.summary = read_revision_summary(statement);
+  result.article = article;
+  result.title = result.summary.title;
+  result.status = result.summary.status;
+  result.slug = statement.column_text(8);
+  result.lead = statement.column_text(9);
+  result.body_markdown = statement.column_text(10);
+  result.published_at = from_unix(statement.column_int(11));
+  result.section = {statement.column_text(12), statement.column_text(13)};
+  result.author = {statement.column_text(14), statement.column_text(15)};
+  result.categories = split_lines(statement.column_text(16));
+  result.tags = split_lines(statement.column_text(17));
+  if (!statement.column_is_null(18)) result.image_name = statement.column_text(18);
+  result.image_caption = statement.column_text(19);
+  result.image_alt = statement.column_text(20);
+  return result;
+}
+
+}  // namespace gazette::store::sqlite

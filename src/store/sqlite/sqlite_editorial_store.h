@@ -1,0 +1,29 @@
+// The SQLite backend of the EditorialStore: articles in every status, versioned saves,
+// revisions and the scheduler's queries (migrations/0003).
+#pragma once
+
+#include "store/editorial_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteEditorialStore final : public EditorialStore {
+ public:
+  explicit SqliteEditorialStore(ConnectionPool& pool) : pool_(pool) {}
+
+  NewsroomListing list_articles(const NewsroomFilter& filter) override;
+  std::optional<EditableArticle> find_article(content::ArticleId id) override;
+  EditResult save_edit(const ArticleEdit& edit, content::Timestamp now) override;
+  std::optional<content::ArticlePlacement> delete_article(content::ArticleId id) override;
+  std::vector<SavedArticle> publish_due(content::Timestamp now) override;
+  std::vector<SavedArticle> published_between(content::Timestamp after,
+                                              content::Timestamp until) override;
+  std::optional<content::Timestamp> next_due(content::Timestamp now) override;
+  std::vector<RevisionSummary> revisions(content::ArticleId article) override;
+  std::optional<Revision> find_revision(content::ArticleId article, std::int64_t revision) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite

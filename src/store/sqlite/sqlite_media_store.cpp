@@ -1,0 +1,104 @@
+// SqliteMediaStore: images and variants in SQL (see media_store.h and media_variants.h).
+#include "store/sqlite/sqlite_media_store.h"
+
+#include <chrono>
+
+#include "store/sqlite/media_variants.h"
+
+namespace gazette::store::sqlite {
+
+namespace {
+
+std::int64_t now_unix() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())
+      .time_since_epoch()
+      .count();
+}
+
+// The id of the media row holding `media`, inserted when no row has its SHA-256 yet.
+std::int64_t keep_media(Connection& connection, const NewMedia& media) {
+  connection
+      .prepare(
+          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+      .bind(1, media.name)
+      .bind(2, media.sha256)
+      .bind(3, media.mime_type)
+      .bind(4, std::int64_t{media.width})
+      .bind(5, std::int64_t{media.height})
+      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
+      .bind_blob(7, media.bytes)
+      .bind(8, now_unix())
+      .run();
+  auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
+  found.bind(1, media.sha256);
+  if (!found.step()) connection.fail("media insert");
+  return found.column_int(0);
+}
+
+std::optional<content::MediaRef> read_image(Connection& connection, std::string_view name) {
+  content::MediaRef image;
+  {
+    auto statement =
+        connection.prepare("SELECT name, mime_type, width, height FROM media WHERE name = ?");
+    statement.bind(1, name);
+    if (!statement.step()) return std::nullopt;
+    image = {statement.column_text(0),
+             statement.column_text(1),
+             static_cast<int>(statement.column_int(2)),
+             static_cast<int>(statement.column_int(3)),
+             {}};
+  }
+  attach_variants(connection, image);
+  return image;
+}
+
+}  // namespace
+
+void attach_variants(Connection& connection, content::MediaRef& image) {
+  image.variants.clear();
+  auto statement = connection.prepare(
+      "SELECT v.name, v.mime_type, v.width FROM media o"
+      " JOIN media_variants mv ON mv.original_id = o.id JOIN media v ON v.id = mv.variant_id"
+      " WHERE o.name = ? ORDER BY v.width, v.mime_type");
+  statement.bind(1, image.name);
+  while (statement.step()) {
+    image.variants.push_back({statement.column_text(0), statement.column_text(1),
+                              static_cast<int>(statement.column_int(2))});
+  }
+}
+
+content::MediaRef SqliteMediaStore::save_image(const NewMedia& original,
+                                               const std::vector<NewMedia>& variants) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto original_id = keep_media(*writer, original);
+  for (const auto& variant : variants) {
+    auto variant_id = keep_media(*writer, variant);
+    if (variant_id == original_id) continue;  // a "copy" identical to the original
+    writer
+        ->prepare(
+            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING")
+        .bind(1, original_id)
+        .bind(2, variant_id)
+        .run();
+  }
+  std::string name;
+  {
+    auto found = writer->prepare("SELECT name FROM media WHERE id = ?");
+    found.bind(1, original_id);
+    if (!found.step()) writer->fail("media read");
+    name = found.column_text(0);
+  }
+  auto image = read_image(*writer, name);
+  transaction.commit();
+  return *image;
+}
+
+std::optional<content::MediaRef> SqliteMediaStore::find_image(std::string_view name) {
+  auto connection = pool_.read();
+  return read_image(*connection, name);
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,21 @@
+// The SQLite backend of the MediaStore: images and their resized copies (migrations/0003).
+#pragma once
+
+#include "store/media_store.h"
+#include "store/sqlite/connection_pool.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteMediaStore final : public MediaStore {
+ public:
+  explicit SqliteMediaStore(ConnectionPool& pool) : pool_(pool) {}
+
+  content::MediaRef save_image(const NewMedia& original,
+                               const std::vector<NewMedia>& variants) override;
+  std::optional<content::MediaRef> find_image(std::string_view name) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite

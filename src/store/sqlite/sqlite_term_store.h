@@ -1,0 +1,27 @@
+// The SQLite backend of the TermStore: sections, categories, tags and author profiles.
+#pragma once
+
+#include "store/sqlite/connection_pool.h"
+#include "store/term_store.h"
+
+namespace gazette::store::sqlite {
+
+class SqliteTermStore final : public TermStore {
+ public:
+  explicit SqliteTermStore(ConnectionPool& pool) : pool_(pool) {}
+
+  bool save_section(std::string_view slug, std::string_view name, std::string_view description,
+                    bool create) override;
+  std::vector<content::Term> categories() override;
+  std::vector<content::Term> tags_starting_with(std::string_view prefix,
+                                                std::int64_t limit) override;
+  std::vector<content::Author> authors() override;
+  std::optional<AuthorProfile> find_author_profile(std::string_view slug) override;
+  bool save_author_profile(std::string_view slug, std::string_view name, std::string_view bio,
+                           const std::optional<std::string>& photo_name) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace gazette::store::sqlite

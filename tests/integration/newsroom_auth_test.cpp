@@ -1,0 +1,173 @@
+// Signing in and out of the newsroom over HTTP: the generic error, the cookie's attributes,
+// sessions that end (sign-out, expiry), CSRF tokens on every form, and limited attempts.
+#include "newsroom_client.h"
+
+namespace gazette::testing {
+namespace {
+
+class NewsroomSignIn : public NewsroomSite {};
+
+TEST_F(NewsroomSignIn, WrongPasswordAndUnknownEmailGetTheSameMessage) {
+  auto wrong_password = attempt_sign_in("admin@test.example", "not the password");
+  auto unknown_email = attempt_sign_in("nobody@test.example", kTestPassword);
+  EXPECT_EQ(wrong_password.status, 401);
+  EXPECT_EQ(unknown_email.status, 401);
+  auto message = [](const std::string& body) {
+    auto start = body.find("class=\"nr-error\"");
+    return start == std::string::npos ? std::string()
+                                      : body.substr(start, body.find("</p>", start) - start);
+  };
+  EXPECT_FALSE(message(wrong_password.body).empty());
+  EXPECT_EQ(message(wrong_password.body), message(unknown_email.body));
+  EXPECT_TRUE(wrong_password.header("set-cookie").find("gazette_session") == std::string::npos);
+}
+
+TEST_F(NewsroomSignIn, OpensASessionInAHttpOnlySameSiteCookieKeptToTheNewsroom) {
+  auto response = attempt_sign_in("admin@test.example", kTestPassword);
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(response.header("location"), "/newsroom/articles/");
+  auto cookie = response.header("set-cookie");
+  EXPECT_NE(cookie.find("gazette_session="), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("Path=/newsroom"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "plain http: " << cookie;
+  // 256 random bits, base64url: 43 characters.
+  auto start = cookie.find('=') + 1;
+  EXPECT_EQ(cookie.find(';') - start, 43u) << cookie;
+  // Only a digest of the token is stored.
+  auto token = cookie.substr(start, 43);
+  EXPECT_EQ(count("SELECT count(*) FROM sessions WHERE token_hash = '" + token + "'"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM sessions"), 1);
+}
+
+TEST_F(NewsroomSignIn, CookieIsSecureBehindAnHttpsProxy) {
+  auto response =
+      attempt_sign_in("admin@test.example", kTestPassword, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(response.status, 303);
+  EXPECT_NE(response.header("set-cookie").find("; Secure"), std::string::npos)
+      << response.header("set-cookie");
+}
+
+TEST_F(NewsroomSignIn, EveryNewsroomPageNeedsASession) {
+  for (const char* path : {"/newsroom/", "/newsroom/articles/", "/newsroom/articles/new",
+                           "/newsroom/articles/1", "/newsroom/users/", "/newsroom/settings"}) {
+    auto response = get(path);
+    EXPECT_EQ(response.status, 303) << path;
+    EXPECT_TRUE(response.header("location").starts_with("/newsroom/login")) << path;
+  }
+  auto title_before = article_row(1)->title;
+  auto post_response =
+      post("/newsroom/articles/1", {{"title", "Piraté"}, {"action", "save"}}, nullptr);
+  EXPECT_EQ(post_response.status, 403);
+  EXPECT_EQ(article_row(1)->title, title_before);
+}
+
+TEST_F(NewsroomSignIn, SignOutEndsTheSession) {
+  auto session = sign_in("admin@test.example");
+  auto response = post("/newsroom/logout", {{"csrf", session.csrf}}, &session);
+  EXPECT_EQ(response.status, 303);
+  EXPECT_NE(response.header("set-cookie").find("Max-Age=0"), std::string::npos);
+  auto after = get("/newsroom/articles/", &session);
+  EXPECT_EQ(after.status, 303);
+  EXPECT_TRUE(after.header("location").starts_with("/newsroom/login"));
+  EXPECT_EQ(count("SELECT count(*) FROM sessions"), 0);
+}
+
+TEST_F(NewsroomSignIn, AnExpiredSessionIsRefused) {
+  auto session = sign_in("admin@test.example");
+  EXPECT_EQ(get("/newsroom/articles/", &session).status, 200);
+  // Twelve hours later, as far as the session is concerned.
+  execute("UPDATE sessions SET expires_at = strftime('%s', 'now') - 1");
+  auto response = get("/newsroom/articles/", &session);
+  EXPECT_EQ(response.status, 303);
+  EXPECT_TRUE(response.header("location").starts_with("/newsroom/login"));
+}
+
+TEST_F(NewsroomSignIn, APasswordChangeClosesTheSessions) {
+  auto session = sign_in("admin@test.example");
+  auto changed = run_gazette_with_input({"user", "passwd", "admin@test.example", "--db", db()},
+                                        "another long password\n");
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_EQ(get("/newsroom/articles/", &session).status, 303);
+  EXPECT_EQ(attempt_sign_in("admin@test.example", kTestPassword).status, 401);
+  EXPECT_EQ(attempt_sign_in("admin@test.example", "another long password").status, 303);
+}
+
+TEST_F(NewsroomSignIn, AFormWithoutItsCsrfTokenChangesNothing) {
+  auto session = sign_in("admin@test.example");
+  auto fields = editor_fields(session, 1);
+  auto before = article_row(1);
+  fields["title"] = "Changé sans jeton";
+  for (const std::string& forged :
+       std::vector<std::string>{"", "forged-token", session.csrf + "x"}) {
+    auto attempt = fields;
+    if (forged.empty())
+      attempt.erase("csrf");
+    else
+      attempt["csrf"] = forged;
+    auto response = post("/newsroom/articles/1", attempt, &session);
+    EXPECT_EQ(response.status, 403) << "csrf=" << forged;
+    EXPECT_EQ(article_row(1), before);
+  }
+  // The same form with its token goes through.
+  EXPECT_EQ(post("/newsroom/articles/1", fields, &session).status, 303);
+  EXPECT_EQ(article_row(1)->title, "Changé sans jeton");
+}
+
+TEST_F(NewsroomSignIn, AFormFromAnotherSiteIsRefused) {
+  auto session = sign_in("admin@test.example");
+  auto fields = editor_fields(session, 1);
+  fields["title"] = "Depuis ailleurs";
+  auto before = article_row(1);
+  auto response =
+      post("/newsroom/articles/1", fields, &session, {{"Origin", "http://evil.example"}});
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(article_row(1), before);
+}
+
+TEST_F(NewsroomSignIn, TheLoginFormNeedsItsOwnToken) {
+  auto response =
+      post("/newsroom/login",
+           {{"csrf", "made-up"}, {"email", "admin@test.example"}, {"password", kTestPassword}},
+           nullptr, {{"Cookie", "gazette_login=other"}});
+  EXPECT_EQ(response.status, 403);
+  EXPECT_EQ(response.header("set-cookie").find("gazette_session"), std::string::npos);
+}
+
+TEST_F(NewsroomSignIn, AttemptsAreLimitedPerAccount) {
+  for (int attempt = 0; attempt < 5; ++attempt)
+    EXPECT_EQ(
+        attempt_sign_in("admin@test.example", "wrong password " + std::to_string(attempt)).status,
+        401);
+  // Locked now, even with the right password.
+  auto locked = attempt_sign_in("admin@test.example", kTestPassword);
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(locked.header("set-cookie").find("gazette_session"), std::string::npos);
+}
+
+TEST_F(NewsroomSignIn, AttemptsAreLimitedPerAddress) {
+  add_user("other@test.example", "Olga Other", "author");
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    auto email = "guess" + std::to_string(attempt) + "@test.example";
+    EXPECT_EQ(attempt_sign_in(email, "wrong password").status, 401) << attempt;
+  }
+  EXPECT_EQ(attempt_sign_in("other@test.example", kTestPassword).status, 429);
+}
+
+TEST_F(NewsroomSignIn, NewsroomPagesAreNeverCachedAndReaderPagesCarryNoSession) {
+  auto session = sign_in("admin@test.example");
+  for (const char* path : {"/newsroom/articles/", "/newsroom/articles/1",
+                           "/newsroom/articles/1/preview", "/newsroom/login"}) {
+    auto response = get(path, &session);
+    EXPECT_EQ(response.header("cache-control"), "no-store") << path;
+  }
+  auto reader = get("/", &session);
+  EXPECT_EQ(reader.status, 200);
+  EXPECT_EQ(reader.header("set-cookie"), "");
+  EXPECT_EQ(reader.body.find(session.csrf), std::string::npos);
+  EXPECT_EQ(reader.body.find("/newsroom/logout"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gazette::testing
