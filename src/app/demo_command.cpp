@@ -49,13 +49,12 @@ int demo(const DemoOptions& options) {
               summary.sections, summary.authors);
 
   // The demo admin, created once: its password is printed only then, never stored in clear.
-  store::sqlite::SqliteAccountStore account_store(database);
-  if (account_store.find_credentials(kDemoAdminEmail)) {
+  if (backend.accounts.find_credentials(kDemoAdminEmail)) {
     std::printf("demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
                 kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());
     return 0;
   }
-  auth::Accounts accounts(account_store);
+  auth::Accounts accounts(backend.accounts);
   auto password = auth::generate_password();
   if (auto problem = accounts.add(kDemoAdminEmail, "Admin", content::Role::admin, password, now)) {
     std::fprintf(stderr, "demo: admin account: %s: %s\n", problem->field.c_str(),

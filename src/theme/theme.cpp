@@ -16,6 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A news page is tens of kilobytes: one reservation instead of a dozen growths.
+constexpr std::size_t kPageSizeHint = 64 * 1024;
+
 // Ten hex digits of BLAKE2b: a collision between two versions of one asset is out of reach.
 constexpr std::size_t kAssetHashBytes = 5;
 
@@ -223,10 +226,19 @@ std::string Theme::render_template(std::string_view name,
                                    kainjow::mustache::basic_context<std::string>& context) const {
   auto found = templates_.find(name);
   if (found == templates_.end()) throw ThemeError("no template " + std::string(name));
-  std::ostringstream out;
+  // kainjow writes to any type with operator<<: appending to a string spares an ostringstream
+  // (and its locale) per page.
+  struct Sink {
+    std::string text;
+    Sink& operator<<(const std::string& part) {
+      text += part;
+      return *this;
+    }
+  } sink;
+  sink.text.reserve(kPageSizeHint);
   std::lock_guard lock(found->second->mutex);
-  found->second->compiled.render(context, out);
-  return out.str();
+  found->second->compiled.render(context, sink);
+  return std::move(sink.text);
 }
 
 std::string Theme::render_page(std::string_view page, View view,
