@@ -97,10 +97,11 @@ struct Article {
   std::string image_caption;
 };
 
-/// A page of a listing and how many items the whole listing holds.
+/// A page of a listing, and whether more follow it. Listings are not counted: at a million
+/// articles a count reads every row of the listing, on every render of its page.
 struct ArticlePage {
   std::vector<ArticleSummary> articles;
-  std::int64_t total = 0;
+  bool has_more = false;
 };
 
 /// Site-wide settings an admin changes; the defaults are those of a French newsroom.

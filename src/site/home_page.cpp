@@ -15,10 +15,14 @@ constexpr long kArticlesPerSectionBlock = 4;
 std::optional<std::string> render_home(const PageContext& context) {
   using Kind = store::ArticleFilter::Kind;
   context.depends_on(content::dependency::home_list());
-  auto latest = context.store.published_articles({Kind::all, ""}, {0, 1}, std::nullopt);
   // Page 1 is the front page; pages 2… list all articles, kArticlesPerPage at a time.
-  long total_pages = 1 + (latest.total + kArticlesPerPage - 1) / kArticlesPerPage;
-  if (context.page_number > total_pages) return std::nullopt;
+  std::optional<content::ArticlePage> listed;
+  if (context.page_number > 1) {
+    listed = context.store.published_articles(
+        {Kind::all, ""}, {(context.page_number - 2) * kArticlesPerPage, kArticlesPerPage},
+        std::nullopt);
+    if (listed->articles.empty()) return std::nullopt;
+  }
 
   PageFrame frame{context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
   frame.base_url = context.base_url;
@@ -27,7 +31,10 @@ std::optional<std::string> render_home(const PageContext& context) {
                   std::to_string(context.page_number);
   auto view = frame_view(frame);
 
+  bool has_next = false;
   if (context.page_number == 1) {
+    auto latest = context.store.published_articles({Kind::all, ""}, {0, 1}, std::nullopt);
+    has_next = !latest.articles.empty();  // page 2 lists every article from the first
     std::optional<content::ArticleId> lead_id;
     if (!latest.articles.empty()) {
       view.set("lead_story", card_item(context, latest.articles.front()));
@@ -48,12 +55,10 @@ std::optional<std::string> render_home(const PageContext& context) {
     }
     view.set("sections", sections);
   } else {
-    auto page = context.store.published_articles(
-        {Kind::all, ""}, {(context.page_number - 2) * kArticlesPerPage, kArticlesPerPage},
-        std::nullopt);
-    view.set("articles", card_list(context, page.articles));
+    view.set("articles", card_list(context, listed->articles));
+    has_next = listed->has_more;
   }
-  if (auto pagination = pagination_view("/", context.page_number, total_pages))
+  if (auto pagination = pagination_view("/", context.page_number, has_next))
     view.set("pagination", *pagination);
   return context.theme.render_page("home", view, context.settings.language);
 }

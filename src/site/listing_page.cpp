@@ -80,8 +80,7 @@ std::optional<std::string> render_listing(const PageContext& context,
   auto page = context.store.published_articles(
       {kind, std::string(slug)},
       {(context.page_number - 1) * kArticlesPerPage, kArticlesPerPage}, std::nullopt);
-  long total_pages = std::max<long>(1, (page.total + kArticlesPerPage - 1) / kArticlesPerPage);
-  if (context.page_number > total_pages) return std::nullopt;
+  if (context.page_number > 1 && page.articles.empty()) return std::nullopt;
 
   const auto& language = context.settings.language;
   PageFrame frame{context.settings, context.sections, subject->current_section, subject->name,
@@ -98,7 +97,7 @@ std::optional<std::string> render_listing(const PageContext& context,
   view.set("description", subject->description);
   view.set("articles", card_list(context, page.articles));
   view.set("has_articles", !page.articles.empty());
-  if (auto pagination = pagination_view(subject->path, context.page_number, total_pages))
+  if (auto pagination = pagination_view(subject->path, context.page_number, page.has_more))
     view.set("pagination", *pagination);
   return context.theme.render_page("listing", view, language);
 }

@@ -127,15 +127,14 @@ theme::View card_list(const PageContext& context,
   return list;
 }
 
-std::optional<theme::View> pagination_view(std::string_view path, long page, long total_pages) {
-  if (total_pages <= 1) return std::nullopt;
+std::optional<theme::View> pagination_view(std::string_view path, long page, bool has_next) {
+  if (page <= 1 && !has_next) return std::nullopt;
   theme::View view;
   view.set("current", std::to_string(page));
-  view.set("total", std::to_string(total_pages));
   view.set("has_prev", page > 1);
   if (page > 1) view.set("prev_url", page_path(path, page - 1));
-  view.set("has_next", page < total_pages);
-  if (page < total_pages) view.set("next_url", page_path(path, page + 1));
+  view.set("has_next", has_next);
+  if (has_next) view.set("next_url", page_path(path, page + 1));
   return view;
 }
 

@@ -47,7 +47,7 @@ theme::View card_list(const PageContext& context,
 /// The image attributes for `image` (src, srcset, width, height, alt).
 theme::View image_view(const content::MediaRef& image, const std::string& alt);
 
-/// Links to the previous and next pages of a listing at `path`; nullopt when one page.
-std::optional<theme::View> pagination_view(std::string_view path, long page, long total_pages);
+/// Links to the previous and next pages of a listing at `path`; nullopt when there is neither.
+std::optional<theme::View> pagination_view(std::string_view path, long page, bool has_next);
 
 }  // namespace gazette::site

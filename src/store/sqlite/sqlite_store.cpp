@@ -283,29 +283,23 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
   auto connection = pool_.read();
   std::string where = filter_clause(filter.kind);
   content::ArticlePage result;
-  auto bind_filter = [&](Statement& statement) {
-    statement.bind(1, now_unix()).bind(3, except ? except->value : std::int64_t{-1});
-    if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
-  };
   {
     auto statement = connection->prepare(std::string(kSummaryColumns) +
                                          std::string(kSummaryFrom) + where +
                                          " ORDER BY a.published_at DESC, a.id DESC"
                                          " LIMIT ?4 OFFSET ?5");
-    bind_filter(statement);
-    statement.bind(4, page.limit).bind(5, page.offset);
+    statement.bind(1, now_unix()).bind(3, except ? except->value : std::int64_t{-1});
+    if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
+    // One row more than asked tells whether another page follows.
+    statement.bind(4, page.limit + 1).bind(5, page.offset);
     while (statement.step()) result.articles.push_back(read_summary(statement));
+  }
+  if (static_cast<std::int64_t>(result.articles.size()) > page.limit) {
+    result.articles.pop_back();
+    result.has_more = true;
   }
   for (auto& summary : result.articles) {
     if (summary.image) attach_variants(*connection, *summary.image);
-  }
-  {
-    auto statement = connection->prepare(
-        "SELECT count(*) FROM articles a JOIN authors au ON au.id = a.author_id"
-        " JOIN sections s ON s.id = a.section_id" +
-        where);
-    bind_filter(statement);
-    if (statement.step()) result.total = statement.column_int(0);
   }
   return result;
 }
