@@ -2,6 +2,9 @@
 // newsroom, scheduler, HTTP.
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <cstdio>
 #include <stdexcept>
 #include <thread>
@@ -68,6 +71,10 @@ int serve(const ServeOptions& options) {
   if (auto indexed = backend.discovery_updater.catch_up_index())
     spdlog::info("search index: {} articles indexed", indexed);
   std::jthread related_catch_up([&backend](std::stop_token stop) {
+    // An idle-priority thread: a site of 100,000 imported articles keeps it busy for hours,
+    // and readers come first — it only uses what the serving threads leave.
+    sched_param idle{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     auto computed =
         backend.discovery_updater.catch_up_related([&] { return !stop.stop_requested(); });
     if (computed) spdlog::info("related articles: {} lists computed", computed);
