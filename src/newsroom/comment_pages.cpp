@@ -8,6 +8,7 @@
 #include "newsroom/call.h"
 #include "render/text.h"
 #include "site/paths.h"
+#include "site/target.h"
 
 namespace gazette::newsroom {
 
@@ -114,7 +115,7 @@ http::Response Newsroom::comments_route(Call& call) {
 http::Response Newsroom::comment_list(Call& call) {
   auto status =
       content::parse_comment_status(call.query.get("status")).value_or(CommentStatus::pending);
-  auto page_number = parse_id(call.query.get("page")).value_or(1);
+  auto page_number = site::page_number("page=" + call.query.get("page")).value_or(1);
   store::CommentQuery query;
   query.status = status;
   query.offset = (page_number - 1) * kCommentsPerPage;
@@ -230,42 +231,20 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
 http::Response Newsroom::comment_edit(Call& call, CommentId id) {
   auto comment = services_.moderation.find(id);
   if (!comment) return not_found(call);
-  auto t = [&](std::string_view key) { return text(call, key); };
-  std::vector<FieldError> errors;
-  std::string name = comment->author_name, website = comment->author_url, body = comment->body;
+  CommentEditValues values{comment->author_name, comment->author_url, comment->body, "", {}, {}};
   if (call.is_post) {
-    name = call.form.get("name");
-    website = call.form.get("website");
-    body = call.form.get("comment");
-    auto result = services_.moderation.edit(id, name, website, body, call.now);
+    values.name = call.form.get("name");
+    values.website = call.form.get("website");
+    values.body = call.form.get("comment");
+    auto result = services_.moderation.edit(id, values.name, values.website, values.body, call.now);
     if (std::holds_alternative<comments::NoSuchComment>(result)) return not_found(call);
-    if (auto* problems = std::get_if<std::vector<comments::FieldError>>(&result)) {
-      errors = field_errors(*problems);
-    } else {
+    auto* problems = std::get_if<std::vector<comments::FieldError>>(&result);
+    if (!problems)
       return see_other(
           call, "/newsroom/comments/" + std::to_string(id.value) + "/edit?notice=comment_saved");
-    }
+    values.errors = field_errors(*problems);
   }
-  auto article = services_.moderation.article(comment->article);
-  auto view = frame(call, t("edit_comment"));
-  view.set("csrf", call.session->csrf_token);
-  view.set("has_errors", !errors.empty());
-  view.set("errors", errors_view(errors, t));
-  view.set("id", std::to_string(id.value));
-  view.set("name", name);
-  view.set("website", website);
-  view.set("body", body);
-  view.set("email", comment->author_email);
-  view.set("status_label", t(comment_status_key(comment->status)));
-  view.set("back_url", list_url(comment->status));
-  view.set("has_article", article.has_value());
-  if (article) {
-    view.set("article_title", article->title);
-    view.set("article_url", site::article_path(article->section_slug, article->slug));
-  }
-  view.set("reply_name", call.user().name);
-  return page(call, errors.empty() ? http::Status::ok : http::Status::unprocessable_entity,
-              "comment_edit", view);
+  return comment_edit_page(call, *comment, values);
 }
 
 http::Response Newsroom::comment_reply(Call& call, CommentId id) {
@@ -273,19 +252,45 @@ http::Response Newsroom::comment_reply(Call& call, CommentId id) {
   auto result =
       services_.moderation.reply(id, {call.user().name, call.user().email}, body, call.now);
   if (std::holds_alternative<comments::NoSuchComment>(result)) return not_found(call);
-  if (auto* problems = std::get_if<std::vector<comments::FieldError>>(&result)) {
-    auto t = [&](std::string_view key) { return text(call, key); };
-    auto errors = field_errors(*problems);
-    for (auto& error : errors) error.field = "reply-text";
-    auto view = frame(call, t("reply_as_newsroom"));
-    view.set("heading", t("reply_as_newsroom"));
-    view.set("message", errors.empty() ? t("bad_request_message")
-                        : errors.front().label_key == "comment_text"
-                            ? t("comment_text") + " : " + t(errors.front().reason_key)
-                            : t("bad_request_message"));
-    return page(call, http::Status::unprocessable_entity, "message", view);
+  auto* problems = std::get_if<std::vector<comments::FieldError>>(&result);
+  if (!problems)
+    return see_other(call, "/newsroom/comments/?status=approved&notice=comment_replied");
+  // The comment page again, the reply kept beside what is wrong with it.
+  auto comment = services_.moderation.find(id);
+  if (!comment) return not_found(call);
+  CommentEditValues values{comment->author_name, comment->author_url, comment->body, body, {}, {}};
+  values.reply_errors = field_errors(*problems);
+  for (auto& error : values.reply_errors) error.field = "reply-text";
+  return comment_edit_page(call, *comment, values);
+}
+
+http::Response Newsroom::comment_edit_page(Call& call, const content::Comment& comment,
+                                           const CommentEditValues& values) {
+  auto t = [&](std::string_view key) { return text(call, key); };
+  auto article = services_.moderation.article(comment.article);
+  auto view = frame(call, t("edit_comment"));
+  view.set("csrf", call.session->csrf_token);
+  view.set("has_errors", !values.errors.empty());
+  view.set("errors", errors_view(values.errors, t));
+  view.set("has_reply_errors", !values.reply_errors.empty());
+  view.set("reply_errors", errors_view(values.reply_errors, t));
+  view.set("id", std::to_string(comment.id.value));
+  view.set("name", values.name);
+  view.set("website", values.website);
+  view.set("body", values.body);
+  view.set("reply", values.reply);
+  view.set("email", comment.author_email);
+  view.set("status_label", t(comment_status_key(comment.status)));
+  view.set("back_url", list_url(comment.status));
+  view.set("has_article", article.has_value());
+  if (article) {
+    view.set("article_title", article->title);
+    view.set("article_url", site::article_path(article->section_slug, article->slug));
   }
-  return see_other(call, "/newsroom/comments/?status=approved&notice=comment_replied");
+  view.set("reply_name", call.user().name);
+  bool refused = !values.errors.empty() || !values.reply_errors.empty();
+  return page(call, refused ? http::Status::unprocessable_entity : http::Status::ok, "comment_edit",
+              view);
 }
 
 http::Response Newsroom::comment_erase(Call& call) {

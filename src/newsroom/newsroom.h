@@ -51,6 +51,7 @@ struct NewsroomServices {
 class NewsroomTheme;
 struct EditorValues;
 struct FieldError;
+struct CommentEditValues;
 
 class Newsroom {
  public:
@@ -105,6 +106,8 @@ class Newsroom {
   http::Response comment_bulk_action(Call& call);
   http::Response comment_edit(Call& call, content::CommentId id);
   http::Response comment_reply(Call& call, content::CommentId id);
+  http::Response comment_edit_page(Call& call, const content::Comment& comment,
+                                   const CommentEditValues& values);
   http::Response comment_erase(Call& call);
   http::Response comment_settings(Call& call);
 

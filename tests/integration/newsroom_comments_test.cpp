@@ -184,6 +184,19 @@ TEST_F(NewsroomComments, AnEditorEditsACommentsText) {
 TEST_F(NewsroomComments, AStaffReplyIsPublishedWithItsBadgeAndApprovesItsParent) {
   auto id = post_comment("Une question pour la rédaction");
   auto editor = sign_in("editor@test.example");
+  // A reply too long for the form is refused beside its field, kept, and nothing is published.
+  std::string too_long(5001, 'a');
+  auto refused = post("/newsroom/comments/" + std::to_string(id) + "/reply",
+                      {{"csrf", editor.csrf}, {"comment", too_long}}, &editor);
+  EXPECT_EQ(refused.status, 422);
+  HtmlDocument refused_page(refused.body);
+  bool kept = false;
+  for (const auto& area : refused_page.find_all("textarea"))
+    if (area.attribute("id") == "reply-text") kept = area.text() == too_long;
+  EXPECT_TRUE(kept);
+  EXPECT_EQ(count("SELECT count(*) FROM comments"), 1);
+  EXPECT_EQ(status_of(id), "pending");
+
   auto response = post("/newsroom/comments/" + std::to_string(id) + "/reply",
                        {{"csrf", editor.csrf}, {"comment", "Merci, nous corrigeons."}}, &editor);
   EXPECT_EQ(response.status, 303) << response.body;
