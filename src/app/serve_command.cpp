@@ -101,7 +101,7 @@ int serve(const ServeOptions& options) {
   auth::Accounts account_admin(backend.accounts);
   newsroom::Newsroom newsroom({backend.store, backend.editorial, backend.media, backend.terms,
                                backend.accounts, backend.articles, backend.events, sessions,
-                               sign_in, account_admin, pages});
+                               sign_in, account_admin, pages, backend.moderation});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader

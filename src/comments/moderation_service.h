@@ -65,6 +65,10 @@ class ModerationService {
     return store_.count_comments_by_status();
   }
   std::optional<content::Comment> find(content::CommentId id) { return store_.find_comment(id); }
+  /// The article a comment is on (published or not), for the moderation screens' links.
+  std::optional<content::CommentedArticle> article(content::ArticleId id) {
+    return store_.find_commented_article(id);
+  }
 
   content::CommentSettings settings() { return store_.comment_settings(); }
   /// Saves `settings` when every number is in range; announces SettingsChanged (closing by age

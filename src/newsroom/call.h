@@ -61,6 +61,14 @@ struct FieldError {
 theme::View errors_view(const std::vector<FieldError>& errors,
                         const std::function<std::string(std::string_view)>& text);
 
+/// What the comment page shows: the comment's fields and a reply, as stored or as submitted.
+struct CommentEditValues {
+  std::string name, website, body;
+  std::string reply;
+  std::vector<FieldError> errors;
+  std::vector<FieldError> reply_errors;
+};
+
 /// "2024-12-08T06:00" in `time_zone`, for a datetime-local input.
 std::string local_input_value(content::Timestamp instant, const render::DateFormatter& dates);
 /// "2024-12-08 06:00", for lists.

@@ -141,6 +141,7 @@ http::Response Newsroom::route(Call& call) {
   }
   if (first == "sections" && s.size() == 1) return sections_page(call);
   if (first == "settings" && s.size() == 1) return settings_page(call);
+  if (first == "comments") return comments_route(call);
   if (first == "profile" && s.size() == 1 && is_read)
     return see_other(call, "/newsroom/authors/" + call.user().author_slug);
   if (first == "authors" && s.size() == 2 && site::is_slug(s[1])) return author_profile(call, s[1]);
@@ -180,13 +181,24 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
     view.set("can_manage_sections", auth::can(user.role, auth::Capability::manage_sections));
     view.set("can_manage_users", auth::can(user.role, auth::Capability::manage_users));
     view.set("can_manage_settings", auth::can(user.role, auth::Capability::manage_settings));
+    bool moderates = auth::can(user.role, auth::Capability::moderate_comments);
+    view.set("can_moderate", moderates);
+    if (moderates) {
+      auto counts = services_.moderation.counts();
+      auto pending = counts[content::CommentStatus::pending];
+      view.set("has_pending_comments", pending > 0);
+      view.set("pending_comments", std::to_string(pending));
+    }
   }
   // Notices come back through a redirect as a key of our own catalog, never as text.
   auto notice = call.query.get("notice");
   static constexpr std::string_view kNotices[] = {
       "saved_notice",       "submitted_notice", "published_notice", "scheduled_notice",
       "unpublished_notice", "deleted_notice",   "restored_notice",  "settings_saved",
-      "section_saved",      "role_changed",     "profile_saved",    "signed_out"};
+      "section_saved",      "role_changed",     "profile_saved",    "signed_out",
+      "comments_approved_done", "comments_held",    "comments_spammed", "comments_trashed",
+      "comments_deleted",   "comment_saved",    "comment_replied",  "comments_erased",
+      "comment_settings_saved"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

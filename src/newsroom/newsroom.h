@@ -1,6 +1,6 @@
 // The newsroom at /newsroom/: sign-in, the articles list, the editor and its workflow
 // (draft → review → scheduled → published), revisions, preview, media uploads, sections,
-// accounts, author profiles and site settings. Server-rendered; every page needs a session,
+// accounts, author profiles, site settings and comment moderation. Server-rendered; every page needs a session,
 // every POST a CSRF token, and every action the capability its role grants (auth/).
 // Its pages are never cached and never shown to readers: its cookie's path is /newsroom.
 #pragma once
@@ -13,6 +13,7 @@
 #include "auth/accounts.h"
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
+#include "comments/moderation_service.h"
 #include "content/events.h"
 #include "http/message.h"
 #include "publishing/article_service.h"
@@ -44,11 +45,13 @@ struct NewsroomServices {
   auth::SignIn& sign_in;
   auth::Accounts& account_admin;
   site::PageEnvironment& pages;
+  comments::ModerationService& moderation;
 };
 
 class NewsroomTheme;
 struct EditorValues;
 struct FieldError;
+struct CommentEditValues;
 
 class Newsroom {
  public:
@@ -96,6 +99,17 @@ class Newsroom {
   http::Response sections_page(Call& call);
   http::Response settings_page(Call& call);
   http::Response author_profile(Call& call, std::string_view slug);
+
+  // Comment moderation (comment_pages.cpp).
+  http::Response comments_route(Call& call);
+  http::Response comment_list(Call& call);
+  http::Response comment_bulk_action(Call& call);
+  http::Response comment_edit(Call& call, content::CommentId id);
+  http::Response comment_reply(Call& call, content::CommentId id);
+  http::Response comment_edit_page(Call& call, const content::Comment& comment,
+                                   const CommentEditValues& values);
+  http::Response comment_erase(Call& call);
+  http::Response comment_settings(Call& call);
 
   // Shared by the pages (newsroom.cpp).
   theme::View frame(const Call& call, std::string title) const;

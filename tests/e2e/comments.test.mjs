@@ -1,9 +1,9 @@
 // A reader comments in Debian's Chromium: the comment is posted, its writer sees it "awaiting
-// moderation" on a page of their own, a moderator approves it (`gazette comments approve`, until
-// the newsroom's screen exists) and it appears on the article; a reply goes under it. The same
-// works without JavaScript. Every comment page is valid HTML.
+// moderation" on a page of their own, an editor signed in to the newsroom approves it on the
+// moderation screen and it appears on the article; a reply goes under it (approved in bulk). The
+// same works without JavaScript. Every comment page, and the moderation screen, is valid HTML.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -22,10 +22,60 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const THEME_I18N = new URL('../../themes/default/i18n/', import.meta.url);
+const NEWSROOM_I18N = new URL('../../src/newsroom/i18n/', import.meta.url);
+const EDITOR_EMAIL = 'moderatrice@test.example';
+const EDITOR_PASSWORD = 'a long enough password';
 
 let server;
 let browser;
 let t;
+let nr;
+let moderator;
+
+/** `gazette user add` of an editor, with the password on standard input. */
+function addEditor() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(fixturePaths().binary,
+      ['user', 'add', EDITOR_EMAIL, '--name', 'Mona Modératrice', '--role', 'editor', '--db', server.db],
+      { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stdout.resume();
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`user add failed: ${stderr}`))));
+    child.stdin.end(`${EDITOR_PASSWORD}\n`);
+  });
+}
+
+/** A browser page signed in to the newsroom as the editor. */
+async function signInModerator() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url('/newsroom/login'));
+  await page.fill('#email', EDITOR_EMAIL);
+  await page.fill('#password', EDITOR_PASSWORD);
+  await Promise.all([page.waitForURL('**/newsroom/articles/'), page.click('button[type=submit]')]);
+  return { context, page };
+}
+
+/** Approves comment `id` on the newsroom's moderation screen, with its own button. */
+async function approveInNewsroom(id) {
+  const page = moderator.page;
+  await page.goto(server.url('/newsroom/comments/'));
+  const row = page.locator(`#comment-${id}`);
+  assert.ok(await row.isVisible(), `comment ${id} is pending on the moderation screen`);
+  await Promise.all([page.waitForURL(/notice=comments_approved_done/),
+    row.getByRole('button', { name: nr.approve }).click()]);
+  assert.equal(await page.locator(`#comment-${id}`).count(), 0, 'no longer pending');
+}
+
+/** Approves the checked comments `ids` with the bulk button. */
+async function approveInBulk(ids) {
+  const page = moderator.page;
+  await page.goto(server.url('/newsroom/comments/'));
+  for (const id of ids) await page.locator(`#select-${id}`).check();
+  await Promise.all([page.waitForURL(/notice=comments_approved_done/),
+    page.locator('fieldset.nr-bulk').getByRole('button', { name: nr.approve }).click()]);
+}
 
 /** Runs `gazette comments ARGS… --db DB` beside the server; returns its stdout. */
 async function comments(...args) {
@@ -55,13 +105,17 @@ async function writeComment(page, { name, email, text }, { waitForToken = true }
 
 before(async () => {
   t = JSON.parse(await readFile(new URL('fr.json', THEME_I18N), 'utf8'));
+  nr = JSON.parse(await readFile(new URL('fr.json', NEWSROOM_I18N), 'utf8'));
   server = await startGazette();
   // A test types faster than a person; the defence itself is tested in tests/integration.
   await comments('settings', '--min-fill-seconds', '0');
+  await addEditor();
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  moderator = await signInModerator();
 });
 
 after(async () => {
+  await moderator?.context.close();
   await browser?.close();
   await server?.stop();
 });
@@ -84,7 +138,14 @@ test('a comment awaits moderation for its writer, then shows once approved', { t
     await page.goto(server.url(server.articlePath));
     assert.equal(await page.locator(`#comment-${id}`).count(), 0);
 
-    await comments('approve', id);
+    // The moderation screen shows it with what a moderator needs, then approves it.
+    await moderator.page.goto(server.url('/newsroom/comments/'));
+    assert.match(await moderator.page.locator('.nr-nav').innerText(), new RegExp(`${nr.comments}\\s*1`));
+    const row = moderator.page.locator(`#comment-${id}`);
+    assert.match(await row.innerText(), /camille@example\.fr/);
+    const screen = await moderator.context.request.get(server.url('/newsroom/comments/'));
+    await assertValidPage('/newsroom/comments/', await screen.text());
+    await approveInNewsroom(id);
     await page.goto(server.url(server.articlePath));
     const comment = page.locator(`#comment-${id}`);
     assert.ok(await comment.isVisible(), 'the approved comment is on the article');
@@ -98,7 +159,7 @@ test('a comment awaits moderation for its writer, then shows once approved', { t
     await Promise.all([page.waitForNavigation(), comment.getByRole('link', { name: new RegExp(t.comment_reply) }).click()]);
     assert.ok(await page.getByText(`${t.comment_replying_to} Camille`).isVisible());
     await writeComment(page, { name: 'Louis', email: 'louis@example.fr', text: 'Je confirme.' });
-    await comments('approve', receiptId(page.url()));
+    await approveInBulk([receiptId(page.url())]);
     await page.goto(server.url(server.articlePath));
     assert.equal((await page.locator(`#comment-${id} .comment-replies .comment-body`).innerText()).trim(), 'Je confirme.');
     assert.deepEqual(errors, []);
