@@ -166,6 +166,8 @@ http::Response Newsroom::comment_list(Call& call) {
     item.set("show_hold", comment.status != CommentStatus::pending);
     item.set("show_spam", comment.status != CommentStatus::spam);
     item.set("show_trash", comment.status != CommentStatus::trash);
+    item.set("article_id", std::to_string(article.id.value));
+    item.set("article_closed", article.closed);
     rows.push_back(item);
   }
   view.set("rows", rows);
@@ -205,6 +207,15 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
   auto back =
       content::parse_comment_status(call.form.get("status")).value_or(CommentStatus::pending);
   if (ids.empty()) return see_other(call, list_url(back));
+  // "close_article:7" and "open_article:7" name an article, not a comment.
+  if (action == "close_article" || action == "open_article") {
+    if (!services_.moderation.set_comments_open(content::ArticleId{ids.front().value},
+                                                action == "open_article"))
+      return not_found(call);
+    return see_other(call, list_url(back) + "&notice=" +
+                               (action == "open_article" ? "article_comments_opened"
+                                                         : "article_comments_closed"));
+  }
 
   std::string notice;
   if (action == "approve") {

@@ -198,7 +198,7 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
       "section_saved",      "role_changed",     "profile_saved",    "signed_out",
       "comments_approved_done", "comments_held",    "comments_spammed", "comments_trashed",
       "comments_deleted",   "comment_saved",    "comment_replied",  "comments_erased",
-      "comment_settings_saved"};
+      "comment_settings_saved", "article_comments_closed", "article_comments_opened"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

@@ -90,6 +90,37 @@ class NewsroomComments : public NewsroomSite {
   }
 };
 
+TEST_F(NewsroomComments, AnEditorClosesAndReopensAnArticlesComments) {
+  post_comment("Sur l’article à fermer");
+  auto article_id = text_value("SELECT id FROM articles WHERE slug = 'article-de-depart'");
+  auto editor = sign_in("editor@test.example");
+  HtmlDocument list(get("/newsroom/comments/", &editor).body);
+  auto items = list.find_all("li", "nr-comment");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_NE(items[0].text().find("Fermer les commentaires de l’article"), std::string::npos);
+
+  auto closed = post("/newsroom/comments/",
+                     {{"csrf", editor.csrf}, {"one", "close_article:" + article_id}}, &editor);
+  EXPECT_EQ(closed.status, 303);
+  // The reader's form is refused at once, and the cached article page says comments are closed.
+  auto token = get("/comments/form-token").body;
+  auto refused = post(kArticle + "comments",
+                      {{"name", "Marie"}, {"email", "m@example.fr"}, {"comment", "Encore"},
+                       {"form_token", token}},
+                      nullptr);
+  EXPECT_EQ(refused.status, 403);
+
+  auto author = sign_in("author@test.example");
+  EXPECT_EQ(post("/newsroom/comments/",
+                 {{"csrf", author.csrf}, {"one", "open_article:" + article_id}}, &author)
+                .status,
+            403);
+  auto reopened = post("/newsroom/comments/",
+                       {{"csrf", editor.csrf}, {"one", "open_article:" + article_id}}, &editor);
+  EXPECT_EQ(reopened.status, 303);
+  EXPECT_EQ(text_value("SELECT count(*) FROM comment_closed_articles"), "0");
+}
+
 TEST_F(NewsroomComments, AnEditorApprovesAPendingCommentAndTheArticleShowsItAtOnce) {
   auto id = post_comment("Un commentaire à approuver");
   EXPECT_EQ(thread_text().find("Un commentaire à approuver"), std::string::npos);
