@@ -49,7 +49,7 @@ int demo(const DemoOptions& options) {
               summary.sections, summary.authors);
 
   // The demo admin, created once: its password is printed only then, never stored in clear.
-  store::sqlite::SqliteAccountStore account_store(database);
+  store::sqlite::SqliteAccountStore account_store(backend.database);
   if (account_store.find_credentials(kDemoAdminEmail)) {
     std::printf("demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
                 kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());

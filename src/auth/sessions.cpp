@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "auth/passwords.h"
+#include "content/hashing.h"
 #include "content/media.h"
 
 namespace gazette::auth {

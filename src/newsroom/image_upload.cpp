@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "content/hashing.h"
 #include "content/media.h"
 #include "render/slug.h"
 
