@@ -40,7 +40,7 @@ struct ImportedComment {
 };
 
 struct ImportedArticle {
-  std::int64_t wp_id = 0;
+  std::string key;  // "id:123" (wp:post_id), or "guid:…" for an item without an id
   std::string slug;
   std::string title;
   std::string lead;
@@ -118,9 +118,9 @@ class WxrImportStore {
   virtual WxrImportResult import_site(const WxrImport& site) = 0;
   /// Whether `slug` is taken by an article (so the importer picks another).
   virtual bool article_slug_taken(std::string_view slug) = 0;
-  /// The article id an earlier import made of WordPress item `wp_id`, if any.
+  /// The article id an earlier import made of the WordPress item `key`, if any.
   virtual std::optional<std::int64_t> imported_article(std::string_view source,
-                                                       std::int64_t wp_id) = 0;
+                                                       std::string_view key) = 0;
   /// The path that replaced `from` (a path with its query), if any.
   virtual std::optional<std::string> find_redirect(std::string_view from) = 0;
 };

@@ -89,8 +89,8 @@ WxrImportResult SqliteWxrImportStore::import_site(const WxrImport& site) {
 
   for (const auto& article : site.articles) {
     {
-      auto known = db.prepare("SELECT 1 FROM wxr_items WHERE source = ? AND wp_id = ?");
-      known.bind(1, site.source).bind(2, article.wp_id);
+      auto known = db.prepare("SELECT 1 FROM wxr_items WHERE source = ? AND item_key = ?");
+      known.bind(1, site.source).bind(2, article.key);
       if (known.step()) {
         ++result.articles_already_imported;
         continue;
@@ -125,9 +125,9 @@ WxrImportResult SqliteWxrImportStore::import_site(const WxrImport& site) {
     std::int64_t article_id = db.last_insert_id();
     result.created.push_back(content::ArticleId{article_id});
     ++result.articles_created;
-    db.prepare("INSERT INTO wxr_items (source, wp_id, article_id) VALUES (?, ?, ?)")
+    db.prepare("INSERT INTO wxr_items (source, item_key, article_id) VALUES (?, ?, ?)")
         .bind(1, site.source)
-        .bind(2, article.wp_id)
+        .bind(2, article.key)
         .bind(3, article_id)
         .run();
 
@@ -209,11 +209,11 @@ bool SqliteWxrImportStore::article_slug_taken(std::string_view slug) {
 }
 
 std::optional<std::int64_t> SqliteWxrImportStore::imported_article(std::string_view source,
-                                                                   std::int64_t wp_id) {
+                                                                   std::string_view key) {
   auto connection = pool_.read();
   auto statement =
-      connection->prepare("SELECT article_id FROM wxr_items WHERE source = ? AND wp_id = ?");
-  statement.bind(1, source).bind(2, wp_id);
+      connection->prepare("SELECT article_id FROM wxr_items WHERE source = ? AND item_key = ?");
+  statement.bind(1, source).bind(2, key);
   if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
   return statement.column_int(0);
 }

@@ -14,7 +14,7 @@ class SqliteWxrImportStore final : public WxrImportStore {
   WxrImportResult import_site(const WxrImport& site) override;
   bool article_slug_taken(std::string_view slug) override;
   std::optional<std::int64_t> imported_article(std::string_view source,
-                                               std::int64_t wp_id) override;
+                                               std::string_view key) override;
   std::optional<std::string> find_redirect(std::string_view from) override;
 
  private:

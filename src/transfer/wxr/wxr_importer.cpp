@@ -304,6 +304,7 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
 
   SlugBook article_book([&store](std::string_view slug) { return store.article_slug_taken(slug); });
   std::map<std::int64_t, std::string> article_paths;  // WordPress id → Gazette path
+  std::set<std::string> keys_in_file;
   std::size_t done = 0;
   for (const auto& item : document.items) {
     if (options.progress) options.progress(++done, document.items.size());
@@ -330,13 +331,22 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
                      ": not kept"];
       continue;
     }
-    if (store.imported_article(site.source, item.id)) {
+    // An item is known by its id, or by its GUID in files without ids.
+    std::string key = item.id > 0          ? "id:" + std::to_string(item.id)
+                      : !item.guid.empty() ? "guid:" + item.guid
+                      : !item.link.empty() ? "link:" + item.link
+                                           : "title:" + item.title + "|" + item.date;
+    if (!keys_in_file.insert(key).second) {
+      ++plan.skipped["the same item twice in the file: the first one kept"];
+      continue;
+    }
+    if (store.imported_article(site.source, key)) {
       ++plan.already_imported;
       continue;
     }
 
     store::ImportedArticle article;
-    article.wp_id = item.id;
+    article.key = key;
     article.section = is_page ? kPageSection : kPostSection;
     article.title = item.title.empty() ? "(sans titre)" : item.title;
     article.slug = article_book.claim(first_slug(
@@ -480,11 +490,13 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
     }
 
     std::string path = "/" + article.section.slug + "/" + article.slug + "/";
-    article_paths[item.id] = path;
+    if (item.id > 0) article_paths[item.id] = path;
     auto old_path = url_path(item.link);
     if (!old_path.empty()) article.old_paths.push_back(old_path);
-    article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
-    if (!is_page) article.old_paths.push_back("/?page_id=" + std::to_string(item.id));
+    if (item.id > 0) {
+      article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
+      article.old_paths.push_back((is_page ? "/?p=" : "/?page_id=") + std::to_string(item.id));
+    }
     if (auto guid = url_path(item.guid); guid.starts_with("/?")) article.old_paths.push_back(guid);
     (is_page ? plan.pages : plan.posts)++;
     site.articles.push_back(std::move(article));

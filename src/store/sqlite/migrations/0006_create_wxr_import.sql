@@ -3,9 +3,9 @@
 
 CREATE TABLE wxr_items (
   source      TEXT NOT NULL,      -- the export's base site URL: WordPress ids are per site
-  wp_id       INTEGER NOT NULL,   -- wp:post_id
+  item_key    TEXT NOT NULL,      -- "id:123" (wp:post_id), or "guid:…" when the file has no id
   article_id  INTEGER REFERENCES articles(id) ON DELETE SET NULL,
-  PRIMARY KEY (source, wp_id)
+  PRIMARY KEY (source, item_key)
 ) WITHOUT ROWID;
 
 CREATE TABLE wxr_comments (
