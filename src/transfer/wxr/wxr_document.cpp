@@ -16,13 +16,22 @@ namespace {
 constexpr std::string_view kVersions[] = {"1.0", "1.1", "1.2"};
 
 std::string text(const pugi::xml_node& parent, const char* name) {
-  // child_value() joins nothing: text and CDATA pieces are concatenated by hand so a content
-  // split across several CDATA sections (to carry "]]>") comes back whole.
+  // Text and CDATA pieces are joined by hand, so a content split across several CDATA sections
+  // (WordPress's way of carrying "]]>") comes back whole. A CDATA section written inside
+  // another one ends the outer one early, leaving "]]>" at the end of the text: WordPress's
+  // importer reads such a file up to the last "]]>", and so does this.
   std::string value;
-  for (auto piece : parent.child(name).children()) {
-    if (piece.type() == pugi::node_pcdata || piece.type() == pugi::node_cdata)
-      value += piece.value();
+  auto node = parent.child(name);
+  auto last = node.last_child();
+  bool nested = last.type() == pugi::node_pcdata && std::string_view(last.value()).ends_with("]]>");
+  for (auto piece = node.first_child(); piece; piece = piece.next_sibling()) {
+    if (piece.type() != pugi::node_pcdata && piece.type() != pugi::node_cdata) continue;
+    value += piece.value();
+    if (nested && piece.type() == pugi::node_cdata &&
+        piece.next_sibling().type() == pugi::node_pcdata)
+      value += "]]>";
   }
+  if (nested) value.resize(value.size() - 3);
   return value;
 }
 

@@ -497,7 +497,6 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
       article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
       article.old_paths.push_back((is_page ? "/?p=" : "/?page_id=") + std::to_string(item.id));
     }
-    if (auto guid = url_path(item.guid); guid.starts_with("/?")) article.old_paths.push_back(guid);
     (is_page ? plan.pages : plan.posts)++;
     site.articles.push_back(std::move(article));
   }
