@@ -108,7 +108,7 @@ std::string caption_html(std::string_view inner,
   std::string media(inner.substr(0, media_end));
   std::string caption(trim(inner.substr(media_end)));
   if (auto found = attributes.find("caption"); found != attributes.end() && caption.empty())
-    caption = escape(found->second);
+    caption = found->second;  // HTML, as WordPress prints it; sanitised with the rest
   std::string out = "<figure>" + media;
   if (!caption.empty()) out += "<figcaption>" + caption + "</figcaption>";
   return out + "</figure>";
