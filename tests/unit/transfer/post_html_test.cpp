@@ -15,7 +15,7 @@ TEST(PostHtml, CaptionBecomesAFigure) {
       expand_shortcodes(
           "[caption caption=\"Dit &amp; fait\"]<a href=\"/x\"><img src=\"i.jpg\"></a>[/caption]",
           nullptr),
-      "<figure><a href=\"/x\"><img src=\"i.jpg\"></a><figcaption>Dit &amp;amp; "
+      "<figure><a href=\"/x\"><img src=\"i.jpg\"></a><figcaption>Dit &amp; "
       "fait</figcaption></figure>");
 }
 
