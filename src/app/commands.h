@@ -37,6 +37,10 @@ struct ImportWxrOptions {
   std::optional<std::string> media_dir;
 };
 
+struct ExportWxrOptions {
+  std::string db;
+};
+
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".
 int serve(const ServeOptions& options);
 /// Publishes one Markdown article file; prints its URL path as the last line.
@@ -47,5 +51,7 @@ int demo(const DemoOptions& options);
 int user(const UserOptions& options);
 /// Imports a WordPress export (WXR) in one transaction; prints a summary.
 int import_wxr(const ImportWxrOptions& options);
+/// Writes the whole site as WXR 1.2 to standard output.
+int export_wxr(const ExportWxrOptions& options);
 
 }  // namespace gazette::app

@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
                                  "A copy of wp-content/uploads to take the images from");
   add_db(import_wxr_command);
 
+  auto* export_wxr_command =
+      cli.add_subcommand("export-wxr", "Write the site as WordPress WXR 1.2 to standard output");
+  add_db(export_wxr_command);
+
   CLI11_PARSE(cli, argc, argv);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
@@ -85,6 +89,7 @@ int main(int argc, char** argv) {
       import_wxr_options.db = db;
       return import_wxr(import_wxr_options);
     }
+    if (*export_wxr_command) return export_wxr(ExportWxrOptions{.db = db});
     if (comments_command.chosen()) return comments_command.run(db);
     if (*user_command) {
       user_options.db = db;

@@ -47,11 +47,11 @@ constexpr AllowedElement kAllowed[] = {
     {GUMBO_TAG_ACRONYM, {"title"}},
     {GUMBO_TAG_DFN, {"title"}},
     {GUMBO_TAG_TIME, {"datetime"}},
-    {GUMBO_TAG_H2, {}},
-    {GUMBO_TAG_H3, {}},
-    {GUMBO_TAG_H4, {}},
-    {GUMBO_TAG_H5, {}},
-    {GUMBO_TAG_H6, {}},
+    {GUMBO_TAG_H2, {"id"}},
+    {GUMBO_TAG_H3, {"id"}},
+    {GUMBO_TAG_H4, {"id"}},
+    {GUMBO_TAG_H5, {"id"}},
+    {GUMBO_TAG_H6, {"id"}},
     {GUMBO_TAG_UL, {}},
     {GUMBO_TAG_OL, {"start", "reversed"}},
     {GUMBO_TAG_LI, {}},
@@ -86,6 +86,15 @@ constexpr GumboTag kDroppedWhole[] = {
     GUMBO_TAG_TRACK,  GUMBO_TAG_CANVAS,   GUMBO_TAG_PARAM};
 
 constexpr std::string_view kUrlAttributes[] = {"href", "src", "cite"};
+
+// Subheadings keep their anchor ("#offensive-a-damas"), but only a slug-like one (lower-case
+// letters, digits, hyphens), which no script of the page looks up as a global name.
+bool is_anchor_id(std::string_view id) {
+  if (id.empty() || id.size() > 100) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
 
 const AllowedElement* allowed(GumboTag tag) {
   for (const auto& element : kAllowed)
@@ -147,6 +156,7 @@ void write_element(std::string& out, const GumboElement& element) {
     bool is_url = std::find(std::begin(kUrlAttributes), std::end(kUrlAttributes), attribute_name) !=
                   std::end(kUrlAttributes);
     if (is_url && !is_safe_url(value)) continue;
+    if (attribute_name == "id" && !is_anchor_id(value)) continue;
     out += ' ';
     out += attribute_name;
     out += "=\"";

@@ -110,6 +110,35 @@ struct WxrImportResult {
   std::vector<content::ArticleId> created;
 };
 
+/// The whole site as `gazette export-wxr` writes it, read in one snapshot.
+struct ExportedArticle {
+  content::ArticleId id;
+  std::string slug;
+  std::string title;
+  std::string lead;
+  std::string body_markdown;
+  std::string body_html;
+  content::ArticleStatus status = content::ArticleStatus::draft;
+  content::Timestamp published_at{};
+  content::Timestamp updated_at{};
+  std::string author_slug;
+  content::Term section;
+  std::vector<content::Term> categories;
+  std::vector<content::Term> tags;
+  bool sticky = false;
+  bool comments_closed = false;
+  std::vector<content::Comment> comments;  // oldest id first: parents before replies
+};
+
+struct SiteExport {
+  content::SiteSettings settings;
+  std::string url;  // the `url` setting, may be empty
+  std::vector<content::Author> authors;
+  std::vector<ImportedCategory> categories;
+  std::vector<content::Term> tags;
+  std::vector<ExportedArticle> articles;
+};
+
 class WxrImportStore {
  public:
   virtual ~WxrImportStore() = default;
@@ -121,6 +150,8 @@ class WxrImportStore {
   /// The article id an earlier import made of the WordPress item `key`, if any.
   virtual std::optional<std::int64_t> imported_article(std::string_view source,
                                                        std::string_view key) = 0;
+  /// Everything an export writes, in one read transaction.
+  virtual SiteExport export_site() = 0;
   /// The path that replaced `from` (a path with its query), if any.
   virtual std::optional<std::string> find_redirect(std::string_view from) = 0;
 };

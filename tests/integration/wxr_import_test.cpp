@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -365,6 +366,76 @@ second line
   EXPECT_EQ(one(db(), "SELECT lead FROM articles"), "The lead");
   for (const auto& script : html.find_all("script"))
     EXPECT_EQ(script.text().find("alert"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gazette::testing
+
+namespace gazette::testing {
+namespace {
+
+/// What a reader and a moderator see of a site: articles with their terms, people, terms,
+/// comments with their threads — none of the database's own ids.
+std::vector<std::string> site_contents(const std::string& db_path) {
+  std::vector<std::string> rows;
+  auto add = [&](const std::string& sql) {
+    auto found = query(db_path, sql);
+    std::sort(found.begin(), found.end());
+    rows.insert(rows.end(), found.begin(), found.end());
+  };
+  add("SELECT 'article', a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
+      " a.published_at, au.slug, au.name, s.slug, s.name,"
+      " (SELECT group_concat(c.slug, ',') FROM (SELECT c.slug FROM article_categories ac"
+      "   JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = a.id"
+      "   ORDER BY ac.position) c),"
+      " (SELECT group_concat(t.slug, ',') FROM (SELECT t.slug FROM article_tags at"
+      "   JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t)"
+      " FROM articles a JOIN authors au ON au.id = a.author_id"
+      " JOIN sections s ON s.id = a.section_id");
+  add("SELECT 'author', slug, name FROM authors");
+  add("SELECT 'category', c.slug, c.name, coalesce(p.slug, '') FROM categories c"
+      " LEFT JOIN categories p ON p.id = c.parent_id");
+  add("SELECT 'tag', slug, name FROM tags");
+  add("SELECT 'comment', a.slug, c.author_name, c.author_email, c.author_url, c.body, c.status,"
+      " c.created_at, coalesce(p.body, '') FROM comments c JOIN articles a ON a.id = c.article_id"
+      " LEFT JOIN comments p ON p.id = c.parent_id");
+  add("SELECT 'sticky', a.slug FROM sticky_articles x JOIN articles a ON a.id = x.article_id");
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+TEST_F(WxrImport, ExportThenImportGivesTheSameSite) {
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  import_ok(wxr_fixture("importer/small-export.xml"));
+  auto published = run_gazette({"publish", reference_article().string(), "--db", db()});
+  ASSERT_EQ(published.exit_code, 0) << published.err;
+
+  auto exported = run_gazette({"export-wxr", "--db", db()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  auto file = dir_.file("site.xml");
+  std::ofstream(file, std::ios::binary) << exported.out;
+  TempDir empty;
+  auto again = run_gazette({"import-wxr", file, "--db", empty.file("gazette.db")});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+
+  auto original = site_contents(db());
+  auto copy = site_contents(empty.file("gazette.db"));
+  EXPECT_GT(original.size(), 300u);
+  std::vector<std::string> missing, extra;
+  std::set_difference(original.begin(), original.end(), copy.begin(), copy.end(),
+                      std::back_inserter(missing));
+  std::set_difference(copy.begin(), copy.end(), original.begin(), original.end(),
+                      std::back_inserter(extra));
+  std::string where;
+  if (!missing.empty() && !extra.empty()) {
+    auto [a, b] =
+        std::mismatch(missing[0].begin(), missing[0].end(), extra[0].begin(), extra[0].end());
+    auto at = static_cast<std::size_t>(a - missing[0].begin());
+    where = missing[0].substr(at > 40 ? at - 40 : 0, 120) + "\n  vs\n" +
+            extra[0].substr(at > 40 ? at - 40 : 0, 120);
+  }
+  EXPECT_EQ(missing.size(), 0u) << "first missing: " << where;
+  EXPECT_EQ(extra.size(), 0u) << "first extra: " << (extra.empty() ? "" : extra[0]);
 }
 
 }  // namespace

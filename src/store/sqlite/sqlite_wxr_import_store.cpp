@@ -218,6 +218,117 @@ std::optional<std::int64_t> SqliteWxrImportStore::imported_article(std::string_v
   return statement.column_int(0);
 }
 
+SiteExport SqliteWxrImportStore::export_site() {
+  auto connection = pool_.read();
+  Connection& db = *connection;
+  // One snapshot of the whole site; ended (a read commits nothing) whatever happens.
+  struct Snapshot {
+    Connection& db;
+    explicit Snapshot(Connection& connection) : db(connection) { db.execute("BEGIN"); }
+    ~Snapshot() {
+      try {
+        db.execute("COMMIT");
+      } catch (...) {
+      }
+    }
+  } snapshot(db);
+  SiteExport site;
+  {
+    auto settings = db.prepare("SELECT key, value FROM settings");
+    while (settings.step()) {
+      auto key = settings.column_text(0);
+      if (key == "title") site.settings.title = settings.column_text(1);
+      if (key == "description") site.settings.description = settings.column_text(1);
+      if (key == "language") site.settings.language = settings.column_text(1);
+      if (key == "url") site.url = settings.column_text(1);
+    }
+  }
+  {
+    auto authors = db.prepare("SELECT id, slug, name, bio FROM authors ORDER BY id");
+    while (authors.step())
+      site.authors.push_back({authors.column_int(0), authors.column_text(1), authors.column_text(2),
+                              authors.column_text(3)});
+  }
+  {
+    auto categories = db.prepare(
+        "SELECT c.slug, c.name, coalesce(p.slug, '') FROM categories c"
+        " LEFT JOIN categories p ON p.id = c.parent_id ORDER BY c.id");
+    while (categories.step())
+      site.categories.push_back(
+          {categories.column_text(0), categories.column_text(1), categories.column_text(2)});
+  }
+  {
+    auto tags = db.prepare("SELECT slug, name FROM tags ORDER BY id");
+    while (tags.step()) site.tags.push_back({tags.column_text(0), tags.column_text(1)});
+  }
+  std::map<std::int64_t, std::size_t> by_id;
+  {
+    auto articles = db.prepare(
+        "SELECT a.id, a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
+        " a.published_at, a.updated_at, au.slug, s.slug, s.name,"
+        " EXISTS (SELECT 1 FROM sticky_articles x WHERE x.article_id = a.id),"
+        " EXISTS (SELECT 1 FROM comment_closed_articles x WHERE x.article_id = a.id)"
+        " FROM articles a JOIN authors au ON au.id = a.author_id"
+        " JOIN sections s ON s.id = a.section_id ORDER BY a.id");
+    while (articles.step()) {
+      ExportedArticle article;
+      article.id = content::ArticleId{articles.column_int(0)};
+      article.slug = articles.column_text(1);
+      article.title = articles.column_text(2);
+      article.lead = articles.column_text(3);
+      article.body_markdown = articles.column_text(4);
+      article.body_html = articles.column_text(5);
+      article.status = content::parse_article_status(articles.column_text(6))
+                           .value_or(content::ArticleStatus::draft);
+      article.published_at = content::Timestamp(std::chrono::seconds(articles.column_int(7)));
+      article.updated_at = content::Timestamp(std::chrono::seconds(articles.column_int(8)));
+      article.author_slug = articles.column_text(9);
+      article.section = {articles.column_text(10), articles.column_text(11)};
+      article.sticky = articles.column_int(12) != 0;
+      article.comments_closed = articles.column_int(13) != 0;
+      by_id[article.id.value] = site.articles.size();
+      site.articles.push_back(std::move(article));
+    }
+  }
+  {
+    auto terms = db.prepare(
+        "SELECT ac.article_id, c.slug, c.name FROM article_categories ac"
+        " JOIN categories c ON c.id = ac.category_id ORDER BY ac.article_id, ac.position");
+    while (terms.step())
+      site.articles[by_id[terms.column_int(0)]].categories.push_back(
+          {terms.column_text(1), terms.column_text(2)});
+  }
+  {
+    auto terms = db.prepare(
+        "SELECT at.article_id, t.slug, t.name FROM article_tags at"
+        " JOIN tags t ON t.id = at.tag_id ORDER BY at.article_id, at.position");
+    while (terms.step())
+      site.articles[by_id[terms.column_int(0)]].tags.push_back(
+          {terms.column_text(1), terms.column_text(2)});
+  }
+  {
+    auto comments = db.prepare(
+        "SELECT id, article_id, parent_id, author_name, author_email, author_url, body, status,"
+        " ip, created_at FROM comments ORDER BY id");
+    while (comments.step()) {
+      content::Comment comment;
+      comment.id = content::CommentId{comments.column_int(0)};
+      comment.article = content::ArticleId{comments.column_int(1)};
+      if (!comments.column_is_null(2)) comment.parent = content::CommentId{comments.column_int(2)};
+      comment.author_name = comments.column_text(3);
+      comment.author_email = comments.column_text(4);
+      comment.author_url = comments.column_text(5);
+      comment.body = comments.column_text(6);
+      comment.status = content::parse_comment_status(comments.column_text(7))
+                           .value_or(content::CommentStatus::pending);
+      comment.ip = comments.column_text(8);
+      comment.created_at = content::Timestamp(std::chrono::seconds(comments.column_int(9)));
+      site.articles[by_id[comment.article.value]].comments.push_back(std::move(comment));
+    }
+  }
+  return site;
+}
+
 std::optional<std::string> SqliteWxrImportStore::find_redirect(std::string_view from) {
   auto connection = pool_.read();
   auto statement = connection->prepare("SELECT to_path FROM redirects WHERE from_path = ?");

@@ -15,6 +15,7 @@ class SqliteWxrImportStore final : public WxrImportStore {
   bool article_slug_taken(std::string_view slug) override;
   std::optional<std::int64_t> imported_article(std::string_view source,
                                                std::string_view key) override;
+  SiteExport export_site() override;
   std::optional<std::string> find_redirect(std::string_view from) override;
 
  private:

@@ -348,6 +348,13 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
     store::ImportedArticle article;
     article.key = key;
     article.section = is_page ? kPageSection : kPostSection;
+    // A Gazette export names its section ("slug\nName").
+    if (auto section = meta(item, "_gazette_section"); !section.empty()) {
+      auto line = section.find('\n');
+      auto slug = render::slugify(section.substr(0, line));
+      if (!slug.empty() && !content::is_reserved_section_slug(slug))
+        article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
+    }
     article.title = item.title.empty() ? "(sans titre)" : item.title;
     article.slug = article_book.claim(first_slug(
         {item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
@@ -357,7 +364,10 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
         either(parse_date(item.date_gmt), parse_date(item.date)).value_or(options.now);
     article.updated_at = updated.value_or(article.published_at);
     article.lead = discovery::without_controls(discovery::html_to_text(item.excerpt));
+    // A Gazette export carries the Markdown source; WordPress's content is kept as it was.
     article.body_markdown = item.content;
+    if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
+      article.body_markdown = markdown;
     GalleryImages gallery = [&](const std::vector<std::int64_t>& ids) {
       std::vector<GalleryImage> images;
       auto add = [&](const WxrItem* attachment) {
@@ -374,7 +384,11 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
       }
       return images;
     };
-    article.body_html = post_body_html(item.content, gallery);
+    // A Gazette export's content is HTML Gazette already made: sanitised again (a file is never
+    // trusted), but WordPress's shortcodes and paragraphs do not apply to it.
+    bool from_gazette = meta(item, "_gazette_format") == "html";
+    article.body_html =
+        from_gazette ? render::sanitize_html(item.content) : post_body_html(item.content, gallery);
 
     // The featured image: copied into the media store when the uploads folder is given and
     // holds it, otherwise shown from its original URL at the top of the body.
@@ -473,7 +487,8 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
         imported.author_email = lower(comment->email);
         if (comment->url.starts_with("http://") || comment->url.starts_with("https://"))
           imported.author_url = comment->url;
-        imported.body = comment_text(comment->content);
+        // Gazette's comments are plain text already; WordPress's may hold a little HTML.
+        imported.body = from_gazette ? comment->content : comment_text(comment->content);
         imported.status = *comment_status(comment->approved);
         imported.ip = comment->ip;
         imported.avatar_key = options.avatar_key ? options.avatar_key(imported.author_email) : "";
