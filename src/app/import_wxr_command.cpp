@@ -23,7 +23,7 @@ int import_wxr(const ImportWxrOptions& options) {
     std::fprintf(stderr, "import-wxr: %s\n", error->message.c_str());
     return 1;
   }
-  const auto& document = std::get<wxr::WxrDocument>(read);
+  auto& document = std::get<wxr::WxrDocument>(read);
 
   // Saved without following each write, then indexed once (as `gazette demo --articles`).
   Backend backend(options.db, FollowWrites::none);

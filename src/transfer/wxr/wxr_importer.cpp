@@ -210,7 +210,7 @@ std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::st
 
 }  // namespace
 
-ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store,
+ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
                        const ImportOptions& options) {
   ImportPlan plan;
   auto& site = plan.site;
@@ -306,7 +306,7 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
   std::map<std::int64_t, std::string> article_paths;  // WordPress id → Gazette path
   std::set<std::string> keys_in_file;
   std::size_t done = 0;
-  for (const auto& item : document.items) {
+  for (auto& item : document.items) {
     if (options.progress) options.progress(++done, document.items.size());
     if (item.type == "attachment") continue;  // after the articles: they redirect to them
     bool is_page = item.type == "page";
@@ -364,10 +364,6 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
         either(parse_date(item.date_gmt), parse_date(item.date)).value_or(options.now);
     article.updated_at = updated.value_or(article.published_at);
     article.lead = discovery::without_controls(discovery::html_to_text(item.excerpt));
-    // A Gazette export carries the Markdown source; WordPress's content is kept as it was.
-    article.body_markdown = item.content;
-    if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
-      article.body_markdown = markdown;
     GalleryImages gallery = [&](const std::vector<std::int64_t>& ids) {
       std::vector<GalleryImage> images;
       auto add = [&](const WxrItem* attachment) {
@@ -389,6 +385,11 @@ ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store
     bool from_gazette = meta(item, "_gazette_format") == "html";
     article.body_html =
         from_gazette ? render::sanitize_html(item.content) : post_body_html(item.content, gallery);
+    // A Gazette export carries the Markdown source; WordPress's content is kept as it was
+    // (moved, not copied: a large file's contents are most of its size).
+    article.body_markdown = std::move(item.content);
+    if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
+      article.body_markdown = markdown;
 
     // The featured image: copied into the media store when the uploads folder is given and
     // holds it, otherwise shown from its original URL at the top of the body.

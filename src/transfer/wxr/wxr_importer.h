@@ -48,8 +48,9 @@ struct ImportPlan {
 };
 
 /// Plans the import of `document`. `store` tells which slugs are taken and which items an
-/// earlier import already made, so importing the same file twice plans nothing new.
-ImportPlan plan_import(const WxrDocument& document, store::WxrImportStore& store,
+/// earlier import already made, so importing the same file twice plans nothing new. The items'
+/// content is moved into the plan (a large file's contents are most of its size).
+ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
                        const ImportOptions& options);
 
 }  // namespace gazette::transfer::wxr
