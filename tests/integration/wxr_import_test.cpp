@@ -440,3 +440,64 @@ TEST_F(WxrImport, ExportThenImportGivesTheSameSite) {
 
 }  // namespace
 }  // namespace gazette::testing
+
+namespace gazette::testing {
+namespace {
+
+std::string featured_image_wxr() {
+  return R"WXR(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>http://old.example</wp:base_site_url>
+<item><title>Avec photo</title><wp:post_id>7</wp:post_id><wp:post_name>avec-photo</wp:post_name>
+<wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[Texte.]]></content:encoded>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>
+</item>
+<item><title>Photo</title><wp:post_id>9</wp:post_id><wp:post_parent>7</wp:post_parent>
+<link>http://old.example/2020/01/02/avec-photo/photo/</link>
+<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>http://old.example/wp-content/uploads/2020/01/photo.jpg</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Damas</wp:meta_value></wp:postmeta>
+</item>
+</channel></rss>)WXR";
+}
+
+TEST_F(WxrImport, FeaturedImagesComeFromTheUploadsFolderOrKeepTheirUrl) {
+  auto file = dir_.file("photo.xml");
+  std::ofstream(file) << featured_image_wxr();
+
+  TempDir without;
+  auto plain = run_gazette({"import-wxr", file, "--db", without.file("gazette.db")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(one(without.file("gazette.db"), "SELECT body_html FROM articles")
+                .find("<img src=\"http://old.example/wp-content/uploads/2020/01/photo.jpg\" "
+                      "alt=\"Damas\">"),
+            std::string::npos);
+
+  auto uploads = dir_.path() / "uploads";
+  fs::create_directories(uploads / "2020" / "01");
+  fs::copy_file(shared_fixtures() / "seed" / "banniere-assad-damas.jpg",
+                uploads / "2020" / "01" / "photo.jpg");
+  auto result = import(file, {"--media-dir", uploads.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("images copied: 1"), std::string::npos) << result.out;
+  EXPECT_EQ(one(db(), "SELECT image_alt FROM articles"), "Damas");
+  auto page = get("/articles/avec-photo/");
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  std::string src;
+  for (const auto& image : html.find_all("img"))
+    if (image.attribute("alt") == "Damas") src = image.attribute("src");
+  ASSERT_TRUE(src.starts_with("/media/")) << src;
+  EXPECT_EQ(get(src).status, 200);
+  // Its attachment page leads to the article.
+  auto redirect = get("/2020/01/02/avec-photo/photo/");
+  EXPECT_EQ(redirect.status, 301);
+  EXPECT_EQ(redirect.header("location"), "/articles/avec-photo/");
+}
+
+}  // namespace
+}  // namespace gazette::testing

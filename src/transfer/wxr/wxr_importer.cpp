@@ -166,15 +166,14 @@ std::string lower(std::string text) {
   return text;
 }
 
-// The file a WordPress upload URL names inside a copy of wp-content/uploads, if it is there.
+// The file a WordPress upload URL names inside a copy of wp-content/uploads, if it is there:
+// the path after "/uploads/" (or, for WordPress.com's file hosts, the whole path).
 std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::string_view url,
                                            std::string& problem) {
   auto at = url.find("/uploads/");
-  if (at == std::string_view::npos) {
-    problem = "attachment outside /uploads/";
-    return std::nullopt;
-  }
-  std::string relative = percent_decoded(url.substr(at + 9));
+  std::string relative = at != std::string_view::npos ? percent_decoded(url.substr(at + 9))
+                                                      : percent_decoded(url_path(url));
+  while (relative.starts_with("/")) relative.erase(0, 1);
   if (auto query = relative.find_first_of("?#"); query != std::string::npos) relative.resize(query);
   std::filesystem::path path(relative);
   for (const auto& part : path)
