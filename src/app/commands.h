@@ -31,6 +31,16 @@ struct UserOptions {
   std::string role;
 };
 
+struct ImportWxrOptions {
+  std::string db;
+  std::string file;
+  std::optional<std::string> media_dir;
+};
+
+struct ExportWxrOptions {
+  std::string db;
+};
+
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".
 int serve(const ServeOptions& options);
 /// Publishes one Markdown article file; prints its URL path as the last line.
@@ -39,5 +49,9 @@ int publish(const PublishOptions& options);
 int demo(const DemoOptions& options);
 /// Adds a newsroom account or changes its password.
 int user(const UserOptions& options);
+/// Imports a WordPress export (WXR) in one transaction; prints a summary.
+int import_wxr(const ImportWxrOptions& options);
+/// Writes the whole site as WXR 1.2 to standard output.
+int export_wxr(const ExportWxrOptions& options);
 
 }  // namespace gazette::app

@@ -59,6 +59,18 @@ int main(int argc, char** argv) {
   user_passwd->add_option("email", user_options.email, "The account's e-mail")->required();
   add_db(user_passwd);
 
+  ImportWxrOptions import_wxr_options;
+  auto* import_wxr_command = cli.add_subcommand("import-wxr", "Import a WordPress export (WXR)");
+  import_wxr_command->add_option("file", import_wxr_options.file, "FILE.xml exported by WordPress")
+      ->required();
+  import_wxr_command->add_option("--media-dir", import_wxr_options.media_dir,
+                                 "A copy of wp-content/uploads to take the images from");
+  add_db(import_wxr_command);
+
+  auto* export_wxr_command =
+      cli.add_subcommand("export-wxr", "Write the site as WordPress WXR 1.2 to standard output");
+  add_db(export_wxr_command);
+
   CLI11_PARSE(cli, argc, argv);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
@@ -73,6 +85,11 @@ int main(int argc, char** argv) {
       publish_options.db = db;
       return publish(publish_options);
     }
+    if (*import_wxr_command) {
+      import_wxr_options.db = db;
+      return import_wxr(import_wxr_options);
+    }
+    if (*export_wxr_command) return export_wxr(ExportWxrOptions{.db = db});
     if (comments_command.chosen()) return comments_command.run(db);
     if (*user_command) {
       user_options.db = db;

@@ -26,6 +26,7 @@
 #include "publishing/article_service.h"
 #include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
+#include "store/sqlite/sqlite_wxr_import_store.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -83,7 +84,9 @@ int serve(const ServeOptions& options) {
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
   site::PageEnvironment pages(backend.store, backend.discovery_store, theme);
-  site::ReaderSite reader_site(pages);
+  // Old URLs of a site imported from WordPress answer 301 before the reader site's 404.
+  store::sqlite::SqliteWxrImportStore old_urls(backend.database);
+  site::ReaderSite reader_site(pages, &old_urls);
 
   // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
   comments::web::ArticleCommentSection comment_section(backend.comments);

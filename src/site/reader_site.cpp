@@ -23,8 +23,22 @@ std::optional<Kind> listing_kind(std::string_view prefix) {
   return std::nullopt;
 }
 
+// Whether `query` is nothing but the page number the home page reads ("page=2").
+bool page_number_only(std::string_view query) {
+  return query.starts_with("page=") && query.find('&') == std::string_view::npos;
+}
+
 }  // namespace
 
+std::optional<http::Response> ReaderSite::redirect_old_url(const http::Request& request) {
+  if (!old_urls_) return std::nullopt;
+  std::string_view target(request.target().data(), request.target().size());
+  auto to = old_urls_->find_redirect(target);
+  if (!to && target.find('?') == std::string_view::npos && !target.ends_with("/"))
+    to = old_urls_->find_redirect(std::string(target) + "/");
+  if (!to) return std::nullopt;
+  return http::make_redirect(request, *to);
+}
 
 http::Response ReaderSite::handle(const http::Request& request) {
   auto target = parse_target(request.target());
@@ -43,6 +57,9 @@ http::Response ReaderSite::handle(const http::Request& request) {
   auto page = page_number(target.query);
   auto context = environment_.context(page.value_or(1), request[field::field::host]);
   auto not_found = [&] {
+    if (is_read) {
+      if (auto redirect = redirect_old_url(request)) return std::move(*redirect);
+    }
     return message_response(request, context, http::Status::not_found, "not_found",
                             "not_found_message");
   };
@@ -71,6 +88,11 @@ http::Response ReaderSite::handle(const http::Request& request) {
     std::string location = std::string(target.path) + "/";
     if (!target.query.empty()) location += "?" + std::string(target.query);
     return http::make_redirect(request, location);
+  }
+
+  // WordPress's links by id ("/?p=123", "/?page_id=7") arrive as the home page with a query.
+  if (segments.empty() && !target.query.empty() && !page_number_only(target.query)) {
+    if (auto redirect = redirect_old_url(request)) return std::move(*redirect);
   }
 
   std::optional<std::string> html;

@@ -1,0 +1,70 @@
+// `gazette import-wxr FILE.xml [--media-dir DIR]`: a WordPress site in one transaction, then
+// the search index caught up and running servers told to drop every cached page.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/backend.h"
+#include "app/commands.h"
+#include "comments/comment_service.h"
+#include "store/sqlite/sqlite_wxr_import_store.h"
+#include "transfer/wxr/wxr_document.h"
+#include "transfer/wxr/wxr_importer.h"
+
+namespace gazette::app {
+
+int import_wxr(const ImportWxrOptions& options) {
+  namespace wxr = transfer::wxr;
+  // The file is read and checked whole before the database is even opened: a refused file
+  // changes nothing.
+  auto read = wxr::read_wxr(options.file);
+  if (auto* error = std::get_if<wxr::WxrReadError>(&read)) {
+    std::fprintf(stderr, "import-wxr: %s\n", error->message.c_str());
+    return 1;
+  }
+  auto& document = std::get<wxr::WxrDocument>(read);
+
+  // Saved without following each write, then indexed once (as `gazette demo --articles`).
+  Backend backend(options.db, FollowWrites::none);
+  store::sqlite::SqliteWxrImportStore import_store(backend.database);
+  bool terminal = isatty(STDERR_FILENO) == 1;
+  wxr::ImportOptions import_options;
+  import_options.media_dir = options.media_dir;
+  import_options.now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  import_options.avatar_key = [&backend](std::string_view email) {
+    return comments::avatar_key(backend.comment_key, email);
+  };
+  if (terminal) {
+    import_options.progress = [](std::size_t done, std::size_t total) {
+      if (done % 100 == 0 || done == total)
+        std::fprintf(stderr, "\rimport-wxr: %zu/%zu items read", done, total);
+    };
+  }
+  auto plan = wxr::plan_import(document, import_store, import_options);
+  if (terminal) std::fprintf(stderr, "\nimport-wxr: writing…\n");
+  auto result = import_store.import_site(plan.site);
+  auto indexed = backend.discovery_updater.catch_up_index();
+  backend.change_feed.record(content::SettingsChanged{});
+
+  std::printf("import-wxr: %s (WXR %s, %s)\n", options.file.c_str(), document.version.c_str(),
+              plan.site.source.c_str());
+  std::printf("  articles: %lld imported (%lld posts, %lld pages), %lld already imported\n",
+              static_cast<long long>(result.articles_created), static_cast<long long>(plan.posts),
+              static_cast<long long>(plan.pages),
+              static_cast<long long>(plan.already_imported + result.articles_already_imported));
+  std::printf("  comments: %lld imported\n", static_cast<long long>(result.comments_created));
+  std::printf("  new authors: %lld, new categories: %lld, new tags: %lld\n",
+              static_cast<long long>(result.authors_created),
+              static_cast<long long>(result.categories_created),
+              static_cast<long long>(result.tags_created));
+  std::printf("  images copied: %lld, redirects added: %lld, articles indexed: %zu\n",
+              static_cast<long long>(plan.images_copied),
+              static_cast<long long>(result.redirects_created), indexed);
+  for (const auto& [reason, count] : plan.skipped)
+    std::printf("  skipped %lld: %s\n", static_cast<long long>(count), reason.c_str());
+  return 0;
+}
+
+}  // namespace gazette::app

@@ -1,0 +1,340 @@
+// SqliteWxrImportStore: one transaction writes a whole WordPress site — people, terms,
+// articles, comments, the id mapping and the redirects — so a failure leaves nothing behind.
+#include "store/sqlite/sqlite_wxr_import_store.h"
+
+#include <map>
+
+namespace gazette::store::sqlite {
+
+namespace {
+
+std::int64_t to_unix(content::Timestamp time) {
+  return time.time_since_epoch().count();
+}
+
+std::optional<std::int64_t> id_by_slug(Connection& connection, std::string_view sql,
+                                       std::string_view slug) {
+  auto statement = connection.prepare(sql);
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return statement.column_int(0);
+}
+
+// Inserts a row unless its slug exists; whether it did.
+bool insert_new(Connection& connection, std::string_view sql, std::string_view slug,
+                std::string_view name) {
+  connection.prepare(sql).bind(1, slug).bind(2, name).run();
+  return connection.changes() > 0;
+}
+
+std::int64_t insert_redirect(Connection& connection, std::string_view from, std::string_view to) {
+  auto key = redirect_key(from);
+  if (key.empty() || key == redirect_key(to)) return 0;
+  connection.prepare("INSERT OR IGNORE INTO redirects (from_path, to_path) VALUES (?, ?)")
+      .bind(1, key)
+      .bind(2, to)
+      .run();
+  return connection.changes();
+}
+
+std::optional<std::int64_t> insert_media(Connection& connection, const NewMedia& media,
+                                         std::int64_t now) {
+  connection
+      .prepare(
+          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+      .bind(1, media.name)
+      .bind(2, media.sha256)
+      .bind(3, media.mime_type)
+      .bind(4, std::int64_t{media.width})
+      .bind(5, std::int64_t{media.height})
+      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
+      .bind_blob(7, media.bytes)
+      .bind(8, now)
+      .run();
+  return id_by_slug(connection, "SELECT id FROM media WHERE sha256 = ?", media.sha256);
+}
+
+}  // namespace
+
+WxrImportResult SqliteWxrImportStore::import_site(const WxrImport& site) {
+  WxrImportResult result;
+  auto writer = pool_.write();
+  Connection& db = *writer;
+  Transaction transaction(db);
+
+  for (const auto& author : site.authors) {
+    if (insert_new(db, "INSERT OR IGNORE INTO authors (slug, name) VALUES (?, ?)", author.slug,
+                   author.name))
+      ++result.authors_created;
+  }
+  for (const auto& category : site.categories) {
+    if (insert_new(db, "INSERT OR IGNORE INTO categories (slug, name) VALUES (?, ?)", category.slug,
+                   category.name)) {
+      ++result.categories_created;
+      if (!category.parent_slug.empty()) {
+        db.prepare(
+              "UPDATE categories SET parent_id = (SELECT id FROM categories WHERE slug = ?)"
+              " WHERE slug = ?")
+            .bind(1, category.parent_slug)
+            .bind(2, category.slug)
+            .run();
+      }
+    }
+  }
+  for (const auto& tag : site.tags) {
+    if (insert_new(db, "INSERT OR IGNORE INTO tags (slug, name) VALUES (?, ?)", tag.slug, tag.name))
+      ++result.tags_created;
+  }
+
+  for (const auto& article : site.articles) {
+    {
+      auto known = db.prepare("SELECT 1 FROM wxr_items WHERE source = ? AND item_key = ?");
+      known.bind(1, site.source).bind(2, article.key);
+      if (known.step()) {
+        ++result.articles_already_imported;
+        continue;
+      }
+    }
+    insert_new(db, "INSERT OR IGNORE INTO sections (slug, name) VALUES (?, ?)",
+               article.section.slug, article.section.name);
+    auto section_id =
+        id_by_slug(db, "SELECT id FROM sections WHERE slug = ?", article.section.slug);
+    auto author_id = id_by_slug(db, "SELECT id FROM authors WHERE slug = ?", article.author_slug);
+    if (!section_id || !author_id) db.fail("import: article without its section or author");
+    std::optional<std::int64_t> image_id;
+    if (article.image) image_id = insert_media(db, *article.image, to_unix(article.updated_at));
+    db.prepare(
+          "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
+          " published_at, updated_at, author_id, section_id, image_id, image_caption, image_alt)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, article.slug)
+        .bind(2, article.title)
+        .bind(3, article.lead)
+        .bind(4, article.body_markdown)
+        .bind(5, article.body_html)
+        .bind(6, content::to_string(article.status))
+        .bind(7, to_unix(article.published_at))
+        .bind(8, to_unix(article.updated_at))
+        .bind(9, *author_id)
+        .bind(10, *section_id)
+        .bind(11, image_id)
+        .bind(12, article.image_caption)
+        .bind(13, article.image_alt)
+        .run();
+    std::int64_t article_id = db.last_insert_id();
+    result.created.push_back(content::ArticleId{article_id});
+    ++result.articles_created;
+    db.prepare("INSERT INTO wxr_items (source, item_key, article_id) VALUES (?, ?, ?)")
+        .bind(1, site.source)
+        .bind(2, article.key)
+        .bind(3, article_id)
+        .run();
+
+    std::int64_t position = 0;
+    for (const auto& slug : article.category_slugs) {
+      db.prepare(
+            "INSERT OR IGNORE INTO article_categories (article_id, category_id, position)"
+            " SELECT ?, id, ? FROM categories WHERE slug = ?")
+          .bind(1, article_id)
+          .bind(2, position++)
+          .bind(3, slug)
+          .run();
+    }
+    position = 0;
+    for (const auto& slug : article.tag_slugs) {
+      db.prepare(
+            "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position)"
+            " SELECT ?, id, ? FROM tags WHERE slug = ?")
+          .bind(1, article_id)
+          .bind(2, position++)
+          .bind(3, slug)
+          .run();
+    }
+    if (article.sticky)
+      db.prepare("INSERT OR IGNORE INTO sticky_articles (article_id) VALUES (?)")
+          .bind(1, article_id)
+          .run();
+    if (article.comments_closed)
+      db.prepare(
+            "INSERT OR IGNORE INTO comment_closed_articles (article_id, closed_at) VALUES (?, ?)")
+          .bind(1, article_id)
+          .bind(2, to_unix(article.updated_at))
+          .run();
+
+    std::map<std::int64_t, std::int64_t> comment_ids;  // WordPress id → ours
+    for (const auto& comment : article.comments) {
+      std::optional<std::int64_t> parent;
+      if (auto found = comment_ids.find(comment.wp_parent); found != comment_ids.end())
+        parent = found->second;
+      db.prepare(
+            "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url,"
+            " body, status, ip, avatar_key, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, article_id)
+          .bind(2, parent)
+          .bind(3, comment.author_name)
+          .bind(4, comment.author_email)
+          .bind(5, comment.author_url)
+          .bind(6, comment.body)
+          .bind(7, content::to_string(comment.status))
+          .bind(8, comment.ip)
+          .bind(9, comment.avatar_key)
+          .bind(10, to_unix(comment.created_at))
+          .bind(11, to_unix(comment.created_at))
+          .run();
+      auto comment_id = db.last_insert_id();
+      comment_ids[comment.wp_id] = comment_id;
+      ++result.comments_created;
+      db.prepare("INSERT OR IGNORE INTO wxr_comments (source, wp_id, comment_id) VALUES (?, ?, ?)")
+          .bind(1, site.source)
+          .bind(2, comment.wp_id)
+          .bind(3, comment_id)
+          .run();
+    }
+    std::string to = "/" + article.section.slug + "/" + article.slug + "/";
+    for (const auto& from : article.old_paths)
+      result.redirects_created += insert_redirect(db, from, to);
+  }
+  for (const auto& redirect : site.redirects)
+    result.redirects_created += insert_redirect(db, redirect.from, redirect.to);
+
+  transaction.commit();
+  return result;
+}
+
+bool SqliteWxrImportStore::article_slug_taken(std::string_view slug) {
+  auto connection = pool_.read();
+  return id_by_slug(*connection, "SELECT id FROM articles WHERE slug = ?", slug).has_value();
+}
+
+std::optional<std::int64_t> SqliteWxrImportStore::imported_article(std::string_view source,
+                                                                   std::string_view key) {
+  auto connection = pool_.read();
+  auto statement =
+      connection->prepare("SELECT article_id FROM wxr_items WHERE source = ? AND item_key = ?");
+  statement.bind(1, source).bind(2, key);
+  if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
+  return statement.column_int(0);
+}
+
+SiteExport SqliteWxrImportStore::export_site() {
+  auto connection = pool_.read();
+  Connection& db = *connection;
+  // One snapshot of the whole site; ended (a read commits nothing) whatever happens.
+  struct Snapshot {
+    Connection& db;
+    explicit Snapshot(Connection& connection) : db(connection) { db.execute("BEGIN"); }
+    ~Snapshot() {
+      try {
+        db.execute("COMMIT");
+      } catch (...) {
+      }
+    }
+  } snapshot(db);
+  SiteExport site;
+  {
+    auto settings = db.prepare("SELECT key, value FROM settings");
+    while (settings.step()) {
+      auto key = settings.column_text(0);
+      if (key == "title") site.settings.title = settings.column_text(1);
+      if (key == "description") site.settings.description = settings.column_text(1);
+      if (key == "language") site.settings.language = settings.column_text(1);
+      if (key == "url") site.url = settings.column_text(1);
+    }
+  }
+  {
+    auto authors = db.prepare("SELECT id, slug, name, bio FROM authors ORDER BY id");
+    while (authors.step())
+      site.authors.push_back({authors.column_int(0), authors.column_text(1), authors.column_text(2),
+                              authors.column_text(3)});
+  }
+  {
+    auto categories = db.prepare(
+        "SELECT c.slug, c.name, coalesce(p.slug, '') FROM categories c"
+        " LEFT JOIN categories p ON p.id = c.parent_id ORDER BY c.id");
+    while (categories.step())
+      site.categories.push_back(
+          {categories.column_text(0), categories.column_text(1), categories.column_text(2)});
+  }
+  {
+    auto tags = db.prepare("SELECT slug, name FROM tags ORDER BY id");
+    while (tags.step()) site.tags.push_back({tags.column_text(0), tags.column_text(1)});
+  }
+  std::map<std::int64_t, std::size_t> by_id;
+  {
+    auto articles = db.prepare(
+        "SELECT a.id, a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
+        " a.published_at, a.updated_at, au.slug, s.slug, s.name,"
+        " EXISTS (SELECT 1 FROM sticky_articles x WHERE x.article_id = a.id),"
+        " EXISTS (SELECT 1 FROM comment_closed_articles x WHERE x.article_id = a.id)"
+        " FROM articles a JOIN authors au ON au.id = a.author_id"
+        " JOIN sections s ON s.id = a.section_id ORDER BY a.id");
+    while (articles.step()) {
+      ExportedArticle article;
+      article.id = content::ArticleId{articles.column_int(0)};
+      article.slug = articles.column_text(1);
+      article.title = articles.column_text(2);
+      article.lead = articles.column_text(3);
+      article.body_markdown = articles.column_text(4);
+      article.body_html = articles.column_text(5);
+      article.status = content::parse_article_status(articles.column_text(6))
+                           .value_or(content::ArticleStatus::draft);
+      article.published_at = content::Timestamp(std::chrono::seconds(articles.column_int(7)));
+      article.updated_at = content::Timestamp(std::chrono::seconds(articles.column_int(8)));
+      article.author_slug = articles.column_text(9);
+      article.section = {articles.column_text(10), articles.column_text(11)};
+      article.sticky = articles.column_int(12) != 0;
+      article.comments_closed = articles.column_int(13) != 0;
+      by_id[article.id.value] = site.articles.size();
+      site.articles.push_back(std::move(article));
+    }
+  }
+  {
+    auto terms = db.prepare(
+        "SELECT ac.article_id, c.slug, c.name FROM article_categories ac"
+        " JOIN categories c ON c.id = ac.category_id ORDER BY ac.article_id, ac.position");
+    while (terms.step())
+      site.articles[by_id[terms.column_int(0)]].categories.push_back(
+          {terms.column_text(1), terms.column_text(2)});
+  }
+  {
+    auto terms = db.prepare(
+        "SELECT at.article_id, t.slug, t.name FROM article_tags at"
+        " JOIN tags t ON t.id = at.tag_id ORDER BY at.article_id, at.position");
+    while (terms.step())
+      site.articles[by_id[terms.column_int(0)]].tags.push_back(
+          {terms.column_text(1), terms.column_text(2)});
+  }
+  {
+    auto comments = db.prepare(
+        "SELECT id, article_id, parent_id, author_name, author_email, author_url, body, status,"
+        " ip, created_at FROM comments ORDER BY id");
+    while (comments.step()) {
+      content::Comment comment;
+      comment.id = content::CommentId{comments.column_int(0)};
+      comment.article = content::ArticleId{comments.column_int(1)};
+      if (!comments.column_is_null(2)) comment.parent = content::CommentId{comments.column_int(2)};
+      comment.author_name = comments.column_text(3);
+      comment.author_email = comments.column_text(4);
+      comment.author_url = comments.column_text(5);
+      comment.body = comments.column_text(6);
+      comment.status = content::parse_comment_status(comments.column_text(7))
+                           .value_or(content::CommentStatus::pending);
+      comment.ip = comments.column_text(8);
+      comment.created_at = content::Timestamp(std::chrono::seconds(comments.column_int(9)));
+      site.articles[by_id[comment.article.value]].comments.push_back(std::move(comment));
+    }
+  }
+  return site;
+}
+
+std::optional<std::string> SqliteWxrImportStore::find_redirect(std::string_view from) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare("SELECT to_path FROM redirects WHERE from_path = ?");
+  statement.bind(1, redirect_key(from));
+  if (!statement.step()) return std::nullopt;
+  return statement.column_text(0);
+}
+
+}  // namespace gazette::store::sqlite

@@ -1,0 +1,159 @@
+// WordPress imports and the old URLs they leave behind: a whole site written in one transaction
+// (all or nothing, and a second import of the same file changes nothing), and the redirects the
+// reader site consults before answering 404.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/comment.h"
+#include "content/types.h"
+#include "store/store.h"
+
+namespace gazette::store {
+
+struct ImportedAuthor {
+  std::string slug;
+  std::string name;
+};
+
+struct ImportedCategory {
+  std::string slug;
+  std::string name;
+  std::string parent_slug;  // empty: top level
+};
+
+struct ImportedComment {
+  std::int64_t wp_id = 0;
+  std::int64_t wp_parent = 0;  // 0: a reply to the article
+  std::string author_name;
+  std::string author_email;
+  std::string author_url;
+  std::string body;  // plain text
+  content::CommentStatus status = content::CommentStatus::pending;
+  std::string ip;
+  std::string avatar_key;
+  content::Timestamp created_at{};
+};
+
+struct ImportedArticle {
+  std::string key;  // "id:123" (wp:post_id), or "guid:…" for an item without an id
+  std::string slug;
+  std::string title;
+  std::string lead;
+  std::string body_markdown;  // the original WordPress HTML, kept for reference
+  std::string body_html;      // sanitised
+  content::ArticleStatus status = content::ArticleStatus::draft;
+  content::Timestamp published_at{};
+  content::Timestamp updated_at{};
+  std::string author_slug;
+  content::Term section;
+  std::vector<std::string> category_slugs;
+  std::vector<std::string> tag_slugs;
+  std::optional<NewMedia> image;  // the featured image, when copied from the uploads folder
+  std::string image_caption;
+  std::string image_alt;
+  bool sticky = false;
+  bool comments_closed = false;
+  std::vector<ImportedComment> comments;  // parents before their replies
+  std::vector<std::string> old_paths;     // permalinks that redirect to the article
+};
+
+/// The form an old path is stored and looked up in: percent-escapes decoded (WordPress writes
+/// them in lower case, browsers in upper case), everything else as it is.
+inline std::string redirect_key(std::string_view path) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string key;
+  key.reserve(path.size());
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && hex(path[i + 1]) >= 0 && hex(path[i + 2]) >= 0) {
+      key += static_cast<char>(hex(path[i + 1]) * 16 + hex(path[i + 2]));
+      i += 2;
+    } else {
+      key += path[i];
+    }
+  }
+  return key;
+}
+
+/// An old path (with its query) and where it lives now.
+struct Redirect {
+  std::string from;
+  std::string to;
+};
+
+struct WxrImport {
+  std::string source;  // the export's base site URL: WordPress ids are per site
+  std::vector<ImportedAuthor> authors;
+  std::vector<ImportedCategory> categories;  // parents before children
+  std::vector<content::Term> tags;
+  std::vector<ImportedArticle> articles;
+  std::vector<Redirect> redirects;  // term and author pages; articles carry their own
+};
+
+struct WxrImportResult {
+  std::int64_t articles_created = 0;
+  std::int64_t articles_already_imported = 0;
+  std::int64_t comments_created = 0;
+  std::int64_t authors_created = 0;
+  std::int64_t categories_created = 0;
+  std::int64_t tags_created = 0;
+  std::int64_t redirects_created = 0;
+  std::vector<content::ArticleId> created;
+};
+
+/// The whole site as `gazette export-wxr` writes it, read in one snapshot.
+struct ExportedArticle {
+  content::ArticleId id;
+  std::string slug;
+  std::string title;
+  std::string lead;
+  std::string body_markdown;
+  std::string body_html;
+  content::ArticleStatus status = content::ArticleStatus::draft;
+  content::Timestamp published_at{};
+  content::Timestamp updated_at{};
+  std::string author_slug;
+  content::Term section;
+  std::vector<content::Term> categories;
+  std::vector<content::Term> tags;
+  bool sticky = false;
+  bool comments_closed = false;
+  std::vector<content::Comment> comments;  // oldest id first: parents before replies
+};
+
+struct SiteExport {
+  content::SiteSettings settings;
+  std::string url;  // the `url` setting, may be empty
+  std::vector<content::Author> authors;
+  std::vector<ImportedCategory> categories;
+  std::vector<content::Term> tags;
+  std::vector<ExportedArticle> articles;
+};
+
+class WxrImportStore {
+ public:
+  virtual ~WxrImportStore() = default;
+  /// Writes `site` in one transaction; items already imported from `site.source` are skipped.
+  /// Throws on a database error, leaving the database as it was.
+  virtual WxrImportResult import_site(const WxrImport& site) = 0;
+  /// Whether `slug` is taken by an article (so the importer picks another).
+  virtual bool article_slug_taken(std::string_view slug) = 0;
+  /// The article id an earlier import made of the WordPress item `key`, if any.
+  virtual std::optional<std::int64_t> imported_article(std::string_view source,
+                                                       std::string_view key) = 0;
+  /// Everything an export writes, in one read transaction.
+  virtual SiteExport export_site() = 0;
+  /// The path that replaced `from` (a path with its query), if any.
+  virtual std::optional<std::string> find_redirect(std::string_view from) = 0;
+};
+
+}  // namespace gazette::store

@@ -1,0 +1,533 @@
+// Planning an import: every WordPress name is mapped to a Gazette slug once, so articles,
+// terms and redirects agree, and nothing is written until the whole plan is made.
+#include "transfer/wxr/wxr_importer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "content/hashing.h"
+#include "content/media.h"
+#include "discovery/plain_text.h"
+#include "render/sanitizer.h"
+#include "render/slug.h"
+#include "transfer/wxr/post_html.h"
+
+namespace gazette::transfer::wxr {
+
+namespace {
+
+using content::ArticleStatus;
+using content::CommentStatus;
+
+const content::Term kPostSection{"articles", "Articles"};
+const content::Term kPageSection{"pages", "Pages"};
+// A post without an author (dc:creator empty or unknown) is signed by this one.
+const store::ImportedAuthor kFallbackAuthor{"wordpress", "WordPress"};
+
+// "2024-12-08 14:30:00" (UTC) → a timestamp; nullopt for WordPress's "0000-00-00 00:00:00".
+std::optional<content::Timestamp> parse_date(const std::string& text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (std::sscanf(text.c_str(), "%d-%d-%d %d:%d:%d", &year, &month, &day, &hour, &minute, &second) <
+          3 ||
+      year <= 0)
+    return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month),
+                                   std::chrono::day(day)};
+  if (!date.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+    return std::nullopt;
+  return content::Timestamp(std::chrono::sys_days(date)) + std::chrono::hours(hour) +
+         std::chrono::minutes(minute) + std::chrono::seconds(second);
+}
+
+// The first of two dates that is there.
+std::optional<content::Timestamp> either(std::optional<content::Timestamp> first,
+                                         std::optional<content::Timestamp> second) {
+  return first ? first : second;
+}
+
+std::string percent_decoded(std::string_view text) {
+  return store::redirect_key(text);
+}
+
+// The path of a URL of the old site: "http://example.com/2024/12/08/slug/" → "/2024/12/08/slug/".
+std::string url_path(std::string_view url) {
+  auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return url.starts_with("/") ? std::string(url) : "";
+  auto slash = url.find('/', scheme + 3);
+  auto query = url.find('?', scheme + 3);
+  if (slash == std::string_view::npos && query == std::string_view::npos) return "/";
+  auto start = std::min(slash, query);
+  std::string path(url.substr(start));
+  if (path.starts_with("?")) path = "/" + path;
+  if (auto fragment = path.find('#'); fragment != std::string::npos) path.resize(fragment);
+  return path;
+}
+
+// Slugs unique among those given out in this import and those already in the database.
+class SlugBook {
+ public:
+  explicit SlugBook(std::function<bool(std::string_view)> taken) : taken_(std::move(taken)) {}
+  std::string claim(std::string base) {
+    std::string slug = base;
+    for (int n = 2; given_.contains(slug) || (taken_ && taken_(slug)); ++n)
+      slug = base + "-" + std::to_string(n);
+    given_.insert(slug);
+    return slug;
+  }
+
+ private:
+  std::function<bool(std::string_view)> taken_;
+  std::set<std::string> given_;
+};
+
+std::string first_slug(std::initializer_list<std::string_view> candidates, std::string fallback) {
+  for (auto candidate : candidates) {
+    auto slug = render::slugify(percent_decoded(candidate));
+    if (!slug.empty()) return slug;
+  }
+  return fallback;
+}
+
+std::string meta(const WxrItem& item, std::string_view key) {
+  for (const auto& entry : item.meta)
+    if (entry.key == key) return entry.value;
+  return "";
+}
+
+std::string escape_attribute(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// A comment's text: WordPress keeps a little HTML in comments; Gazette keeps plain text with
+// paragraphs (blank lines), rendered with escaping.
+std::string comment_text(std::string_view content) {
+  std::string text;
+  std::size_t i = 0;
+  while (i < content.size()) {
+    if (content[i] == '<') {
+      auto end = content.find('>', i);
+      if (end == std::string_view::npos) break;
+      auto tag = content.substr(i, end - i + 1);
+      if (tag.starts_with("<br") || tag.starts_with("</p")) text += '\n';
+      i = end + 1;
+      continue;
+    }
+    if (content[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
+          {"&quot;", '"'}, {"&#039;", '\''}, {"&#39;", '\''}};
+      bool decoded = false;
+      for (auto [entity, character] : kEntities) {
+        if (content.substr(i).starts_with(entity)) {
+          text += character;
+          i += entity.size();
+          decoded = true;
+          break;
+        }
+      }
+      if (decoded) continue;
+    }
+    if (content[i] != '\r') text += content[i];
+    ++i;
+  }
+  auto start = text.find_first_not_of(" \n\t");
+  if (start == std::string::npos) return "";
+  auto end = text.find_last_not_of(" \n\t");
+  return text.substr(start, end - start + 1);
+}
+
+std::optional<CommentStatus> comment_status(std::string_view approved) {
+  if (approved == "1" || approved == "approve") return CommentStatus::approved;
+  if (approved == "0" || approved == "hold" || approved.empty()) return CommentStatus::pending;
+  if (approved == "spam") return CommentStatus::spam;
+  if (approved == "trash" || approved == "post-trashed") return CommentStatus::trash;
+  return std::nullopt;
+}
+
+std::string lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The file a WordPress upload URL names inside a copy of wp-content/uploads, if it is there:
+// the path after "/uploads/" (or, for WordPress.com's file hosts, the whole path).
+std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::string_view url,
+                                           std::string& problem) {
+  auto at = url.find("/uploads/");
+  std::string relative = at != std::string_view::npos ? percent_decoded(url.substr(at + 9))
+                                                      : percent_decoded(url_path(url));
+  while (relative.starts_with("/")) relative.erase(0, 1);
+  if (auto query = relative.find_first_of("?#"); query != std::string::npos) relative.resize(query);
+  std::filesystem::path path(relative);
+  for (const auto& part : path)
+    if (part == ".." || path.is_absolute()) {
+      problem = "attachment path leaves the uploads folder";
+      return std::nullopt;
+    }
+  std::ifstream in(std::filesystem::path(media_dir) / path, std::ios::binary);
+  if (!in) {
+    problem = "attachment not in --media-dir (original URL kept)";
+    return std::nullopt;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() > content::kMaxImageBytes) {
+    problem = "attachment larger than 25 MB (original URL kept)";
+    return std::nullopt;
+  }
+  auto probed = content::probe_image(bytes);
+  if (auto* error = std::get_if<content::ImageError>(&probed)) {
+    problem = "attachment is not an accepted image: " + error->reason + " (original URL kept)";
+    return std::nullopt;
+  }
+  const auto& info = std::get<content::ImageInfo>(probed);
+  auto sha256 = content::sha256_hex(bytes);
+  auto stem = render::slugify(path.stem().string());
+  return store::NewMedia{content::media_name(sha256, stem, info.extension),
+                         sha256,
+                         info.mime_type,
+                         info.width,
+                         info.height,
+                         std::move(bytes)};
+}
+
+}  // namespace
+
+ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
+                       const ImportOptions& options) {
+  ImportPlan plan;
+  auto& site = plan.site;
+  site.source = !document.base_site_url.empty() ? document.base_site_url
+                : !document.link.empty()        ? document.link
+                                                : document.title;
+
+  // People: each login gets one author slug.
+  std::map<std::string, std::string> author_slugs;  // login → slug
+  SlugBook author_book(nullptr);
+  auto add_author = [&](const std::string& login, std::string name, std::string fallback) {
+    if (author_slugs.contains(login)) return;
+    if (name.empty()) name = login.empty() ? fallback : login;
+    auto slug = author_book.claim(first_slug({name, login}, render::slugify(fallback)));
+    author_slugs[login] = slug;
+    site.authors.push_back({slug, name});
+    if (!login.empty())
+      site.redirects.push_back({"/author/" + login + "/", "/author/" + slug + "/"});
+  };
+  for (const auto& author : document.authors) {
+    std::string name = author.display_name;
+    if (name.empty() && !(author.first_name + author.last_name).empty())
+      name = author.first_name +
+             (author.first_name.empty() || author.last_name.empty() ? "" : " ") + author.last_name;
+    add_author(author.login, name, "author-" + std::to_string(author.id));
+  }
+
+  // Terms: WordPress nicename → Gazette slug; categories keep their parent.
+  std::map<std::string, std::string> category_slugs, tag_slugs;
+  std::map<std::string, std::string> category_parents;  // WordPress nicenames
+  std::vector<const WxrTerm*> pending;
+  for (const auto& category : document.categories) pending.push_back(&category);
+  auto category_path = [&](const std::string& nicename) {
+    std::vector<std::string> chain{nicename};
+    for (int depth = 0; depth < 32; ++depth) {
+      auto parent = category_parents.find(chain.back());
+      if (parent == category_parents.end() || parent->second.empty()) break;
+      chain.push_back(parent->second);
+    }
+    std::string path = "/category";
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) path += "/" + *it;
+    return path + "/";
+  };
+  auto add_category = [&](const std::string& nicename, const std::string& name,
+                          const std::string& parent) {
+    std::string key = nicename.empty() ? name : nicename;
+    if (category_slugs.contains(key)) return;
+    auto slug =
+        first_slug({nicename, name}, "category-" + std::to_string(category_slugs.size() + 1));
+    category_slugs[key] = slug;
+    category_parents[key] = parent;
+    std::string parent_slug;
+    if (auto found = category_slugs.find(parent); found != category_slugs.end())
+      parent_slug = found->second;
+    site.categories.push_back({slug, name.empty() ? key : name, parent_slug});
+    site.redirects.push_back({category_path(key), "/category/" + slug + "/"});
+  };
+  // Parents first: a child whose parent has not come yet waits for another round.
+  for (int round = 0; round < 64 && !pending.empty(); ++round) {
+    std::vector<const WxrTerm*> later;
+    for (const auto* category : pending) {
+      bool parent_known =
+          category->parent_slug.empty() || category_slugs.contains(category->parent_slug) ||
+          std::none_of(pending.begin(), pending.end(),
+                       [&](const WxrTerm* other) { return other->slug == category->parent_slug; });
+      if (parent_known || round == 63)
+        add_category(category->slug, category->name, category->parent_slug);
+      else
+        later.push_back(category);
+    }
+    pending = std::move(later);
+  }
+  auto add_tag = [&](const std::string& nicename, const std::string& name) {
+    std::string key = nicename.empty() ? name : nicename;
+    if (tag_slugs.contains(key)) return;
+    auto slug = first_slug({nicename, name}, "tag-" + std::to_string(tag_slugs.size() + 1));
+    tag_slugs[key] = slug;
+    site.tags.push_back({slug, name.empty() ? key : name});
+    site.redirects.push_back({"/tag/" + key + "/", "/tag/" + slug + "/"});
+  };
+  for (const auto& tag : document.tags) add_tag(tag.slug, tag.name);
+
+  // Attachments, by id, for featured images, galleries and attachment-page redirects.
+  std::map<std::int64_t, const WxrItem*> attachments;
+  std::map<std::int64_t, std::vector<const WxrItem*>> attachments_by_parent;
+  for (const auto& item : document.items) {
+    if (item.type != "attachment") continue;
+    attachments[item.id] = &item;
+    attachments_by_parent[item.parent].push_back(&item);
+  }
+
+  SlugBook article_book([&store](std::string_view slug) { return store.article_slug_taken(slug); });
+  std::map<std::int64_t, std::string> article_paths;  // WordPress id → Gazette path
+  std::set<std::string> keys_in_file;
+  std::size_t done = 0;
+  for (auto& item : document.items) {
+    if (options.progress) options.progress(++done, document.items.size());
+    if (item.type == "attachment") continue;  // after the articles: they redirect to them
+    bool is_page = item.type == "page";
+    if (item.type != "post" && !is_page) {
+      ++plan.skipped["post type " + (item.type.empty() ? std::string("(none)") : item.type) +
+                     ": not an article"];
+      continue;
+    }
+    std::optional<ArticleStatus> status;
+    if (item.status == "publish")
+      status = ArticleStatus::published;
+    else if (item.status == "future")
+      status = ArticleStatus::scheduled;
+    else if (item.status == "draft")
+      status = ArticleStatus::draft;
+    else if (item.status == "pending")
+      status = ArticleStatus::review;
+    else if (item.status == "private")
+      status = ArticleStatus::draft;
+    if (!status) {
+      ++plan.skipped["status " + (item.status.empty() ? std::string("(none)") : item.status) +
+                     ": not kept"];
+      continue;
+    }
+    // An item is known by its id, or by its GUID in files without ids.
+    std::string key = item.id > 0          ? "id:" + std::to_string(item.id)
+                      : !item.guid.empty() ? "guid:" + item.guid
+                      : !item.link.empty() ? "link:" + item.link
+                                           : "title:" + item.title + "|" + item.date;
+    if (!keys_in_file.insert(key).second) {
+      ++plan.skipped["the same item twice in the file: the first one kept"];
+      continue;
+    }
+    if (store.imported_article(site.source, key)) {
+      ++plan.already_imported;
+      continue;
+    }
+
+    store::ImportedArticle article;
+    article.key = key;
+    article.section = is_page ? kPageSection : kPostSection;
+    // A Gazette export names its section ("slug\nName").
+    if (auto section = meta(item, "_gazette_section"); !section.empty()) {
+      auto line = section.find('\n');
+      auto slug = render::slugify(section.substr(0, line));
+      if (!slug.empty() && !content::is_reserved_section_slug(slug))
+        article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
+    }
+    article.title = item.title.empty() ? "(sans titre)" : item.title;
+    article.slug = article_book.claim(first_slug(
+        {item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
+    article.status = *status;
+    auto updated = parse_date(item.modified_gmt);
+    article.published_at =
+        either(parse_date(item.date_gmt), parse_date(item.date)).value_or(options.now);
+    article.updated_at = updated.value_or(article.published_at);
+    article.lead = discovery::without_controls(discovery::html_to_text(item.excerpt));
+    GalleryImages gallery = [&](const std::vector<std::int64_t>& ids) {
+      std::vector<GalleryImage> images;
+      auto add = [&](const WxrItem* attachment) {
+        if (!attachment->attachment_url.empty())
+          images.push_back({attachment->attachment_url,
+                            meta(*attachment, "_wp_attachment_image_alt"),
+                            discovery::html_to_text(attachment->excerpt)});
+      };
+      if (ids.empty()) {
+        for (const auto* attachment : attachments_by_parent[item.id]) add(attachment);
+      } else {
+        for (auto id : ids)
+          if (auto found = attachments.find(id); found != attachments.end()) add(found->second);
+      }
+      return images;
+    };
+    // A Gazette export's content is HTML Gazette already made: sanitised again (a file is never
+    // trusted), but WordPress's shortcodes and paragraphs do not apply to it.
+    bool from_gazette = meta(item, "_gazette_format") == "html";
+    article.body_html =
+        from_gazette ? render::sanitize_html(item.content) : post_body_html(item.content, gallery);
+    // A Gazette export carries the Markdown source; WordPress's content is kept as it was
+    // (moved, not copied: a large file's contents are most of its size).
+    article.body_markdown = std::move(item.content);
+    if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
+      article.body_markdown = markdown;
+
+    // The featured image: copied into the media store when the uploads folder is given and
+    // holds it, otherwise shown from its original URL at the top of the body.
+    if (auto thumbnail = meta(item, "_thumbnail_id"); !thumbnail.empty()) {
+      auto found = attachments.find(std::atoll(thumbnail.c_str()));
+      if (found != attachments.end() && !found->second->attachment_url.empty()) {
+        const auto& attachment = *found->second;
+        std::string alt = meta(attachment, "_wp_attachment_image_alt");
+        std::string caption = discovery::html_to_text(attachment.excerpt);
+        std::string problem;
+        std::optional<store::NewMedia> media;
+        if (options.media_dir)
+          media = copy_upload(*options.media_dir, attachment.attachment_url, problem);
+        if (media) {
+          article.image = std::move(media);
+          article.image_alt = alt.empty() ? caption : alt;
+          article.image_caption = caption;
+          ++plan.images_copied;
+        } else {
+          if (!problem.empty()) ++plan.skipped["featured image: " + problem];
+          if (render::is_safe_url(attachment.attachment_url)) {
+            article.body_html =
+                "<figure><img src=\"" + escape_attribute(attachment.attachment_url) + "\" alt=\"" +
+                escape_attribute(alt) + "\">" +
+                (caption.empty() ? ""
+                                 : "<figcaption>" + escape_attribute(caption) + "</figcaption>") +
+                "</figure>\n" + article.body_html;
+          }
+        }
+      }
+    }
+
+    auto creator = author_slugs.find(item.creator);
+    if (creator == author_slugs.end() && !item.creator.empty()) {
+      add_author(item.creator, "", "author");
+      creator = author_slugs.find(item.creator);
+    }
+    if (creator == author_slugs.end()) {
+      if (std::none_of(site.authors.begin(), site.authors.end(),
+                       [](const auto& a) { return a.slug == kFallbackAuthor.slug; }))
+        site.authors.push_back(kFallbackAuthor);
+      article.author_slug = kFallbackAuthor.slug;
+    } else {
+      article.author_slug = creator->second;
+    }
+
+    for (const auto& term : item.terms) {
+      std::string key = term.slug.empty() ? term.name : term.slug;
+      if (key.empty()) continue;
+      if (term.domain == "category") {
+        add_category(term.slug, term.name, "");
+        auto slug = category_slugs[key];
+        if (std::find(article.category_slugs.begin(), article.category_slugs.end(), slug) ==
+            article.category_slugs.end())
+          article.category_slugs.push_back(slug);
+      } else if (term.domain == "post_tag" || term.domain == "tag") {
+        add_tag(term.slug, term.name);
+        auto slug = tag_slugs[key];
+        if (std::find(article.tag_slugs.begin(), article.tag_slugs.end(), slug) ==
+            article.tag_slugs.end())
+          article.tag_slugs.push_back(slug);
+      }
+    }
+    article.sticky = item.sticky;
+    article.comments_closed = item.comment_status == "closed";
+
+    // Comments, parents before replies.
+    std::set<std::int64_t> kept;
+    std::vector<const WxrComment*> waiting;
+    for (const auto& comment : item.comments) {
+      if (comment.type == "pingback" || comment.type == "trackback") {
+        ++plan.skipped[comment.type + ": not a reader's comment"];
+        continue;
+      }
+      if (!comment_status(comment.approved)) {
+        ++plan.skipped["comment status " + comment.approved + ": not kept"];
+        continue;
+      }
+      waiting.push_back(&comment);
+    }
+    std::set<std::int64_t> present;
+    for (const auto* comment : waiting) present.insert(comment->id);
+    for (int round = 0; !waiting.empty() && round < 1000; ++round) {
+      std::vector<const WxrComment*> later;
+      for (const auto* comment : waiting) {
+        bool ready = comment->parent == 0 || kept.contains(comment->parent) ||
+                     !present.contains(comment->parent) || comment->parent == comment->id;
+        if (!ready) {
+          later.push_back(comment);
+          continue;
+        }
+        store::ImportedComment imported;
+        imported.wp_id = comment->id;
+        imported.wp_parent = comment->parent == comment->id ? 0 : comment->parent;
+        imported.author_name = comment->author.empty() ? "Anonyme" : comment->author;
+        imported.author_email = lower(comment->email);
+        if (comment->url.starts_with("http://") || comment->url.starts_with("https://"))
+          imported.author_url = comment->url;
+        // Gazette's comments are plain text already; WordPress's may hold a little HTML.
+        imported.body = from_gazette ? comment->content : comment_text(comment->content);
+        imported.status = *comment_status(comment->approved);
+        imported.ip = comment->ip;
+        imported.avatar_key = options.avatar_key ? options.avatar_key(imported.author_email) : "";
+        imported.created_at = either(parse_date(comment->date_gmt), parse_date(comment->date))
+                                  .value_or(article.published_at);
+        article.comments.push_back(std::move(imported));
+        kept.insert(comment->id);
+        ++plan.comments;
+      }
+      if (later.size() == waiting.size()) {  // a cycle: the rest become top-level comments
+        for (auto* comment : later) present.erase(comment->id);
+      }
+      waiting = std::move(later);
+    }
+
+    std::string path = "/" + article.section.slug + "/" + article.slug + "/";
+    if (item.id > 0) article_paths[item.id] = path;
+    auto old_path = url_path(item.link);
+    if (!old_path.empty()) article.old_paths.push_back(old_path);
+    if (item.id > 0) {
+      article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
+      article.old_paths.push_back((is_page ? "/?p=" : "/?page_id=") + std::to_string(item.id));
+    }
+    (is_page ? plan.pages : plan.posts)++;
+    site.articles.push_back(std::move(article));
+  }
+
+  // Attachment pages lead to the article they belong to.
+  for (const auto& [id, attachment] : attachments) {
+    auto parent = article_paths.find(attachment->parent);
+    if (parent == article_paths.end()) {
+      ++plan.skipped["attachment page without an imported article: no redirect"];
+      continue;
+    }
+    if (auto path = url_path(attachment->link); !path.empty())
+      site.redirects.push_back({path, parent->second});
+    site.redirects.push_back({"/?attachment_id=" + std::to_string(id), parent->second});
+  }
+  return plan;
+}
+
+}  // namespace gazette::transfer::wxr

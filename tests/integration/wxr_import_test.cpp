@@ -1,0 +1,503 @@
+// `gazette import-wxr`: WordPress's own fixtures import with what WordPress's importer tests
+// expect of them (../shared/fixtures/wxr/EXPECTED.md), a second import changes nothing, bad files
+// are refused with a clear message and no change, imported HTML is sanitised, and the old
+// WordPress URLs answer 301 to their new pages.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "gazette_process.h"
+#include "html_document.h"
+#include "http_client.h"
+
+namespace gazette::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path wxr_fixture(const std::string& name) {
+  return shared_fixtures() / "wxr" / name;
+}
+
+/// The rows `sql` returns, each as its columns joined by '|'.
+std::vector<std::string> query(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* statement = nullptr;
+  std::vector<std::string> rows;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sqlite3_errmsg(db) << " in " << sql;
+    sqlite3_close(db);
+    return rows;
+  }
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+      if (i) row += '|';
+      auto* text = sqlite3_column_blob(statement, i);
+      row += text ? std::string(static_cast<const char*>(text), sqlite3_column_bytes(statement, i))
+                  : "NULL";
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
+
+std::string one(const std::string& db_path, const std::string& sql) {
+  auto rows = query(db_path, sql);
+  return rows.empty() ? "" : rows.front();
+}
+
+/// Every row of every table an import writes: equal before and after means nothing changed.
+std::string database_contents(const std::string& db_path) {
+  std::string dump;
+  for (const char* table :
+       {"articles", "authors", "sections", "categories", "tags", "media", "article_tags",
+        "article_categories", "comments", "wxr_items", "wxr_comments", "redirects",
+        "sticky_articles", "comment_closed_articles"}) {
+    dump += std::string("[") + table + "]\n";
+    for (const auto& row : query(db_path, std::string("SELECT * FROM ") + table))
+      dump += row + "\n";
+  }
+  return dump;
+}
+
+class WxrImport : public ::testing::Test {
+ protected:
+  CommandResult import(const fs::path& file, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"import-wxr", file.string(), "--db", db()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_gazette(args);
+  }
+  void import_ok(const fs::path& file) {
+    auto result = import(file);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  std::string db() const { return dir_.file("gazette.db"); }
+  ServerProcess& server() {
+    if (!server_) server_ = std::make_unique<ServerProcess>(db());
+    return *server_;
+  }
+  HttpResponse get(const std::string& target) {
+    return http_request(server().host(), server().port(), "GET", target);
+  }
+
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(WxrImport, SmallExportGivesWhatWordPressExpects) {
+  auto result = import(wxr_fixture("importer/small-export.xml"));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("11 imported (6 posts, 5 pages)"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("comments: 1 imported"), std::string::npos) << result.out;
+
+  EXPECT_EQ(query(db(), "SELECT slug, name FROM authors ORDER BY slug"),
+            (std::vector<std::string>{"admin|admin", "author|author", "editor|editor"}));
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM categories"), "30");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM tags"), "3");
+  EXPECT_EQ(one(db(), "SELECT parent_id IS NULL FROM categories WHERE slug = 'foo'"), "1");
+  EXPECT_EQ(one(db(),
+                "SELECT p.slug FROM categories c JOIN categories p ON p.id = c.parent_id"
+                " WHERE c.slug = 'foo-bar'"),
+            "bar");
+
+  // In the file's id order, with the author, the section (posts/pages) and the status.
+  EXPECT_EQ(query(db(),
+                  "SELECT a.title, a.slug, au.slug, s.slug, a.status FROM articles a"
+                  " JOIN authors au ON au.id = a.author_id JOIN sections s ON s.id = a.section_id"
+                  " JOIN wxr_items w ON w.article_id = a.id"
+                  " ORDER BY CAST(substr(w.item_key, 4) AS INTEGER)"),
+            (std::vector<std::string>{
+                "Hello world!|hello-world|author|articles|published",
+                "Sample Page|sample-page|admin|pages|published",
+                "Child Page|child-page|admin|pages|published",
+                "Parent Page|parent-page|admin|pages|published",
+                "Draft Page|draft-page|admin|pages|draft",
+                "1-col page|1-col-page|admin|pages|published",
+                "Private Post|private-post|admin|articles|draft",
+                "Foo-child|foo-child|editor|articles|published",
+                "Top-level Foo|top-level-foo|admin|articles|published",
+                "Non-standard post format|non-standard-post-format|admin|articles|published",
+                "Many Categories|many-categories|admin|articles|published",
+            }));
+  EXPECT_EQ(one(db(),
+                "SELECT count(*) FROM article_categories ac JOIN articles a ON a.id = ac.article_id"
+                " WHERE a.slug = 'many-categories'"),
+            "27");
+  EXPECT_EQ(query(db(),
+                  "SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                  " JOIN articles a ON a.id = at.article_id WHERE a.slug = 'private-post'"
+                  " ORDER BY at.position"),
+            (std::vector<std::string>{"tag1", "tag2", "tag3"}));
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM comments"), "1");
+
+  // Readers see the published ones, not the private post.
+  EXPECT_EQ(get("/articles/hello-world/").status, 200);
+  EXPECT_EQ(get("/pages/child-page/").status, 200);
+  EXPECT_EQ(get("/articles/private-post/").status, 404);
+}
+
+TEST_F(WxrImport, ImportingTheSameFileTwiceChangesNothing) {
+  import_ok(wxr_fixture("importer/small-export.xml"));
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  auto before = database_contents(db());
+  auto again = import(wxr_fixture("importer/small-export.xml"));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 imported (0 posts, 0 pages), 11 already imported"), std::string::npos)
+      << again.out;
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  import_ok(wxr_fixture("theme-preview.xml"));  // no post ids: known by their GUIDs
+  auto with_preview = database_contents(db());
+  import_ok(wxr_fixture("theme-preview.xml"));
+  EXPECT_EQ(database_contents(db()), with_preview);
+  EXPECT_NE(with_preview, before);
+}
+
+TEST_F(WxrImport, BadFilesAreRefusedWithAClearMessageAndNoChange) {
+  import_ok(wxr_fixture("importer/wxr-simple.xml"));
+  auto before = database_contents(db());
+  const std::pair<std::string, std::string> refused[] = {
+      {"importer/malformed.xml", "cannot read this file"},
+      {"importer/malformed-simple.xml", "cannot read this file"},
+      {"importer/missing-version-tag.xml", "not a WXR file"},
+      {"importer/invalid-version-tag.xml", "not a WXR file"},
+      {"importer/no-such-file.xml", "no such file"},
+  };
+  for (const auto& [file, message] : refused) {
+    auto result = import(wxr_fixture(file));
+    EXPECT_NE(result.exit_code, 0) << file;
+    EXPECT_NE(result.err.find(message), std::string::npos) << file << ": " << result.err;
+    EXPECT_EQ(database_contents(db()), before) << file;
+  }
+}
+
+TEST_F(WxrImport, EveryWellFormedFixtureImports) {
+  for (const char* folder : {"", "importer", "importer-e2e"}) {
+    for (const auto& entry : fs::directory_iterator(shared_fixtures() / "wxr" / folder)) {
+      auto name = entry.path().filename().string();
+      if (entry.path().extension() != ".xml" || name.starts_with("malformed") ||
+          name.find("version-tag") != std::string::npos)
+        continue;
+      TempDir fresh;
+      auto result =
+          run_gazette({"import-wxr", entry.path().string(), "--db", fresh.file("gazette.db")});
+      EXPECT_EQ(result.exit_code, 0) << entry.path() << ": " << result.err;
+    }
+  }
+}
+
+TEST_F(WxrImport, TrickyCharactersAreKeptByteForByte) {
+  import_ok(wxr_fixture("importer/wxr-utf-8-challenges.xml"));
+  std::string title =
+      "\"The Road \u202eNot\u202c Taken\" by Rob\u202dert \u202eFrost \u202a🌲\u202c";
+  EXPECT_EQ(one(db(), "SELECT title FROM articles"), title);
+  auto body = one(db(), "SELECT body_markdown FROM articles");
+  EXPECT_NE(body.find("السلام عليكم وﷲ"), std::string::npos);
+  auto slug = one(db(), "SELECT slug FROM articles");
+  auto page = get("/articles/" + slug + "/");
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  EXPECT_EQ(html.find("h1").text(), title);
+
+  TempDir other;
+  auto cdata = run_gazette({"import-wxr", wxr_fixture("importer/crazy-cdata.xml").string(), "--db",
+                            other.file("gazette.db")});
+  ASSERT_EQ(cdata.exit_code, 0) << cdata.err;
+  EXPECT_EQ(one(other.file("gazette.db"), "SELECT body_markdown FROM articles"),
+            "Content with nested <![CDATA[ tags ]]> :)");
+  // In HTML "<![CDATA[…]]>" is a bogus comment: browsers show nothing of it, nor does the
+  // sanitizer.
+  EXPECT_EQ(one(other.file("gazette.db"), "SELECT body_html FROM articles"),
+            "<p>Content with nested  :)</p>\n");
+
+  TempDir slashes;
+  ASSERT_EQ(run_gazette({"import-wxr", wxr_fixture("importer/slashes.xml").string(), "--db",
+                         slashes.file("gazette.db")})
+                .exit_code,
+            0);
+  EXPECT_EQ(one(slashes.file("gazette.db"),
+                "SELECT count(*) FROM categories WHERE name = 'a \\\"great\\\" category'"),
+            "1");
+
+  TempDir blank;
+  ASSERT_EQ(
+      run_gazette({"import-wxr", wxr_fixture("importer/post-content-blank-lines.xml").string(),
+                   "--db", blank.file("gazette.db")})
+          .exit_code,
+      0);
+  EXPECT_NE(one(blank.file("gazette.db"), "SELECT body_markdown FROM articles").find("\n\n"),
+            std::string::npos);
+}
+
+TEST_F(WxrImport, OlderFormatsGiveTheirAuthorsAndTerms) {
+  import_ok(wxr_fixture("importer/valid-wxr-1.0.xml"));
+  EXPECT_EQ(one(db(), "SELECT name FROM categories WHERE slug = 'alpha'"), "alpha");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM tags WHERE slug = 'chicken'"), "1");
+  import_ok(wxr_fixture("importer/valid-wxr-1.1.xml"));
+  EXPECT_EQ(one(db(), "SELECT name FROM authors WHERE slug = 'john-doe'"), "John Doe");
+  EXPECT_EQ(one(db(), "SELECT name FROM tags WHERE slug = 'clippable'"), "Clippable");
+}
+
+TEST_F(WxrImport, ThemeUnitTestDataRendersWithItsThreads) {
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  // Every comment but the 2 pingbacks and 2 trackbacks, with their threads.
+  std::ifstream in(wxr_fixture("themeunittestdata.wordpress.xml"));
+  std::stringstream file;
+  file << in.rdbuf();
+  std::string xml = file.str();
+  std::size_t in_file = 0;
+  for (auto at = xml.find("<wp:comment>"); at != std::string::npos;
+       at = xml.find("<wp:comment>", at + 1))
+    ++in_file;
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM comments"), std::to_string(in_file - 4));
+  EXPECT_NE(one(db(),
+                "SELECT count(*) FROM comments c JOIN comments p ON p.id = c.parent_id"
+                " JOIN comments g ON g.id = p.parent_id"),
+            "0");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM sticky_articles"), "1");
+
+  for (const auto& path :
+       query(db(),
+             "SELECT '/' || s.slug || '/' || a.slug || '/' FROM articles a"
+             " JOIN sections s ON s.id = a.section_id"
+             " WHERE a.status = 'published' AND a.published_at <= strftime('%s','now')")) {
+    auto page = get(path);
+    EXPECT_EQ(page.status, 200) << path;
+  }
+  // The thread of the comment test post is on its page.
+  auto commented =
+      one(db(),
+          "SELECT '/' || s.slug || '/' || a.slug || '/', count(*) FROM comments c"
+          " JOIN articles a ON a.id = c.article_id JOIN sections s ON s.id = a.section_id"
+          " WHERE c.status = 'approved' GROUP BY a.id ORDER BY count(*) DESC LIMIT 1");
+  auto bar = commented.find('|');
+  auto page = get(commented.substr(0, bar));
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  std::size_t shown = 0;
+  for (const auto& element : html.find_all("article", "comment")) {
+    if (!element.has_class("comment-pending")) ++shown;
+  }
+  EXPECT_EQ(std::to_string(shown), commented.substr(bar + 1));
+}
+
+TEST_F(WxrImport, OldWordPressUrlsRedirectToTheirNewPages) {
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  auto expect_redirect = [&](const std::string& from, const std::string& to) {
+    auto response = get(from);
+    EXPECT_EQ(response.status, 301) << from;
+    EXPECT_EQ(response.header("location"), to) << from;
+    if (response.status == 301) EXPECT_EQ(get(to).status, 200) << to;
+  };
+  expect_redirect("/2009/05/15/edge-case-nested-and-mixed-lists/",
+                  "/articles/edge-case-nested-and-mixed-lists/");
+  expect_redirect("/2009/05/15/edge-case-nested-and-mixed-lists",
+                  "/articles/edge-case-nested-and-mixed-lists/");
+  expect_redirect("/?p=1011", "/articles/template-featured-image-horizontal/");
+  expect_redirect("/?page_id=2", "/pages/about/");
+  expect_redirect("/category/parent-category/child-category-01/", "/category/child-category-01/");
+  expect_redirect("/author/themedemos/", "/author/theme-buster/");
+  expect_redirect("/?attachment_id=1023", "/articles/markup-image-alignment/");
+  auto attachment = one(db(),
+                        "SELECT from_path FROM redirects WHERE from_path LIKE '/20%/%/%/%/%/'"
+                        " AND to_path = '/articles/markup-image-alignment/' LIMIT 1");
+  ASSERT_FALSE(attachment.empty());
+  expect_redirect(attachment, "/articles/markup-image-alignment/");
+  // The home page and unknown paths are untouched.
+  EXPECT_EQ(get("/").status, 200);
+  EXPECT_EQ(get("/?p=999999").status, 200);
+  EXPECT_EQ(get("/2001/01/01/nothing/").status, 404);
+}
+
+TEST_F(WxrImport, PostHtmlIsSanitisedAndShortcodesBecomeHtml) {
+  auto file = dir_.file("hostile.xml");
+  std::ofstream(file) << R"WXR(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>http://old.example</wp:base_site_url>
+<item><title>Hostile</title><link>http://old.example/2020/01/02/hostile/</link>
+<dc:creator>ed</dc:creator><wp:post_id>7</wp:post_id>
+<wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt><wp:post_name>hostile</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[First line
+second line
+
+<script>alert(1)</script><a href="javascript:alert(2)" onclick="x()">link</a>
+<img src="x" onerror="alert(3)"><iframe src="http://evil.example/"></iframe>
+
+[caption id="a" width="300"]<img src="http://old.example/wp-content/uploads/a.jpg" alt="A"> The caption[/caption]
+
+[embed]https://www.youtube.com/watch?v=abc[/embed]
+
+[gallery ids="8"]
+
+[unknown foo="bar"]kept[/unknown]]]></content:encoded>
+<excerpt:encoded xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"><![CDATA[The <b>lead</b>]]></excerpt:encoded>
+</item>
+<item><title>Gallery image</title><wp:post_id>8</wp:post_id><wp:post_parent>7</wp:post_parent>
+<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>http://old.example/wp-content/uploads/g.jpg</wp:attachment_url></item>
+</channel></rss>)WXR";
+  import_ok(file);
+  auto page = get("/articles/hostile/");
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  auto body = one(db(), "SELECT body_html FROM articles");
+  EXPECT_EQ(body.find("<script"), std::string::npos) << body;
+  EXPECT_EQ(body.find("javascript:"), std::string::npos) << body;
+  EXPECT_EQ(body.find("onclick"), std::string::npos) << body;
+  EXPECT_EQ(body.find("onerror"), std::string::npos) << body;
+  EXPECT_EQ(body.find("<iframe"), std::string::npos) << body;
+  EXPECT_NE(body.find("<p>First line<br>"), std::string::npos) << body;
+  EXPECT_NE(body.find("<figcaption>The caption</figcaption>"), std::string::npos) << body;
+  EXPECT_NE(body.find("<a href=\"https://www.youtube.com/watch?v=abc\">"), std::string::npos)
+      << body;
+  EXPECT_NE(body.find("src=\"http://old.example/wp-content/uploads/g.jpg\""), std::string::npos)
+      << body;
+  EXPECT_NE(body.find("[unknown foo=\"bar\"]kept[/unknown]"), std::string::npos) << body;
+  EXPECT_EQ(one(db(), "SELECT lead FROM articles"), "The lead");
+  for (const auto& script : html.find_all("script"))
+    EXPECT_EQ(script.text().find("alert"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gazette::testing
+
+namespace gazette::testing {
+namespace {
+
+/// What a reader and a moderator see of a site: articles with their terms, people, terms,
+/// comments with their threads — none of the database's own ids.
+std::vector<std::string> site_contents(const std::string& db_path) {
+  std::vector<std::string> rows;
+  auto add = [&](const std::string& sql) {
+    auto found = query(db_path, sql);
+    std::sort(found.begin(), found.end());
+    rows.insert(rows.end(), found.begin(), found.end());
+  };
+  add("SELECT 'article', a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
+      " a.published_at, au.slug, au.name, s.slug, s.name,"
+      " (SELECT group_concat(c.slug, ',') FROM (SELECT c.slug FROM article_categories ac"
+      "   JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = a.id"
+      "   ORDER BY ac.position) c),"
+      " (SELECT group_concat(t.slug, ',') FROM (SELECT t.slug FROM article_tags at"
+      "   JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t)"
+      " FROM articles a JOIN authors au ON au.id = a.author_id"
+      " JOIN sections s ON s.id = a.section_id");
+  add("SELECT 'author', slug, name FROM authors");
+  add("SELECT 'category', c.slug, c.name, coalesce(p.slug, '') FROM categories c"
+      " LEFT JOIN categories p ON p.id = c.parent_id");
+  add("SELECT 'tag', slug, name FROM tags");
+  add("SELECT 'comment', a.slug, c.author_name, c.author_email, c.author_url, c.body, c.status,"
+      " c.created_at, coalesce(p.body, '') FROM comments c JOIN articles a ON a.id = c.article_id"
+      " LEFT JOIN comments p ON p.id = c.parent_id");
+  add("SELECT 'sticky', a.slug FROM sticky_articles x JOIN articles a ON a.id = x.article_id");
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+TEST_F(WxrImport, ExportThenImportGivesTheSameSite) {
+  import_ok(wxr_fixture("themeunittestdata.wordpress.xml"));
+  import_ok(wxr_fixture("importer/small-export.xml"));
+  auto published = run_gazette({"publish", reference_article().string(), "--db", db()});
+  ASSERT_EQ(published.exit_code, 0) << published.err;
+
+  auto exported = run_gazette({"export-wxr", "--db", db()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  auto file = dir_.file("site.xml");
+  std::ofstream(file, std::ios::binary) << exported.out;
+  TempDir empty;
+  auto again = run_gazette({"import-wxr", file, "--db", empty.file("gazette.db")});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+
+  auto original = site_contents(db());
+  auto copy = site_contents(empty.file("gazette.db"));
+  EXPECT_GT(original.size(), 300u);
+  std::vector<std::string> missing, extra;
+  std::set_difference(original.begin(), original.end(), copy.begin(), copy.end(),
+                      std::back_inserter(missing));
+  std::set_difference(copy.begin(), copy.end(), original.begin(), original.end(),
+                      std::back_inserter(extra));
+  std::string where;
+  if (!missing.empty() && !extra.empty()) {
+    auto [a, b] =
+        std::mismatch(missing[0].begin(), missing[0].end(), extra[0].begin(), extra[0].end());
+    auto at = static_cast<std::size_t>(a - missing[0].begin());
+    where = missing[0].substr(at > 40 ? at - 40 : 0, 120) + "\n  vs\n" +
+            extra[0].substr(at > 40 ? at - 40 : 0, 120);
+  }
+  EXPECT_EQ(missing.size(), 0u) << "first missing: " << where;
+  EXPECT_EQ(extra.size(), 0u) << "first extra: " << (extra.empty() ? "" : extra[0]);
+}
+
+}  // namespace
+}  // namespace gazette::testing
+
+namespace gazette::testing {
+namespace {
+
+std::string featured_image_wxr() {
+  return R"WXR(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>http://old.example</wp:base_site_url>
+<item><title>Avec photo</title><wp:post_id>7</wp:post_id><wp:post_name>avec-photo</wp:post_name>
+<wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[Texte.]]></content:encoded>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>
+</item>
+<item><title>Photo</title><wp:post_id>9</wp:post_id><wp:post_parent>7</wp:post_parent>
+<link>http://old.example/2020/01/02/avec-photo/photo/</link>
+<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>http://old.example/wp-content/uploads/2020/01/photo.jpg</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Damas</wp:meta_value></wp:postmeta>
+</item>
+</channel></rss>)WXR";
+}
+
+TEST_F(WxrImport, FeaturedImagesComeFromTheUploadsFolderOrKeepTheirUrl) {
+  auto file = dir_.file("photo.xml");
+  std::ofstream(file) << featured_image_wxr();
+
+  TempDir without;
+  auto plain = run_gazette({"import-wxr", file, "--db", without.file("gazette.db")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(one(without.file("gazette.db"), "SELECT body_html FROM articles")
+                .find("<img src=\"http://old.example/wp-content/uploads/2020/01/photo.jpg\" "
+                      "alt=\"Damas\">"),
+            std::string::npos);
+
+  auto uploads = dir_.path() / "uploads";
+  fs::create_directories(uploads / "2020" / "01");
+  fs::copy_file(shared_fixtures() / "seed" / "banniere-assad-damas.jpg",
+                uploads / "2020" / "01" / "photo.jpg");
+  auto result = import(file, {"--media-dir", uploads.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("images copied: 1"), std::string::npos) << result.out;
+  EXPECT_EQ(one(db(), "SELECT image_alt FROM articles"), "Damas");
+  auto page = get("/articles/avec-photo/");
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  std::string src;
+  for (const auto& image : html.find_all("img"))
+    if (image.attribute("alt") == "Damas") src = image.attribute("src");
+  ASSERT_TRUE(src.starts_with("/media/")) << src;
+  EXPECT_EQ(get(src).status, 200);
+  // Its attachment page leads to the article.
+  auto redirect = get("/2020/01/02/avec-photo/photo/");
+  EXPECT_EQ(redirect.status, 301);
+  EXPECT_EQ(redirect.header("location"), "/articles/avec-photo/");
+}
+
+}  // namespace
+}  // namespace gazette::testing
