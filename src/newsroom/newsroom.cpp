@@ -141,6 +141,10 @@ http::Response Newsroom::route(Call& call) {
   }
   if (first == "sections" && s.size() == 1) return sections_page(call);
   if (first == "settings" && s.size() == 1) return settings_page(call);
+  if (first == "terms" && s.size() == 2 && s[1] == "tags")
+    return labels_page(call, store::LabelKind::tag);
+  if (first == "terms" && s.size() == 2 && s[1] == "categories")
+    return labels_page(call, store::LabelKind::category);
   if (first == "profile" && s.size() == 1 && is_read)
     return see_other(call, "/newsroom/authors/" + call.user().author_slug);
   if (first == "authors" && s.size() == 2 && site::is_slug(s[1])) return author_profile(call, s[1]);
@@ -178,6 +182,7 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
     view.set("user_name", user.name);
     view.set("user_role", text(call, role_key(user.role)));
     view.set("can_manage_sections", auth::can(user.role, auth::Capability::manage_sections));
+    view.set("can_manage_terms", auth::can(user.role, auth::Capability::manage_terms));
     view.set("can_manage_users", auth::can(user.role, auth::Capability::manage_users));
     view.set("can_manage_settings", auth::can(user.role, auth::Capability::manage_settings));
   }
@@ -186,7 +191,8 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
   static constexpr std::string_view kNotices[] = {
       "saved_notice",       "submitted_notice", "published_notice", "scheduled_notice",
       "unpublished_notice", "deleted_notice",   "restored_notice",  "settings_saved",
-      "section_saved",      "role_changed",     "profile_saved",    "signed_out"};
+      "section_saved",      "role_changed",     "profile_saved",    "signed_out",
+      "label_saved",        "label_merged",     "label_deleted"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

@@ -95,6 +95,7 @@ class Newsroom {
   http::Response change_role(Call& call, std::int64_t user_id);
   http::Response sections_page(Call& call);
   http::Response settings_page(Call& call);
+  http::Response labels_page(Call& call, store::LabelKind kind);  // label_pages.cpp
   http::Response author_profile(Call& call, std::string_view slug);
 
   // Shared by the pages (newsroom.cpp).
