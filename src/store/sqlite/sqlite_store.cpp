@@ -186,6 +186,7 @@ content::SiteSettings SqliteStore::settings() {
     else if (key == "description") settings.description = value;
     else if (key == "language") settings.language = value;
     else if (key == "time_zone") settings.time_zone = value;
+    else if (key == "logo") settings.logo = value;
   }
   return settings;
 }
@@ -196,7 +197,8 @@ void SqliteStore::save_settings(const content::SiteSettings& settings) {
   for (const auto& [key, value] : {std::pair{"title", &settings.title},
                                    {"description", &settings.description},
                                    {"language", &settings.language},
-                                   {"time_zone", &settings.time_zone}}) {
+                                   {"time_zone", &settings.time_zone},
+                                   {"logo", &settings.logo}}) {
     writer->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
