@@ -4,7 +4,7 @@
 #include "auth/passwords.h"
 #include "content/events.h"
 #include "newsroom/call.h"
-#include "newsroom/image_upload.h"
+#include "media/image_preparation.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "site/paths.h"
@@ -171,11 +171,11 @@ http::Response Newsroom::settings_page(Call& call) {
     if (auto file = call.form.files.find("logo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
       // Checked by content like every photo; stored only when the rest of the form is valid.
-      auto prepared = prepare_image(file->second.bytes, file->second.file_name);
-      if (std::holds_alternative<ImageRefusal>(prepared)) {
+      auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+      if (std::holds_alternative<media::ImageRefusal>(prepared)) {
         errors.push_back({"logo", "logo_file", "err_not_image"});
       } else if (errors.empty()) {
-        auto& image = std::get<PreparedImage>(prepared);
+        auto& image = std::get<media::PreparedImage>(prepared);
         values.logo = services_.media.save_image(image.original, image.variants).name;
       }
     }

@@ -328,6 +328,17 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
   std::int64_t section_id = ensure_term(connection, "sections", draft.section);
   std::optional<std::int64_t> image_id;
   if (draft.image) image_id = ensure_media(connection, *draft.image);
+  for (const auto& variant : draft.image_variants) {
+    auto variant_id = ensure_media(connection, variant);
+    if (!image_id || variant_id == *image_id) continue;  // a "copy" identical to the original
+    connection
+        .prepare(
+            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING")
+        .bind(1, *image_id)
+        .bind(2, variant_id)
+        .run();
+  }
 
   std::optional<std::int64_t> existing;
   {
