@@ -62,7 +62,8 @@ http::Response Newsroom::labels_page(Call& call, store::LabelKind kind) {
         services_.events.publish(content::TermChanged{kind, into});
         return see_other(call, self + "?notice=label_merged");
       } else {
-        return not_found(call);
+        // A mistyped target (or a label deleted meanwhile): say so beside the form.
+        errors.push_back({"label-" + slug, "merge_into", "err_label_merge"});
       }
     } else if (action == "delete") {
       auto detached = services_.terms.delete_label(kind, slug);

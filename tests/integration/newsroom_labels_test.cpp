@@ -100,6 +100,16 @@ TEST_F(NewsroomLabels, ARenameToAnotherTagsSlugIsAFormErrorThatChangesNothing) {
   EXPECT_EQ(labels_state(), before);
 }
 
+TEST_F(NewsroomLabels, AMergeIntoAnUnknownOrTheSameTagIsAFormErrorThatChangesNothing) {
+  publish("Un", "", "Climat, Océans");
+  auto before = labels_state();
+  for (const char* into : {"inconnu", "climat", "Pas un slug"}) {
+    auto response = act("tags", {{"action", "merge"}, {"slug", "climat"}, {"into", into}}, admin_);
+    EXPECT_EQ(response.status, 422) << into;
+  }
+  EXPECT_EQ(labels_state(), before);
+}
+
 TEST_F(NewsroomLabels, AMergeMovesTheArticlesAndRemovesTheMergedTag) {
   publish("Pluie", "", "Météo");
   publish("Orage", "", "Meteo France, Météo");
