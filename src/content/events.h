@@ -34,11 +34,14 @@ struct ArticleChanged {
 struct SettingsChanged {};
 
 /// A section, tag, category or author was renamed, described or removed: its page and every
-/// page naming it may look different.
+/// page naming it may look different. A rename announces the old slug and the new one.
 struct TermChanged {
   enum class Kind { section, tag, category, author };
   Kind kind;
   std::string slug;
+  /// Articles the change took the term from (a merged or deleted tag or category): they are
+  /// no longer filed under `slug`, yet what they show changed.
+  std::vector<ArticleId> detached = {};
 };
 
 /// A comment became visible, changed or disappeared on the article at /section_slug/slug/.

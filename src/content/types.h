@@ -110,6 +110,7 @@ struct SiteSettings {
   std::string description = "Un site d’information publié avec Gazette";
   std::string language = "fr";
   std::string time_zone = "Europe/Paris";
+  std::string logo;  // the media name of the header's logo; empty for the text title
 };
 
 }  // namespace gazette::content

@@ -14,7 +14,8 @@ namespace gazette::demo {
 
 DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timestamp now) {
   auto time_zone = articles.settings().time_zone;
-  std::map<std::string, std::string> illustrations;  // by image file name, drawn once each
+  // By image file name: each illustration is drawn, checked and resized once, then shared.
+  std::map<std::string, std::pair<store::NewMedia, std::vector<store::NewMedia>>> illustrations;
   std::set<std::string> sections;
   std::set<std::string> authors;
   DemoSummary summary;
@@ -24,16 +25,20 @@ DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timest
       throw std::runtime_error("demo article " + std::string(file.path) + ":" +
                                std::to_string(error->line) + ": " + error->reason);
     auto& article = std::get<transfer::ArticleFile>(parsed);
+    auto drawn = illustrations.find(article.image);
     std::optional<transfer::ImageFile> image;
-    if (!article.image.empty()) {
-      auto& bytes = illustrations[article.image];
-      if (bytes.empty()) bytes = draw_illustration(article.image);
-      image = transfer::ImageFile{article.image, bytes};
-    }
+    if (!article.image.empty() && drawn == illustrations.end())
+      image = transfer::ImageFile{article.image, draw_illustration(article.image)};
     auto draft = transfer::prepare_article(article, std::move(image), now);
     if (auto* error = std::get_if<transfer::PublishError>(&draft))
       throw std::runtime_error("demo article " + std::string(file.path) + ": " + error->message);
-    const auto& ready = std::get<store::ArticleDraft>(draft);
+    auto& ready = std::get<store::ArticleDraft>(draft);
+    if (drawn != illustrations.end()) {
+      ready.image = drawn->second.first;
+      ready.image_variants = drawn->second.second;
+    } else if (ready.image) {
+      illustrations[article.image] = {*ready.image, ready.image_variants};
+    }
     articles.save(ready);
     sections.insert(ready.section.slug);
     authors.insert(ready.author.slug);

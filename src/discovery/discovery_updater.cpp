@@ -27,6 +27,7 @@ void DiscoveryUpdater::on_event(const content::Event& event) {
     } else if (const auto* term = std::get_if<content::TermChanged>(&event)) {
       // A renamed tag or author changes the keywords of every article filed under it.
       auto ids = discovery_.articles_with_term(term->kind, term->slug);
+      ids.insert(ids.end(), term->detached.begin(), term->detached.end());
       for (std::size_t start = 0; start < ids.size(); start += kIndexBatchSize) {
         auto end = std::min(ids.size(), start + kIndexBatchSize);
         indexer_.update({ids.begin() + start, ids.begin() + end});

@@ -4,6 +4,7 @@
 #include "auth/passwords.h"
 #include "content/events.h"
 #include "newsroom/call.h"
+#include "media/image_preparation.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "site/paths.h"
@@ -166,6 +167,18 @@ http::Response Newsroom::settings_page(Call& call) {
     } catch (const std::exception&) {
       errors.push_back({"time_zone", "time_zone", "err_time_zone"});
     }
+    if (call.form.get("remove_logo") == "1") values.logo.clear();
+    if (auto file = call.form.files.find("logo");
+        file != call.form.files.end() && !file->second.bytes.empty()) {
+      // Checked by content like every photo; stored only when the rest of the form is valid.
+      auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+      if (std::holds_alternative<media::ImageRefusal>(prepared)) {
+        errors.push_back({"logo", "logo_file", "err_not_image"});
+      } else if (errors.empty()) {
+        auto& image = std::get<media::PreparedImage>(prepared);
+        values.logo = services_.media.save_image(image.original, image.variants).name;
+      }
+    }
     if (errors.empty()) {
       services_.store.save_settings(values);
       services_.events.publish(content::SettingsChanged{});
@@ -182,6 +195,8 @@ http::Response Newsroom::settings_page(Call& call) {
   for (const auto& [code, name] : kLanguages) languages.emplace_back(code, name);
   view.set("languages", options_view(languages, values.language));
   view.set("time_zone", values.time_zone);
+  view.set("has_logo", !call.settings.logo.empty());
+  if (!call.settings.logo.empty()) view.set("logo_src", site::media_path(call.settings.logo));
   return page(call, errors.empty() ? http::Status::ok : http::Status::unprocessable_entity,
               "settings", view);
 }

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "newsroom/call.h"
-#include "newsroom/image_upload.h"
+#include "media/image_preparation.h"
 #include "render/markdown.h"
 #include "render/slug.h"
 #include "site/pages.h"
@@ -277,11 +277,11 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
     status = ArticleStatus::published;
 
   // The photo: checked by content and decoded in full; stored only once the rest is valid.
-  std::optional<PreparedImage> upload;
+  std::optional<media::PreparedImage> upload;
   if (auto file = form.files.find("photo");
       file != form.files.end() && !file->second.bytes.empty()) {
-    auto prepared = prepare_image(file->second.bytes, file->second.file_name);
-    if (auto* refusal = std::get_if<ImageRefusal>(&prepared)) {
+    auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+    if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared)) {
       auto reason = refusal->reason == "not an image" || refusal->reason.starts_with("not a JPEG")
                         ? "err_not_image"
                     : refusal->reason.starts_with("larger") ||
@@ -290,7 +290,7 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
                         : "err_image_damaged";
       errors.push_back({"photo", "field_photo", reason});
     } else {
-      upload = std::move(std::get<PreparedImage>(prepared));
+      upload = std::move(std::get<media::PreparedImage>(prepared));
     }
   }
   bool has_photo = upload || values.image;

@@ -142,6 +142,10 @@ http::Response Newsroom::route(Call& call) {
   if (first == "sections" && s.size() == 1) return sections_page(call);
   if (first == "settings" && s.size() == 1) return settings_page(call);
   if (first == "comments") return comments_route(call);
+  if (first == "terms" && s.size() == 2 && s[1] == "tags")
+    return labels_page(call, store::LabelKind::tag);
+  if (first == "terms" && s.size() == 2 && s[1] == "categories")
+    return labels_page(call, store::LabelKind::category);
   if (first == "profile" && s.size() == 1 && is_read)
     return see_other(call, "/newsroom/authors/" + call.user().author_slug);
   if (first == "authors" && s.size() == 2 && site::is_slug(s[1])) return author_profile(call, s[1]);
@@ -179,6 +183,7 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
     view.set("user_name", user.name);
     view.set("user_role", text(call, role_key(user.role)));
     view.set("can_manage_sections", auth::can(user.role, auth::Capability::manage_sections));
+    view.set("can_manage_terms", auth::can(user.role, auth::Capability::manage_terms));
     view.set("can_manage_users", auth::can(user.role, auth::Capability::manage_users));
     view.set("can_manage_settings", auth::can(user.role, auth::Capability::manage_settings));
     bool moderates = auth::can(user.role, auth::Capability::moderate_comments);
@@ -198,7 +203,8 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
       "section_saved",      "role_changed",     "profile_saved",    "signed_out",
       "comments_approved_done", "comments_held",    "comments_spammed", "comments_trashed",
       "comments_deleted",   "comment_saved",    "comment_replied",  "comments_erased",
-      "comment_settings_saved", "article_comments_closed", "article_comments_opened"};
+      "comment_settings_saved", "article_comments_closed", "article_comments_opened",
+      "label_saved",        "label_merged",     "label_deleted"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

@@ -29,8 +29,9 @@ namespace gazette::newsroom {
 /// The largest request body the newsroom accepts on its upload pages (the editor, author
 /// profiles): a 25 MB photo (content::kMaxImageBytes) and the rest of the form.
 constexpr std::uint64_t kMaxUploadRequestBytes = 26 * 1024 * 1024;
-/// The path prefixes whose forms carry photos, given that limit at start-up.
-inline constexpr std::string_view kUploadPrefixes[] = {"/newsroom/articles/", "/newsroom/authors/"};
+/// The path prefixes whose forms carry photos (the site logo too), given that limit at start-up.
+inline constexpr std::string_view kUploadPrefixes[] = {"/newsroom/articles/", "/newsroom/authors/",
+                                                       "/newsroom/settings"};
 
 /// What the newsroom works with, wired in serve_command.cpp.
 struct NewsroomServices {
@@ -98,6 +99,7 @@ class Newsroom {
   http::Response change_role(Call& call, std::int64_t user_id);
   http::Response sections_page(Call& call);
   http::Response settings_page(Call& call);
+  http::Response labels_page(Call& call, store::LabelKind kind);  // label_pages.cpp
   http::Response author_profile(Call& call, std::string_view slug);
 
   // Comment moderation (comment_pages.cpp).

@@ -1,7 +1,7 @@
 // Author profiles at /newsroom/authors/{slug}: the name, biography and photo readers see on
 // the author's page. Everyone edits their own; editors and admins edit anyone's.
 #include "newsroom/call.h"
-#include "newsroom/image_upload.h"
+#include "media/image_preparation.h"
 #include "render/text.h"
 #include "site/paths.h"
 
@@ -31,14 +31,14 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
     else if (!acceptable_text(name, kMaxAuthorNameBytes))
       errors.push_back({"name", "name", "err_invalid_text"});
     if (!acceptable_text(bio, kMaxBioBytes)) errors.push_back({"bio", "bio", "err_invalid_text"});
-    std::optional<PreparedImage> upload;
+    std::optional<media::PreparedImage> upload;
     if (auto file = call.form.files.find("photo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
-      auto prepared = prepare_image(file->second.bytes, file->second.file_name);
-      if (std::holds_alternative<ImageRefusal>(prepared)) {
+      auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+      if (std::holds_alternative<media::ImageRefusal>(prepared)) {
         errors.push_back({"photo", "field_photo", "err_not_image"});
       } else {
-        upload = std::move(std::get<PreparedImage>(prepared));
+        upload = std::move(std::get<media::PreparedImage>(prepared));
       }
     }
     if (errors.empty()) {

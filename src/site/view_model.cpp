@@ -20,6 +20,8 @@ theme::View frame_view(const PageFrame& frame) {
   site.set("description", frame.settings.description);
   site.set("language", frame.settings.language);
   site.set("home_url", "/");
+  site.set("has_logo", !frame.settings.logo.empty());
+  if (!frame.settings.logo.empty()) site.set("logo_url", media_path(frame.settings.logo));
   site.set("search_url", "/search");
   view.set("site", site);
 

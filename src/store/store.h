@@ -52,6 +52,7 @@ struct ArticleDraft {
   std::vector<content::Term> categories;
   std::vector<content::Term> tags;
   std::optional<NewMedia> image;
+  std::vector<NewMedia> image_variants;  // its resized copies (media/image_preparation.h)
   std::string image_caption;
   std::string image_alt;
 };

@@ -6,6 +6,7 @@
 
 #include "content/hashing.h"
 #include "content/media.h"
+#include "media/image_preparation.h"
 #include "render/markdown.h"
 #include "render/slug.h"
 
@@ -89,15 +90,13 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
   draft.image_alt = file.image_alt.empty() ? file.image_caption : file.image_alt;
 
   if (image) {
-    auto probed = content::probe_image(image->bytes);
-    if (auto* error = std::get_if<content::ImageError>(&probed))
-      return PublishError{"image: " + image->file_name + ": " + error->reason};
-    const auto& info = std::get<content::ImageInfo>(probed);
-    auto sha256 = content::sha256_hex(image->bytes);
-    auto stem = render::slugify(std::filesystem::path(image->file_name).stem().string());
-    draft.image = store::NewMedia{content::media_name(sha256, stem, info.extension), sha256,
-                                  info.mime_type, info.width, info.height,
-                                  std::move(image->bytes)};
+    // The newsroom's own checks, metadata stripping and resized copies.
+    auto prepared = media::prepare_image(image->bytes, image->file_name);
+    if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared))
+      return PublishError{"image: " + image->file_name + ": " + refusal->reason};
+    auto& ready = std::get<media::PreparedImage>(prepared);
+    draft.image = std::move(ready.original);
+    draft.image_variants = std::move(ready.variants);
   }
   return draft;
 }

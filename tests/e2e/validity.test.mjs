@@ -1,14 +1,21 @@
 // Every kind of reader page is valid HTML (html-validate's "standard" rules) with one h1:
-// home, a section, the reference article, a tag, an author and the 404 page.
+// home, a section, the reference article, a tag, an author and the 404 page; and so is every
+// newsroom page an editor or admin opens, signed in.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { addUser, signIn } from './newsroom_session.mjs';
 import { assertValidPage, fetchPage, validate } from './pages.mjs';
 import { startGazette } from './server.mjs';
 
+const ADMIN = { email: 'ada@test.example', name: 'Ada Admin', role: 'admin', password: 'a long enough password' };
+
 let server;
+let session;  // the admin's Cookie header
 
 before(async () => {
   server = await startGazette();
+  await addUser(server, ADMIN);
+  session = await signIn(server, ADMIN.email, ADMIN.password);
 });
 
 after(async () => {
@@ -34,6 +41,66 @@ for (const page of PAGES) {
     await assertValidPage(urlPath, html);
   });
 }
+
+const NEWSROOM_PAGES = [
+  '/newsroom/articles/',
+  '/newsroom/articles/?status=published&q=a',
+  '/newsroom/articles/new',
+  '/newsroom/articles/1',
+  '/newsroom/articles/1/revisions/',
+  '/newsroom/articles/1/preview',
+  '/newsroom/sections/',
+  '/newsroom/terms/categories/',
+  '/newsroom/terms/tags/',
+  '/newsroom/users/',
+  '/newsroom/settings',
+  '/newsroom/authors/sara',
+  '/newsroom/nothing-here',
+];
+
+test('the newsroom login page is valid HTML', { timeout: 30_000 }, async () => {
+  await assertValidPage('/newsroom/login', await fetchPage(server, '/newsroom/login'));
+});
+
+for (const urlPath of NEWSROOM_PAGES) {
+  test(`the newsroom page ${urlPath} is valid HTML`, { timeout: 30_000 }, async () => {
+    const response = await fetch(server.url(urlPath), { redirect: 'manual', headers: { cookie: session } });
+    const html = await response.text();
+    assert.equal(response.status, urlPath.endsWith('nothing-here') ? 404 : 200, `GET ${urlPath}`);
+    await assertValidPage(urlPath, html);
+  });
+}
+
+test('a newsroom revision and a form with errors are valid HTML', { timeout: 30_000 }, async () => {
+  const post = (urlPath, fields) => fetch(server.url(urlPath), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const form = await (await fetch(server.url('/newsroom/settings'), { headers: { cookie: session } })).text();
+  const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1];
+
+  // An article saved in the newsroom has a revision.
+  const saved = await post('/newsroom/articles/new', {
+    csrf, title: 'Une révision', slug: '', section: 'actualite', categories: '', tags: 'Essai',
+    lead: 'Un chapô.', body: 'Un *texte*.', caption: '', alt: '', published_at: '', action: 'save', version: '0',
+  });
+  assert.equal(saved.status, 303, 'the article is saved');
+  const editor = saved.headers.get('location').split('?')[0];
+  const list = await (await fetch(server.url(`${editor}/revisions/`), { headers: { cookie: session } })).text();
+  const revision = /href="(\/newsroom\/articles\/\d+\/revisions\/\d+)"/.exec(list)?.[1];
+  assert.ok(revision, 'the saved article has a revision');
+  await assertValidPage(editor, await (await fetch(server.url(editor), { headers: { cookie: session } })).text());
+  const page = await fetch(server.url(revision), { headers: { cookie: session } });
+  assert.equal(page.status, 200, `GET ${revision}`);
+  await assertValidPage(revision, await page.text());
+
+  // The settings form sent back with an empty title: its error list links to the field.
+  const refused = await post('/newsroom/settings', { csrf, title: '', description: '', language: 'fr', time_zone: 'Europe/Paris' });
+  assert.equal(refused.status, 422);
+  await assertValidPage('/newsroom/settings (refused)', await refused.text());
+});
 
 test('the validator catches an invalid page', async () => {
   // Guards against a configuration under which nothing could fail.

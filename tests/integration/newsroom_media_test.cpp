@@ -106,10 +106,10 @@ TEST_F(NewsroomMedia, AFiftyMegabyteUploadIsRefusedWith413) {
 }
 
 TEST_F(NewsroomMedia, OnlyUploadPagesTakeLargeBodies) {
-  // Two megabytes: fine for the editor (an ordinary photo), too much for the settings form.
+  // Two megabytes: fine for the editor (an ordinary photo), too much for the sections form.
   auto big = std::string(2 * 1024 * 1024, 'x');
-  auto settings = post("/newsroom/settings", {{"csrf", admin_.csrf}, {"title", big}}, &admin_);
-  EXPECT_EQ(settings.status, 413);
+  auto sections = post("/newsroom/sections/", {{"csrf", admin_.csrf}, {"name", big}}, &admin_);
+  EXPECT_EQ(sections.status, 413);
   auto fields = article_fields(admin_, "Long texte");
   fields["body"] = big;
   auto editor = post("/newsroom/articles/new", fields, &admin_);

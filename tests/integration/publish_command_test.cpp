@@ -61,7 +61,9 @@ TEST_F(PublishCommand, CreatesTheAuthorSectionCategoryAndTagsItNames) {
   EXPECT_EQ(count_rows(db(), "sections"), 1);
   EXPECT_EQ(count_rows(db(), "categories"), 1);
   EXPECT_EQ(count_rows(db(), "tags"), 6);
-  EXPECT_EQ(count_rows(db(), "media"), 1);
+  // The photo (1600 px wide) and its copies: 480, 800, 1200 px in JPEG and WebP, WebP 1600.
+  EXPECT_EQ(count_rows(db(), "media"), 8);
+  EXPECT_EQ(count_rows(db(), "media_variants"), 7);
 }
 
 TEST_F(PublishCommand, PublishingAgainUpdatesAndNeverDuplicates) {
@@ -71,7 +73,7 @@ TEST_F(PublishCommand, PublishingAgainUpdatesAndNeverDuplicates) {
   EXPECT_EQ(again.last_line(), kReferencePath);
   EXPECT_EQ(count_rows(db(), "articles"), 1);
   EXPECT_EQ(count_rows(db(), "tags"), 6);
-  EXPECT_EQ(count_rows(db(), "media"), 1);
+  EXPECT_EQ(count_rows(db(), "media"), 8);
 
   // An edited copy (same title, so same article) replaces the text.
   std::ifstream in(reference_article());

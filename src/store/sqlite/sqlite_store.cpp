@@ -186,6 +186,7 @@ content::SiteSettings SqliteStore::settings() {
     else if (key == "description") settings.description = value;
     else if (key == "language") settings.language = value;
     else if (key == "time_zone") settings.time_zone = value;
+    else if (key == "logo") settings.logo = value;
   }
   return settings;
 }
@@ -196,7 +197,8 @@ void SqliteStore::save_settings(const content::SiteSettings& settings) {
   for (const auto& [key, value] : {std::pair{"title", &settings.title},
                                    {"description", &settings.description},
                                    {"language", &settings.language},
-                                   {"time_zone", &settings.time_zone}}) {
+                                   {"time_zone", &settings.time_zone},
+                                   {"logo", &settings.logo}}) {
     writer->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
@@ -326,6 +328,17 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
   std::int64_t section_id = ensure_term(connection, "sections", draft.section);
   std::optional<std::int64_t> image_id;
   if (draft.image) image_id = ensure_media(connection, *draft.image);
+  for (const auto& variant : draft.image_variants) {
+    auto variant_id = ensure_media(connection, variant);
+    if (!image_id || variant_id == *image_id) continue;  // a "copy" identical to the original
+    connection
+        .prepare(
+            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING")
+        .bind(1, *image_id)
+        .bind(2, variant_id)
+        .run();
+  }
 
   std::optional<std::int64_t> existing;
   {

@@ -5,6 +5,41 @@
 
 namespace gazette::store::sqlite {
 
+namespace {
+
+// The tables of a kind of label. Table names cannot be bound: they come from this fixed list.
+struct LabelTables {
+  std::string table;        // tags | categories
+  std::string links;        // article_tags | article_categories
+  std::string link_column;  // tag_id | category_id
+};
+
+LabelTables tables_of(LabelKind kind) {
+  if (kind == LabelKind::category) return {"categories", "article_categories", "category_id"};
+  if (kind == LabelKind::tag) return {"tags", "article_tags", "tag_id"};
+  throw std::invalid_argument("only tags and categories are labels");
+}
+
+std::optional<std::int64_t> label_id(Connection& connection, const LabelTables& tables,
+                                     std::string_view slug) {
+  auto statement = connection.prepare("SELECT id FROM " + tables.table + " WHERE slug = ?");
+  statement.bind(1, slug);
+  if (!statement.step()) return std::nullopt;
+  return statement.column_int(0);
+}
+
+std::vector<content::ArticleId> articles_of(Connection& connection, const LabelTables& tables,
+                                            std::int64_t id) {
+  auto statement = connection.prepare("SELECT article_id FROM " + tables.links + " WHERE " +
+                                      tables.link_column + " = ? ORDER BY article_id");
+  statement.bind(1, id);
+  std::vector<content::ArticleId> ids;
+  while (statement.step()) ids.push_back(content::ArticleId{statement.column_int(0)});
+  return ids;
+}
+
+}  // namespace
+
 bool SqliteTermStore::save_section(std::string_view slug, std::string_view name,
                                    std::string_view description, bool create) {
   auto writer = pool_.write();
@@ -54,6 +89,91 @@ std::vector<content::Term> SqliteTermStore::tags_starting_with(std::string_view 
   std::vector<content::Term> terms;
   while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
   return terms;
+}
+
+std::vector<LabelUsage> SqliteTermStore::labels(LabelKind kind) {
+  auto tables = tables_of(kind);
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT l.slug, l.name, count(x.article_id) FROM " + tables.table + " l LEFT JOIN " +
+      tables.links + " x ON x." + tables.link_column + " = l.id GROUP BY l.id ORDER BY l.name");
+  std::vector<LabelUsage> labels;
+  while (statement.step()) {
+    labels.push_back(
+        {{statement.column_text(0), statement.column_text(1)}, statement.column_int(2)});
+  }
+  return labels;
+}
+
+LabelRename SqliteTermStore::rename_label(LabelKind kind, std::string_view slug,
+                                          std::string_view name, std::string_view new_slug) {
+  auto tables = tables_of(kind);
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto id = label_id(*writer, tables, slug);
+  if (!id) return LabelRename::not_found;
+  auto other = label_id(*writer, tables, new_slug);
+  if (other && *other != *id) return LabelRename::slug_taken;
+  writer->prepare("UPDATE " + tables.table + " SET name = ?, slug = ? WHERE id = ?")
+      .bind(1, name)
+      .bind(2, new_slug)
+      .bind(3, *id)
+      .run();
+  transaction.commit();
+  return LabelRename::done;
+}
+
+std::optional<std::vector<content::ArticleId>> SqliteTermStore::merge_label(LabelKind kind,
+                                                                            std::string_view from,
+                                                                            std::string_view into) {
+  auto tables = tables_of(kind);
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto from_id = label_id(*writer, tables, from);
+  auto into_id = label_id(*writer, tables, into);
+  if (!from_id || !into_id || *from_id == *into_id) return std::nullopt;
+  auto moved = articles_of(*writer, tables, *from_id);
+  // An article filed under both keeps its place under `into`.
+  writer
+      ->prepare("INSERT OR IGNORE INTO " + tables.links + " (article_id, " + tables.link_column +
+                ", position) SELECT article_id, ?1, position FROM " + tables.links + " WHERE " +
+                tables.link_column + " = ?2")
+      .bind(1, *into_id)
+      .bind(2, *from_id)
+      .run();
+  writer->prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
+      .bind(1, *from_id)
+      .run();
+  if (kind == LabelKind::category) {
+    writer->prepare("UPDATE categories SET parent_id = ?1 WHERE parent_id = ?2")
+        .bind(1, *into_id)
+        .bind(2, *from_id)
+        .run();
+  }
+  writer->prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *from_id).run();
+  transaction.commit();
+  return moved;
+}
+
+std::optional<std::vector<content::ArticleId>> SqliteTermStore::delete_label(
+    LabelKind kind, std::string_view slug) {
+  auto tables = tables_of(kind);
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  auto id = label_id(*writer, tables, slug);
+  if (!id) return std::nullopt;
+  auto detached = articles_of(*writer, tables, *id);
+  writer->prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
+      .bind(1, *id)
+      .run();
+  if (kind == LabelKind::category) {
+    writer->prepare("UPDATE categories SET parent_id = NULL WHERE parent_id = ?")
+        .bind(1, *id)
+        .run();
+  }
+  writer->prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *id).run();
+  transaction.commit();
+  return detached;
 }
 
 std::vector<content::Author> SqliteTermStore::authors() {

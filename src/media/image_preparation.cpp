@@ -1,5 +1,5 @@
-// Upload checks and resized copies with libvips (see image_upload.h).
-#include "newsroom/image_upload.h"
+// Image checks, metadata stripping and resized copies with libvips (see image_preparation.h).
+#include "media/image_preparation.h"
 
 #include <vips/vips8>
 
@@ -10,13 +10,17 @@
 #include "content/media.h"
 #include "render/slug.h"
 
-namespace gazette::newsroom {
+namespace gazette::media {
 
 namespace {
 
 // Quality settings: the usual web trade-off, visually clean at a third of the bytes.
 constexpr int kJpegQuality = 82;
 constexpr int kWebpQuality = 80;
+// An original re-encoded to drop its metadata stays close to what was uploaded.
+constexpr int kOriginalQuality = 92;
+// Where a camera or an editing program leaves who, where and with what: never published.
+constexpr const char* kMetadataFields[] = {"exif-data", "xmp-data", "iptc-data"};
 
 struct BlobRelease {
   void operator()(VipsBlob* blob) const { vips_area_unref(VIPS_AREA(blob)); }
@@ -36,11 +40,19 @@ store::NewMedia media_of(std::string bytes, std::string_view stem, std::string_v
   return store::NewMedia{name, sha256, std::string(mime_type), width, height, std::move(bytes)};
 }
 
+// `image` without its metadata fields: `strip` alone leaves XMP in WebP files with some libvips
+// versions. A copy, since an image's fields are shared with every image made from it.
+vips::VImage without_metadata(const vips::VImage& image) {
+  auto copy = image.copy();
+  for (const char* field : kMetadataFields) copy.remove(field);
+  return copy;
+}
+
 // `source` resized to at most `width` wide, encoded as `extension`.
 store::NewMedia resized(VipsBlob* source, int width, std::string_view extension,
                         std::string_view stem) {
-  auto image = vips::VImage::thumbnail_buffer(source, width,
-                                              vips::VImage::option()->set("size", VIPS_SIZE_DOWN));
+  auto image = without_metadata(vips::VImage::thumbnail_buffer(
+      source, width, vips::VImage::option()->set("size", VIPS_SIZE_DOWN)));
   std::string bytes;
   std::string_view mime_type;
   if (extension == "jpg") {
@@ -59,6 +71,24 @@ store::NewMedia resized(VipsBlob* source, int width, std::string_view extension,
   }
   return media_of(std::move(bytes), std::string(stem) + "-" + std::to_string(image.width()) + "w",
                   extension, mime_type, image.width(), image.height());
+}
+
+bool carries_metadata(const vips::VImage& image) {
+  for (const char* field : kMetadataFields)
+    if (image.get_typeof(field) != 0) return true;
+  return false;
+}
+
+// `image` upright and encoded again as `extension`, without any metadata.
+std::string stripped(const vips::VImage& image, std::string_view extension) {
+  auto upright = without_metadata(image.autorot());
+  if (extension == "jpg")
+    return take_bytes(upright.jpegsave_buffer(
+        vips::VImage::option()->set("Q", kOriginalQuality)->set("strip", true)));
+  if (extension == "png")
+    return take_bytes(upright.pngsave_buffer(vips::VImage::option()->set("strip", true)));
+  return take_bytes(upright.webpsave_buffer(
+      vips::VImage::option()->set("Q", kOriginalQuality)->set("strip", true)));
 }
 
 }  // namespace
@@ -84,6 +114,15 @@ std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes
 
     prepared.original =
         media_of(bytes, stem, info.extension, info.mime_type, info.width, info.height);
+    if (info.extension != "gif") {
+      // A sequential image is read once: open it again to encode it.
+      auto whole = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
+      if (carries_metadata(whole)) {
+        auto upright = whole.autorot();
+        prepared.original = media_of(stripped(whole, info.extension), stem, info.extension,
+                                     info.mime_type, upright.width(), upright.height());
+      }
+    }
     // GIFs are kept as they are: resizing would drop their animation.
     if (info.extension != "gif") {
       Blob source(vips_blob_new(nullptr, bytes.data(), bytes.size()));
@@ -104,4 +143,4 @@ std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes
   return prepared;
 }
 
-}  // namespace gazette::newsroom
+}  // namespace gazette::media

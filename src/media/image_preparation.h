@@ -1,6 +1,7 @@
-// An uploaded photo made ready for the media store: checked by its content (JPEG, PNG, WebP or
-// GIF, whatever its name says), decoded in full so that a truncated or damaged file is refused,
-// and resized with libvips into the copies reader pages offer in `srcset`.
+// A photo made ready for the media store — from a newsroom upload, `gazette publish` or the demo:
+// checked by its content (JPEG, PNG, WebP or GIF, whatever its name says), decoded in full so
+// that a truncated or damaged file is refused, stripped of its metadata (EXIF, GPS, XMP), and
+// resized with libvips into the copies reader pages offer in `srcset`.
 #pragma once
 
 #include <array>
@@ -11,7 +12,7 @@
 
 #include "store/store.h"
 
-namespace gazette::newsroom {
+namespace gazette::media {
 
 /// The widths of the resized copies: a phone, a tablet, a desktop column, a wide screen at 2x.
 /// Only those narrower than the original are made.
@@ -33,8 +34,10 @@ struct ImageRefusal {
   std::string reason;
 };
 
-/// Checks and resizes `bytes`; `file_name` only gives the stored name a readable part.
+/// Checks and resizes `bytes`. An original carrying metadata (EXIF, GPS, XMP, IPTC) is
+/// re-encoded without it, turned upright as its EXIF orientation said; one without is kept byte
+/// for byte. GIFs are kept as they are. `file_name` only gives the stored name a readable part.
 std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes,
                                                         std::string_view file_name);
 
-}  // namespace gazette::newsroom
+}  // namespace gazette::media
