@@ -11,14 +11,14 @@
 #include "discovery/discovery_updater.h"
 #include "publishing/article_service.h"
 #include "store/sqlite/connection_pool.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_change_log_store.h"
 #include "store/sqlite/sqlite_comment_store.h"
-#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_media_store.h"
-#include "store/sqlite/sqlite_term_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_term_store.h"
 
 namespace gazette::app {
 

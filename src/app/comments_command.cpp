@@ -215,7 +215,8 @@ int CommentsCommand::run(const std::string& db) {
     }
     if (!o.article.empty()) {
       auto path = parse_article_path(o.article);
-      auto article = path ? backend.comment_store.find_commented_article(path->first, path->second) : std::nullopt;
+      auto article = path ? backend.comment_store.find_commented_article(path->first, path->second)
+                          : std::nullopt;
       if (!article) return fail("--article: no published article at " + o.article);
       query.article = article->id;
     }
@@ -243,7 +244,8 @@ int CommentsCommand::run(const std::string& db) {
 
   if (o.close->parsed() || o.open->parsed()) {
     auto path = parse_article_path(o.path);
-    auto article = path ? backend.comment_store.find_commented_article(path->first, path->second) : std::nullopt;
+    auto article = path ? backend.comment_store.find_commented_article(path->first, path->second)
+                        : std::nullopt;
     if (!article) return fail("no published article at " + o.path);
     moderation.set_comments_open(article->id, o.open->parsed());
     std::printf("comments %s on %s\n", o.open->parsed() ? "open" : "closed", o.path.c_str());

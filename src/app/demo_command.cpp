@@ -50,8 +50,9 @@ int demo(const DemoOptions& options) {
 
   // The demo admin, created once: its password is printed only then, never stored in clear.
   if (backend.accounts.find_credentials(kDemoAdminEmail)) {
-    std::printf("demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
-                kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());
+    std::printf(
+        "demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
+        kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());
     return 0;
   }
   auth::Accounts accounts(backend.accounts);
@@ -61,8 +62,10 @@ int demo(const DemoOptions& options) {
                  problem->reason.c_str());
     return 1;
   }
-  std::printf("demo: newsroom admin %s, password %s (shown once; change it with: gazette user passwd %s --db %s)\n",
-              kDemoAdminEmail, password.c_str(), kDemoAdminEmail, options.db.c_str());
+  std::printf(
+      "demo: newsroom admin %s, password %s (shown once; change it with: gazette user passwd %s "
+      "--db %s)\n",
+      kDemoAdminEmail, password.c_str(), kDemoAdminEmail, options.db.c_str());
   return 0;
 }
 

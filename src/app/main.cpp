@@ -1,9 +1,9 @@
 // gazette: the command line. Flags fall back to GAZETTE_* environment variables, then to the
 // defaults a laptop install wants (data/gazette.db, 127.0.0.1:8080).
-#include <CLI/CLI.hpp>
 #include <sodium.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 #include "app/comments_command.h"

@@ -114,19 +114,21 @@ int serve(const ServeOptions& options) {
     if (auto response = discovery_routes.handle(request)) return std::move(*response);
     return reader_site.handle(request);
   });
-  router.add(std::string(comments::web::kCommentsPrefix),
-             [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
-  router.add("/newsroom/", [&newsroom](const http::Request& request) {
-    return newsroom.handle(request);
-  });
+  router.add(
+      std::string(comments::web::kCommentsPrefix),
+      [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
+  router.add("/newsroom/",
+             [&newsroom](const http::Request& request) { return newsroom.handle(request); });
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
   // and in the others (sharing the database) through the change feed. Subscribed last, it sees
   // what the subscribers before it announced in turn (related lists).
   cache::PageCache page_cache(kPageCacheBytes);
   backend.events.subscribe([&page_cache](const content::Event& event) {
-    if (auto dependencies = cache::invalidated_by(event)) page_cache.invalidate(*dependencies);
-    else page_cache.clear();
+    if (auto dependencies = cache::invalidated_by(event))
+      page_cache.invalidate(*dependencies);
+    else
+      page_cache.clear();
   });
   cache::CachingResponder responder(page_cache, std::ref(router), [&backend, &page_cache] {
     backend.change_feed.refresh(page_cache);

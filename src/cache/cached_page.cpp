@@ -4,16 +4,12 @@
 #include "content/hashing.h"
 #include "http/conditional.h"
 
-
-
 namespace gazette::cache {
 
 namespace {
 
 // Sixteen hex digits of BLAKE2b identify a page version; the ETag needs no more.
 constexpr std::size_t kEtagHashBytes = 8;
-
-
 
 // Headers the cache sets itself, so the handler's copies are not replayed.
 bool replaced_by_cache(std::string_view name) {
@@ -42,8 +38,8 @@ std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Respon
   page->key = std::move(key);
   page->dependencies = std::move(dependencies);
   page->last_modified = std::chrono::system_clock::now();
-  page->last_modified_text =
-      http::format_http_date(std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified));
+  page->last_modified_text = http::format_http_date(
+      std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified));
   if (auto expires = response.find(http::kCacheExpiresHeader); expires != response.end()) {
     page->expires_at = std::chrono::system_clock::time_point(
         std::chrono::seconds(std::stoll(std::string(expires->value()))));
@@ -61,10 +57,10 @@ std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Respon
   const auto& body = response.body();
   auto hash = content::short_hash_hex(body, kEtagHashBytes);
   for (auto encoding : {Encoding::identity, Encoding::gzip, Encoding::brotli}) {
-    auto bytes = std::make_shared<std::string>(
-        encoding == Encoding::gzip     ? gzip_compress(body)
-        : encoding == Encoding::brotli ? brotli_compress(body)
-                                       : body);
+    auto bytes =
+        std::make_shared<std::string>(encoding == Encoding::gzip     ? gzip_compress(body)
+                                      : encoding == Encoding::brotli ? brotli_compress(body)
+                                                                     : body);
     auto token = encoding_token(encoding);
     auto& variant = page->variants[static_cast<std::size_t>(encoding)];
     variant.etag = "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";

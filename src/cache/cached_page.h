@@ -22,8 +22,9 @@ constexpr std::string_view kCachedPageControl =
 
 struct CachedVariant {
   std::string etag;  // quoted, distinct per encoding of the same bytes
-  std::shared_ptr<const http::SerializedResponse> hit;   // says "X-Cache: hit"
-  std::shared_ptr<const http::SerializedResponse> miss;  // the same, for the request that rendered it
+  std::shared_ptr<const http::SerializedResponse> hit;  // says "X-Cache: hit"
+  std::shared_ptr<const http::SerializedResponse>
+      miss;  // the same, for the request that rendered it
 };
 
 struct CachedPage {

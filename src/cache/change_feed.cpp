@@ -57,19 +57,23 @@ void ChangeFeed::apply_remote(PageCache& cache) {
   for (const auto& entry : log_.entries_after(last_seen_id_)) {
     last_seen_id_ = entry.id;
     if (entry.origin == origin_) continue;
-    if (entry.dependencies == kEveryPage) cache.clear();
-    else cache.invalidate(split(entry.dependencies));
+    if (entry.dependencies == kEveryPage)
+      cache.clear();
+    else
+      cache.invalidate(split(entry.dependencies));
   }
 }
 
 void ChangeFeed::refresh(PageCache& cache) {
   auto now = std::chrono::steady_clock::now();
-  auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+  auto now_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
   auto due = next_check_ns_.load(std::memory_order_relaxed);
   // One thread per interval does the check; the others go straight to the cache.
   if (now_ns < due ||
       !next_check_ns_.compare_exchange_strong(
-          due, now_ns + std::chrono::duration_cast<std::chrono::nanoseconds>(kCheckInterval).count()))
+          due,
+          now_ns + std::chrono::duration_cast<std::chrono::nanoseconds>(kCheckInterval).count()))
     return;
   try {
     auto token = log_.change_token();

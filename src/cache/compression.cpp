@@ -39,9 +39,12 @@ bool accepted(std::string_view parameters) {
 
 std::string_view encoding_token(Encoding encoding) {
   switch (encoding) {
-    case Encoding::gzip: return "gzip";
-    case Encoding::brotli: return "br";
-    case Encoding::identity: break;
+    case Encoding::gzip:
+      return "gzip";
+    case Encoding::brotli:
+      return "br";
+    case Encoding::identity:
+      break;
   }
   return "";
 }

@@ -31,10 +31,11 @@ std::string short_hash_hex(std::string_view bytes, std::size_t digest_bytes) {
   if (digest_bytes == 0 || digest_bytes > crypto_generichash_BYTES_MAX)
     throw std::invalid_argument("short_hash_hex: digest size out of range");
   ensure_sodium();
-  std::vector<unsigned char> digest(std::max<std::size_t>(digest_bytes, crypto_generichash_BYTES_MIN));
+  std::vector<unsigned char> digest(
+      std::max<std::size_t>(digest_bytes, crypto_generichash_BYTES_MIN));
   if (crypto_generichash(digest.data(), digest.size(),
-                         reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr,
-                         0) != 0)
+                         reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                         nullptr, 0) != 0)
     throw std::runtime_error("short_hash_hex: hashing failed");
   std::string hex(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());

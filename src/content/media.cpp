@@ -3,7 +3,6 @@
 
 #include <vips/vips8>
 
-
 namespace gazette::content {
 
 namespace {
@@ -41,8 +40,8 @@ std::variant<ImageInfo, ImageError> probe_image(std::string_view bytes) {
   if (!format) return ImageError{"not a JPEG, PNG, WebP or GIF image"};
   try {
     auto image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
-    return ImageInfo{std::string(format->mime_type), std::string(format->extension),
-                     image.width(), image.height()};
+    return ImageInfo{std::string(format->mime_type), std::string(format->extension), image.width(),
+                     image.height()};
   } catch (const vips::VError&) {
     vips_error_clear();
     return ImageError{"the image is damaged"};

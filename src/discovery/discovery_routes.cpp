@@ -92,7 +92,6 @@ std::string entity_tag(std::string_view body) {
   return buffer;
 }
 
-
 std::optional<http::Response> DiscoveryRoutes::handle(const http::Request& request) {
   try {
     return route(request);

@@ -35,7 +35,6 @@ pugi::xml_document with_declaration() {
 
 }  // namespace
 
-
 std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries) {
   auto document = with_declaration();
   auto rss = document.append_child("rss");

@@ -37,5 +37,4 @@ struct FeedChannel {
 std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries);
 std::string atom_feed(const FeedChannel& channel, const std::vector<FeedEntry>& entries);
 
-
 }  // namespace gazette::discovery

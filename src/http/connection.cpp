@@ -4,11 +4,11 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/write.hpp>
 
+#include <spdlog/spdlog.h>
 #include <array>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/http_date.h"
 #include "http/server.h"
@@ -44,7 +44,9 @@ Connection::Connection(Socket socket, Server& server)
   if (!error) peer_address_ = peer.address().to_string();
 }
 
-Connection::~Connection() { server_.remove(this); }
+Connection::~Connection() {
+  server_.remove(this);
+}
 
 void Connection::start() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
@@ -133,8 +135,8 @@ Reply Connection::answer(const Request& request) const {
     reply = server_.responder_(request);
   } catch (const std::exception& error) {
     // Handlers answer their own errors; reaching here is a bug, but never a dropped connection.
-    spdlog::error("{} {}: {}", std::string(request.method_string()),
-                  std::string(request.target()), error.what());
+    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
+                  error.what());
     reply = Reply::of(make_response(request, Status::internal_server_error,
                                     "text/plain; charset=utf-8", "Internal error\n"));
   }
@@ -178,16 +180,18 @@ void Connection::do_write_serialized(std::shared_ptr<const SerializedResponse> r
                                      bool head_only) {
   serialized_ = std::move(response);
   per_request_headers_.assign("Date: ").append(http_date_now()).append("\r\n");
-  if (!keep_alive_) per_request_headers_.append("Connection: close\r\n");
-  else if (http_10_) per_request_headers_.append("Connection: keep-alive\r\n");
+  if (!keep_alive_)
+    per_request_headers_.append("Connection: close\r\n");
+  else if (http_10_)
+    per_request_headers_.append("Connection: keep-alive\r\n");
   per_request_headers_.append("\r\n");
   std::array<asio::const_buffer, 3> buffers = {
       asio::buffer(serialized_->head), asio::buffer(per_request_headers_),
       head_only ? asio::const_buffer() : asio::buffer(*serialized_->body)};
   stream_.expires_after(kWriteTimeout);
-  asio::async_write(stream_, buffers,
-                    beast::bind_front_handler(&Connection::on_write, shared_from_this(),
-                                              keep_alive_));
+  asio::async_write(
+      stream_, buffers,
+      beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive_));
 }
 
 void Connection::on_write(bool keep_alive, beast::error_code error, std::size_t) {

@@ -48,10 +48,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Server& server_;
   boost::beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
-  std::shared_ptr<Response> response_;  // kept alive until its write completes
+  std::shared_ptr<Response> response_;                    // kept alive until its write completes
   std::shared_ptr<const SerializedResponse> serialized_;  // likewise, for shared responses
   std::string per_request_headers_;  // Date and Connection for a serialised response
-  std::string peer_address_;  // read once: it cannot change while the connection lives
+  std::string peer_address_;         // read once: it cannot change while the connection lives
   bool reading_ = false;
   bool closing_ = false;
   bool keep_alive_ = true;  // of the request being answered with a serialised response

@@ -18,7 +18,7 @@ struct SerializedResponse {
 };
 
 struct Reply {
-  Response message;                                  // used when `serialized` is empty
+  Response message;  // used when `serialized` is empty
   std::shared_ptr<const SerializedResponse> serialized;
 
   static Reply of(Response response) { return Reply{std::move(response), nullptr}; }

@@ -7,9 +7,8 @@ namespace gazette::http {
 
 void Router::add(std::string prefix, Handler handler) {
   routes_.emplace_back(std::move(prefix), std::move(handler));
-  std::stable_sort(routes_.begin(), routes_.end(), [](const auto& a, const auto& b) {
-    return a.first.size() > b.first.size();
-  });
+  std::stable_sort(routes_.begin(), routes_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 Response Router::operator()(const Request& request) const {

@@ -1,10 +1,10 @@
 // Server: the acceptor, the thread pool, and graceful shutdown on SIGINT/SIGTERM.
 #include "http/server.h"
 
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <algorithm>
 #include <thread>

@@ -60,11 +60,12 @@ class Server {
   // handlers it still holds, and with them connections that unregister themselves here.
   std::mutex connections_mutex_;
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
-  bool stopping_ = false;  // guarded by connections_mutex_
-  bool finished_ = false;  // run() has returned: nothing may be posted any more
+  bool stopping_ = false;          // guarded by connections_mutex_
+  bool finished_ = false;          // run() has returned: nothing may be posted any more
   boost::asio::io_context io_{1};  // accepts, stops, and serves connections like the workers
   std::vector<std::unique_ptr<boost::asio::io_context>> workers_;
-  std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running_;
+  std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>>
+      keep_running_;
   std::size_t next_worker_ = 0;  // round-robin over io_ and workers_, used on the control strand
   // Accepting, stopping and the shutdown deadline run on this strand, whichever thread asks:
   // the acceptor is never closed while an accept handler uses it.

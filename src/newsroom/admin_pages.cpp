@@ -3,8 +3,8 @@
 // what changed (TermChanged, SettingsChanged) once it has committed.
 #include "auth/passwords.h"
 #include "content/events.h"
-#include "newsroom/call.h"
 #include "media/image_preparation.h"
+#include "newsroom/call.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "site/paths.h"

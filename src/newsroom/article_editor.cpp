@@ -5,8 +5,8 @@
 // A save names the version it started from, so nobody overwrites a change they have not seen.
 #include <nlohmann/json.hpp>
 
-#include "newsroom/call.h"
 #include "media/image_preparation.h"
+#include "newsroom/call.h"
 #include "render/markdown.h"
 #include "render/slug.h"
 #include "site/pages.h"

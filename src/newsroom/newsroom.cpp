@@ -197,14 +197,32 @@ theme::View Newsroom::frame(const Call& call, std::string title) const {
   }
   // Notices come back through a redirect as a key of our own catalog, never as text.
   auto notice = call.query.get("notice");
-  static constexpr std::string_view kNotices[] = {
-      "saved_notice",       "submitted_notice", "published_notice", "scheduled_notice",
-      "unpublished_notice", "deleted_notice",   "restored_notice",  "settings_saved",
-      "section_saved",      "role_changed",     "profile_saved",    "signed_out",
-      "comments_approved_done", "comments_held",    "comments_spammed", "comments_trashed",
-      "comments_deleted",   "comment_saved",    "comment_replied",  "comments_erased",
-      "comment_settings_saved", "article_comments_closed", "article_comments_opened",
-      "label_saved",        "label_merged",     "label_deleted"};
+  static constexpr std::string_view kNotices[] = {"saved_notice",
+                                                  "submitted_notice",
+                                                  "published_notice",
+                                                  "scheduled_notice",
+                                                  "unpublished_notice",
+                                                  "deleted_notice",
+                                                  "restored_notice",
+                                                  "settings_saved",
+                                                  "section_saved",
+                                                  "role_changed",
+                                                  "profile_saved",
+                                                  "signed_out",
+                                                  "comments_approved_done",
+                                                  "comments_held",
+                                                  "comments_spammed",
+                                                  "comments_trashed",
+                                                  "comments_deleted",
+                                                  "comment_saved",
+                                                  "comment_replied",
+                                                  "comments_erased",
+                                                  "comment_settings_saved",
+                                                  "article_comments_closed",
+                                                  "article_comments_opened",
+                                                  "label_saved",
+                                                  "label_merged",
+                                                  "label_deleted"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

@@ -1,8 +1,8 @@
 // The newsroom at /newsroom/: sign-in, the articles list, the editor and its workflow
 // (draft → review → scheduled → published), revisions, preview, media uploads, sections,
-// accounts, author profiles, site settings and comment moderation. Server-rendered; every page needs a session,
-// every POST a CSRF token, and every action the capability its role grants (auth/).
-// Its pages are never cached and never shown to readers: its cookie's path is /newsroom.
+// accounts, author profiles, site settings and comment moderation. Server-rendered; every page
+// needs a session, every POST a CSRF token, and every action the capability its role grants
+// (auth/). Its pages are never cached and never shown to readers: its cookie's path is /newsroom.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // Author profiles at /newsroom/authors/{slug}: the name, biography and photo readers see on
 // the author's page. Everyone edits their own; editors and admins edit anyone's.
-#include "newsroom/call.h"
 #include "media/image_preparation.h"
+#include "newsroom/call.h"
 #include "render/text.h"
 #include "site/paths.h"
 

@@ -100,8 +100,8 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string french_spacing(std::string_view text) {
-  constexpr std::string_view kOpen = "\u00AB ";    // « followed by a space
-  constexpr std::string_view kClose = " \u00BB";   // a space followed by »
+  constexpr std::string_view kOpen = "\u00AB ";   // « followed by a space
+  constexpr std::string_view kClose = " \u00BB";  // a space followed by »
   constexpr std::string_view kNoBreakSpace = "\u00A0";
   std::string out;
   out.reserve(text.size() + 8);

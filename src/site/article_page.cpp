@@ -1,9 +1,9 @@
 // The article page: breadcrumb, headline, byline, labels, lead, body, photo, tags, related
 // articles and the comment form — the parts of the reference page.
 #include "content/cache_dependencies.h"
-#include "site/comment_section.h"
 #include "discovery/related.h"
 #include "discovery/structured_data.h"
+#include "site/comment_section.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -93,8 +93,8 @@ std::string render_article_page(const PageContext& context, const content::Artic
   depend_on_article(context, article);
   auto path = article_path(summary.section.slug, summary.slug);
 
-  PageFrame frame{context.settings, context.sections, summary.section.slug, summary.title,
-                  summary.lead, path};
+  PageFrame frame{context.settings, context.sections, summary.section.slug,
+                  summary.title,    summary.lead,     path};
   frame.base_url = context.base_url;
   frame.og_type = "article";
   if (summary.image) frame.image_path = media_path(summary.image->name);

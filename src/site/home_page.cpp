@@ -24,7 +24,8 @@ std::optional<std::string> render_home(const PageContext& context) {
     if (listed->articles.empty()) return std::nullopt;
   }
 
-  PageFrame frame{context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
+  PageFrame frame{
+      context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
   frame.base_url = context.base_url;
   if (context.page_number > 1)
     frame.title = context.theme.text(context.settings.language, "page") + " " +

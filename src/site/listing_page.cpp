@@ -23,8 +23,8 @@ std::optional<ListingSubject> find_subject(const PageContext& context,
   switch (kind) {
     case Kind::section:
       if (auto section = context.store.find_section(slug))
-        return ListingSubject{"section", section->name, section->description,
-                              section_path(slug), section->slug};
+        return ListingSubject{"section", section->name, section->description, section_path(slug),
+                              section->slug};
       break;
     case Kind::tag:
       if (auto tag = context.store.find_tag(slug))
@@ -38,7 +38,8 @@ std::optional<ListingSubject> find_subject(const PageContext& context,
       if (auto category = context.store.find_category(slug))
         return ListingSubject{"category", category->name, "", category_path(slug), ""};
       break;
-    case Kind::all: break;
+    case Kind::all:
+      break;
   }
   return std::nullopt;
 }
@@ -66,7 +67,9 @@ void depend_on_listing(const PageContext& context, store::ArticleFilter::Kind ki
       context.depends_on(category_list(slug));
       context.depends_on(term_shown(Term::category, slug));
       break;
-    case Kind::all: context.depends_on(home_list()); break;
+    case Kind::all:
+      context.depends_on(home_list());
+      break;
   }
 }
 
@@ -78,19 +81,20 @@ std::optional<std::string> render_listing(const PageContext& context,
   if (!subject) return std::nullopt;
   depend_on_listing(context, kind, slug);
   auto page = context.store.published_articles(
-      {kind, std::string(slug)},
-      {(context.page_number - 1) * kArticlesPerPage, kArticlesPerPage}, std::nullopt);
+      {kind, std::string(slug)}, {(context.page_number - 1) * kArticlesPerPage, kArticlesPerPage},
+      std::nullopt);
   if (context.page_number > 1 && page.articles.empty()) return std::nullopt;
 
   const auto& language = context.settings.language;
-  PageFrame frame{context.settings, context.sections, subject->current_section, subject->name,
-                  subject->description, page_path(subject->path, context.page_number)};
+  PageFrame frame{context.settings,         context.sections,
+                  subject->current_section, subject->name,
+                  subject->description,     page_path(subject->path, context.page_number)};
   frame.base_url = context.base_url;
   frame.feed_path = subject->path + "feed.xml";
   frame.feed_title = subject->name + " – " + context.settings.title;
   if (context.page_number > 1)
-    frame.title += " – " + context.theme.text(language, "page") + " " +
-                   std::to_string(context.page_number);
+    frame.title +=
+        " – " + context.theme.text(language, "page") + " " + std::to_string(context.page_number);
   auto view = frame_view(frame);
   view.set("kind", context.theme.text(language, subject->kind_key));
   view.set("heading", subject->name);

@@ -11,9 +11,9 @@ PageContext PageEnvironment::context(long page_number, std::string_view host) {
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
   auto base_url = discovery::base_url(discovery_.discovery_settings().url, host);
-  PageContext context{store_,      theme_,     std::move(settings), std::move(sections),
-                      dates,       page_number, comments_,         discovery_,
-                      std::move(base_url), {}, std::nullopt};
+  PageContext context{store_,      theme_,    std::move(settings), std::move(sections), dates,
+                      page_number, comments_, discovery_,          std::move(base_url), {},
+                      std::nullopt};
   // Every reader page shows the sections in its navigation.
   context.depends_on(content::dependency::section_navigation());
   return context;

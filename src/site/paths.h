@@ -15,14 +15,18 @@ inline std::string article_path(std::string_view section, std::string_view slug)
 inline std::string comments_path(std::string_view section, std::string_view slug) {
   return article_path(section, slug) + "comments";
 }
-inline std::string tag_path(std::string_view slug) { return "/tag/" + std::string(slug) + "/"; }
+inline std::string tag_path(std::string_view slug) {
+  return "/tag/" + std::string(slug) + "/";
+}
 inline std::string author_path(std::string_view slug) {
   return "/author/" + std::string(slug) + "/";
 }
 inline std::string category_path(std::string_view slug) {
   return "/category/" + std::string(slug) + "/";
 }
-inline std::string media_path(std::string_view name) { return "/media/" + std::string(name); }
+inline std::string media_path(std::string_view name) {
+  return "/media/" + std::string(name);
+}
 
 /// `path` with "?page=N" when N > 1: page 1 of a listing is the bare path.
 inline std::string page_path(std::string_view path, long page) {

@@ -14,8 +14,7 @@ constexpr std::string_view kContentSecurityPolicy =
 }  // namespace
 
 http::Response html_response(const http::Request& request, http::Status status, std::string html) {
-  auto response =
-      http::make_response(request, status, "text/html; charset=utf-8", std::move(html));
+  auto response = http::make_response(request, status, "text/html; charset=utf-8", std::move(html));
   response.set(http::beast_http::field::cache_control, kPageCacheControl);
   response.set("X-Content-Type-Options", "nosniff");
   response.set("Content-Security-Policy", kContentSecurityPolicy);

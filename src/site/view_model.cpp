@@ -36,8 +36,8 @@ theme::View frame_view(const PageFrame& frame) {
   view.set("nav", nav);
 
   theme::View page;
-  page.set("title", frame.title.empty() ? frame.settings.title
-                                        : frame.title + " – " + frame.settings.title);
+  page.set("title",
+           frame.title.empty() ? frame.settings.title : frame.title + " – " + frame.settings.title);
   page.set("description",
            frame.description.empty() ? frame.settings.description : frame.description);
   // Messages (404…) have no canonical URL; an empty key would still count as set in Mustache.

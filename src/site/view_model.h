@@ -22,13 +22,13 @@ struct PageFrame {
   std::string description;
   std::string canonical_path;
   // Discovery: absolute URLs, social cards, structured data, feeds (themes/default/README.md).
-  std::string base_url{};             // the site's absolute URL, no trailing slash
-  std::string og_type = "website";    // OpenGraph type: "article" on article pages
+  std::string base_url{};                   // the site's absolute URL, no trailing slash
+  std::string og_type = "website";          // OpenGraph type: "article" on article pages
   std::optional<std::string> image_path{};  // the page's image (a /media/ path), for social cards
-  std::string json_ld{};              // script-safe JSON-LD (discovery/structured_data.h)
-  std::string feed_path{};            // this listing's RSS feed ("/tag/x/feed.xml"), if any
+  std::string json_ld{};                    // script-safe JSON-LD (discovery/structured_data.h)
+  std::string feed_path{};                  // this listing's RSS feed ("/tag/x/feed.xml"), if any
   std::string feed_title{};
-  bool noindex = false;               // search results: not for search engines
+  bool noindex = false;  // search results: not for search engines
 };
 
 theme::View frame_view(const PageFrame& frame);

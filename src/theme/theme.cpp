@@ -1,7 +1,6 @@
 // Theme loading (embedded files, then the override folder) and rendering through kainjow/mustache.
 #include "theme/theme.h"
 
-
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -21,7 +20,6 @@ constexpr std::size_t kPageSizeHint = 64 * 1024;
 
 // Ten hex digits of BLAKE2b: a collision between two versions of one asset is out of reach.
 constexpr std::size_t kAssetHashBytes = 5;
-
 
 std::string content_type_for(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
@@ -241,8 +239,7 @@ std::string Theme::render_template(std::string_view name,
   return std::move(sink.text);
 }
 
-std::string Theme::render_page(std::string_view page, View view,
-                               std::string_view language) const {
+std::string Theme::render_page(std::string_view page, View view, std::string_view language) const {
   kainjow::mustache::context<std::string> context(&page_globals(language));
   context.push(&view);  // the page's own data first, the globals behind it
   view.set("content", render_template(page, context));

@@ -20,7 +20,8 @@ constexpr std::uintmax_t kMaxArticleFileBytes = 4 * 1024 * 1024;
 // Articles without an author are signed by the newsroom.
 constexpr std::string_view kNewsroomAuthor = "Rédaction";
 
-std::variant<content::Term, PublishError> term_for(std::string_view field, const std::string& name) {
+std::variant<content::Term, PublishError> term_for(std::string_view field,
+                                                   const std::string& name) {
   auto slug = render::slugify(name);
   if (slug.empty())
     return PublishError{std::string(field) + ": « " + name + " » has no letters or digits"};
@@ -65,7 +66,8 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
   if (content::is_reserved_section_slug(draft.section.slug))
     return PublishError{"section: « " + file.section + " » is a name the site keeps for itself"};
 
-  auto author = term_for("author", file.author.empty() ? std::string(kNewsroomAuthor) : file.author);
+  auto author =
+      term_for("author", file.author.empty() ? std::string(kNewsroomAuthor) : file.author);
   if (auto* error = std::get_if<PublishError>(&author)) return *error;
   draft.author = std::get<content::Term>(author);
 

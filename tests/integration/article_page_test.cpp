@@ -54,7 +54,8 @@ TEST_F(ReferenceArticle, BreadcrumbGoesHomeThenToTheSection) {
 TEST_F(ReferenceArticle, HeadlineIsTheOnlyH1) {
   auto headings = page().find_all("h1");
   ASSERT_EQ(headings.size(), 1u);
-  EXPECT_EQ(headings[0].text(), "Les Islamistes envoient un message fort à Damas : Offensive en cours");
+  EXPECT_EQ(headings[0].text(),
+            "Les Islamistes envoient un message fort à Damas : Offensive en cours");
 }
 
 TEST_F(ReferenceArticle, BylineLinksToTheAuthorPage) {
@@ -92,10 +93,9 @@ TEST_F(ReferenceArticle, LeadThenBodyWithItsFourSubheadings) {
   auto body = page().find("div", "article-body");
   std::vector<std::string> subheadings;
   for (const auto& heading : body.find_all("h2")) subheadings.push_back(heading.text());
-  EXPECT_EQ(subheadings,
-            (std::vector<std::string>{"Offensive islamiste à Damas",
-                                      "Retraite des forces gouvernementales",
-                                      "Homs célébrée comme libérée", "État des lieux à Homs"}));
+  EXPECT_EQ(subheadings, (std::vector<std::string>{
+                             "Offensive islamiste à Damas", "Retraite des forces gouvernementales",
+                             "Homs célébrée comme libérée", "État des lieux à Homs"}));
   // The lead is shown once, not again as the body's first paragraph.
   EXPECT_EQ(body.text().find("Les nouvelles en provenance"), std::string::npos);
 }

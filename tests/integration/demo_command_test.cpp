@@ -23,7 +23,8 @@ TEST(DemoCommand, FillsASiteWithSectionsArticlesAuthorsAndImages) {
   int images = 0;
   for (const auto& section : sections) {
     for (long page = 1;; ++page) {
-      auto response = get(section.attribute("href") + (page > 1 ? "?page=" + std::to_string(page) : ""));
+      auto response =
+          get(section.attribute("href") + (page > 1 ? "?page=" + std::to_string(page) : ""));
       if (response.status != 200) break;
       HtmlDocument listing(response.body);
       auto cards = listing.find_all("article", "card");

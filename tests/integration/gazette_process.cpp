@@ -52,15 +52,22 @@ int wait_for(pid_t pid) {
 
 }  // namespace
 
-fs::path gazette_binary() { return GAZETTE_BINARY; }
-fs::path shared_fixtures() { return GAZETTE_SHARED_FIXTURES; }
-fs::path reference_article() { return shared_fixtures() / "seed" / "article.md"; }
+fs::path gazette_binary() {
+  return GAZETTE_BINARY;
+}
+fs::path shared_fixtures() {
+  return GAZETTE_SHARED_FIXTURES;
+}
+fs::path reference_article() {
+  return shared_fixtures() / "seed" / "article.md";
+}
 
 std::string CommandResult::last_line() const {
   auto end = out.find_last_not_of("\n");
   if (end == std::string::npos) return "";
   auto start = out.rfind('\n', end);
-  return out.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return out.substr(start == std::string::npos ? 0 : start + 1,
+                    end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 CommandResult run_gazette(const std::vector<std::string>& args) {
@@ -112,8 +119,8 @@ CommandResult run_gazette_with_input(const std::vector<std::string>& args,
 
 TempDir::TempDir() {
   std::random_device random;
-  path_ = fs::temp_directory_path() / ("gazette-test-" + std::to_string(getpid()) + "-" +
-                                       std::to_string(random()));
+  path_ = fs::temp_directory_path() /
+          ("gazette-test-" + std::to_string(getpid()) + "-" + std::to_string(random()));
   fs::create_directories(path_);
 }
 
@@ -123,8 +130,8 @@ TempDir::~TempDir() {
 }
 
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {gazette_binary().string(), "serve", "--db", db, "--listen",
-                                   "127.0.0.1:0"};
+  std::vector<std::string> args = {
+      gazette_binary().string(), "serve", "--db", db, "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");

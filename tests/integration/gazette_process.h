@@ -27,7 +27,8 @@ struct CommandResult {
 /// Runs `gazette ARGS…` to completion.
 CommandResult run_gazette(const std::vector<std::string>& args);
 /// Runs `gazette ARGS…` to completion with `input` as its standard input.
-CommandResult run_gazette_with_input(const std::vector<std::string>& args, const std::string& input);
+CommandResult run_gazette_with_input(const std::vector<std::string>& args,
+                                     const std::string& input);
 
 /// A temporary folder removed with everything in it when the test ends.
 class TempDir {

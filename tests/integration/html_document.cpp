@@ -91,9 +91,12 @@ std::vector<HtmlElement> HtmlElement::ancestors() const {
 }
 
 HtmlDocument::HtmlDocument(const std::string& html)
-    : html_(html), output_(gumbo_parse_with_options(&kGumboDefaultOptions, html_.data(), html_.size())) {}
+    : html_(html),
+      output_(gumbo_parse_with_options(&kGumboDefaultOptions, html_.data(), html_.size())) {}
 
-HtmlDocument::~HtmlDocument() { gumbo_destroy_output(&kGumboDefaultOptions, output_); }
+HtmlDocument::~HtmlDocument() {
+  gumbo_destroy_output(&kGumboDefaultOptions, output_);
+}
 
 std::vector<HtmlElement> HtmlDocument::find_all(const std::string& tag,
                                                 const std::string& css_class) const {

@@ -19,7 +19,8 @@ class HtmlElement {
   /// The text inside, with whitespace runs collapsed to one space and trimmed.
   std::string text() const;
   /// Descendant elements with `tag` (any tag when empty) and, when given, class `css_class`.
-  std::vector<HtmlElement> find_all(const std::string& tag, const std::string& css_class = "") const;
+  std::vector<HtmlElement> find_all(const std::string& tag,
+                                    const std::string& css_class = "") const;
   /// The element itself and its ancestors, innermost first.
   std::vector<HtmlElement> ancestors() const;
   const GumboNode* node() const { return node_; }
@@ -37,7 +38,8 @@ class HtmlDocument {
 
   HtmlElement root() const { return HtmlElement(output_->root); }
   /// Every match in document order, the <html> element included.
-  std::vector<HtmlElement> find_all(const std::string& tag, const std::string& css_class = "") const;
+  std::vector<HtmlElement> find_all(const std::string& tag,
+                                    const std::string& css_class = "") const;
   /// The first match; fails the calling test (and returns the root) when there is none.
   HtmlElement find(const std::string& tag, const std::string& css_class = "") const;
 

@@ -23,7 +23,8 @@ std::vector<std::string> card_links(const HtmlDocument& page) {
 
 TEST_F(ListingPages, HomeLeadsWithTheLatestStoryThenEachSection) {
   auto older = publish("older", "title: \"Un match nul\"\nsection: Sport\ndate: 2024-12-01");
-  auto newest = publish("newest", "title: \"Le budget adopté\"\nsection: Politique\ndate: 2024-12-09");
+  auto newest =
+      publish("newest", "title: \"Le budget adopté\"\nsection: Politique\ndate: 2024-12-09");
   auto home = get("/");
   ASSERT_EQ(home.status, 200);
   HtmlDocument page(home.body);
@@ -73,8 +74,8 @@ TEST_F(ListingPages, LongListingsArePaginated) {
   for (int i = 1; i <= 21; ++i) {
     char date[32];
     std::snprintf(date, sizeof date, "2024-11-%02d", i);
-    publish("brief-" + std::to_string(i), "title: \"Brève numéro " + std::to_string(i) +
-                                             "\"\nsection: Brèves\ndate: " + date);
+    publish("brief-" + std::to_string(i),
+            "title: \"Brève numéro " + std::to_string(i) + "\"\nsection: Brèves\ndate: " + date);
   }
   auto first = get("/breves/");
   HtmlDocument page1(first.body);

@@ -104,10 +104,10 @@ TEST_F(NewsroomComments, AnEditorClosesAndReopensAnArticlesComments) {
   EXPECT_EQ(closed.status, 303);
   // The reader's form is refused at once, and the cached article page says comments are closed.
   auto token = get("/comments/form-token").body;
-  auto refused = post(kArticle + "comments",
-                      {{"name", "Marie"}, {"email", "m@example.fr"}, {"comment", "Encore"},
-                       {"form_token", token}},
-                      nullptr);
+  auto refused = post(
+      kArticle + "comments",
+      {{"name", "Marie"}, {"email", "m@example.fr"}, {"comment", "Encore"}, {"form_token", token}},
+      nullptr);
   EXPECT_EQ(refused.status, 403);
 
   auto author = sign_in("author@test.example");

@@ -59,8 +59,7 @@ TEST_F(PageCache, AnswersConditionalRequestsWith304) {
   EXPECT_EQ(not_modified.header("etag"), etag);
   EXPECT_EQ(get(kReferencePath, {{"If-None-Match", "\"other\", W/" + etag}}).status, 304);
   EXPECT_EQ(get(kReferencePath, {{"If-None-Match", "\"other\""}}).status, 200);
-  EXPECT_EQ(get(kReferencePath, {{"If-Modified-Since", page.header("last-modified")}}).status,
-            304);
+  EXPECT_EQ(get(kReferencePath, {{"If-Modified-Since", page.header("last-modified")}}).status, 304);
 }
 
 TEST_F(PageCache, ServesGzipAndBrotliToRealClients) {
@@ -73,9 +72,9 @@ TEST_F(PageCache, ServesGzipAndBrotliToRealClients) {
     EXPECT_NE(headers.find(std::string("Content-Encoding: ") + encoding), std::string::npos)
         << headers;
     // curl --compressed decodes what it received: the page a reader sees, byte for byte.
-    EXPECT_EQ(run_curl("--compressed -H 'Accept-Encoding: " + std::string(encoding) + "' '" +
-                       url + "'"),
-              identity)
+    EXPECT_EQ(
+        run_curl("--compressed -H 'Accept-Encoding: " + std::string(encoding) + "' '" + url + "'"),
+        identity)
         << encoding;
   }
   auto compressed = get(kReferencePath, {{"Accept-Encoding", "br;q=0, gzip"}});
@@ -85,16 +84,17 @@ TEST_F(PageCache, ServesGzipAndBrotliToRealClients) {
 
 TEST_F(PageCache, PublishingRefreshesEveryPageThatShowsTheArticleAndNoOther) {
   publish("sport", "title: \"Un match nul\"\nsection: Sport\ntags: [Football]\ndate: 2024-12-01");
-  auto shows_new = std::vector<std::string>{"/", "/actualite/", "/tag/syrie/", "/author/sara/",
-                                            "/category/france/", kReferencePath};
+  auto shows_new = std::vector<std::string>{
+      "/", "/actualite/", "/tag/syrie/", "/author/sara/", "/category/france/", kReferencePath};
   // (The sport article itself may now list the new one under "You may also like": with three
   // articles every one is a neighbour, so its page is not among the unrelated ones.)
   auto unrelated = std::vector<std::string>{"/sport/", "/tag/football/"};
   for (const auto& path : shows_new) warm(path);
   for (const auto& path : unrelated) warm(path);
 
-  auto path = publish_now("new", "title: \"Damas au matin\"\nsection: Actualité\nauthor: Sara\n"
-                                 "category: France\ntags: [Syrie]\ndate: 2024-12-09");
+  auto path = publish_now("new",
+                          "title: \"Damas au matin\"\nsection: Actualité\nauthor: Sara\n"
+                          "category: France\ntags: [Syrie]\ndate: 2024-12-09");
   for (const auto& page : shows_new) {
     auto response = get(page);
     EXPECT_NE(response.body.find(path), std::string::npos) << page << " does not show " << path;
@@ -107,8 +107,9 @@ TEST_F(PageCache, EditingRefreshesTheArticleAndTheCardsThatShowIt) {
   warm(other);
   warm("/tag/syrie/");
   warm(kReferencePath);
-  publish_now("edit", "title: \"Alep sous tension\"\nsection: Actualité\nauthor: Sara\n"
-                      "lead: \"Un chapeau corrigé.\"");
+  publish_now("edit",
+              "title: \"Alep sous tension\"\nsection: Actualité\nauthor: Sara\n"
+              "lead: \"Un chapeau corrigé.\"");
   EXPECT_NE(get(other).body.find("Un chapeau corrigé."), std::string::npos);
   // The reference article lists Alep in its related region: its card shows the new lead.
   EXPECT_NE(get(kReferencePath).body.find("Un chapeau corrigé."), std::string::npos);
@@ -116,10 +117,12 @@ TEST_F(PageCache, EditingRefreshesTheArticleAndTheCardsThatShowIt) {
 }
 
 TEST_F(PageCache, FeedsAndSitemapsAreCachedAndFollowPublication) {
-  for (const char* document : {"/feed.xml", "/feed.atom", "/sitemap-news.xml", "/tag/syrie/feed.xml"})
+  for (const char* document :
+       {"/feed.xml", "/feed.atom", "/sitemap-news.xml", "/tag/syrie/feed.xml"})
     warm(document);
-  auto path = publish_now("new", "title: \"Damas au matin\"\nsection: Actualité\ntags: [Syrie]\n"
-                                 "date: 2024-12-09");
+  auto path = publish_now("new",
+                          "title: \"Damas au matin\"\nsection: Actualité\ntags: [Syrie]\n"
+                          "date: 2024-12-09");
   for (const char* document : {"/feed.xml", "/feed.atom", "/tag/syrie/feed.xml"}) {
     auto response = get(document);
     EXPECT_NE(response.body.find(path), std::string::npos) << document;

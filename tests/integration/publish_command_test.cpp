@@ -25,8 +25,9 @@ std::string database_contents(const std::string& path) {
     while (sqlite3_step(statement) == SQLITE_ROW) {
       for (int i = 0; i < sqlite3_column_count(statement); ++i) {
         auto* text = sqlite3_column_blob(statement, i);
-        dump += text ? std::string(static_cast<const char*>(text), sqlite3_column_bytes(statement, i))
-                     : "NULL";
+        dump +=
+            text ? std::string(static_cast<const char*>(text), sqlite3_column_bytes(statement, i))
+                 : "NULL";
         dump += '|';
       }
       dump += '\n';
@@ -102,16 +103,21 @@ struct BadFile {
 TEST_F(PublishCommand, RefusesBadFilesNamingFileLineAndReasonAndChangesNothing) {
   const std::vector<BadFile> bad_files = {
       {"no-title.md", "---\nsection: Actualité\nauthor: Sara\n---\n\nTexte.\n", 1, "title"},
-      {"bad-date.md", "---\ntitle: \"Un titre\"\nsection: Actualité\ndate: 2024-02-30\n---\n\nTexte.\n",
-       4, "date"},
-      {"wrong-type.md", "---\ntitle: \"Un titre\"\nsection: Actualité\ntags:\n  nom: Syrie\n---\n\nT.\n",
-       5, "tags"},
-      {"bad-utf8.md", "---\ntitle: \"Un titre\"\nsection: Actualit\xc3\x28\n---\n\nTexte.\n", 3, "UTF-8"},
-      {"unclosed.md", "---\ntitle: \"Un titre\"\nsection: Actualité\n\nTexte.\n", 1, "front matter"},
-      {"missing-image.md", "---\ntitle: \"Un titre\"\nsection: Actualité\nimage: absente.jpg\n---\n\nT.\n",
-       0, "absente.jpg"},
-      {"not-an-image.md", "---\ntitle: \"Un titre\"\nsection: Actualité\nimage: faux.jpg\n---\n\nT.\n",
-       0, "not an image"},
+      {"bad-date.md",
+       "---\ntitle: \"Un titre\"\nsection: Actualité\ndate: 2024-02-30\n---\n\nTexte.\n", 4,
+       "date"},
+      {"wrong-type.md",
+       "---\ntitle: \"Un titre\"\nsection: Actualité\ntags:\n  nom: Syrie\n---\n\nT.\n", 5, "tags"},
+      {"bad-utf8.md", "---\ntitle: \"Un titre\"\nsection: Actualit\xc3\x28\n---\n\nTexte.\n", 3,
+       "UTF-8"},
+      {"unclosed.md", "---\ntitle: \"Un titre\"\nsection: Actualité\n\nTexte.\n", 1,
+       "front matter"},
+      {"missing-image.md",
+       "---\ntitle: \"Un titre\"\nsection: Actualité\nimage: absente.jpg\n---\n\nT.\n", 0,
+       "absente.jpg"},
+      {"not-an-image.md",
+       "---\ntitle: \"Un titre\"\nsection: Actualité\nimage: faux.jpg\n---\n\nT.\n", 0,
+       "not an image"},
   };
   write_file(dir(), "faux.jpg", "<html>this is not a JPEG</html>");
   auto before = database_contents(db());
@@ -130,7 +136,8 @@ TEST_F(PublishCommand, RefusesBadFilesNamingFileLineAndReasonAndChangesNothing) 
 }
 
 TEST_F(PublishCommand, RefusesASectionNamedLikeTheSitesOwnPages) {
-  auto path = write_file(dir(), "tag.md", "---\ntitle: \"Un titre\"\nsection: Tag\n---\n\nTexte.\n");
+  auto path =
+      write_file(dir(), "tag.md", "---\ntitle: \"Un titre\"\nsection: Tag\n---\n\nTexte.\n");
   auto result = run_gazette({"publish", path, "--db", db()});
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("section"), std::string::npos) << result.err;

@@ -21,7 +21,8 @@ TEST_F(Routing, UnknownPathsGetTheThemed404) {
 }
 
 TEST_F(Routing, PagesWithoutTheirTrailingSlashRedirectPermanently) {
-  auto response = get("/actualite/les-islamistes-envoient-un-message-fort-a-damas-offensive-en-cours");
+  auto response =
+      get("/actualite/les-islamistes-envoient-un-message-fort-a-damas-offensive-en-cours");
   EXPECT_EQ(response.status, 301);
   EXPECT_EQ(response.header("location"), kReferencePath);
   auto with_query = get("/actualite?page=1");
@@ -45,10 +46,10 @@ TEST_F(Routing, AssetsHaveHashedNamesCachedForAYear) {
 }
 
 TEST_F(Routing, TraversalNeverLeavesTheAssetAndMediaStores) {
-  for (const char* path :
-       {"/assets/../../etc/passwd", "/assets/..%2f..%2fetc%2fpasswd", "/assets/%2e%2e/%2e%2e/etc/passwd",
-        "/assets/....//....//etc/passwd", "/media/../gazette.db", "/media/..%2fgazette.db",
-        "/assets/%00", "/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/", "/media/"}) {
+  for (const char* path : {"/assets/../../etc/passwd", "/assets/..%2f..%2fetc%2fpasswd",
+                           "/assets/%2e%2e/%2e%2e/etc/passwd", "/assets/....//....//etc/passwd",
+                           "/media/../gazette.db", "/media/..%2fgazette.db", "/assets/%00",
+                           "/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/", "/media/"}) {
     auto response = get(path);
     EXPECT_TRUE(response.status == 404 || response.status == 301) << path << " " << response.status;
     EXPECT_EQ(response.body.find("root:"), std::string::npos) << path;

@@ -131,8 +131,12 @@ void Connection::execute(std::string_view sql) {
   }
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
-std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
+std::int64_t Connection::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+std::int64_t Connection::changes() const {
+  return sqlite3_changes64(db_);
+}
 
 void Connection::fail(std::string_view what) const {
   throw DatabaseError("SQLite " + std::string(what) + ": " + sqlite3_errmsg(db_));

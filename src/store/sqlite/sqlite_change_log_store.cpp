@@ -31,7 +31,8 @@ std::vector<ChangeEntry> SqliteChangeLogStore::entries_after(std::int64_t after_
   statement.bind(1, after_id);
   std::vector<ChangeEntry> entries;
   while (statement.step())
-    entries.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2)});
+    entries.push_back(
+        {statement.column_int(0), statement.column_text(1), statement.column_text(2)});
   return entries;
 }
 

@@ -4,7 +4,6 @@
 
 #include "store/sqlite/media_variants.h"
 
-
 namespace gazette::store::sqlite {
 
 using content::ArticleId;
@@ -12,11 +11,15 @@ using content::Timestamp;
 
 namespace {
 
-std::int64_t to_unix(Timestamp time) { return time.time_since_epoch().count(); }
-Timestamp from_unix(std::int64_t seconds) { return Timestamp(std::chrono::seconds(seconds)); }
+std::int64_t to_unix(Timestamp time) {
+  return time.time_since_epoch().count();
+}
+Timestamp from_unix(std::int64_t seconds) {
+  return Timestamp(std::chrono::seconds(seconds));
+}
 std::int64_t now_unix() {
-  return to_unix(std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now()));
+  return to_unix(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 // The columns read_summary() expects, in order, and the joins they need.
@@ -50,9 +53,11 @@ content::ArticleSummary read_summary(const Statement& row) {
   summary.author = {row.column_text(5), row.column_text(6)};
   summary.section = {row.column_text(7), row.column_text(8)};
   if (!row.column_is_null(9)) {
-    summary.image = content::MediaRef{row.column_text(9), row.column_text(10),
+    summary.image = content::MediaRef{row.column_text(9),
+                                      row.column_text(10),
                                       static_cast<int>(row.column_int(11)),
-                                      static_cast<int>(row.column_int(12)), {}};
+                                      static_cast<int>(row.column_int(12)),
+                                      {}};
   }
   summary.image_alt = row.column_text(13);
   return summary;
@@ -62,9 +67,14 @@ content::ArticleSummary read_summary(const Statement& row) {
 std::string filter_clause(ArticleFilter::Kind kind) {
   std::string clause = " WHERE" + std::string(kVisible) + " AND a.id <> ?3";
   switch (kind) {
-    case ArticleFilter::Kind::all: break;
-    case ArticleFilter::Kind::section: clause += " AND s.slug = ?2"; break;
-    case ArticleFilter::Kind::author: clause += " AND au.slug = ?2"; break;
+    case ArticleFilter::Kind::all:
+      break;
+    case ArticleFilter::Kind::section:
+      clause += " AND s.slug = ?2";
+      break;
+    case ArticleFilter::Kind::author:
+      clause += " AND au.slug = ?2";
+      break;
     case ArticleFilter::Kind::tag:
       clause +=
           " AND a.id IN (SELECT at.article_id FROM article_tags at"
@@ -89,7 +99,8 @@ std::vector<content::Term> read_terms(Connection& connection, std::string_view s
 
 // The id of the row of `table` with `term.slug`, inserted with `term.name` when missing. An
 // existing term keeps its name: editors rename terms in the newsroom, not by publishing.
-std::int64_t ensure_term(Connection& connection, std::string_view table, const content::Term& term) {
+std::int64_t ensure_term(Connection& connection, std::string_view table,
+                         const content::Term& term) {
   std::string table_name(table);
   {
     auto found = connection.prepare("SELECT id FROM " + table_name + " WHERE slug = ?");
@@ -182,11 +193,16 @@ content::SiteSettings SqliteStore::settings() {
   while (statement.step()) {
     auto key = statement.column_text(0);
     auto value = statement.column_text(1);
-    if (key == "title") settings.title = value;
-    else if (key == "description") settings.description = value;
-    else if (key == "language") settings.language = value;
-    else if (key == "time_zone") settings.time_zone = value;
-    else if (key == "logo") settings.logo = value;
+    if (key == "title")
+      settings.title = value;
+    else if (key == "description")
+      settings.description = value;
+    else if (key == "language")
+      settings.language = value;
+    else if (key == "time_zone")
+      settings.time_zone = value;
+    else if (key == "logo")
+      settings.logo = value;
   }
   return settings;
 }
@@ -199,8 +215,10 @@ void SqliteStore::save_settings(const content::SiteSettings& settings) {
                                    {"language", &settings.language},
                                    {"time_zone", &settings.time_zone},
                                    {"logo", &settings.logo}}) {
-    writer->prepare("INSERT INTO settings (key, value) VALUES (?, ?)"
-                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    writer
+        ->prepare(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
         .bind(2, *value)
         .run();
@@ -214,8 +232,8 @@ std::vector<content::Section> SqliteStore::sections() {
   auto statement =
       connection->prepare("SELECT id, slug, name, description FROM sections ORDER BY position, id");
   while (statement.step()) {
-    sections.push_back({statement.column_int(0), statement.column_text(1),
-                        statement.column_text(2), statement.column_text(3)});
+    sections.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2),
+                        statement.column_text(3)});
   }
   return sections;
 }
@@ -286,10 +304,10 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
   std::string where = filter_clause(filter.kind);
   content::ArticlePage result;
   {
-    auto statement = connection->prepare(std::string(kSummaryColumns) +
-                                         std::string(kSummaryFrom) + where +
-                                         " ORDER BY a.published_at DESC, a.id DESC"
-                                         " LIMIT ?4 OFFSET ?5");
+    auto statement =
+        connection->prepare(std::string(kSummaryColumns) + std::string(kSummaryFrom) + where +
+                            " ORDER BY a.published_at DESC, a.id DESC"
+                            " LIMIT ?4 OFFSET ?5");
     statement.bind(1, now_unix()).bind(3, except ? except->value : std::int64_t{-1});
     if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
     // One row more than asked tells whether another page follows.
@@ -376,8 +394,8 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
                         draft.categories);
   replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
   auto after = read_placement(connection, article_id);
-  return {ArticleId{article_id}, !existing, draft.section.slug, draft.slug, std::move(before),
-          std::move(*after)};
+  return {ArticleId{article_id}, !existing,        draft.section.slug, draft.slug,
+          std::move(before),     std::move(*after)};
 }
 
 }  // namespace

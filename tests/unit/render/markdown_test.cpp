@@ -77,7 +77,8 @@ TEST(Markdown, RendersStrikethroughAndAutolinks) {
 }
 
 TEST(Markdown, KeepsTypographicQuotesAsWritten) {
-  EXPECT_EQ(markdown_to_html("« l’ère » \"x\" -- y"), "<p>«\u00A0l’ère\u00A0» &quot;x&quot; -- y</p>\n");
+  EXPECT_EQ(markdown_to_html("« l’ère » \"x\" -- y"),
+            "<p>«\u00A0l’ère\u00A0» &quot;x&quot; -- y</p>\n");
 }
 
 TEST(RenderArticle, TakesTheFirstParagraphAsLead) {
