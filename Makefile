@@ -25,7 +25,7 @@ bench: build
 	@bench/run-all "$(BUILD_DIR)/gazette"
 
 format:
-	@find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	@find src tests bench \( -name "*.cpp" -o -name "*.h" \) -not -path "*/node_modules/*" | xargs clang-format -i
 
 clean:
 	@rm -rf $(BUILD_DIR)
