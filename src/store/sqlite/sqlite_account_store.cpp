@@ -1,5 +1,6 @@
 // SqliteAccountStore: accounts and sessions in SQL (see account_store.h).
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/rows.h"
 
 namespace gazette::store::sqlite {
 
@@ -8,10 +9,6 @@ using content::User;
 using content::UserId;
 
 namespace {
-
-std::int64_t to_unix(Timestamp time) {
-  return time.time_since_epoch().count();
-}
 
 // The columns read_user() expects, in order, then the password hash.
 constexpr std::string_view kUserColumns =

@@ -1,19 +1,12 @@
 // SqliteChangeLogStore (see sqlite_change_log_store.h).
 #include "store/sqlite/sqlite_change_log_store.h"
+#include "store/sqlite/rows.h"
 
 #include <sys/stat.h>
 
 #include <chrono>
 
 namespace gazette::store::sqlite {
-
-namespace {
-std::int64_t now_unix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-}  // namespace
 
 void SqliteChangeLogStore::append(const std::string& origin, const std::string& dependencies) {
   auto writer = pool_.write();

@@ -2,6 +2,7 @@
 // write reads each comment's state before and after inside its transaction, so the caller learns
 // exactly which article pages changed.
 #include "store/sqlite/sqlite_comment_store.h"
+#include "store/sqlite/rows.h"
 
 #include <charconv>
 
@@ -14,17 +15,6 @@ using content::CommentStatus;
 using content::Timestamp;
 
 namespace {
-
-std::int64_t to_unix(Timestamp time) {
-  return time.time_since_epoch().count();
-}
-Timestamp from_unix(std::int64_t seconds) {
-  return Timestamp(std::chrono::seconds(seconds));
-}
-std::int64_t now_unix() {
-  return to_unix(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
 
 // The columns read_comment() expects, in order.
 constexpr std::string_view kCommentColumns =

@@ -2,6 +2,7 @@
 // sqlite_discovery_store.h). User input never reaches FTS5 syntax: the words of a request are
 // letters and digits only (discovery/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
+#include "store/sqlite/rows.h"
 
 namespace gazette::store::sqlite {
 
@@ -9,46 +10,6 @@ using content::ArticleId;
 using content::Timestamp;
 
 namespace {
-
-std::int64_t to_unix(Timestamp time) {
-  return time.time_since_epoch().count();
-}
-Timestamp from_unix(std::int64_t seconds) {
-  return Timestamp(std::chrono::seconds(seconds));
-}
-std::int64_t now_unix() {
-  return to_unix(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-// The same summary a listing shows (SqliteStore reads it the same way), for search results
-// and related articles.
-constexpr std::string_view kSummaryColumns =
-    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-    " m.name, m.mime_type, m.width, m.height, a.image_alt";
-constexpr std::string_view kSummaryFrom =
-    " FROM articles a"
-    " JOIN authors au ON au.id = a.author_id"
-    " JOIN sections s ON s.id = a.section_id"
-    " LEFT JOIN media m ON m.id = a.image_id";
-
-content::ArticleSummary read_summary(const Statement& row) {
-  content::ArticleSummary summary;
-  summary.id = ArticleId{row.column_int(0)};
-  summary.slug = row.column_text(1);
-  summary.title = row.column_text(2);
-  summary.lead = row.column_text(3);
-  summary.published_at = from_unix(row.column_int(4));
-  summary.author = {row.column_text(5), row.column_text(6)};
-  summary.section = {row.column_text(7), row.column_text(8)};
-  if (!row.column_is_null(9)) {
-    summary.image = content::MediaRef{row.column_text(9), row.column_text(10),
-                                      static_cast<int>(row.column_int(11)),
-                                      static_cast<int>(row.column_int(12))};
-  }
-  summary.image_alt = row.column_text(13);
-  return summary;
-}
 
 // An FTS5 string: double quotes doubled, so nothing inside is syntax (NEAR, AND, *, col:).
 std::string quoted(std::string_view text) {

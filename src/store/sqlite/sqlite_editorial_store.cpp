@@ -2,6 +2,7 @@
 // editorial_store.h). A save checks the version, writes the article, its terms and a revision
 // in one transaction; a refused save writes nothing, a conflicting one only its revision.
 #include "store/sqlite/sqlite_editorial_store.h"
+#include "store/sqlite/rows.h"
 
 #include "store/sqlite/media_variants.h"
 
@@ -12,13 +13,6 @@ using content::ArticleStatus;
 using content::Timestamp;
 
 namespace {
-
-std::int64_t to_unix(Timestamp time) {
-  return time.time_since_epoch().count();
-}
-Timestamp from_unix(std::int64_t seconds) {
-  return Timestamp(std::chrono::seconds(seconds));
-}
 
 ArticleStatus status_of(const std::string& text) {
   return content::parse_article_status(text).value_or(ArticleStatus::draft);

@@ -1,5 +1,6 @@
 // SqliteMediaStore: images and variants in SQL (see media_store.h and media_variants.h).
 #include "store/sqlite/sqlite_media_store.h"
+#include "store/sqlite/rows.h"
 
 #include <chrono>
 
@@ -8,12 +9,6 @@
 namespace gazette::store::sqlite {
 
 namespace {
-
-std::int64_t now_unix() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())
-      .time_since_epoch()
-      .count();
-}
 
 // The id of the media row holding `media`, inserted when no row has its SHA-256 yet.
 std::int64_t keep_media(Connection& connection, const NewMedia& media) {

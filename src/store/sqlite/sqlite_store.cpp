@@ -1,6 +1,7 @@
 // SqliteStore: the Store's queries and writes in SQL. Listings use the indexes made in
 // migrations/0001 ("published, newest first" per section, author, tag and category).
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/rows.h"
 
 #include "store/sqlite/media_variants.h"
 
@@ -10,27 +11,6 @@ using content::ArticleId;
 using content::Timestamp;
 
 namespace {
-
-std::int64_t to_unix(Timestamp time) {
-  return time.time_since_epoch().count();
-}
-Timestamp from_unix(std::int64_t seconds) {
-  return Timestamp(std::chrono::seconds(seconds));
-}
-std::int64_t now_unix() {
-  return to_unix(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-// The columns read_summary() expects, in order, and the joins they need.
-constexpr std::string_view kSummaryColumns =
-    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-    " m.name, m.mime_type, m.width, m.height, a.image_alt";
-constexpr std::string_view kSummaryFrom =
-    " FROM articles a"
-    " JOIN authors au ON au.id = a.author_id"
-    " JOIN sections s ON s.id = a.section_id"
-    " LEFT JOIN media m ON m.id = a.image_id";
 
 // Readers see an article once it is published and its time has come.
 constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= ?1";
@@ -42,26 +22,6 @@ constexpr std::string_view kArticleCategories =
 constexpr std::string_view kArticleTags =
     "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
     " WHERE at.article_id = ? ORDER BY at.position";
-
-content::ArticleSummary read_summary(const Statement& row) {
-  content::ArticleSummary summary;
-  summary.id = ArticleId{row.column_int(0)};
-  summary.slug = row.column_text(1);
-  summary.title = row.column_text(2);
-  summary.lead = row.column_text(3);
-  summary.published_at = from_unix(row.column_int(4));
-  summary.author = {row.column_text(5), row.column_text(6)};
-  summary.section = {row.column_text(7), row.column_text(8)};
-  if (!row.column_is_null(9)) {
-    summary.image = content::MediaRef{row.column_text(9),
-                                      row.column_text(10),
-                                      static_cast<int>(row.column_int(11)),
-                                      static_cast<int>(row.column_int(12)),
-                                      {}};
-  }
-  summary.image_alt = row.column_text(13);
-  return summary;
-}
 
 // The WHERE clause that picks a listing's articles; ?1 is now, ?2 the slug, ?3 the excluded id.
 std::string filter_clause(ArticleFilter::Kind kind) {
@@ -332,7 +292,8 @@ std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name)
   if (!statement.step()) return std::nullopt;
   content::MediaFile file;
   file.ref = {statement.column_text(0), statement.column_text(1),
-              static_cast<int>(statement.column_int(2)), static_cast<int>(statement.column_int(3))};
+              static_cast<int>(statement.column_int(2)), static_cast<int>(statement.column_int(3)),
+              {}};
   file.bytes = statement.column_text(4);
   file.created_at = from_unix(statement.column_int(5));
   return file;

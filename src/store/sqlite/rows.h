@@ -1,0 +1,38 @@
+// Row conventions every SQLite store shares: times are Unix seconds (UTC), and an article's
+// summary — what a listing, a search result or a related card shows — is read the same way.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+#include "content/types.h"
+#include "store/sqlite/database.h"
+
+namespace gazette::store::sqlite {
+
+inline std::int64_t to_unix(content::Timestamp time) {
+  return time.time_since_epoch().count();
+}
+inline content::Timestamp from_unix(std::int64_t seconds) {
+  return content::Timestamp(std::chrono::seconds(seconds));
+}
+inline std::int64_t now_unix() {
+  return to_unix(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+/// The columns read_summary() expects, in order, and the joins they need.
+inline constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
+    " m.name, m.mime_type, m.width, m.height, a.image_alt";
+inline constexpr std::string_view kSummaryFrom =
+    " FROM articles a"
+    " JOIN authors au ON au.id = a.author_id"
+    " JOIN sections s ON s.id = a.section_id"
+    " LEFT JOIN media m ON m.id = a.image_id";
+
+/// The summary in the current row of a statement selecting kSummaryColumns first.
+content::ArticleSummary read_summary(const Statement& row);
+
+}  // namespace gazette::store::sqlite
