@@ -67,19 +67,11 @@ int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
   Backend backend(options.db);
   // Writes made by other processes (gazette publish) or before the index existed: the index
-  // before serving; related lists not computed yet on a thread of their own, as a generated
-  // site's may take minutes (article pages show the section's latest meanwhile).
+  // before serving; related lists not computed yet on a thread of their own (started below, once
+  // every subscriber is in place), as a generated site's may take minutes (article pages show
+  // the section's latest meanwhile).
   if (auto indexed = backend.discovery_updater.catch_up_index())
     spdlog::info("search index: {} articles indexed", indexed);
-  std::jthread related_catch_up([&backend](std::stop_token stop) {
-    // An idle-priority thread: a site of 100,000 imported articles keeps it busy for hours,
-    // and readers come first — it only uses what the serving threads leave.
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
-    auto computed =
-        backend.discovery_updater.catch_up_related([&] { return !stop.stop_requested(); });
-    if (computed) spdlog::info("related articles: {} lists computed", computed);
-  });
   std::optional<std::filesystem::path> theme_dir;
   if (options.theme_dir) theme_dir = *options.theme_dir;
   theme::Theme theme(theme_dir);
@@ -132,6 +124,17 @@ int serve(const ServeOptions& options) {
   });
   cache::CachingResponder responder(page_cache, std::ref(router), [&backend, &page_cache] {
     backend.change_feed.refresh(page_cache);
+  });
+
+  // Started after the last subscription: the event bus is read without a lock once threads run.
+  std::jthread related_catch_up([&backend](std::stop_token stop) {
+    // An idle-priority thread: a site of 100,000 imported articles keeps it busy for hours,
+    // and readers come first — it only uses what the serving threads leave.
+    sched_param idle{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+    auto computed =
+        backend.discovery_updater.catch_up_related([&] { return !stop.stop_requested(); });
+    if (computed) spdlog::info("related articles: {} lists computed", computed);
   });
 
   http::Server server(address.host, address.port, [&responder](const http::Request& request) {
