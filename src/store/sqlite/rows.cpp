@@ -1,7 +1,27 @@
-// Reading article summaries (see rows.h).
+// Shared row reads and writes of the SQLite stores (see rows.h).
 #include "store/sqlite/rows.h"
 
 namespace gazette::store::sqlite {
+
+std::int64_t keep_media(Connection& connection, const NewMedia& media) {
+  connection
+      .prepare(
+          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+      .bind(1, media.name)
+      .bind(2, media.sha256)
+      .bind(3, media.mime_type)
+      .bind(4, std::int64_t{media.width})
+      .bind(5, std::int64_t{media.height})
+      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
+      .bind_blob(7, media.bytes)
+      .bind(8, now_unix())
+      .run();
+  auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
+  found.bind(1, media.sha256);
+  if (!found.step()) connection.fail("media insert");
+  return found.column_int(0);
+}
 
 content::ArticleSummary read_summary(const Statement& row) {
   content::ArticleSummary summary;

@@ -1,5 +1,6 @@
-// Row conventions every SQLite store shares: times are Unix seconds (UTC), and an article's
-// summary — what a listing, a search result or a related card shows — is read the same way.
+// Row conventions every SQLite store shares: times are Unix seconds (UTC), an article's
+// summary — what a listing, a search result or a related card shows — is read the same way,
+// and an image is kept once in the media table.
 #pragma once
 
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "content/types.h"
 #include "store/sqlite/database.h"
+#include "store/store.h"
 
 namespace gazette::store::sqlite {
 
@@ -31,6 +33,10 @@ inline constexpr std::string_view kSummaryFrom =
     " JOIN authors au ON au.id = a.author_id"
     " JOIN sections s ON s.id = a.section_id"
     " LEFT JOIN media m ON m.id = a.image_id";
+
+/// The id of the media row holding `media`, inserted when no row has its SHA-256 yet: the
+/// same image is stored once, whoever saves it (an article, the newsroom, a profile).
+std::int64_t keep_media(Connection& connection, const NewMedia& media);
 
 /// The summary in the current row of a statement selecting kSummaryColumns first.
 content::ArticleSummary read_summary(const Statement& row);

@@ -10,27 +10,6 @@ namespace gazette::store::sqlite {
 
 namespace {
 
-// The id of the media row holding `media`, inserted when no row has its SHA-256 yet.
-std::int64_t keep_media(Connection& connection, const NewMedia& media) {
-  connection
-      .prepare(
-          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
-      .bind(1, media.name)
-      .bind(2, media.sha256)
-      .bind(3, media.mime_type)
-      .bind(4, std::int64_t{media.width})
-      .bind(5, std::int64_t{media.height})
-      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
-      .bind_blob(7, media.bytes)
-      .bind(8, now_unix())
-      .run();
-  auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
-  found.bind(1, media.sha256);
-  if (!found.step()) connection.fail("media insert");
-  return found.column_int(0);
-}
-
 std::optional<content::MediaRef> read_image(Connection& connection, std::string_view name) {
   content::MediaRef image;
   {

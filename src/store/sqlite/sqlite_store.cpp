@@ -84,26 +84,6 @@ std::int64_t ensure_term(Connection& connection, std::string_view table,
   return connection.last_insert_id();
 }
 
-std::int64_t ensure_media(Connection& connection, const NewMedia& media) {
-  connection
-      .prepare(
-          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
-      .bind(1, media.name)
-      .bind(2, media.sha256)
-      .bind(3, media.mime_type)
-      .bind(4, std::int64_t{media.width})
-      .bind(5, std::int64_t{media.height})
-      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
-      .bind_blob(7, media.bytes)
-      .bind(8, now_unix())
-      .run();
-  auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
-  found.bind(1, media.sha256);
-  if (!found.step()) connection.fail("media insert");
-  return found.column_int(0);
-}
-
 void replace_article_terms(Connection& connection, std::string_view link_table,
                            std::string_view term_table, std::string_view term_column,
                            std::int64_t article_id, const std::vector<content::Term>& terms) {
@@ -291,8 +271,10 @@ std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name)
   statement.bind(1, name);
   if (!statement.step()) return std::nullopt;
   content::MediaFile file;
-  file.ref = {statement.column_text(0), statement.column_text(1),
-              static_cast<int>(statement.column_int(2)), static_cast<int>(statement.column_int(3)),
+  file.ref = {statement.column_text(0),
+              statement.column_text(1),
+              static_cast<int>(statement.column_int(2)),
+              static_cast<int>(statement.column_int(3)),
               {}};
   file.bytes = statement.column_text(4);
   file.created_at = from_unix(statement.column_int(5));
@@ -306,9 +288,9 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
   std::int64_t author_id = ensure_term(connection, "authors", draft.author);
   std::int64_t section_id = ensure_term(connection, "sections", draft.section);
   std::optional<std::int64_t> image_id;
-  if (draft.image) image_id = ensure_media(connection, *draft.image);
+  if (draft.image) image_id = keep_media(connection, *draft.image);
   for (const auto& variant : draft.image_variants) {
-    auto variant_id = ensure_media(connection, variant);
+    auto variant_id = keep_media(connection, variant);
     if (!image_id || variant_id == *image_id) continue;  // a "copy" identical to the original
     connection
         .prepare(
