@@ -1,4 +1,5 @@
-// Building cached pages: compression, validators and pre-serialised heads (see cached_page.h).
+// Building cached pages: validators, pre-serialised heads and compression on first use (see
+// cached_page.h).
 #include "cache/cached_page.h"
 
 #include "content/hashing.h"
@@ -10,6 +11,7 @@ namespace {
 
 // Sixteen hex digits of BLAKE2b identify a page version; the ETag needs no more.
 constexpr std::size_t kEtagHashBytes = 8;
+constexpr std::array kEncodings{Encoding::identity, Encoding::gzip, Encoding::brotli};
 
 // Headers the cache sets itself, so the handler's copies are not replayed.
 bool replaced_by_cache(std::string_view name) {
@@ -25,58 +27,66 @@ bool replaced_by_cache(std::string_view name) {
 
 }  // namespace
 
-bool CachedPage::matches(std::string_view etag) const {
-  for (const auto& variant : variants) {
-    if (variant.etag == etag) return true;
-  }
-  return false;
-}
-
-std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Response& response,
-                                             std::vector<std::string> dependencies) {
-  auto page = std::make_shared<CachedPage>();
-  page->key = std::move(key);
-  page->dependencies = std::move(dependencies);
-  page->last_modified = std::chrono::system_clock::now();
-  page->last_modified_text = http::format_http_date(
-      std::chrono::time_point_cast<std::chrono::seconds>(page->last_modified));
+CachedPage::CachedPage(std::string key, const http::Response& response,
+                       std::vector<std::string> dependencies)
+    : key_(std::move(key)),
+      dependencies_(std::move(dependencies)),
+      last_modified_(std::chrono::system_clock::now()),
+      last_modified_text_(http::format_http_date(
+          std::chrono::time_point_cast<std::chrono::seconds>(last_modified_))),
+      identity_body_(std::make_shared<const std::string>(response.body())) {
   if (auto expires = response.find(http::kCacheExpiresHeader); expires != response.end()) {
-    page->expires_at = std::chrono::system_clock::time_point(
+    expires_at_ = std::chrono::system_clock::time_point(
         std::chrono::seconds(std::stoll(std::string(expires->value()))));
   }
-
-  std::string common;
+  auto& head = status_and_common_headers_;
+  head = "HTTP/1.1 " + std::to_string(response.result_int()) + " " +
+         std::string(response.reason()) + "\r\n";
   for (const auto& field : response) {
     if (replaced_by_cache(field.name_string())) continue;
-    common.append(field.name_string()).append(": ").append(field.value()).append("\r\n");
+    head.append(field.name_string()).append(": ").append(field.value()).append("\r\n");
   }
-  common.append("Server: Gazette\r\nCache-Control: ").append(kCachedPageControl);
-  common.append("\r\nVary: Accept-Encoding\r\nLast-Modified: ").append(page->last_modified_text);
-  common.append("\r\n");
+  head.append("Server: Gazette\r\nCache-Control: ").append(kCachedPageControl);
+  head.append("\r\nVary: Accept-Encoding\r\nLast-Modified: ").append(last_modified_text_);
+  head.append("\r\n");
 
-  const auto& body = response.body();
-  auto hash = content::short_hash_hex(body, kEtagHashBytes);
-  for (auto encoding : {Encoding::identity, Encoding::gzip, Encoding::brotli}) {
-    auto bytes =
-        std::make_shared<std::string>(encoding == Encoding::gzip     ? gzip_compress(body)
-                                      : encoding == Encoding::brotli ? brotli_compress(body)
-                                                                     : body);
+  auto hash = content::short_hash_hex(*identity_body_, kEtagHashBytes);
+  for (auto encoding : kEncodings) {
     auto token = encoding_token(encoding);
-    auto& variant = page->variants[static_cast<std::size_t>(encoding)];
-    variant.etag = "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";
-    std::string head = "HTTP/1.1 " + std::to_string(response.result_int()) + " " +
-                       std::string(response.reason()) + "\r\n" + common;
-    head.append("ETag: ").append(variant.etag).append("\r\n");
-    if (!token.empty()) head.append("Content-Encoding: ").append(token).append("\r\n");
-    head.append("Content-Length: ").append(std::to_string(bytes->size())).append("\r\n");
-    // X-Cache tells operators (and the freshness tests) whether the cache answered.
-    variant.hit = std::make_shared<http::SerializedResponse>(
-        http::SerializedResponse{head + "X-Cache: hit\r\n", bytes});
-    variant.miss = std::make_shared<http::SerializedResponse>(
-        http::SerializedResponse{head + "X-Cache: miss\r\n", bytes});
-    page->bytes += 2 * head.size() + bytes->size();
+    etags_[static_cast<std::size_t>(encoding)] =
+        "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";
   }
-  return page;
+  bytes_ = kEncodings.size() * (identity_body_->size() + head.size() + 128);
+}
+
+const CachedVariant& CachedPage::variant(Encoding encoding) const {
+  auto index = static_cast<std::size_t>(encoding);
+  std::call_once(made_[index], [&] {
+    auto& variant = variants_[index];
+    variant.body = encoding == Encoding::gzip ? std::make_shared<const std::string>(
+                                                    gzip_compress(*identity_body_))
+                   : encoding == Encoding::brotli
+                       ? std::make_shared<const std::string>(brotli_compress(*identity_body_))
+                       : identity_body_;
+    auto token = encoding_token(encoding);
+    variant.head = status_and_common_headers_;
+    variant.head.append("ETag: ").append(etags_[index]).append("\r\n");
+    if (!token.empty()) variant.head.append("Content-Encoding: ").append(token).append("\r\n");
+    variant.head.append("Content-Length: ")
+        .append(std::to_string(variant.body->size()))
+        .append("\r\n");
+    // X-Cache tells operators (and the freshness tests) whether the cache answered.
+    variant.hit = std::make_shared<const http::SerializedResponse>(
+        http::SerializedResponse{variant.head + "X-Cache: hit\r\n", variant.body});
+  });
+  return variants_[index];
+}
+
+bool CachedPage::matches(std::string_view etag) const {
+  for (const auto& own : etags_) {
+    if (own == etag) return true;
+  }
+  return false;
 }
 
 }  // namespace gazette::cache

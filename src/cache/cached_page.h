@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,31 +22,51 @@ constexpr std::string_view kCachedPageControl =
     "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
 
 struct CachedVariant {
-  std::string etag;  // quoted, distinct per encoding of the same bytes
-  std::shared_ptr<const http::SerializedResponse> hit;  // says "X-Cache: hit"
-  std::shared_ptr<const http::SerializedResponse>
-      miss;  // the same, for the request that rendered it
+  std::string head;  // status line and headers, without X-Cache
+  std::shared_ptr<const std::string> body;
+  std::shared_ptr<const http::SerializedResponse> hit;  // head + "X-Cache: hit"
 };
 
-struct CachedPage {
-  std::string key;
-  std::vector<std::string> dependencies;
-  std::array<CachedVariant, 3> variants;  // indexed by Encoding
-  std::chrono::system_clock::time_point last_modified;
-  std::string last_modified_text;  // IMF-fixdate
-  std::size_t bytes = 0;           // memory held, for the cache's budget
-  std::optional<std::chrono::system_clock::time_point> expires_at;  // when it changes by itself
-  mutable std::atomic<std::uint64_t> last_used{0};
+class CachedPage {
+ public:
+  /// Serialises `response` (a 200 from a handler) into a cached page under `key`.
+  CachedPage(std::string key, const http::Response& response,
+             std::vector<std::string> dependencies);
 
-  const CachedVariant& variant(Encoding encoding) const {
-    return variants[static_cast<std::size_t>(encoding)];
+  const std::string& key() const { return key_; }
+  const std::vector<std::string>& dependencies() const { return dependencies_; }
+  std::chrono::system_clock::time_point last_modified() const { return last_modified_; }
+  const std::string& last_modified_text() const { return last_modified_text_; }  // IMF-fixdate
+  /// When the page changes by itself (comments closing by age), if it does.
+  std::optional<std::chrono::system_clock::time_point> expires_at() const { return expires_at_; }
+  /// Memory the page may hold, for the cache's budget: every encoding counted at the size of
+  /// the uncompressed page (compressed HTML is smaller), so the budget is never exceeded.
+  std::size_t bytes() const { return bytes_; }
+
+  /// The page in `encoding`. Each encoding is compressed the first time it is asked for, once:
+  /// a miss pays only for the encoding its client accepts.
+  const CachedVariant& variant(Encoding encoding) const;
+  /// The ETag of `encoding` (quoted, distinct per encoding of the same bytes).
+  const std::string& etag(Encoding encoding) const {
+    return etags_[static_cast<std::size_t>(encoding)];
   }
   /// Whether `etag` (as a client sent it back) names any encoding of this page's bytes.
   bool matches(std::string_view etag) const;
-};
 
-/// Serialises `response` (a 200 from a handler) into a cached page under `key`.
-std::shared_ptr<CachedPage> make_cached_page(std::string key, const http::Response& response,
-                                             std::vector<std::string> dependencies);
+  mutable std::atomic<std::uint64_t> last_used{0};  // the cache's LRU clock
+
+ private:
+  std::string key_;
+  std::vector<std::string> dependencies_;
+  std::chrono::system_clock::time_point last_modified_;
+  std::string last_modified_text_;
+  std::optional<std::chrono::system_clock::time_point> expires_at_;
+  std::size_t bytes_ = 0;
+  std::string status_and_common_headers_;
+  std::shared_ptr<const std::string> identity_body_;
+  std::array<std::string, 3> etags_;  // indexed by Encoding
+  mutable std::array<std::once_flag, 3> made_;
+  mutable std::array<CachedVariant, 3> variants_;
+};
 
 }  // namespace gazette::cache

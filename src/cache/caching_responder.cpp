@@ -3,6 +3,7 @@
 
 #include "http/conditional.h"
 
+#include <cstdio>
 #include <sstream>
 
 namespace gazette::cache {
@@ -30,6 +31,21 @@ std::vector<std::string> split_dependencies(std::string_view text) {
   return out;
 }
 
+// A Server-Timing value: the browser's developer tools and the benchmarks read the time a
+// miss took on the server, without the network.
+std::string server_timing(std::chrono::steady_clock::duration render,
+                          std::chrono::steady_clock::duration compress = {}) {
+  auto milliseconds = [](auto duration) {
+    return std::chrono::duration<double, std::milli>(duration).count();
+  };
+  char text[96];
+  int length = compress == std::chrono::steady_clock::duration{}
+                   ? std::snprintf(text, sizeof text, "render;dur=%.3f", milliseconds(render))
+                   : std::snprintf(text, sizeof text, "render;dur=%.3f, compress;dur=%.3f",
+                                   milliseconds(render), milliseconds(compress));
+  return std::string(text, static_cast<std::size_t>(length));
+}
+
 }  // namespace
 
 http::Reply CachingResponder::respond(const http::Request& request) {
@@ -41,10 +57,11 @@ http::Reply CachingResponder::respond(const http::Request& request) {
   std::string key;
   key.reserve(host.size() + request.target().size());
   key.append(host).append(request.target());
-  if (auto page = cache_.find(key)) return reply_from(request, *page, true);
+  if (auto page = cache_.find(key)) return reply_from(request, *page, nullptr);
   auto rendered = render_once(request, key);
-  if (rendered.page) return reply_from(request, *rendered.page, false);
+  if (rendered.page) return reply_from(request, *rendered.page, &rendered.render_time);
   rendered.response.set("X-Cache", "miss");
+  rendered.response.set("Server-Timing", server_timing(rendered.render_time));
   return http::Reply::of(std::move(rendered.response));
 }
 
@@ -83,33 +100,48 @@ CachingResponder::Rendered CachingResponder::render(const http::Request& request
   // The cached page is rendered as a GET: a HEAD that misses fills the cache for both.
   http::Request get = request;
   get.method(field::verb::get);
+  auto started = std::chrono::steady_clock::now();
   auto response = handler_(get);
+  auto render_time = std::chrono::steady_clock::now() - started;
   auto dependencies = response.find(http::kCacheDependenciesHeader);
   if (response.result() != http::Status::ok || dependencies == response.end()) {
     response.erase(http::kCacheDependenciesHeader);
     response.erase(http::kCacheExpiresHeader);
     response.keep_alive(request.keep_alive());
-    return {nullptr, std::move(response)};
+    return {nullptr, std::move(response), render_time};
   }
-  auto page = make_cached_page(key, response, split_dependencies(dependencies->value()));
+  auto page =
+      std::make_shared<CachedPage>(key, response, split_dependencies(dependencies->value()));
   cache_.insert(page, generation);
-  return {std::move(page), {}};
+  return {std::move(page), {}, render_time};
 }
 
-http::Reply CachingResponder::reply_from(const http::Request& request, const CachedPage& page,
-                                         bool hit) const {
+http::Reply CachingResponder::reply_from(
+    const http::Request& request, const CachedPage& page,
+    const std::chrono::steady_clock::duration* render_time) const {
   auto encoding = negotiate_encoding(request[field::field::accept_encoding]);
-  const auto& variant = page.variant(encoding);
   bool not_modified = http::is_not_modified(
       request[field::field::if_none_match], request[field::field::if_modified_since],
       [&page](std::string_view tag) { return page.matches(tag); },
-      std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified));
-  if (!not_modified) return http::Reply{{}, hit ? variant.hit : variant.miss};
+      std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified()));
+  if (!not_modified) {
+    if (!render_time) return http::Reply{{}, page.variant(encoding).hit};
+    // The request that rendered the page (or waited for it) hears it was a miss, and what
+    // the miss cost.
+    auto started = std::chrono::steady_clock::now();
+    const auto& variant = page.variant(encoding);
+    auto compress_time = std::chrono::steady_clock::now() - started;
+    auto head = variant.head + "X-Cache: miss\r\nServer-Timing: " +
+                server_timing(*render_time, compress_time) + "\r\n";
+    return http::Reply{
+        {}, std::make_shared<const http::SerializedResponse>(
+                http::SerializedResponse{std::move(head), variant.body})};
+  }
 
   http::Response response{http::Status::not_modified, request.version()};
   response.set(field::field::server, "Gazette");
-  response.set(field::field::etag, variant.etag);
-  response.set(field::field::last_modified, page.last_modified_text);
+  response.set(field::field::etag, page.etag(encoding));
+  response.set(field::field::last_modified, page.last_modified_text());
   response.set(field::field::vary, "Accept-Encoding");
   response.set(field::field::cache_control, kCachedPageControl);
   response.keep_alive(request.keep_alive());

@@ -3,6 +3,7 @@
 // many requests wait for it, and passes everything else to the router.
 #pragma once
 
+#include <chrono>
 #include <future>
 #include <mutex>
 #include <unordered_map>
@@ -25,10 +26,14 @@ class CachingResponder {
   struct Rendered {
     std::shared_ptr<const CachedPage> page;
     http::Response response;
+    std::chrono::steady_clock::duration render_time{};
   };
   Rendered render(const http::Request& request, const std::string& key);
   Rendered render_once(const http::Request& request, const std::string& key);
-  http::Reply reply_from(const http::Request& request, const CachedPage& page, bool hit) const;
+  /// The cached page as `request` asks for it; `render_time` is given when this request's miss
+  /// rendered it (or waited for that render).
+  http::Reply reply_from(const http::Request& request, const CachedPage& page,
+                         const std::chrono::steady_clock::duration* render_time) const;
 
   PageCache& cache_;
   http::Handler handler_;

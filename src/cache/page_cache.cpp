@@ -18,7 +18,7 @@ std::shared_ptr<const CachedPage> PageCache::find(const std::string& key) const 
   auto found = pages_.find(key);
   if (found == pages_.end()) return nullptr;
   // Past its expiry the page is a miss; the render that follows replaces it.
-  if (found->second->expires_at && std::chrono::system_clock::now() >= *found->second->expires_at)
+  if (found->second->expires_at() && std::chrono::system_clock::now() >= *found->second->expires_at())
     return nullptr;
   found->second->last_used.store(clock_.fetch_add(1, std::memory_order_relaxed),
                                  std::memory_order_relaxed);
@@ -29,12 +29,12 @@ void PageCache::insert(std::shared_ptr<CachedPage> page, std::uint64_t generatio
   std::unique_lock lock(mutex_);
   // Checked under the lock that invalidate() takes to bump it: no invalidation can slip between.
   if (generation_.load(std::memory_order_acquire) != generation) return;
-  remove_locked(page->key);
+  remove_locked(page->key());
   page->last_used = clock_.fetch_add(1, std::memory_order_relaxed);
-  for (const auto& dependency : page->dependencies)
-    pages_by_dependency_[dependency].insert(page->key);
-  bytes_ += page->bytes;
-  auto key = page->key;
+  for (const auto& dependency : page->dependencies())
+    pages_by_dependency_[dependency].insert(page->key());
+  bytes_ += page->bytes();
+  auto key = page->key();
   pages_.emplace(std::move(key), std::move(page));
   if (bytes_ > byte_budget_) evict_locked();
 }
@@ -72,13 +72,13 @@ std::size_t PageCache::bytes() const {
 void PageCache::remove_locked(const std::string& key) {
   auto found = pages_.find(key);
   if (found == pages_.end()) return;
-  for (const auto& dependency : found->second->dependencies) {
+  for (const auto& dependency : found->second->dependencies()) {
     auto index = pages_by_dependency_.find(dependency);
     if (index == pages_by_dependency_.end()) continue;
     index->second.erase(key);
     if (index->second.empty()) pages_by_dependency_.erase(index);
   }
-  bytes_ -= found->second->bytes;
+  bytes_ -= found->second->bytes();
   pages_.erase(found);
 }
 

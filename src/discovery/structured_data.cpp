@@ -21,9 +21,9 @@ std::string script_safe(const nlohmann::json& json) {
       out += "\\u003e";
     else if (c == '&')
       out += "\\u0026";
-    else if (text.compare(i, 3, "\u2028") == 0)
+    else if (c == '\xE2' && text.compare(i, 3, "\u2028") == 0)
       out += "\\u2028", i += 2;
-    else if (text.compare(i, 3, "\u2029") == 0)
+    else if (c == '\xE2' && text.compare(i, 3, "\u2029") == 0)
       out += "\\u2029", i += 2;
     else
       out += c;

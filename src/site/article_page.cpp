@@ -136,7 +136,7 @@ std::string render_article_page(const PageContext& context, const content::Artic
     comments.set("open", true);
     view.set("comments", comments);
   }
-  return context.theme.render_page("article", view, context.settings.language);
+  return context.theme.render_page("article", std::move(view), context.settings.language);
 }
 
 }  // namespace gazette::site

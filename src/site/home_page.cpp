@@ -61,7 +61,7 @@ std::optional<std::string> render_home(const PageContext& context) {
   }
   if (auto pagination = pagination_view("/", context.page_number, has_next))
     view.set("pagination", *pagination);
-  return context.theme.render_page("home", view, context.settings.language);
+  return context.theme.render_page("home", std::move(view), context.settings.language);
 }
 
 }  // namespace gazette::site

@@ -103,7 +103,7 @@ std::optional<std::string> render_listing(const PageContext& context,
   view.set("has_articles", !page.articles.empty());
   if (auto pagination = pagination_view(subject->path, context.page_number, page.has_more))
     view.set("pagination", *pagination);
-  return context.theme.render_page("listing", view, language);
+  return context.theme.render_page("listing", std::move(view), language);
 }
 
 }  // namespace gazette::site

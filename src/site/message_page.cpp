@@ -15,7 +15,7 @@ std::string render_message(const PageContext& context, int status, std::string_v
   view.set("heading", heading);
   view.set("message", context.theme.text(language, message_key));
   view.set("home_url", "/");
-  return context.theme.render_page("message", view, language);
+  return context.theme.render_page("message", std::move(view), language);
 }
 
 }  // namespace gazette::site

@@ -66,7 +66,7 @@ std::string render_search(const PageContext& context, std::string_view query) {
       pagination.set("next_url", search_page_path(found.query, found.page + 1));
     view.set("pagination", pagination);
   }
-  return context.theme.render_page("search", view, language);
+  return context.theme.render_page("search", std::move(view), language);
 }
 
 std::string render_search_json(const PageContext& context, std::string_view query) {

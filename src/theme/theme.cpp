@@ -5,9 +5,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "content/hashing.h"
 #include "embedded/embedded_files.h"
+#include "theme/view_context.h"
 
 namespace gazette::theme {
 
@@ -69,11 +71,29 @@ std::string template_name(std::string_view path, std::string_view prefix) {
 
 }  // namespace
 
-/// A parsed template. kainjow's render() is not const, so each template renders under a lock.
+/// A parsed template. kainjow's render() is not const (it records errors in the template), so
+/// a compiled copy renders one page at a time; one copy per core lets concurrent cache misses
+/// render side by side instead of queueing on one lock.
 struct Theme::Template {
-  explicit Template(const std::string& source) : compiled(source) {}
-  std::mutex mutex;
-  kainjow::mustache::mustache compiled;
+  struct Copy {
+    explicit Copy(const std::string& source) : compiled(source) {}
+    std::mutex mutex;
+    kainjow::mustache::mustache compiled;
+  };
+  explicit Template(const std::string& source) {
+    auto count = std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned i = 0; i < count; ++i) copies.push_back(std::make_unique<Copy>(source));
+  }
+  const kainjow::mustache::mustache& compiled() const { return copies.front()->compiled; }
+  /// A copy no one is rendering with, locked (the first one, waited for, when all are busy).
+  std::pair<std::unique_lock<std::mutex>, kainjow::mustache::mustache*> take() {
+    for (auto& copy : copies) {
+      std::unique_lock lock(copy->mutex, std::try_to_lock);
+      if (lock.owns_lock()) return {std::move(lock), &copy->compiled};
+    }
+    return {std::unique_lock(copies.front()->mutex), &copies.front()->compiled};
+  }
+  std::vector<std::unique_ptr<Copy>> copies;
 };
 
 Theme::Theme(const std::optional<fs::path>& override_dir) {
@@ -125,8 +145,8 @@ void Theme::compile_templates() {
   for (const auto& [name, source] : template_sources_) {
     std::vector<std::string> expanding;
     auto compiled = std::make_unique<Template>(inline_partials(source, expanding));
-    if (!compiled->compiled.is_valid())
-      throw ThemeError("templates/" + name + ".mustache: " + compiled->compiled.error_message());
+    if (!compiled->compiled().is_valid())
+      throw ThemeError("templates/" + name + ".mustache: " + compiled->compiled().error_message());
     templates_[name] = std::move(compiled);
   }
   for (const auto& [name, source] : partial_sources_) {
@@ -234,13 +254,14 @@ std::string Theme::render_template(std::string_view name,
     }
   } sink;
   sink.text.reserve(kPageSizeHint);
-  std::lock_guard lock(found->second->mutex);
-  found->second->compiled.render(context, sink);
+  auto [lock, compiled] = found->second->take();
+  compiled->render(context, sink);
   return std::move(sink.text);
 }
 
 std::string Theme::render_page(std::string_view page, View view, std::string_view language) const {
-  kainjow::mustache::context<std::string> context(&page_globals(language));
+  ViewContext context;
+  context.push(&page_globals(language));
   context.push(&view);  // the page's own data first, the globals behind it
   view.set("content", render_template(page, context));
   return render_template("layout", context);

@@ -131,7 +131,7 @@ http::Response CommentPages::receipt_page(const http::Request& request,
                                           "#" + comment_anchor(id)
                                     : site::article_path(article->section_slug, article->slug));
   return private_html(request, http::Status::ok,
-                      context.theme.render_page("comment_received", view, language));
+                      context.theme.render_page("comment_received", std::move(view), language));
 }
 
 }  // namespace gazette::comments::web

@@ -101,7 +101,7 @@ std::string render_form_page(const site::PageContext& context,
     view.set("parent", comment_view(context, {*state.replying_to, 0, {}}, article, {}));
   }
   view.set("form", form_view(context, article, state));
-  return context.theme.render_page("comment_form_page", view, language);
+  return context.theme.render_page("comment_form_page", std::move(view), language);
 }
 
 }  // namespace gazette::comments::web

@@ -11,7 +11,18 @@ std::shared_ptr<CachedPage> page(const std::string& key, std::vector<std::string
   http::Response response{http::Status::ok, 11};
   response.set(http::beast_http::field::content_type, "text/html; charset=utf-8");
   response.body() = body;
-  return make_cached_page(key, response, std::move(dependencies));
+  return std::make_shared<CachedPage>(key, response, std::move(dependencies));
+}
+
+// A page that changes by itself `from_now` (the handler's expiry header, in Unix seconds).
+std::shared_ptr<CachedPage> expiring_page(const std::string& key, std::chrono::seconds from_now) {
+  http::Response response{http::Status::ok, 11};
+  response.body() = "<p>page</p>";
+  auto at = std::chrono::system_clock::now() + from_now;
+  response.set(http::kCacheExpiresHeader,
+               std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                  at.time_since_epoch()).count()));
+  return std::make_shared<CachedPage>(key, response, std::vector<std::string>{"article:1"});
 }
 
 TEST(PageCache, DropsExactlyThePagesDependingOnAnInvalidatedName) {
@@ -35,20 +46,16 @@ TEST(PageCache, RefusesAPageRenderedBeforeAnInvalidation) {
 
 TEST(PageCache, TreatsAnExpiredPageAsAMiss) {
   PageCache cache(1 << 20);
-  auto expired = page("/a/", {"article:1"});
-  expired->expires_at = std::chrono::system_clock::now() - std::chrono::seconds(1);
-  cache.insert(expired, cache.generation());
+  cache.insert(expiring_page("/a/", std::chrono::seconds(-1)), cache.generation());
   EXPECT_EQ(cache.find("/a/"), nullptr);
-  auto later = page("/b/", {"article:2"});
-  later->expires_at = std::chrono::system_clock::now() + std::chrono::hours(1);
-  cache.insert(later, cache.generation());
+  cache.insert(expiring_page("/b/", std::chrono::hours(1)), cache.generation());
   EXPECT_NE(cache.find("/b/"), nullptr);
 }
 
 TEST(PageCache, EvictsTheLeastRecentlyUsedPagesBeyondItsBudget) {
   std::string body(20 * 1024, 'x');
   auto one = page("/1/", {}, body);
-  PageCache cache(one->bytes * 3 + one->bytes / 2);
+  PageCache cache(one->bytes() * 3 + one->bytes() / 2);
   cache.insert(one, cache.generation());
   cache.insert(page("/2/", {}, body), cache.generation());
   cache.insert(page("/3/", {}, body), cache.generation());
@@ -57,7 +64,7 @@ TEST(PageCache, EvictsTheLeastRecentlyUsedPagesBeyondItsBudget) {
   EXPECT_EQ(cache.find("/2/"), nullptr);
   EXPECT_NE(cache.find("/1/"), nullptr);
   EXPECT_NE(cache.find("/4/"), nullptr);
-  EXPECT_LE(cache.bytes(), one->bytes * 3 + one->bytes / 2);
+  EXPECT_LE(cache.bytes(), one->bytes() * 3 + one->bytes() / 2);
 }
 
 TEST(CachedPage, KeepsEachEncodingWithItsOwnValidator) {
@@ -65,12 +72,15 @@ TEST(CachedPage, KeepsEachEncodingWithItsOwnValidator) {
   const auto& identity = cached->variant(Encoding::identity);
   const auto& brotli = cached->variant(Encoding::brotli);
   const auto& gzip = cached->variant(Encoding::gzip);
-  EXPECT_NE(identity.etag, brotli.etag);
-  EXPECT_NE(identity.etag, gzip.etag);
+  EXPECT_NE(cached->etag(Encoding::identity), cached->etag(Encoding::brotli));
+  EXPECT_NE(cached->etag(Encoding::identity), cached->etag(Encoding::gzip));
   EXPECT_EQ(identity.hit->body->size(), 4096u);
   EXPECT_LT(brotli.hit->body->size(), 100u);
   EXPECT_NE(gzip.hit->head.find("Content-Encoding: gzip\r\n"), std::string::npos);
-  EXPECT_TRUE(cached->matches(gzip.etag));
+  EXPECT_NE(gzip.hit->head.find("ETag: " + cached->etag(Encoding::gzip) + "\r\n"),
+            std::string::npos);
+  EXPECT_TRUE(cached->matches(cached->etag(Encoding::gzip)));
+  EXPECT_EQ(&cached->variant(Encoding::gzip), &gzip);  // compressed once, then kept
 }
 
 TEST(Compression, NegotiatesTheBestAcceptedEncoding) {
