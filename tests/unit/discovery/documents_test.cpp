@@ -15,7 +15,7 @@ namespace {
 
 TEST(StructuredData, CannotCloseTheScriptElement) {
   NewsArticleFacts facts;
-  facts.headline = "</script><script>alert(1)</script><!-- & \u2028";
+  facts.headline = "</script><script>alert(1)</script><!-- & \u2028 \"quoted\" back\\slash\ttab";
   auto json = article_json_ld(facts, {{"Accueil", "https://example.fr/"}});
   EXPECT_EQ(json.find('<'), std::string::npos);
   EXPECT_EQ(json.find('>'), std::string::npos);
@@ -23,6 +23,38 @@ TEST(StructuredData, CannotCloseTheScriptElement) {
   auto parsed = nlohmann::json::parse(json);
   EXPECT_EQ(parsed["@graph"][0]["headline"], facts.headline);
   EXPECT_EQ(parsed["@graph"][1]["itemListElement"][0]["position"], 1);
+}
+
+TEST(StructuredData, StaysValidJsonWhateverTheBytes) {
+  NewsArticleFacts facts;
+  facts.headline = "caf\xC3 \xFF fin";  // broken UTF-8
+  auto parsed = nlohmann::json::parse(article_json_ld(facts, {}));
+  EXPECT_EQ(parsed["@graph"][0]["headline"], "caf\uFFFD \uFFFD fin");
+}
+
+TEST(StructuredData, SaysWhatTheArticleIs) {
+  NewsArticleFacts facts;
+  facts.headline = "Offensive en cours";
+  facts.url = "https://example.fr/monde/offensive/";
+  facts.image_url = "https://example.fr/media/photo.jpg";
+  facts.author_name = "Claire Dubois";
+  facts.keywords = {"Syrie", "Alep"};
+  facts.language = "fr";
+  auto parsed = nlohmann::json::parse(article_json_ld(
+      facts, {{"Accueil", "https://example.fr/"}, {"Monde", "https://example.fr/monde/"}}));
+  EXPECT_EQ(parsed["@context"], "https://schema.org");
+  const auto& news = parsed["@graph"][0];
+  EXPECT_EQ(news["@type"], "NewsArticle");
+  EXPECT_EQ(news["mainEntityOfPage"], facts.url);
+  EXPECT_EQ(news["image"], nlohmann::json::array({"https://example.fr/media/photo.jpg"}));
+  EXPECT_EQ(news["author"]["name"], "Claire Dubois");
+  EXPECT_EQ(news["keywords"], nlohmann::json::array({"Syrie", "Alep"}));
+  EXPECT_EQ(news["inLanguage"], "fr");
+  const auto& crumbs = parsed["@graph"][1]["itemListElement"];
+  ASSERT_EQ(crumbs.size(), 2u);
+  EXPECT_EQ(crumbs[1]["position"], 2);
+  EXPECT_EQ(crumbs[1]["name"], "Monde");
+  EXPECT_EQ(crumbs[1]["item"], "https://example.fr/monde/");
 }
 
 TEST(PlainText, KeepsTheWordsOfOurHtml) {
