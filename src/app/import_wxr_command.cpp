@@ -58,8 +58,8 @@ int import_wxr(const ImportWxrOptions& options) {
   std::printf("import-wxr: %s (WXR %s, %s)\n", options.file.c_str(), outline.version.c_str(),
               summary.source.c_str());
   std::printf("  articles: %lld imported (%lld posts, %lld pages), %lld already imported\n",
-              static_cast<long long>(result.articles_created), static_cast<long long>(summary.posts),
-              static_cast<long long>(summary.pages),
+              static_cast<long long>(result.articles_created),
+              static_cast<long long>(summary.posts), static_cast<long long>(summary.pages),
               static_cast<long long>(summary.already_imported + result.articles_already_imported));
   std::printf("  comments: %lld imported\n", static_cast<long long>(result.comments_created));
   std::printf("  new authors: %lld, new categories: %lld, new tags: %lld\n",

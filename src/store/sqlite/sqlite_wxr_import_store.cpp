@@ -38,6 +38,15 @@ std::int64_t insert_redirect(Connection& connection, std::string_view from, std:
   return connection.changes();
 }
 
+// An article's categories or tags, in their order: `sql` takes the article, the position and
+// the term's slug.
+void link_terms(Connection& connection, std::string_view sql, std::int64_t article_id,
+                const std::vector<std::string>& slugs) {
+  std::int64_t position = 0;
+  for (const auto& slug : slugs)
+    connection.prepare(sql).bind(1, article_id).bind(2, position++).bind(3, slug).run();
+}
+
 std::optional<std::int64_t> insert_media(Connection& connection, const NewMedia& media,
                                          std::int64_t now) {
   connection
@@ -130,8 +139,8 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
     ++result_.articles_already_imported;
     return;
   }
-  insert_new(db, "INSERT OR IGNORE INTO sections (slug, name) VALUES (?, ?)",
-             article.section.slug, article.section.name);
+  insert_new(db, "INSERT OR IGNORE INTO sections (slug, name) VALUES (?, ?)", article.section.slug,
+             article.section.name);
   auto section_id = id_by_slug(db, "SELECT id FROM sections WHERE slug = ?", article.section.slug);
   auto author_id = id_by_slug(db, "SELECT id FROM authors WHERE slug = ?", article.author_slug);
   if (!section_id || !author_id) db.fail("import: article without its section or author");
@@ -163,26 +172,14 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
       .bind(3, article_id)
       .run();
 
-  std::int64_t position = 0;
-  for (const auto& slug : article.category_slugs) {
-    db.prepare(
-          "INSERT OR IGNORE INTO article_categories (article_id, category_id, position)"
-          " SELECT ?, id, ? FROM categories WHERE slug = ?")
-        .bind(1, article_id)
-        .bind(2, position++)
-        .bind(3, slug)
-        .run();
-  }
-  position = 0;
-  for (const auto& slug : article.tag_slugs) {
-    db.prepare(
-          "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position)"
-          " SELECT ?, id, ? FROM tags WHERE slug = ?")
-        .bind(1, article_id)
-        .bind(2, position++)
-        .bind(3, slug)
-        .run();
-  }
+  link_terms(db,
+             "INSERT OR IGNORE INTO article_categories (article_id, category_id, position)"
+             " SELECT ?, id, ? FROM categories WHERE slug = ?",
+             article_id, article.category_slugs);
+  link_terms(db,
+             "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position)"
+             " SELECT ?, id, ? FROM tags WHERE slug = ?",
+             article_id, article.tag_slugs);
   if (article.sticky)
     db.prepare("INSERT OR IGNORE INTO sticky_articles (article_id) VALUES (?)")
         .bind(1, article_id)

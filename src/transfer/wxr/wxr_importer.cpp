@@ -244,11 +244,11 @@ class Importer {
     for (int round = 0; round < 64 && !pending.empty(); ++round) {
       std::vector<const WxrTerm*> later;
       for (const auto* category : pending) {
-        bool parent_known =
-            category->parent_slug.empty() || category_slugs_.contains(category->parent_slug) ||
-            std::none_of(pending.begin(), pending.end(), [&](const WxrTerm* other) {
-              return other->slug == category->parent_slug;
-            });
+        bool parent_known = category->parent_slug.empty() ||
+                            category_slugs_.contains(category->parent_slug) ||
+                            std::none_of(pending.begin(), pending.end(), [&](const WxrTerm* other) {
+                              return other->slug == category->parent_slug;
+                            });
         if (parent_known || round == 63)
           add_category(category->slug, category->name, category->parent_slug);
         else
@@ -291,7 +291,8 @@ class Importer {
     auto slug = author_book_.claim(first_slug({name, login}, render::slugify(fallback)));
     author_slugs_[login] = slug;
     write_.add_author({slug, name});
-    if (!login.empty()) later_redirects_.push_back({"/author/" + login + "/", "/author/" + slug + "/"});
+    if (!login.empty())
+      later_redirects_.push_back({"/author/" + login + "/", "/author/" + slug + "/"});
   }
 
   std::string category_path(const std::string& nicename) const {
@@ -511,8 +512,8 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
       article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
   }
   article.title = item.title.empty() ? "(sans titre)" : item.title;
-  article.slug = article_book_.claim(first_slug(
-      {item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
+  article.slug = article_book_.claim(
+      first_slug({item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
   article.status = *status;
   auto updated = parse_date(item.modified_gmt);
   article.published_at =
