@@ -145,6 +145,9 @@ class WxrImportTransaction {
   /// An article with its terms, comments and old paths; skipped (counted as already imported)
   /// when an earlier import made it from the same source. Its author and terms come first.
   virtual void add_article(const ImportedArticle& article) = 0;
+  /// Stores an image (once: an image already stored is kept); the name the stored copy goes by
+  /// under /media/.
+  virtual std::string add_media(const NewMedia& media) = 0;
   /// Term and author pages, attachment pages; the first redirect of a path stays.
   virtual void add_redirect(const Redirect& redirect) = 0;
   /// Whether `slug` is taken by an article (so the importer picks another).

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "gazette_process.h"
@@ -498,6 +499,44 @@ TEST_F(WxrImport, FeaturedImagesComeFromTheUploadsFolderOrKeepTheirUrl) {
   auto redirect = get("/2020/01/02/avec-photo/photo/");
   EXPECT_EQ(redirect.status, 301);
   EXPECT_EQ(redirect.header("location"), "/articles/avec-photo/");
+}
+
+TEST_F(WxrImport, ImagesInPostsComeFromTheUploadsFolderOrKeepTheirUrl) {
+  auto file = dir_.file("body.xml");
+  std::ofstream(file) << R"WXR(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>http://old.example</wp:base_site_url>
+<item><title>Reportage</title><wp:post_id>7</wp:post_id><wp:post_name>reportage</wp:post_name>
+<wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[Avant.
+
+<img src="http://old.example/wp-content/uploads/2020/01/photo.jpg" alt="Dans le texte" width="600">
+
+<img src="http://old.example/wp-content/uploads/2020/01/absente.jpg" alt="Absente">]]></content:encoded>
+</item>
+</channel></rss>)WXR";
+  auto uploads = dir_.path() / "uploads";
+  fs::create_directories(uploads / "2020" / "01");
+  fs::copy_file(shared_fixtures() / "seed" / "banniere-assad-damas.jpg",
+                uploads / "2020" / "01" / "photo.jpg");
+  auto result = import(file, {"--media-dir", uploads.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("images copied: 1"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("image in a post: attachment not in --media-dir"), std::string::npos)
+      << result.out;
+  auto page = get("/articles/reportage/");
+  ASSERT_EQ(page.status, 200);
+  HtmlDocument html(page.body);
+  std::map<std::string, std::string> sources;
+  for (const auto& image : html.find_all("img"))
+    sources[image.attribute("alt")] = image.attribute("src");
+  ASSERT_TRUE(sources["Dans le texte"].starts_with("/media/")) << sources["Dans le texte"];
+  EXPECT_EQ(get(sources["Dans le texte"]).status, 200);
+  EXPECT_EQ(sources["Absente"], "http://old.example/wp-content/uploads/2020/01/absente.jpg");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM media"), "1");
 }
 
 }  // namespace

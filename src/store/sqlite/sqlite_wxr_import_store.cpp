@@ -5,13 +5,11 @@
 
 #include <map>
 
+#include "store/sqlite/rows.h"
+
 namespace gazette::store::sqlite {
 
 namespace {
-
-std::int64_t to_unix(content::Timestamp time) {
-  return time.time_since_epoch().count();
-}
 
 std::optional<std::int64_t> id_by_slug(Connection& connection, std::string_view sql,
                                        std::string_view slug) {
@@ -104,6 +102,14 @@ class SqliteWxrImportTransaction final : public WxrImportTransaction {
   }
 
   void add_article(const ImportedArticle& article) override;
+
+  std::string add_media(const NewMedia& media) override {
+    insert_media(db(), media, now_unix());
+    auto stored = db().prepare("SELECT name FROM media WHERE sha256 = ?");
+    stored.bind(1, media.sha256);
+    if (!stored.step()) db().fail("import: media insert");
+    return stored.column_text(0);
+  }
 
   void add_redirect(const Redirect& redirect) override {
     result_.redirects_created += insert_redirect(db(), redirect.from, redirect.to);

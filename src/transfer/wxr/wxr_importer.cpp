@@ -122,6 +122,17 @@ std::string escape_attribute(std::string_view text) {
   return out;
 }
 
+// The character an escape for HTML at the start of `text` stands for, and the escape's length.
+std::optional<std::pair<char, std::size_t>> entity_at(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
+      {"&quot;", '"'}, {"&#039;", '\''}, {"&#39;", '\''}};
+  if (!text.starts_with('&')) return std::nullopt;
+  for (auto [entity, character] : kEntities)
+    if (text.starts_with(entity)) return std::pair{character, entity.size()};
+  return std::nullopt;
+}
+
 // A comment's text: WordPress keeps a little HTML in comments; Gazette keeps plain text with
 // paragraphs (blank lines), rendered with escaping.
 std::string comment_text(std::string_view content) {
@@ -136,20 +147,10 @@ std::string comment_text(std::string_view content) {
       i = end + 1;
       continue;
     }
-    if (content[i] == '&') {
-      static constexpr std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
-          {"&quot;", '"'}, {"&#039;", '\''}, {"&#39;", '\''}};
-      bool decoded = false;
-      for (auto [entity, character] : kEntities) {
-        if (content.substr(i).starts_with(entity)) {
-          text += character;
-          i += entity.size();
-          decoded = true;
-          break;
-        }
-      }
-      if (decoded) continue;
+    if (auto entity = entity_at(content.substr(i))) {
+      text += entity->first;
+      i += entity->second;
+      continue;
     }
     if (content[i] != '\r') text += content[i];
     ++i;
@@ -158,6 +159,20 @@ std::string comment_text(std::string_view content) {
   if (start == std::string::npos) return "";
   auto end = text.find_last_not_of(" \n\t");
   return text.substr(start, end - start + 1);
+}
+
+// An attribute value as the sanitizer escaped it, back to its text.
+std::string unescaped(std::string_view value) {
+  std::string text;
+  for (std::size_t i = 0; i < value.size();) {
+    if (auto entity = entity_at(value.substr(i))) {
+      text += entity->first;
+      i += entity->second;
+    } else {
+      text += value[i++];
+    }
+  }
+  return text;
 }
 
 std::optional<CommentStatus> comment_status(std::string_view approved) {
@@ -393,6 +408,37 @@ class Importer {
     }
   }
 
+  // Images of the body from the uploads folder: copied into the media store when
+  // --media-dir holds them (the rules of the featured image), their src then the Gazette media
+  // URL; otherwise they keep their original URL. The body is the sanitizer's: each img has its
+  // src in double quotes, escaped.
+  void copy_body_images(store::ImportedArticle& article) {
+    if (!options_.media_dir) return;
+    std::map<std::string, std::optional<std::string>> copied;  // src → media path
+    std::string& html = article.body_html;
+    for (auto at = html.find("<img "); at != std::string::npos; at = html.find("<img ", at + 1)) {
+      auto end = html.find('>', at);
+      auto src = html.find(" src=\"", at);
+      if (end == std::string::npos || src == std::string::npos || src > end) continue;
+      auto start = src + 6;
+      auto close = html.find('"', start);
+      if (close == std::string::npos || close > end) continue;
+      auto url = unescaped(std::string_view(html).substr(start, close - start));
+      if (url.find("/uploads/") == std::string::npos) continue;
+      auto [found, first] = copied.try_emplace(url);
+      if (first) {
+        std::string problem;
+        if (auto media = copy_upload(*options_.media_dir, url, problem)) {
+          found->second = "/media/" + write_.add_media(*media);
+          ++summary_.images_copied;
+        } else {
+          ++summary_.skipped["image in a post: " + problem];
+        }
+      }
+      if (found->second) html.replace(start, close - start, *found->second);
+    }
+  }
+
   // Comments, parents before replies.
   void add_comments(const WxrItem& item, bool from_gazette, store::ImportedArticle& article) {
     std::set<std::int64_t> kept;
@@ -547,6 +593,7 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
   if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
     article.body_markdown = markdown;
 
+  copy_body_images(article);
   add_featured_image(item, article);
   article.author_slug = author_of(item);
   add_terms(item, article);
