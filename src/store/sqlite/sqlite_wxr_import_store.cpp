@@ -45,24 +45,6 @@ void link_terms(Connection& connection, std::string_view sql, std::int64_t artic
     connection.prepare(sql).bind(1, article_id).bind(2, position++).bind(3, slug).run();
 }
 
-std::optional<std::int64_t> insert_media(Connection& connection, const NewMedia& media,
-                                         std::int64_t now) {
-  connection
-      .prepare(
-          "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-      .bind(1, media.name)
-      .bind(2, media.sha256)
-      .bind(3, media.mime_type)
-      .bind(4, std::int64_t{media.width})
-      .bind(5, std::int64_t{media.height})
-      .bind(6, static_cast<std::int64_t>(media.bytes.size()))
-      .bind_blob(7, media.bytes)
-      .bind(8, now)
-      .run();
-  return id_by_slug(connection, "SELECT id FROM media WHERE sha256 = ?", media.sha256);
-}
-
 }  // namespace
 
 namespace {
@@ -104,9 +86,8 @@ class SqliteWxrImportTransaction final : public WxrImportTransaction {
   void add_article(const ImportedArticle& article) override;
 
   std::string add_media(const NewMedia& media) override {
-    insert_media(db(), media, now_unix());
-    auto stored = db().prepare("SELECT name FROM media WHERE sha256 = ?");
-    stored.bind(1, media.sha256);
+    auto stored = db().prepare("SELECT name FROM media WHERE id = ?");
+    stored.bind(1, keep_media(db(), media));
     if (!stored.step()) db().fail("import: media insert");
     return stored.column_text(0);
   }
@@ -151,7 +132,7 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
   auto author_id = id_by_slug(db, "SELECT id FROM authors WHERE slug = ?", article.author_slug);
   if (!section_id || !author_id) db.fail("import: article without its section or author");
   std::optional<std::int64_t> image_id;
-  if (article.image) image_id = insert_media(db, *article.image, to_unix(article.updated_at));
+  if (article.image) image_id = keep_media(db, *article.image);
   db.prepare(
         "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
         " published_at, updated_at, author_id, section_id, image_id, image_caption, image_alt)"
