@@ -16,6 +16,7 @@
 #include "discovery/plain_text.h"
 #include "render/sanitizer.h"
 #include "render/slug.h"
+#include "render/text.h"
 #include "transfer/wxr/post_html.h"
 
 namespace gazette::transfer::wxr {
@@ -103,23 +104,6 @@ std::string meta(const WxrItem& item, std::string_view key) {
   for (const auto& entry : item.meta)
     if (entry.key == key) return entry.value;
   return "";
-}
-
-std::string escape_attribute(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 // The character an escape for HTML at the start of `text` stands for, and the escape's length.
@@ -401,9 +385,9 @@ class Importer {
     if (!problem.empty()) ++summary_.skipped["featured image: " + problem];
     if (render::is_safe_url(attachment.url)) {
       article.body_html =
-          "<figure><img src=\"" + escape_attribute(attachment.url) + "\" alt=\"" +
-          escape_attribute(attachment.alt) + "\">" +
-          (caption.empty() ? "" : "<figcaption>" + escape_attribute(caption) + "</figcaption>") +
+          "<figure><img src=\"" + render::escape_html(attachment.url) + "\" alt=\"" +
+          render::escape_html(attachment.alt) + "\">" +
+          (caption.empty() ? "" : "<figcaption>" + render::escape_html(caption) + "</figcaption>") +
           "</figure>\n" + article.body_html;
     }
   }
