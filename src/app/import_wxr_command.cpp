@@ -1,5 +1,6 @@
-// `gazette import-wxr FILE.xml [--media-dir DIR]`: a WordPress site in one transaction, then
-// the search index caught up and running servers told to drop every cached page.
+// `gazette import-wxr FILE.xml [--media-dir DIR]`: a WordPress site in one transaction, read
+// from the file in two passes (it streams), then the search index caught up and running
+// servers told to drop every cached page.
 #include <unistd.h>
 
 #include <chrono>
@@ -16,14 +17,15 @@ namespace gazette::app {
 
 int import_wxr(const ImportWxrOptions& options) {
   namespace wxr = transfer::wxr;
-  // The file is read and checked whole before the database is even opened: a refused file
-  // changes nothing.
-  auto read = wxr::read_wxr(options.file);
+  // A first pass reads the whole file before the database is even opened: a file that is not
+  // well-formed or not a WXR file is refused without a change. It keeps the people, terms and
+  // attachments that items refer to; the items are read one at a time in the second pass.
+  auto read = wxr::read_wxr_outline(options.file);
   if (auto* error = std::get_if<wxr::WxrReadError>(&read)) {
     std::fprintf(stderr, "import-wxr: %s\n", error->message.c_str());
     return 1;
   }
-  auto& document = std::get<wxr::WxrDocument>(read);
+  const auto& outline = std::get<wxr::WxrOutline>(read);
 
   // Saved without following each write, then indexed once (as `gazette demo --articles`).
   Backend backend(options.db, FollowWrites::none);
@@ -39,30 +41,35 @@ int import_wxr(const ImportWxrOptions& options) {
   if (terminal) {
     import_options.progress = [](std::size_t done, std::size_t total) {
       if (done % 100 == 0 || done == total)
-        std::fprintf(stderr, "\rimport-wxr: %zu/%zu items read", done, total);
+        std::fprintf(stderr, "\rimport-wxr: %zu/%zu items", done, total);
     };
   }
-  auto plan = wxr::plan_import(document, import_store, import_options);
-  if (terminal) std::fprintf(stderr, "\nimport-wxr: writing…\n");
-  auto result = import_store.import_site(plan.site);
+  auto imported = wxr::import_wxr(options.file, outline, import_store, import_options);
+  if (terminal) std::fprintf(stderr, "\n");
+  if (auto* error = std::get_if<wxr::WxrReadError>(&imported)) {
+    std::fprintf(stderr, "import-wxr: %s; nothing was imported\n", error->message.c_str());
+    return 1;
+  }
+  const auto& summary = std::get<wxr::ImportSummary>(imported);
+  const auto& result = summary.written;
   auto indexed = backend.discovery_updater.catch_up_index();
   backend.change_feed.record(content::SettingsChanged{});
 
-  std::printf("import-wxr: %s (WXR %s, %s)\n", options.file.c_str(), document.version.c_str(),
-              plan.site.source.c_str());
+  std::printf("import-wxr: %s (WXR %s, %s)\n", options.file.c_str(), outline.version.c_str(),
+              summary.source.c_str());
   std::printf("  articles: %lld imported (%lld posts, %lld pages), %lld already imported\n",
-              static_cast<long long>(result.articles_created), static_cast<long long>(plan.posts),
-              static_cast<long long>(plan.pages),
-              static_cast<long long>(plan.already_imported + result.articles_already_imported));
+              static_cast<long long>(result.articles_created),
+              static_cast<long long>(summary.posts), static_cast<long long>(summary.pages),
+              static_cast<long long>(summary.already_imported + result.articles_already_imported));
   std::printf("  comments: %lld imported\n", static_cast<long long>(result.comments_created));
   std::printf("  new authors: %lld, new categories: %lld, new tags: %lld\n",
               static_cast<long long>(result.authors_created),
               static_cast<long long>(result.categories_created),
               static_cast<long long>(result.tags_created));
   std::printf("  images copied: %lld, redirects added: %lld, articles indexed: %zu\n",
-              static_cast<long long>(plan.images_copied),
+              static_cast<long long>(summary.images_copied),
               static_cast<long long>(result.redirects_created), indexed);
-  for (const auto& [reason, count] : plan.skipped)
+  for (const auto& [reason, count] : summary.skipped)
     std::printf("  skipped %lld: %s\n", static_cast<long long>(count), reason.c_str());
   return 0;
 }

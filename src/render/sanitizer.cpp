@@ -9,6 +9,8 @@
 #include <cctype>
 #include <memory>
 
+#include "render/text.h"
+
 namespace gazette::render {
 
 namespace {
@@ -102,30 +104,6 @@ const AllowedElement* allowed(GumboTag tag) {
   return nullptr;
 }
 
-void escape_into(std::string& out, std::string_view text, bool in_attribute) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        if (in_attribute)
-          out += "&quot;";
-        else
-          out += c;
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 void write_node(std::string& out, const GumboNode* node);
 
 void write_children(std::string& out, const GumboVector& children) {
@@ -160,7 +138,7 @@ void write_element(std::string& out, const GumboElement& element) {
     out += ' ';
     out += attribute_name;
     out += "=\"";
-    escape_into(out, value, true);
+    out += escape_html(value);
     out += '"';
   }
   out += '>';
@@ -180,7 +158,7 @@ void write_node(std::string& out, const GumboNode* node) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
     case GUMBO_NODE_CDATA:
-      escape_into(out, node->v.text.text, false);
+      out += escape_html(node->v.text.text);
       break;
     default:  // comments, the document node
       break;

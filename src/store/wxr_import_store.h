@@ -1,9 +1,10 @@
-// WordPress imports and the old URLs they leave behind: a whole site written in one transaction
-// (all or nothing, and a second import of the same file changes nothing), and the redirects the
-// reader site consults before answering 404.
+// WordPress imports and the old URLs they leave behind: a whole site written in one transaction,
+// an article at a time as the file is read (all or nothing, and a second import of the same
+// file changes nothing), and the redirects the reader site consults before answering 404.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,15 +91,6 @@ struct Redirect {
   std::string to;
 };
 
-struct WxrImport {
-  std::string source;  // the export's base site URL: WordPress ids are per site
-  std::vector<ImportedAuthor> authors;
-  std::vector<ImportedCategory> categories;  // parents before children
-  std::vector<content::Term> tags;
-  std::vector<ImportedArticle> articles;
-  std::vector<Redirect> redirects;  // term and author pages; articles carry their own
-};
-
 struct WxrImportResult {
   std::int64_t articles_created = 0;
   std::int64_t articles_already_imported = 0;
@@ -107,7 +99,6 @@ struct WxrImportResult {
   std::int64_t categories_created = 0;
   std::int64_t tags_created = 0;
   std::int64_t redirects_created = 0;
-  std::vector<content::ArticleId> created;
 };
 
 /// The whole site as `gazette export-wxr` writes it, read in one snapshot.
@@ -139,17 +130,40 @@ struct SiteExport {
   std::vector<ExportedArticle> articles;
 };
 
+/// One import being written: a transaction from WxrImportStore::begin_import() to commit(),
+/// rolled back when the object goes away uncommitted, so an import that fails anywhere (a
+/// write, or a file found unreadable near its end) leaves the database as it was. Its questions
+/// see what it has written. Throws on a database error.
+class WxrImportTransaction {
+ public:
+  virtual ~WxrImportTransaction() = default;
+  /// People and terms are added unless their slug exists.
+  virtual void add_author(const ImportedAuthor& author) = 0;
+  /// A category after its parent.
+  virtual void add_category(const ImportedCategory& category) = 0;
+  virtual void add_tag(const content::Term& tag) = 0;
+  /// An article with its terms, comments and old paths; skipped (counted as already imported)
+  /// when an earlier import made it from the same source. Its author and terms come first.
+  virtual void add_article(const ImportedArticle& article) = 0;
+  /// Stores an image (once: an image already stored is kept); the name the stored copy goes by
+  /// under /media/.
+  virtual std::string add_media(const NewMedia& media) = 0;
+  /// Term and author pages, attachment pages; the first redirect of a path stays.
+  virtual void add_redirect(const Redirect& redirect) = 0;
+  /// Whether `slug` is taken by an article (so the importer picks another).
+  virtual bool article_slug_taken(std::string_view slug) = 0;
+  /// Whether an import from this source already made the WordPress item `key`.
+  virtual bool imported(std::string_view key) = 0;
+  /// Commits everything; what was written.
+  virtual WxrImportResult commit() = 0;
+};
+
 class WxrImportStore {
  public:
   virtual ~WxrImportStore() = default;
-  /// Writes `site` in one transaction; items already imported from `site.source` are skipped.
-  /// Throws on a database error, leaving the database as it was.
-  virtual WxrImportResult import_site(const WxrImport& site) = 0;
-  /// Whether `slug` is taken by an article (so the importer picks another).
-  virtual bool article_slug_taken(std::string_view slug) = 0;
-  /// The article id an earlier import made of the WordPress item `key`, if any.
-  virtual std::optional<std::int64_t> imported_article(std::string_view source,
-                                                       std::string_view key) = 0;
+  /// Starts writing an import of the site `source` (the export's base site URL: WordPress ids
+  /// are per site). Writers wait until the transaction ends.
+  virtual std::unique_ptr<WxrImportTransaction> begin_import(std::string source) = 0;
   /// Everything an export writes, in one read transaction.
   virtual SiteExport export_site() = 0;
   /// The path that replaced `from` (a path with its query), if any.

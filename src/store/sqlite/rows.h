@@ -35,7 +35,7 @@ inline constexpr std::string_view kSummaryFrom =
     " LEFT JOIN media m ON m.id = a.image_id";
 
 /// The id of the media row holding `media`, inserted when no row has its SHA-256 yet: the
-/// same image is stored once, whoever saves it (an article, the newsroom, a profile).
+/// same image is stored once, whoever saves it (an article, the newsroom, a profile, an import).
 std::int64_t keep_media(Connection& connection, const NewMedia& media);
 
 /// The summary in the current row of a statement selecting kSummaryColumns first.

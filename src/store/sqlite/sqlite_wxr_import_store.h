@@ -11,10 +11,7 @@ class SqliteWxrImportStore final : public WxrImportStore {
  public:
   explicit SqliteWxrImportStore(ConnectionPool& pool) : pool_(pool) {}
 
-  WxrImportResult import_site(const WxrImport& site) override;
-  bool article_slug_taken(std::string_view slug) override;
-  std::optional<std::int64_t> imported_article(std::string_view source,
-                                               std::string_view key) override;
+  std::unique_ptr<WxrImportTransaction> begin_import(std::string source) override;
   SiteExport export_site() override;
   std::optional<std::string> find_redirect(std::string_view from) override;
 

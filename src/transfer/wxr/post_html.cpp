@@ -7,33 +7,11 @@
 #include <map>
 
 #include "render/sanitizer.h"
+#include "render/text.h"
 
 namespace gazette::transfer::wxr {
 
 namespace {
-
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
@@ -125,8 +103,10 @@ std::string gallery_html(const std::map<std::string, std::string>& attributes,
   if (images.empty()) return "";
   std::string out = "<div>";
   for (const auto& image : images) {
-    out += "<figure><img src=\"" + escape(image.url) + "\" alt=\"" + escape(image.alt) + "\">";
-    if (!image.caption.empty()) out += "<figcaption>" + escape(image.caption) + "</figcaption>";
+    out += "<figure><img src=\"" + render::escape_html(image.url) + "\" alt=\"" +
+           render::escape_html(image.alt) + "\">";
+    if (!image.caption.empty())
+      out += "<figcaption>" + render::escape_html(image.caption) + "</figcaption>";
     out += "</figure>";
   }
   return out + "</div>";
@@ -179,7 +159,8 @@ std::string expand_shortcodes(std::string_view content, const GalleryImages& gal
     auto inner = content.substr(tag_end + 1, close - tag_end - 1);
     if (name == "embed") {
       std::string url(trim(inner));
-      out += "<p><a href=\"" + escape(url) + "\">" + escape(url) + "</a></p>";
+      out += "<p><a href=\"" + render::escape_html(url) + "\">" + render::escape_html(url) +
+             "</a></p>";
     } else {
       out += caption_html(inner, attributes);
     }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -73,7 +75,21 @@ struct WxrItem {
   std::vector<WxrComment> comments;
 };
 
-struct WxrDocument {
+/// An attachment's fields that posts refer to (featured images, galleries, attachment pages),
+/// kept from the first pass: a post may name an attachment that comes later in the file.
+struct WxrAttachment {
+  std::int64_t id = 0;
+  std::int64_t parent = 0;
+  std::string link;
+  std::string url;      // wp:attachment_url
+  std::string alt;      // the post meta _wp_attachment_image_alt
+  std::string excerpt;  // its caption, HTML
+};
+
+/// What a first pass over a file keeps: the channel, its people and terms, its attachments and
+/// how many items it holds. Its size grows with the number of people, terms and attachments,
+/// never with the posts' contents.
+struct WxrOutline {
   std::string version;
   std::string title;
   std::string link;
@@ -82,7 +98,8 @@ struct WxrDocument {
   std::vector<WxrAuthor> authors;
   std::vector<WxrTerm> categories;
   std::vector<WxrTerm> tags;
-  std::vector<WxrItem> items;
+  std::vector<WxrAttachment> attachments;  // in the file's order
+  std::size_t items = 0;
 };
 
 /// Why a file was refused, in words for the person who ran the import.
@@ -90,8 +107,15 @@ struct WxrReadError {
   std::string message;
 };
 
-/// Reads `path`. Refuses a missing file, a file that is not well-formed XML ("cannot read this
-/// file") and one without a WXR version 1.0, 1.1 or 1.2 ("not a WXR file").
-std::variant<WxrDocument, WxrReadError> read_wxr(const std::string& path);
+/// The first pass over `path`: reads the whole file, so a file that is not well-formed XML is
+/// refused here ("cannot read this file"), as is a missing file ("no such file") and one without
+/// a WXR version 1.0, 1.1 or 1.2 ("not a WXR file").
+std::variant<WxrOutline, WxrReadError> read_wxr_outline(const std::string& path);
+
+/// The second pass: hands each item of the channel to `each`, one at a time and in the file's
+/// order; only one item is in memory at a time. The error, if the file turns out unreadable
+/// (possibly after some items were handed out: the caller must then undo what it did with them).
+std::optional<WxrReadError> read_wxr_items(const std::string& path,
+                                           const std::function<void(WxrItem&)>& each);
 
 }  // namespace gazette::transfer::wxr

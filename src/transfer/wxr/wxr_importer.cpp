@@ -1,5 +1,6 @@
-// Planning an import: every WordPress name is mapped to a Gazette slug once, so articles,
-// terms and redirects agree, and nothing is written until the whole plan is made.
+// Importing a WordPress export an item at a time: every WordPress name is mapped to a Gazette
+// slug once, so articles, terms and redirects agree; each article is written as soon as it is
+// planned, in the one transaction that is committed only when the whole file has been read.
 #include "transfer/wxr/wxr_importer.h"
 
 #include <algorithm>
@@ -8,12 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <unordered_set>
 
 #include "content/hashing.h"
 #include "content/media.h"
 #include "discovery/plain_text.h"
 #include "render/sanitizer.h"
 #include "render/slug.h"
+#include "render/text.h"
 #include "transfer/wxr/post_html.h"
 
 namespace gazette::transfer::wxr {
@@ -67,20 +70,25 @@ std::string url_path(std::string_view url) {
   return path;
 }
 
-// Slugs unique among those given out in this import and those already in the database.
+// Slugs unique among those given out in this import and those already taken. A book remembers
+// the slugs it gives unless `taken` sees them too (articles are written as they are planned, so
+// the store knows every article slug of the import: nothing grows with the number of posts).
 class SlugBook {
  public:
-  explicit SlugBook(std::function<bool(std::string_view)> taken) : taken_(std::move(taken)) {}
+  enum class Remember { given, no };
+  SlugBook(std::function<bool(std::string_view)> taken, Remember remember)
+      : taken_(std::move(taken)), remember_(remember) {}
   std::string claim(std::string base) {
     std::string slug = base;
     for (int n = 2; given_.contains(slug) || (taken_ && taken_(slug)); ++n)
       slug = base + "-" + std::to_string(n);
-    given_.insert(slug);
+    if (remember_ == Remember::given) given_.insert(slug);
     return slug;
   }
 
  private:
   std::function<bool(std::string_view)> taken_;
+  Remember remember_;
   std::set<std::string> given_;
 };
 
@@ -98,21 +106,15 @@ std::string meta(const WxrItem& item, std::string_view key) {
   return "";
 }
 
-std::string escape_attribute(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
+// The character an escape for HTML at the start of `text` stands for, and the escape's length.
+std::optional<std::pair<char, std::size_t>> entity_at(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
+      {"&quot;", '"'}, {"&#039;", '\''}, {"&#39;", '\''}};
+  if (!text.starts_with('&')) return std::nullopt;
+  for (auto [entity, character] : kEntities)
+    if (text.starts_with(entity)) return std::pair{character, entity.size()};
+  return std::nullopt;
 }
 
 // A comment's text: WordPress keeps a little HTML in comments; Gazette keeps plain text with
@@ -129,20 +131,10 @@ std::string comment_text(std::string_view content) {
       i = end + 1;
       continue;
     }
-    if (content[i] == '&') {
-      static constexpr std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'},  {"&lt;", '<'},    {"&gt;", '>'},
-          {"&quot;", '"'}, {"&#039;", '\''}, {"&#39;", '\''}};
-      bool decoded = false;
-      for (auto [entity, character] : kEntities) {
-        if (content.substr(i).starts_with(entity)) {
-          text += character;
-          i += entity.size();
-          decoded = true;
-          break;
-        }
-      }
-      if (decoded) continue;
+    if (auto entity = entity_at(content.substr(i))) {
+      text += entity->first;
+      i += entity->second;
+      continue;
     }
     if (content[i] != '\r') text += content[i];
     ++i;
@@ -151,6 +143,20 @@ std::string comment_text(std::string_view content) {
   if (start == std::string::npos) return "";
   auto end = text.find_last_not_of(" \n\t");
   return text.substr(start, end - start + 1);
+}
+
+// An attribute value as the sanitizer escaped it, back to its text.
+std::string unescaped(std::string_view value) {
+  std::string text;
+  for (std::size_t i = 0; i < value.size();) {
+    if (auto entity = entity_at(value.substr(i))) {
+      text += entity->first;
+      i += entity->second;
+    } else {
+      text += value[i++];
+    }
+  }
+  return text;
 }
 
 std::optional<CommentStatus> comment_status(std::string_view approved) {
@@ -207,264 +213,227 @@ std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::st
                          std::move(bytes)};
 }
 
-}  // namespace
-
-ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
-                       const ImportOptions& options) {
-  ImportPlan plan;
-  auto& site = plan.site;
-  site.source = !document.base_site_url.empty() ? document.base_site_url
-                : !document.link.empty()        ? document.link
-                                                : document.title;
-
-  // People: each login gets one author slug.
-  std::map<std::string, std::string> author_slugs;  // login → slug
-  SlugBook author_book(nullptr);
-  auto add_author = [&](const std::string& login, std::string name, std::string fallback) {
-    if (author_slugs.contains(login)) return;
-    if (name.empty()) name = login.empty() ? fallback : login;
-    auto slug = author_book.claim(first_slug({name, login}, render::slugify(fallback)));
-    author_slugs[login] = slug;
-    site.authors.push_back({slug, name});
-    if (!login.empty())
-      site.redirects.push_back({"/author/" + login + "/", "/author/" + slug + "/"});
-  };
-  for (const auto& author : document.authors) {
-    std::string name = author.display_name;
-    if (name.empty() && !(author.first_name + author.last_name).empty())
-      name = author.first_name +
-             (author.first_name.empty() || author.last_name.empty() ? "" : " ") + author.last_name;
-    add_author(author.login, name, "author-" + std::to_string(author.id));
+// The small maps an import keeps from one item to the next — people, terms, attachments — and
+// the planning of one item from them. People and terms are written as they are met; the
+// redirects of their old pages and of attachment pages are written last, after the articles'
+// own (the first redirect of a path stays).
+class Importer {
+ public:
+  Importer(const WxrOutline& outline, store::WxrImportTransaction& write,
+           const ImportOptions& options, ImportSummary& summary)
+      : write_(write),
+        options_(options),
+        summary_(summary),
+        author_book_(nullptr, SlugBook::Remember::given),
+        article_book_([&write](std::string_view slug) { return write.article_slug_taken(slug); },
+                      SlugBook::Remember::no) {
+    // People: each login gets one author slug.
+    for (const auto& author : outline.authors) {
+      std::string name = author.display_name;
+      if (name.empty() && !(author.first_name + author.last_name).empty())
+        name = author.first_name +
+               (author.first_name.empty() || author.last_name.empty() ? "" : " ") +
+               author.last_name;
+      add_author(author.login, name, "author-" + std::to_string(author.id));
+    }
+    // Terms: WordPress nicename → Gazette slug; categories keep their parent, and parents come
+    // first: a child whose parent has not come yet waits for another round.
+    std::vector<const WxrTerm*> pending;
+    for (const auto& category : outline.categories) pending.push_back(&category);
+    for (int round = 0; round < 64 && !pending.empty(); ++round) {
+      std::vector<const WxrTerm*> later;
+      for (const auto* category : pending) {
+        bool parent_known = category->parent_slug.empty() ||
+                            category_slugs_.contains(category->parent_slug) ||
+                            std::none_of(pending.begin(), pending.end(), [&](const WxrTerm* other) {
+                              return other->slug == category->parent_slug;
+                            });
+        if (parent_known || round == 63)
+          add_category(category->slug, category->name, category->parent_slug);
+        else
+          later.push_back(category);
+      }
+      pending = std::move(later);
+    }
+    for (const auto& tag : outline.tags) add_tag(tag.slug, tag.name);
+    // Attachments, by id, for featured images, galleries and attachment-page redirects.
+    for (const auto& attachment : outline.attachments) {
+      attachments_[attachment.id] = &attachment;
+      attachments_by_parent_[attachment.parent].push_back(&attachment);
+    }
   }
 
-  // Terms: WordPress nicename → Gazette slug; categories keep their parent.
-  std::map<std::string, std::string> category_slugs, tag_slugs;
-  std::map<std::string, std::string> category_parents;  // WordPress nicenames
-  std::vector<const WxrTerm*> pending;
-  for (const auto& category : document.categories) pending.push_back(&category);
-  auto category_path = [&](const std::string& nicename) {
+  /// The article `item` becomes, if any (what is skipped is counted in the summary). Its
+  /// content is moved into the article.
+  std::optional<store::ImportedArticle> plan(WxrItem& item);
+
+  /// Writes the redirects kept for last, those of attachment pages after them.
+  void finish() {
+    // Attachment pages lead to the article they belong to.
+    for (const auto& [id, attachment] : attachments_) {
+      auto parent = article_paths_.find(attachment->parent);
+      if (parent == article_paths_.end()) {
+        ++summary_.skipped["attachment page without an imported article: no redirect"];
+        continue;
+      }
+      if (auto path = url_path(attachment->link); !path.empty())
+        later_redirects_.push_back({path, parent->second});
+      later_redirects_.push_back({"/?attachment_id=" + std::to_string(id), parent->second});
+    }
+    for (const auto& redirect : later_redirects_) write_.add_redirect(redirect);
+  }
+
+ private:
+  void add_author(const std::string& login, std::string name, std::string fallback) {
+    if (author_slugs_.contains(login)) return;
+    if (name.empty()) name = login.empty() ? fallback : login;
+    auto slug = author_book_.claim(first_slug({name, login}, render::slugify(fallback)));
+    author_slugs_[login] = slug;
+    write_.add_author({slug, name});
+    if (!login.empty())
+      later_redirects_.push_back({"/author/" + login + "/", "/author/" + slug + "/"});
+  }
+
+  std::string category_path(const std::string& nicename) const {
     std::vector<std::string> chain{nicename};
     for (int depth = 0; depth < 32; ++depth) {
-      auto parent = category_parents.find(chain.back());
-      if (parent == category_parents.end() || parent->second.empty()) break;
+      auto parent = category_parents_.find(chain.back());
+      if (parent == category_parents_.end() || parent->second.empty()) break;
       chain.push_back(parent->second);
     }
     std::string path = "/category";
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) path += "/" + *it;
     return path + "/";
-  };
-  auto add_category = [&](const std::string& nicename, const std::string& name,
-                          const std::string& parent) {
+  }
+
+  void add_category(const std::string& nicename, const std::string& name,
+                    const std::string& parent) {
     std::string key = nicename.empty() ? name : nicename;
-    if (category_slugs.contains(key)) return;
+    if (category_slugs_.contains(key)) return;
     auto slug =
-        first_slug({nicename, name}, "category-" + std::to_string(category_slugs.size() + 1));
-    category_slugs[key] = slug;
-    category_parents[key] = parent;
+        first_slug({nicename, name}, "category-" + std::to_string(category_slugs_.size() + 1));
+    category_slugs_[key] = slug;
+    category_parents_[key] = parent;
     std::string parent_slug;
-    if (auto found = category_slugs.find(parent); found != category_slugs.end())
+    if (auto found = category_slugs_.find(parent); found != category_slugs_.end())
       parent_slug = found->second;
-    site.categories.push_back({slug, name.empty() ? key : name, parent_slug});
-    site.redirects.push_back({category_path(key), "/category/" + slug + "/"});
-  };
-  // Parents first: a child whose parent has not come yet waits for another round.
-  for (int round = 0; round < 64 && !pending.empty(); ++round) {
-    std::vector<const WxrTerm*> later;
-    for (const auto* category : pending) {
-      bool parent_known =
-          category->parent_slug.empty() || category_slugs.contains(category->parent_slug) ||
-          std::none_of(pending.begin(), pending.end(),
-                       [&](const WxrTerm* other) { return other->slug == category->parent_slug; });
-      if (parent_known || round == 63)
-        add_category(category->slug, category->name, category->parent_slug);
-      else
-        later.push_back(category);
-    }
-    pending = std::move(later);
+    write_.add_category({slug, name.empty() ? key : name, parent_slug});
+    later_redirects_.push_back({category_path(key), "/category/" + slug + "/"});
   }
-  auto add_tag = [&](const std::string& nicename, const std::string& name) {
+
+  void add_tag(const std::string& nicename, const std::string& name) {
     std::string key = nicename.empty() ? name : nicename;
-    if (tag_slugs.contains(key)) return;
-    auto slug = first_slug({nicename, name}, "tag-" + std::to_string(tag_slugs.size() + 1));
-    tag_slugs[key] = slug;
-    site.tags.push_back({slug, name.empty() ? key : name});
-    site.redirects.push_back({"/tag/" + key + "/", "/tag/" + slug + "/"});
-  };
-  for (const auto& tag : document.tags) add_tag(tag.slug, tag.name);
-
-  // Attachments, by id, for featured images, galleries and attachment-page redirects.
-  std::map<std::int64_t, const WxrItem*> attachments;
-  std::map<std::int64_t, std::vector<const WxrItem*>> attachments_by_parent;
-  for (const auto& item : document.items) {
-    if (item.type != "attachment") continue;
-    attachments[item.id] = &item;
-    attachments_by_parent[item.parent].push_back(&item);
+    if (tag_slugs_.contains(key)) return;
+    auto slug = first_slug({nicename, name}, "tag-" + std::to_string(tag_slugs_.size() + 1));
+    tag_slugs_[key] = slug;
+    write_.add_tag({slug, name.empty() ? key : name});
+    later_redirects_.push_back({"/tag/" + key + "/", "/tag/" + slug + "/"});
   }
 
-  SlugBook article_book([&store](std::string_view slug) { return store.article_slug_taken(slug); });
-  std::map<std::int64_t, std::string> article_paths;  // WordPress id → Gazette path
-  std::set<std::string> keys_in_file;
-  std::size_t done = 0;
-  for (auto& item : document.items) {
-    if (options.progress) options.progress(++done, document.items.size());
-    if (item.type == "attachment") continue;  // after the articles: they redirect to them
-    bool is_page = item.type == "page";
-    if (item.type != "post" && !is_page) {
-      ++plan.skipped["post type " + (item.type.empty() ? std::string("(none)") : item.type) +
-                     ": not an article"];
-      continue;
-    }
-    std::optional<ArticleStatus> status;
-    if (item.status == "publish")
-      status = ArticleStatus::published;
-    else if (item.status == "future")
-      status = ArticleStatus::scheduled;
-    else if (item.status == "draft")
-      status = ArticleStatus::draft;
-    else if (item.status == "pending")
-      status = ArticleStatus::review;
-    else if (item.status == "private")
-      status = ArticleStatus::draft;
-    if (!status) {
-      ++plan.skipped["status " + (item.status.empty() ? std::string("(none)") : item.status) +
-                     ": not kept"];
-      continue;
-    }
-    // An item is known by its id, or by its GUID in files without ids.
-    std::string key = item.id > 0          ? "id:" + std::to_string(item.id)
-                      : !item.guid.empty() ? "guid:" + item.guid
-                      : !item.link.empty() ? "link:" + item.link
-                                           : "title:" + item.title + "|" + item.date;
-    if (!keys_in_file.insert(key).second) {
-      ++plan.skipped["the same item twice in the file: the first one kept"];
-      continue;
-    }
-    if (store.imported_article(site.source, key)) {
-      ++plan.already_imported;
-      continue;
-    }
-
-    store::ImportedArticle article;
-    article.key = key;
-    article.section = is_page ? kPageSection : kPostSection;
-    // A Gazette export names its section ("slug\nName").
-    if (auto section = meta(item, "_gazette_section"); !section.empty()) {
-      auto line = section.find('\n');
-      auto slug = render::slugify(section.substr(0, line));
-      if (!slug.empty() && !content::is_reserved_section_slug(slug))
-        article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
-    }
-    article.title = item.title.empty() ? "(sans titre)" : item.title;
-    article.slug = article_book.claim(first_slug(
-        {item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
-    article.status = *status;
-    auto updated = parse_date(item.modified_gmt);
-    article.published_at =
-        either(parse_date(item.date_gmt), parse_date(item.date)).value_or(options.now);
-    article.updated_at = updated.value_or(article.published_at);
-    article.lead = discovery::without_controls(discovery::html_to_text(item.excerpt));
-    GalleryImages gallery = [&](const std::vector<std::int64_t>& ids) {
-      std::vector<GalleryImage> images;
-      auto add = [&](const WxrItem* attachment) {
-        if (!attachment->attachment_url.empty())
-          images.push_back({attachment->attachment_url,
-                            meta(*attachment, "_wp_attachment_image_alt"),
-                            discovery::html_to_text(attachment->excerpt)});
-      };
-      if (ids.empty()) {
-        for (const auto* attachment : attachments_by_parent[item.id]) add(attachment);
-      } else {
-        for (auto id : ids)
-          if (auto found = attachments.find(id); found != attachments.end()) add(found->second);
-      }
-      return images;
-    };
-    // A Gazette export's content is HTML Gazette already made: sanitised again (a file is never
-    // trusted), but WordPress's shortcodes and paragraphs do not apply to it.
-    bool from_gazette = meta(item, "_gazette_format") == "html";
-    article.body_html =
-        from_gazette ? render::sanitize_html(item.content) : post_body_html(item.content, gallery);
-    // A Gazette export carries the Markdown source; WordPress's content is kept as it was
-    // (moved, not copied: a large file's contents are most of its size).
-    article.body_markdown = std::move(item.content);
-    if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
-      article.body_markdown = markdown;
-
-    // The featured image: copied into the media store when the uploads folder is given and
-    // holds it, otherwise shown from its original URL at the top of the body.
-    if (auto thumbnail = meta(item, "_thumbnail_id"); !thumbnail.empty()) {
-      auto found = attachments.find(std::atoll(thumbnail.c_str()));
-      if (found != attachments.end() && !found->second->attachment_url.empty()) {
-        const auto& attachment = *found->second;
-        std::string alt = meta(attachment, "_wp_attachment_image_alt");
-        std::string caption = discovery::html_to_text(attachment.excerpt);
-        std::string problem;
-        std::optional<store::NewMedia> media;
-        if (options.media_dir)
-          media = copy_upload(*options.media_dir, attachment.attachment_url, problem);
-        if (media) {
-          article.image = std::move(media);
-          article.image_alt = alt.empty() ? caption : alt;
-          article.image_caption = caption;
-          ++plan.images_copied;
-        } else {
-          if (!problem.empty()) ++plan.skipped["featured image: " + problem];
-          if (render::is_safe_url(attachment.attachment_url)) {
-            article.body_html =
-                "<figure><img src=\"" + escape_attribute(attachment.attachment_url) + "\" alt=\"" +
-                escape_attribute(alt) + "\">" +
-                (caption.empty() ? ""
-                                 : "<figcaption>" + escape_attribute(caption) + "</figcaption>") +
-                "</figure>\n" + article.body_html;
-          }
-        }
-      }
-    }
-
-    auto creator = author_slugs.find(item.creator);
-    if (creator == author_slugs.end() && !item.creator.empty()) {
+  // The author slug of an item's dc:creator: declared, met first here, or the fallback.
+  std::string author_of(const WxrItem& item) {
+    auto creator = author_slugs_.find(item.creator);
+    if (creator == author_slugs_.end() && !item.creator.empty()) {
       add_author(item.creator, "", "author");
-      creator = author_slugs.find(item.creator);
+      creator = author_slugs_.find(item.creator);
     }
-    if (creator == author_slugs.end()) {
-      if (std::none_of(site.authors.begin(), site.authors.end(),
-                       [](const auto& a) { return a.slug == kFallbackAuthor.slug; }))
-        site.authors.push_back(kFallbackAuthor);
-      article.author_slug = kFallbackAuthor.slug;
-    } else {
-      article.author_slug = creator->second;
-    }
+    if (creator != author_slugs_.end()) return creator->second;
+    if (!fallback_author_written_) write_.add_author(kFallbackAuthor);
+    fallback_author_written_ = true;
+    return kFallbackAuthor.slug;
+  }
 
+  void add_terms(const WxrItem& item, store::ImportedArticle& article) {
     for (const auto& term : item.terms) {
       std::string key = term.slug.empty() ? term.name : term.slug;
       if (key.empty()) continue;
       if (term.domain == "category") {
         add_category(term.slug, term.name, "");
-        auto slug = category_slugs[key];
+        auto slug = category_slugs_[key];
         if (std::find(article.category_slugs.begin(), article.category_slugs.end(), slug) ==
             article.category_slugs.end())
           article.category_slugs.push_back(slug);
       } else if (term.domain == "post_tag" || term.domain == "tag") {
         add_tag(term.slug, term.name);
-        auto slug = tag_slugs[key];
+        auto slug = tag_slugs_[key];
         if (std::find(article.tag_slugs.begin(), article.tag_slugs.end(), slug) ==
             article.tag_slugs.end())
           article.tag_slugs.push_back(slug);
       }
     }
-    article.sticky = item.sticky;
-    article.comments_closed = item.comment_status == "closed";
+  }
 
-    // Comments, parents before replies.
+  // The featured image: copied into the media store when the uploads folder is given and holds
+  // it, otherwise shown from its original URL at the top of the body.
+  void add_featured_image(const WxrItem& item, store::ImportedArticle& article) {
+    auto thumbnail = meta(item, "_thumbnail_id");
+    if (thumbnail.empty()) return;
+    auto found = attachments_.find(std::atoll(thumbnail.c_str()));
+    if (found == attachments_.end() || found->second->url.empty()) return;
+    const auto& attachment = *found->second;
+    std::string caption = discovery::html_to_text(attachment.excerpt);
+    std::string problem;
+    std::optional<store::NewMedia> media;
+    if (options_.media_dir) media = copy_upload(*options_.media_dir, attachment.url, problem);
+    if (media) {
+      article.image = std::move(media);
+      article.image_alt = attachment.alt.empty() ? caption : attachment.alt;
+      article.image_caption = caption;
+      ++summary_.images_copied;
+      return;
+    }
+    if (!problem.empty()) ++summary_.skipped["featured image: " + problem];
+    if (render::is_safe_url(attachment.url)) {
+      article.body_html =
+          "<figure><img src=\"" + render::escape_html(attachment.url) + "\" alt=\"" +
+          render::escape_html(attachment.alt) + "\">" +
+          (caption.empty() ? "" : "<figcaption>" + render::escape_html(caption) + "</figcaption>") +
+          "</figure>\n" + article.body_html;
+    }
+  }
+
+  // Images of the body from the uploads folder: copied into the media store when
+  // --media-dir holds them (the rules of the featured image), their src then the Gazette media
+  // URL; otherwise they keep their original URL. The body is the sanitizer's: each img has its
+  // src in double quotes, escaped.
+  void copy_body_images(store::ImportedArticle& article) {
+    if (!options_.media_dir) return;
+    std::map<std::string, std::optional<std::string>> copied;  // src → media path
+    std::string& html = article.body_html;
+    for (auto at = html.find("<img "); at != std::string::npos; at = html.find("<img ", at + 1)) {
+      auto end = html.find('>', at);
+      auto src = html.find(" src=\"", at);
+      if (end == std::string::npos || src == std::string::npos || src > end) continue;
+      auto start = src + 6;
+      auto close = html.find('"', start);
+      if (close == std::string::npos || close > end) continue;
+      auto url = unescaped(std::string_view(html).substr(start, close - start));
+      if (url.find("/uploads/") == std::string::npos) continue;
+      auto [found, first] = copied.try_emplace(url);
+      if (first) {
+        std::string problem;
+        if (auto media = copy_upload(*options_.media_dir, url, problem)) {
+          found->second = "/media/" + write_.add_media(*media);
+          ++summary_.images_copied;
+        } else {
+          ++summary_.skipped["image in a post: " + problem];
+        }
+      }
+      if (found->second) html.replace(start, close - start, *found->second);
+    }
+  }
+
+  // Comments, parents before replies.
+  void add_comments(const WxrItem& item, bool from_gazette, store::ImportedArticle& article) {
     std::set<std::int64_t> kept;
     std::vector<const WxrComment*> waiting;
     for (const auto& comment : item.comments) {
       if (comment.type == "pingback" || comment.type == "trackback") {
-        ++plan.skipped[comment.type + ": not a reader's comment"];
+        ++summary_.skipped[comment.type + ": not a reader's comment"];
         continue;
       }
       if (!comment_status(comment.approved)) {
-        ++plan.skipped["comment status " + comment.approved + ": not kept"];
+        ++summary_.skipped["comment status " + comment.approved + ": not kept"];
         continue;
       }
       waiting.push_back(&comment);
@@ -491,43 +460,164 @@ ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
         imported.body = from_gazette ? comment->content : comment_text(comment->content);
         imported.status = *comment_status(comment->approved);
         imported.ip = comment->ip;
-        imported.avatar_key = options.avatar_key ? options.avatar_key(imported.author_email) : "";
+        imported.avatar_key = options_.avatar_key ? options_.avatar_key(imported.author_email) : "";
         imported.created_at = either(parse_date(comment->date_gmt), parse_date(comment->date))
                                   .value_or(article.published_at);
         article.comments.push_back(std::move(imported));
         kept.insert(comment->id);
-        ++plan.comments;
+        ++summary_.comments;
       }
       if (later.size() == waiting.size()) {  // a cycle: the rest become top-level comments
         for (auto* comment : later) present.erase(comment->id);
       }
       waiting = std::move(later);
     }
-
-    std::string path = "/" + article.section.slug + "/" + article.slug + "/";
-    if (item.id > 0) article_paths[item.id] = path;
-    auto old_path = url_path(item.link);
-    if (!old_path.empty()) article.old_paths.push_back(old_path);
-    if (item.id > 0) {
-      article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
-      article.old_paths.push_back((is_page ? "/?p=" : "/?page_id=") + std::to_string(item.id));
-    }
-    (is_page ? plan.pages : plan.posts)++;
-    site.articles.push_back(std::move(article));
   }
 
-  // Attachment pages lead to the article they belong to.
-  for (const auto& [id, attachment] : attachments) {
-    auto parent = article_paths.find(attachment->parent);
-    if (parent == article_paths.end()) {
-      ++plan.skipped["attachment page without an imported article: no redirect"];
-      continue;
-    }
-    if (auto path = url_path(attachment->link); !path.empty())
-      site.redirects.push_back({path, parent->second});
-    site.redirects.push_back({"/?attachment_id=" + std::to_string(id), parent->second});
+  store::WxrImportTransaction& write_;
+  const ImportOptions& options_;
+  ImportSummary& summary_;
+  std::map<std::string, std::string> author_slugs_;  // login → slug
+  SlugBook author_book_;
+  bool fallback_author_written_ = false;
+  std::map<std::string, std::string> category_slugs_, tag_slugs_;  // WordPress key → slug
+  std::map<std::string, std::string> category_parents_;            // WordPress nicenames
+  std::map<std::int64_t, const WxrAttachment*> attachments_;
+  std::map<std::int64_t, std::vector<const WxrAttachment*>> attachments_by_parent_;
+  SlugBook article_book_;
+  // The Gazette path of each imported item that attachments belong to (only those: their
+  // pages redirect to it).
+  std::map<std::int64_t, std::string> article_paths_;
+  // Every item key met, to tell an item given twice in the file from one imported before.
+  std::unordered_set<std::string> keys_in_file_;
+  std::vector<store::Redirect> later_redirects_;
+};
+
+std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
+  if (item.type == "attachment") return std::nullopt;  // read in the first pass
+  bool is_page = item.type == "page";
+  if (item.type != "post" && !is_page) {
+    ++summary_.skipped["post type " + (item.type.empty() ? std::string("(none)") : item.type) +
+                       ": not an article"];
+    return std::nullopt;
   }
-  return plan;
+  std::optional<ArticleStatus> status;
+  if (item.status == "publish")
+    status = ArticleStatus::published;
+  else if (item.status == "future")
+    status = ArticleStatus::scheduled;
+  else if (item.status == "draft")
+    status = ArticleStatus::draft;
+  else if (item.status == "pending")
+    status = ArticleStatus::review;
+  else if (item.status == "private")
+    status = ArticleStatus::draft;
+  if (!status) {
+    ++summary_.skipped["status " + (item.status.empty() ? std::string("(none)") : item.status) +
+                       ": not kept"];
+    return std::nullopt;
+  }
+  // An item is known by its id, or by its GUID in files without ids.
+  std::string key = item.id > 0          ? "id:" + std::to_string(item.id)
+                    : !item.guid.empty() ? "guid:" + item.guid
+                    : !item.link.empty() ? "link:" + item.link
+                                         : "title:" + item.title + "|" + item.date;
+  if (!keys_in_file_.insert(key).second) {
+    ++summary_.skipped["the same item twice in the file: the first one kept"];
+    return std::nullopt;
+  }
+  if (write_.imported(key)) {
+    ++summary_.already_imported;
+    return std::nullopt;
+  }
+
+  store::ImportedArticle article;
+  article.key = key;
+  article.section = is_page ? kPageSection : kPostSection;
+  // A Gazette export names its section ("slug\nName").
+  if (auto section = meta(item, "_gazette_section"); !section.empty()) {
+    auto line = section.find('\n');
+    auto slug = render::slugify(section.substr(0, line));
+    if (!slug.empty() && !content::is_reserved_section_slug(slug))
+      article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
+  }
+  article.title = item.title.empty() ? "(sans titre)" : item.title;
+  article.slug = article_book_.claim(
+      first_slug({item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
+  article.status = *status;
+  auto updated = parse_date(item.modified_gmt);
+  article.published_at =
+      either(parse_date(item.date_gmt), parse_date(item.date)).value_or(options_.now);
+  article.updated_at = updated.value_or(article.published_at);
+  article.lead = discovery::without_controls(discovery::html_to_text(item.excerpt));
+  GalleryImages gallery = [&](const std::vector<std::int64_t>& ids) {
+    std::vector<GalleryImage> images;
+    auto add = [&](const WxrAttachment* attachment) {
+      if (!attachment->url.empty())
+        images.push_back(
+            {attachment->url, attachment->alt, discovery::html_to_text(attachment->excerpt)});
+    };
+    if (ids.empty()) {
+      if (auto own = attachments_by_parent_.find(item.id); own != attachments_by_parent_.end())
+        for (const auto* attachment : own->second) add(attachment);
+    } else {
+      for (auto id : ids)
+        if (auto found = attachments_.find(id); found != attachments_.end()) add(found->second);
+    }
+    return images;
+  };
+  // A Gazette export's content is HTML Gazette already made: sanitised again (a file is never
+  // trusted), but WordPress's shortcodes and paragraphs do not apply to it.
+  bool from_gazette = meta(item, "_gazette_format") == "html";
+  article.body_html =
+      from_gazette ? render::sanitize_html(item.content) : post_body_html(item.content, gallery);
+  // A Gazette export carries the Markdown source; WordPress's content is kept as it was
+  // (moved, not copied).
+  article.body_markdown = std::move(item.content);
+  if (auto markdown = meta(item, "_gazette_markdown"); !markdown.empty())
+    article.body_markdown = markdown;
+
+  copy_body_images(article);
+  add_featured_image(item, article);
+  article.author_slug = author_of(item);
+  add_terms(item, article);
+  article.sticky = item.sticky;
+  article.comments_closed = item.comment_status == "closed";
+  add_comments(item, from_gazette, article);
+
+  if (item.id > 0 && attachments_by_parent_.contains(item.id))
+    article_paths_[item.id] = "/" + article.section.slug + "/" + article.slug + "/";
+  auto old_path = url_path(item.link);
+  if (!old_path.empty()) article.old_paths.push_back(old_path);
+  if (item.id > 0) {
+    article.old_paths.push_back((is_page ? "/?page_id=" : "/?p=") + std::to_string(item.id));
+    article.old_paths.push_back((is_page ? "/?p=" : "/?page_id=") + std::to_string(item.id));
+  }
+  (is_page ? summary_.pages : summary_.posts)++;
+  return article;
+}
+
+}  // namespace
+
+std::variant<ImportSummary, WxrReadError> import_wxr(const std::string& path,
+                                                     const WxrOutline& outline,
+                                                     store::WxrImportStore& store,
+                                                     const ImportOptions& options) {
+  ImportSummary summary;
+  summary.source = !outline.base_site_url.empty() ? outline.base_site_url
+                   : !outline.link.empty()        ? outline.link
+                                                  : outline.title;
+  auto write = store.begin_import(summary.source);
+  Importer importer(outline, *write, options, summary);
+  std::size_t done = 0;
+  auto failed = read_wxr_items(path, [&](WxrItem& item) {
+    if (options.progress) options.progress(++done, outline.items);
+    if (auto article = importer.plan(item)) write->add_article(*article);
+  });
+  if (failed) return *failed;  // `write` goes away uncommitted: nothing is left of the import
+  importer.finish();
+  summary.written = write->commit();
+  return summary;
 }
 
 }  // namespace gazette::transfer::wxr

@@ -1,5 +1,7 @@
-// What Gazette makes of a WordPress export: the plan of one import (people, terms, articles,
-// comments, redirects), decided before anything is written, and the summary it ends with.
+// What Gazette makes of a WordPress export: people, terms, articles, comments and redirects,
+// planned an item at a time from the item and the small maps a first pass made (people,
+// terms, attachments), written as they are planned in one transaction, and the summary the
+// import ends with.
 //
 // Decisions (README, "Coming from WordPress"):
 // - posts go to the section "articles" (« Articles »), pages to "pages" (« Pages »);
@@ -21,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "content/types.h"
 #include "store/wxr_import_store.h"
@@ -33,24 +36,31 @@ struct ImportOptions {
   content::Timestamp now{};
   /// The avatar key of a commenter's e-mail (comments::avatar_key with the site's key).
   std::function<std::string(std::string_view email)> avatar_key;
-  /// Called after each item is planned (for a progress line on a terminal).
+  /// Called as each item is read (for a progress line on a terminal).
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-struct ImportPlan {
-  store::WxrImport site;
+/// What an import did, for the summary it ends with.
+struct ImportSummary {
+  std::string source;  // the site the items came from (wp:base_site_url)
   std::int64_t posts = 0;
   std::int64_t pages = 0;
   std::int64_t comments = 0;
   std::int64_t already_imported = 0;
   std::int64_t images_copied = 0;
   std::map<std::string, std::int64_t> skipped;  // reason → how many
+  store::WxrImportResult written;
 };
 
-/// Plans the import of `document`. `store` tells which slugs are taken and which items an
-/// earlier import already made, so importing the same file twice plans nothing new. The items'
-/// content is moved into the plan (a large file's contents are most of its size).
-ImportPlan plan_import(WxrDocument& document, store::WxrImportStore& store,
-                       const ImportOptions& options);
+/// Imports the items of the file at `path`, whose first pass (read_wxr_outline) is `outline`:
+/// each item is read, planned and written in turn, in one transaction of `store` committed at
+/// the end. The store's answers (slugs taken, items an earlier import made) keep a second
+/// import of the same file from changing anything. When the file turns out unreadable on the
+/// way, nothing is committed and the error is returned; a database error is thrown, with the
+/// same effect.
+std::variant<ImportSummary, WxrReadError> import_wxr(const std::string& path,
+                                                     const WxrOutline& outline,
+                                                     store::WxrImportStore& store,
+                                                     const ImportOptions& options);
 
 }  // namespace gazette::transfer::wxr
