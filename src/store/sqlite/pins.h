@@ -13,8 +13,6 @@ namespace gazette::store::sqlite {
 /// An SQL expression, true when the article aliased `a` is pinned.
 inline constexpr std::string_view kArticleIsPinned =
     "EXISTS (SELECT 1 FROM sticky_articles p WHERE p.article_id = a.id)";
-/// The pinned articles' ids, for `a.id IN …`: a handful, so a query starts from them.
-inline constexpr std::string_view kPinnedIds = "(SELECT article_id FROM sticky_articles)";
 
 /// Pins or unpins article `article_id`, inside the caller's transaction.
 void write_pin(Connection& connection, std::int64_t article_id, bool pinned);

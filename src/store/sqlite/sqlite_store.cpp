@@ -266,13 +266,17 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
 }
 
 std::vector<content::ArticleSummary> SqliteStore::pinned_articles(std::int64_t limit) {
-  // Driven by the few pinned ids, not by a walk through every published article.
+  // Driven by the few pinned rows — CROSS JOIN keeps sticky_articles the outer loop — rather
+  // than by a walk down every published article probing each for a pin.
+  constexpr std::string_view kFrom = " FROM sticky_articles p CROSS JOIN";
+  static_assert(kSummaryFrom.starts_with(" FROM articles a"));
   auto connection = pool_.read();
   std::vector<content::ArticleSummary> articles;
   {
     auto statement =
-        connection->prepare(std::string(kSummaryColumns) + std::string(kSummaryFrom) + " WHERE" +
-                            std::string(kVisible) + " AND a.id IN " + std::string(kPinnedIds) +
+        connection->prepare(std::string(kSummaryColumns) + std::string(kFrom) +
+                            std::string(kSummaryFrom.substr(std::string_view(" FROM").size())) +
+                            " WHERE a.id = p.article_id AND" + std::string(kVisible) +
                             " ORDER BY a.published_at DESC, a.id DESC LIMIT ?2");
     statement.bind(1, now_unix()).bind(2, limit);
     while (statement.step()) articles.push_back(read_summary(statement));
