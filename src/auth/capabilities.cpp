@@ -23,6 +23,7 @@ bool can(Role role, Capability capability) {
     case Capability::edit_others:
     case Capability::publish_others:
     case Capability::delete_articles:
+    case Capability::pin_articles:
     case Capability::manage_terms:
     case Capability::moderate_comments:
       return role == Role::editor || role == Role::admin;

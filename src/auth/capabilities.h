@@ -16,6 +16,7 @@ enum class Capability {
   edit_others,        // open and change anyone's articles (not publish: see publish_others)
   publish_others,     // publish, schedule and unpublish anyone's articles
   delete_articles,    // delete any article
+  pin_articles,       // pin an article to the top of the home page, or unpin it
   manage_terms,       // rename categories and tags, edit anyone's author profile
   moderate_comments,  // approve and remove readers' comments
   manage_sections,    // create, rename and describe sections

@@ -40,7 +40,7 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
           article.status == ArticleStatus::published || article.status == ArticleStatus::scheduled
               ? local_input_value(summary.published_at, dates)
               : std::string(),
-          editable.version, summary.image};
+          editable.version, summary.image, editable.pinned};
 }
 
 // The status an action asks for, or nullopt for an unknown action.
@@ -159,6 +159,8 @@ http::Response Newsroom::editor_page(Call& call,
   view.set("alt", values.alt);
   view.set("published_at", values.published_at);
   view.set("time_zone", call.settings.time_zone);
+  view.set("can_pin", auth::can(user.role, auth::Capability::pin_articles));
+  view.set("pinned", values.pinned);
   bool may_publish = auth::can_publish(user, facts);
   view.set("can_submit", facts.status == ArticleStatus::draft);
   view.set("can_publish", may_publish);
@@ -211,6 +213,16 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
       return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
     values.version = *version;
     if (form.get("remove_photo") != "1") values.image = existing->article.summary.image;
+  }
+  // Pinning is an editor's decision: the checkbox is on their form only (`pin_field` says it
+  // was there, since an unticked box sends nothing), and anyone else asking for a change is
+  // refused whole.
+  const bool was_pinned = existing && existing->pinned;
+  values.pinned = was_pinned;
+  if (form.has("pin_field")) {
+    values.pinned = form.get("pinned") == "1";
+    if (values.pinned != was_pinned && !auth::can(user.role, auth::Capability::pin_articles))
+      return forbidden(call);
   }
 
   std::vector<FieldError> errors;
@@ -322,6 +334,7 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   edit.saved_by = user.id;
   edit.saved_by_name = user.name;
   edit.note = action.empty() ? "save" : action;
+  if (values.pinned != was_pinned) edit.pinned = values.pinned;
 
   auto result = services_.articles.save_edit(edit, call.now);
   if (auto* saved = std::get_if<store::SavedArticle>(&result)) {

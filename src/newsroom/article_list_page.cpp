@@ -50,6 +50,7 @@ http::Response Newsroom::article_list(Call& call) {
     item.set("can_open", auth::can_open(call.user(), {row.author.slug, row.status}));
     item.set("status", std::string(content::to_string(row.status)));
     item.set("status_label", text(call, status_key(row.status)));
+    item.set("pinned", row.pinned);
     item.set("section", row.section.name);
     item.set("author", row.author.name);
     item.set("date", local_display(row.updated_at, context.dates));

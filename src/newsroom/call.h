@@ -50,6 +50,7 @@ struct EditorValues {
   std::string published_at;  // datetime-local text in the site's time zone
   std::int64_t version = 0;
   std::optional<content::MediaRef> image;
+  bool pinned = false;  // at the top of the home page (editors and admins change it)
 };
 
 /// One form error for the templates: {field, label, reason}.

@@ -1,5 +1,7 @@
-// The home page: the lead story and each section's latest articles; later pages list every
-// article, newest first.
+// The home page: the pinned articles, the lead story and each section's latest articles; later
+// pages list every article, newest first.
+#include <algorithm>
+
 #include "content/cache_dependencies.h"
 #include "site/pages.h"
 #include "site/paths.h"
@@ -10,6 +12,21 @@ namespace gazette::site {
 namespace {
 // Each section block on the home page shows its few latest stories; its page has the rest.
 constexpr long kArticlesPerSectionBlock = 4;
+// Pinned articles above the lead story: a front page holds a handful. When more are pinned the
+// newest show there, and the others stay in the blocks below.
+constexpr std::size_t kPinnedOnHome = 6;
+
+// The first `limit` of `articles` that are not among `shown`.
+std::vector<content::ArticleSummary> without(std::vector<content::ArticleSummary> articles,
+                                             const std::vector<content::ArticleSummary>& shown,
+                                             std::size_t limit) {
+  std::erase_if(articles, [&](const content::ArticleSummary& article) {
+    return std::any_of(shown.begin(), shown.end(),
+                       [&](const auto& other) { return other.id.value == article.id.value; });
+  });
+  if (articles.size() > limit) articles.resize(limit);
+  return articles;
+}
 }  // namespace
 
 std::optional<std::string> render_home(const PageContext& context) {
@@ -34,24 +51,38 @@ std::optional<std::string> render_home(const PageContext& context) {
 
   bool has_next = false;
   if (context.page_number == 1) {
-    auto latest = context.store.published_articles({Kind::all, ""}, {0, 1}, std::nullopt);
+    // Pinned articles come first and only once: the lead story and the section blocks are
+    // chosen among the others, so each asks for as many more as are pinned. Pinning, unpinning
+    // or unpublishing one announces ArticleChanged, which names home_list() declared above.
+    auto pinned = context.store.pinned_articles(kPinnedOnHome);
+    auto skipped = static_cast<std::int64_t>(pinned.size());
+    if (!pinned.empty()) {
+      view.set("has_pinned", true);
+      view.set("pinned", card_list(context, pinned));
+    }
+    auto latest = context.store.published_articles({Kind::all, ""}, {0, 1 + skipped}, std::nullopt);
     has_next = !latest.articles.empty();  // page 2 lists every article from the first
+    auto lead = without(std::move(latest.articles), pinned, 1);
     std::optional<content::ArticleId> lead_id;
-    if (!latest.articles.empty()) {
-      view.set("lead_story", card_item(context, latest.articles.front()));
-      lead_id = latest.articles.front().id;
+    if (!lead.empty()) {
+      view.set("lead_story", card_item(context, lead.front()));
+      lead_id = lead.front().id;
     }
     theme::View sections{theme::View::type::list};
     for (const auto& section : context.sections) {
       // Even an empty block depends on its section: its first article makes it appear.
       context.depends_on(content::dependency::section_list(section.slug));
-      auto articles = context.store.published_articles({Kind::section, section.slug},
-                                                       {0, kArticlesPerSectionBlock}, lead_id);
-      if (articles.articles.empty()) continue;
+      auto articles =
+          without(context.store
+                      .published_articles({Kind::section, section.slug},
+                                          {0, kArticlesPerSectionBlock + skipped}, lead_id)
+                      .articles,
+                  pinned, kArticlesPerSectionBlock);
+      if (articles.empty()) continue;
       theme::View block;
       block.set("name", section.name);
       block.set("url", section_path(section.slug));
-      block.set("articles", card_list(context, articles.articles));
+      block.set("articles", card_list(context, articles));
       sections.push_back(block);
     }
     view.set("sections", sections);

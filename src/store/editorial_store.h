@@ -33,6 +33,7 @@ struct NewsroomRow {
   content::Term author;
   content::Timestamp published_at{};
   content::Timestamp updated_at{};
+  bool pinned = false;  // kept at the top of the home page while published
 };
 
 struct NewsroomListing {
@@ -44,6 +45,7 @@ struct NewsroomListing {
 struct EditableArticle {
   content::Article article;
   std::int64_t version = 0;
+  bool pinned = false;
 };
 
 /// What a newsroom save writes. Sections, media and the author must exist; categories and tags
@@ -69,6 +71,7 @@ struct ArticleEdit {
   content::UserId saved_by;
   std::string saved_by_name;
   std::string note;  // "restored from revision 12"…, shown in the history
+  std::optional<bool> pinned;  // pin to the home page, or unpin; nullopt leaves it as it is
 };
 
 /// The article changed since the editor opened it: nothing was applied, and the editor's

@@ -55,6 +55,7 @@ struct ArticleDraft {
   std::vector<NewMedia> image_variants;  // its resized copies (media/image_preparation.h)
   std::string image_caption;
   std::string image_alt;
+  std::optional<bool> pinned;  // pin to the home page, or unpin; nullopt leaves it as it is
 };
 
 /// What a write did: the article's id and where it appeared before and appears now.
@@ -88,6 +89,9 @@ class Store {
   virtual content::ArticlePage published_articles(const ArticleFilter& filter,
                                                   const PageRequest& page,
                                                   std::optional<content::ArticleId> except) = 0;
+
+  /// Published articles pinned to the home page, newest first, at most `limit`.
+  virtual std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) = 0;
 
   virtual std::optional<content::MediaFile> find_media(std::string_view name) = 0;
 

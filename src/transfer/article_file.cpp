@@ -4,7 +4,8 @@
 // Choices an editor may need to know: unknown keys are ignored (so files written for other
 // tools still load); `tags`, `category` and `categories` accept one text or a list of texts,
 // and `category` and `categories` together are merged in that order; every text is trimmed; a
-// missing slug is derived from the title; an empty optional field is the same as an absent one.
+// missing slug is derived from the title; an empty optional field is the same as an absent one;
+// `pinned` is `true` or `false`, and without it republishing keeps the article's pin.
 #include "transfer/article_file.h"
 
 #include <algorithm>
@@ -129,6 +130,20 @@ class FieldReader {
     return value;
   }
 
+  // Optional `true` or `false`; nullopt when absent or empty.
+  std::optional<bool> boolean(const std::string& name) {
+    const Field* field = find(name);
+    if (!field || error) return std::nullopt;
+    if (field->value.IsScalar()) {
+      const auto value = trim(field->value.Scalar());
+      if (value == "true") return true;
+      if (value == "false") return false;
+      if (value.empty()) return std::nullopt;
+    }
+    error = field_error(*field, name, "expected true or false");
+    return std::nullopt;
+  }
+
   // One text or a list of texts, appended to `out` without duplicates.
   void text_list(const std::string& name, std::vector<std::string>& out) {
     const Field* field = find(name);
@@ -173,6 +188,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   reader.text_list("category", file.categories);
   reader.text_list("categories", file.categories);
   reader.text_list("tags", file.tags);
+  file.pinned = reader.boolean("pinned");
   const std::string status = reader.text("status");
   const std::string date = reader.text("date");
   if (reader.error) return *reader.error;

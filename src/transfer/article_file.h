@@ -27,6 +27,7 @@ struct ArticleFile {
   std::optional<content::Timestamp> date;  // publication time; now when absent
   content::ArticleStatus status = content::ArticleStatus::published;
   std::string language;  // optional; informative
+  std::optional<bool> pinned;  // `pinned: true|false`; absent leaves the article's pin as it is
   std::string body_markdown;
 };
 

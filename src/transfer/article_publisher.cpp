@@ -90,6 +90,7 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
   draft.updated_at = now;
   draft.image_caption = file.image_caption;
   draft.image_alt = file.image_alt.empty() ? file.image_caption : file.image_alt;
+  draft.pinned = file.pinned;
 
   if (image) {
     // The newsroom's own checks, metadata stripping and resized copies.

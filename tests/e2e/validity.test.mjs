@@ -1,6 +1,6 @@
 // Every kind of reader page is valid HTML (html-validate's "standard" rules) with one h1:
-// home, a section, the reference article, a tag, an author and the 404 page; and so is every
-// newsroom page an editor or admin opens, signed in.
+// home (with and without pinned articles), a section, the reference article, a tag, an author
+// and the 404 page; and so is every newsroom page an editor or admin opens, signed in.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addUser, signIn } from './newsroom_session.mjs';
@@ -100,6 +100,31 @@ test('a newsroom revision and a form with errors are valid HTML', { timeout: 30_
   const refused = await post('/newsroom/settings', { csrf, title: '', description: '', language: 'fr', time_zone: 'Europe/Paris' });
   assert.equal(refused.status, 422);
   await assertValidPage('/newsroom/settings (refused)', await refused.text());
+});
+
+test('the home page with a pinned article, and the newsroom marking it, are valid HTML', { timeout: 30_000 }, async () => {
+  const form = await (await fetch(server.url('/newsroom/articles/new'), { headers: { cookie: session } })).text();
+  const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1];
+  const saved = await fetch(server.url('/newsroom/articles/new'), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      csrf, title: 'Un article épinglé', slug: '', section: 'actualite', categories: '', tags: '',
+      lead: 'Un chapô.', body: 'Un texte.', caption: '', alt: '', published_at: '', action: 'publish',
+      version: '0', pin_field: '1', pinned: '1',
+    }).toString(),
+  });
+  assert.equal(saved.status, 303, 'the pinned article is published');
+  const home = await fetchPage(server, '/');
+  assert.match(home, /class="card pinned-story"/, 'the home page shows the pinned article');
+  await assertValidPage('/ (with a pinned article)', home);
+  const editor = saved.headers.get('location').split('?')[0];
+  for (const urlPath of ['/newsroom/articles/', editor]) {
+    const html = await (await fetch(server.url(urlPath), { headers: { cookie: session } })).text();
+    assert.match(html, /nr-pinned|name="pinned" value="1" checked/, `${urlPath} shows the pin`);
+    await assertValidPage(`${urlPath} (pinned)`, html);
+  }
 });
 
 test('the validator catches an invalid page', async () => {

@@ -5,6 +5,7 @@
 #include "store/sqlite/rows.h"
 
 #include "store/sqlite/media_variants.h"
+#include "store/sqlite/pins.h"
 
 namespace gazette::store::sqlite {
 
@@ -198,8 +199,9 @@ NewsroomListing SqliteEditorialStore::list_articles(const NewsroomFilter& filter
   {
     auto statement = connection->prepare(
         "SELECT a.id, a.title, a.status, s.slug, s.name, au.slug, au.name, a.published_at,"
-        " a.updated_at" +
-        std::string(kWhere) + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5 OFFSET ?6");
+        " a.updated_at, " +
+        std::string(kArticleIsPinned) + std::string(kWhere) +
+        " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5 OFFSET ?6");
     bind_filter(statement);
     statement.bind(5, filter.page.limit).bind(6, filter.page.offset);
     while (statement.step()) {
@@ -209,7 +211,8 @@ NewsroomListing SqliteEditorialStore::list_articles(const NewsroomFilter& filter
                               {statement.column_text(3), statement.column_text(4)},
                               {statement.column_text(5), statement.column_text(6)},
                               from_unix(statement.column_int(7)),
-                              from_unix(statement.column_int(8))});
+                              from_unix(statement.column_int(8)),
+                              statement.column_int(9) != 0});
     }
   }
   {
@@ -228,7 +231,8 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     auto statement = connection->prepare(
         "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
         " m.name, m.mime_type, m.width, m.height, a.image_alt, a.status, a.updated_at,"
-        " a.body_markdown, a.body_html, a.image_caption, a.version"
+        " a.body_markdown, a.body_html, a.image_caption, a.version, " +
+        std::string(kArticleIsPinned) +
         " FROM articles a JOIN authors au ON au.id = a.author_id"
         " JOIN sections s ON s.id = a.section_id LEFT JOIN media m ON m.id = a.image_id"
         " WHERE a.id = ?");
@@ -256,6 +260,7 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     article.body_html = statement.column_text(17);
     article.image_caption = statement.column_text(18);
     editable.version = statement.column_int(19);
+    editable.pinned = statement.column_int(20) != 0;
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id.value);
@@ -332,6 +337,7 @@ EditResult SqliteEditorialStore::save_edit(const ArticleEdit& edit, Timestamp no
   replace_terms(connection, "article_categories", "categories", "category_id", article_id,
                 edit.categories);
   replace_terms(connection, "article_tags", "tags", "tag_id", article_id, edit.tags);
+  if (edit.pinned) write_pin(connection, article_id, *edit.pinned);
   insert_revision(connection, edit, article_id, version, /*applied=*/true, now);
   auto after = read_placement(connection, article_id, now);
   transaction.commit();

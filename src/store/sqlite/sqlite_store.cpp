@@ -4,6 +4,7 @@
 #include "store/sqlite/rows.h"
 
 #include "store/sqlite/media_variants.h"
+#include "store/sqlite/pins.h"
 
 namespace gazette::store::sqlite {
 
@@ -264,6 +265,28 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
   return result;
 }
 
+std::vector<content::ArticleSummary> SqliteStore::pinned_articles(std::int64_t limit) {
+  // Driven by the few pinned rows — CROSS JOIN keeps sticky_articles the outer loop — rather
+  // than by a walk down every published article probing each for a pin.
+  constexpr std::string_view kFrom = " FROM sticky_articles p CROSS JOIN";
+  static_assert(kSummaryFrom.starts_with(" FROM articles a"));
+  auto connection = pool_.read();
+  std::vector<content::ArticleSummary> articles;
+  {
+    auto statement =
+        connection->prepare(std::string(kSummaryColumns) + std::string(kFrom) +
+                            std::string(kSummaryFrom.substr(std::string_view(" FROM").size())) +
+                            " WHERE a.id = p.article_id AND" + std::string(kVisible) +
+                            " ORDER BY a.published_at DESC, a.id DESC LIMIT ?2");
+    statement.bind(1, now_unix()).bind(2, limit);
+    while (statement.step()) articles.push_back(read_summary(statement));
+  }
+  for (auto& summary : articles) {
+    if (summary.image) attach_variants(*connection, *summary.image);
+  }
+  return articles;
+}
+
 std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name) {
   auto connection = pool_.read();
   auto statement = connection->prepare(
@@ -336,6 +359,7 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
   replace_article_terms(connection, "article_categories", "categories", "category_id", article_id,
                         draft.categories);
   replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
+  if (draft.pinned) write_pin(connection, article_id, *draft.pinned);
   auto after = read_placement(connection, article_id);
   return {ArticleId{article_id}, !existing,        draft.section.slug, draft.slug,
           std::move(before),     std::move(*after)};

@@ -24,6 +24,8 @@ class SqliteStore final : public Store {
   content::ArticlePage published_articles(const ArticleFilter& filter, const PageRequest& page,
                                           std::optional<content::ArticleId> except) override;
 
+  std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) override;
+
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
   SavedArticle save_article(const ArticleDraft& draft) override;

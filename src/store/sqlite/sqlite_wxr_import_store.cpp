@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "store/sqlite/pins.h"
 #include "store/sqlite/rows.h"
 
 namespace gazette::store::sqlite {
@@ -167,10 +168,7 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
              "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position)"
              " SELECT ?, id, ? FROM tags WHERE slug = ?",
              article_id, article.tag_slugs);
-  if (article.sticky)
-    db.prepare("INSERT OR IGNORE INTO sticky_articles (article_id) VALUES (?)")
-        .bind(1, article_id)
-        .run();
+  if (article.sticky) write_pin(db, article_id, true);
   if (article.comments_closed)
     db.prepare(
           "INSERT OR IGNORE INTO comment_closed_articles (article_id, closed_at) VALUES (?, ?)")

@@ -15,7 +15,8 @@
 //   content untouched, so nothing of it is lost (the newsroom's editor re-renders it as Markdown);
 // - slugs: WordPress's, made ASCII the way every Gazette slug is (the title keeps every byte);
 //   taken ones get "-2", "-3"…;
-// - sticky posts are marked in `sticky_articles`; pingbacks and trackbacks are skipped.
+// - sticky posts are pinned (`sticky_articles`: first on the home page); pingbacks and
+//   trackbacks are skipped.
 #pragma once
 
 #include <cstdint>

@@ -49,10 +49,17 @@ TEST(Capabilities, AnAdminMayDoEverything) {
   auto user = user_with(Role::admin);
   for (auto capability :
        {Capability::write_articles, Capability::publish_own, Capability::edit_others,
-        Capability::publish_others, Capability::delete_articles, Capability::manage_terms,
-        Capability::moderate_comments, Capability::manage_sections, Capability::manage_users,
-        Capability::manage_settings})
+        Capability::publish_others, Capability::delete_articles, Capability::pin_articles,
+        Capability::manage_terms, Capability::moderate_comments, Capability::manage_sections,
+        Capability::manage_users, Capability::manage_settings})
     EXPECT_TRUE(can(user.role, capability));
+}
+
+TEST(Capabilities, OnlyEditorsAndAdminsPinArticlesToTheHomePage) {
+  EXPECT_FALSE(can(Role::contributor, Capability::pin_articles));
+  EXPECT_FALSE(can(Role::author, Capability::pin_articles));
+  EXPECT_TRUE(can(Role::editor, Capability::pin_articles));
+  EXPECT_TRUE(can(Role::admin, Capability::pin_articles));
 }
 
 TEST(Capabilities, AnAccountWithoutBylineOwnsNothing) {

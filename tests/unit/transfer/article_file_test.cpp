@@ -141,6 +141,22 @@ TEST(ArticleFile, RefusesAnUnknownStatus) {
   EXPECT_EQ(error.line, 4);
 }
 
+TEST(ArticleFile, ReadsPinnedAsTrueOrFalseAndLeavesItUnsetWhenAbsent) {
+  EXPECT_EQ(parsed("---\ntitle: T\nsection: S\npinned: true\n---\n").pinned, true);
+  EXPECT_EQ(parsed("---\ntitle: T\nsection: S\npinned: false\n---\n").pinned, false);
+  EXPECT_FALSE(parsed("---\ntitle: T\nsection: S\n---\n").pinned.has_value());
+  EXPECT_FALSE(parsed("---\ntitle: T\nsection: S\npinned:\n---\n").pinned.has_value());
+}
+
+TEST(ArticleFile, RefusesAPinnedThatIsNotTrueOrFalseAtItsLine) {
+  for (const char* value : {"oui", "1", "[true]", "{a: b}"}) {
+    const auto error =
+        refused(std::string("---\ntitle: T\nsection: S\n\npinned: ") + value + "\n---\n");
+    EXPECT_EQ(error.reason, "pinned: expected true or false") << value;
+    EXPECT_EQ(error.line, 5) << value;
+  }
+}
+
 TEST(ArticleFile, RefusesASlugThatIsNotASlug) {
   const auto error = refused("---\ntitle: T\nsection: S\nslug: Mon Titre\n---\n");
   EXPECT_EQ(error.reason.rfind("slug: ", 0), 0u);
