@@ -10,6 +10,7 @@ struct ServeOptions {
   std::string db;
   std::string listen;
   std::optional<std::string> theme_dir;
+  unsigned threads = 0;  // 0: one per core
 };
 
 struct PublishOptions {

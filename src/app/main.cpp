@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
       ->envname("GAZETTE_LISTEN");
   serve_command->add_option("--theme", serve_options.theme_dir,
                             "A theme folder overriding the built-in theme file by file");
+  serve_command
+      ->add_option("--threads", serve_options.threads,
+                   "Threads serving requests (default: one per core)")
+      ->check(CLI::Range(1u, 256u))
+      ->envname("GAZETTE_THREADS");
 
   PublishOptions publish_options;
   auto* publish_command = cli.add_subcommand("publish", "Publish a Markdown article file");

@@ -146,7 +146,8 @@ int serve(const ServeOptions& options) {
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
-  server.run(std::max(1u, std::thread::hardware_concurrency()));
+  server.run(options.threads > 0 ? options.threads
+                                 : std::max(1u, std::thread::hardware_concurrency()));
   scheduler.stop();
   related_catch_up.request_stop();
   spdlog::info("stopped");

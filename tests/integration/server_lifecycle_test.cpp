@@ -61,5 +61,20 @@ TEST(ServerLifecycle, RefusesABadListenAddress) {
   EXPECT_NE(result.err.find("--listen"), std::string::npos) << result.err;
 }
 
+TEST(ServerLifecycle, ServesWithTheThreadsItIsGivenAndRefusesNone) {
+  TempDir dir;
+  ASSERT_EQ(run_gazette({"publish", reference_article().string(), "--db", dir.file("t.db")})
+                .exit_code,
+            0);
+  {
+    ServerProcess server(dir.file("t.db"), {"--threads", "1"});
+    EXPECT_EQ(http_request(server.host(), server.port(), "GET", "/").status, 200);
+    EXPECT_EQ(server.stop(), 0);
+  }
+  auto refused = run_gazette({"serve", "--db", dir.file("t.db"), "--threads", "0"});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("--threads"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace gazette::testing
