@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,7 +102,7 @@ struct WxrImportResult {
   std::int64_t redirects_created = 0;
 };
 
-/// The whole site as `gazette export-wxr` writes it, read in one snapshot.
+/// An article as `gazette export-wxr` writes it, with its terms and comments.
 struct ExportedArticle {
   content::ArticleId id;
   std::string slug;
@@ -121,13 +122,13 @@ struct ExportedArticle {
   std::vector<content::Comment> comments;  // oldest id first: parents before replies
 };
 
+/// What an export writes before the articles: the site's settings, people and terms.
 struct SiteExport {
   content::SiteSettings settings;
   std::string url;  // the `url` setting, may be empty
   std::vector<content::Author> authors;
   std::vector<ImportedCategory> categories;
   std::vector<content::Term> tags;
-  std::vector<ExportedArticle> articles;
 };
 
 /// One import being written: a transaction from WxrImportStore::begin_import() to commit(),
@@ -164,8 +165,11 @@ class WxrImportStore {
   /// Starts writing an import of the site `source` (the export's base site URL: WordPress ids
   /// are per site). Writers wait until the transaction ends.
   virtual std::unique_ptr<WxrImportTransaction> begin_import(std::string source) = 0;
-  /// Everything an export writes, in one read transaction.
-  virtual SiteExport export_site() = 0;
+  /// Everything an export writes, read in one snapshot and handed over as it is read (a site
+  /// of a million articles is never held in memory): `site` once, then `article` for each
+  /// article in id order.
+  virtual void export_site(const std::function<void(const SiteExport&)>& site,
+                           const std::function<void(const ExportedArticle&)>& article) = 0;
   /// The path that replaced `from` (a path with its query), if any.
   virtual std::optional<std::string> find_redirect(std::string_view from) = 0;
 };

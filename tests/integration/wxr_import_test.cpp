@@ -601,7 +601,8 @@ void write_large_wxr(const std::string& path, int posts, int body_kib, int comme
   if (cut > 0) fs::resize_file(path, fs::file_size(path) - cut);
 }
 
-// The import streams: a file twice the size of the memory the command may use imports whole.
+// The import streams: a file twice the size of the memory the command may use imports whole,
+// and exports back out.
 // (Long comment threads make most of the file: the search index, caught up after the import,
 // reads bodies 500 articles at a time, a limit of its own.) The limit leaves room for the
 // allocator's own reservations (mimalloc commits 32 MiB segments). The command before streaming
@@ -625,6 +626,23 @@ TEST_F(WxrImport, AFileTwiceTheSizeOfTheMemoryItMayUseImports) {
                 .find("<p>The end of 60.</p>"),
             std::string::npos);
   EXPECT_EQ(one(db(), "SELECT max(length(body)) FROM comments"), std::to_string(64 * 1025 - 2));
+
+  // The export streams too: the same site goes back out as a file under the same limit.
+  auto exported = dir_.file("exported.xml");
+  auto command = "ulimit -d " + std::to_string(kDataLimit / 1024) + " && '" +
+                 gazette_binary().string() + "' export-wxr --db '" + db() + "' > '" + exported +
+                 "' 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  ASSERT_GT(fs::file_size(exported), 2 * kDataLimit);
+  std::ifstream in(exported, std::ios::binary);
+  std::string line, last;
+  std::size_t items = 0;
+  while (std::getline(in, line)) {
+    if (line == "\t\t<item>") ++items;
+    if (!line.empty()) last = line;
+  }
+  EXPECT_EQ(items, 60u);
+  EXPECT_EQ(last, "</rss>");
 }
 
 TEST_F(WxrImport, AFileBrokenNearItsEndIsRefusedWithNoChange) {

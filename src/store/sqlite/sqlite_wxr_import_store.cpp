@@ -217,7 +217,9 @@ std::unique_ptr<WxrImportTransaction> SqliteWxrImportStore::begin_import(std::st
   return std::make_unique<SqliteWxrImportTransaction>(pool_, std::move(source));
 }
 
-SiteExport SqliteWxrImportStore::export_site() {
+void SqliteWxrImportStore::export_site(
+    const std::function<void(const SiteExport&)>& site_read,
+    const std::function<void(const ExportedArticle&)>& article_read) {
   auto connection = pool_.read();
   Connection& db = *connection;
   // One snapshot of the whole site; ended (a read commits nothing) whatever happens.
@@ -260,72 +262,71 @@ SiteExport SqliteWxrImportStore::export_site() {
     auto tags = db.prepare("SELECT slug, name FROM tags ORDER BY id");
     while (tags.step()) site.tags.push_back({tags.column_text(0), tags.column_text(1)});
   }
-  std::map<std::int64_t, std::size_t> by_id;
-  {
-    auto articles = db.prepare(
-        "SELECT a.id, a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
-        " a.published_at, a.updated_at, au.slug, s.slug, s.name,"
-        " EXISTS (SELECT 1 FROM sticky_articles x WHERE x.article_id = a.id),"
-        " EXISTS (SELECT 1 FROM comment_closed_articles x WHERE x.article_id = a.id)"
-        " FROM articles a JOIN authors au ON au.id = a.author_id"
-        " JOIN sections s ON s.id = a.section_id ORDER BY a.id");
-    while (articles.step()) {
-      ExportedArticle article;
-      article.id = content::ArticleId{articles.column_int(0)};
-      article.slug = articles.column_text(1);
-      article.title = articles.column_text(2);
-      article.lead = articles.column_text(3);
-      article.body_markdown = articles.column_text(4);
-      article.body_html = articles.column_text(5);
-      article.status = content::parse_article_status(articles.column_text(6))
-                           .value_or(content::ArticleStatus::draft);
-      article.published_at = content::Timestamp(std::chrono::seconds(articles.column_int(7)));
-      article.updated_at = content::Timestamp(std::chrono::seconds(articles.column_int(8)));
-      article.author_slug = articles.column_text(9);
-      article.section = {articles.column_text(10), articles.column_text(11)};
-      article.sticky = articles.column_int(12) != 0;
-      article.comments_closed = articles.column_int(13) != 0;
-      by_id[article.id.value] = site.articles.size();
-      site.articles.push_back(std::move(article));
+  site_read(site);
+
+  // Articles one at a time, each with its own terms and comments read by its id.
+  auto articles = db.prepare(
+      "SELECT a.id, a.slug, a.title, a.lead, a.body_markdown, a.body_html, a.status,"
+      " a.published_at, a.updated_at, au.slug, s.slug, s.name,"
+      " EXISTS (SELECT 1 FROM sticky_articles x WHERE x.article_id = a.id),"
+      " EXISTS (SELECT 1 FROM comment_closed_articles x WHERE x.article_id = a.id)"
+      " FROM articles a JOIN authors au ON au.id = a.author_id"
+      " JOIN sections s ON s.id = a.section_id ORDER BY a.id");
+  while (articles.step()) {
+    ExportedArticle article;
+    article.id = content::ArticleId{articles.column_int(0)};
+    article.slug = articles.column_text(1);
+    article.title = articles.column_text(2);
+    article.lead = articles.column_text(3);
+    article.body_markdown = articles.column_text(4);
+    article.body_html = articles.column_text(5);
+    article.status = content::parse_article_status(articles.column_text(6))
+                         .value_or(content::ArticleStatus::draft);
+    article.published_at = content::Timestamp(std::chrono::seconds(articles.column_int(7)));
+    article.updated_at = content::Timestamp(std::chrono::seconds(articles.column_int(8)));
+    article.author_slug = articles.column_text(9);
+    article.section = {articles.column_text(10), articles.column_text(11)};
+    article.sticky = articles.column_int(12) != 0;
+    article.comments_closed = articles.column_int(13) != 0;
+    {
+      auto terms = db.prepare(
+          "SELECT c.slug, c.name FROM article_categories ac"
+          " JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = ?"
+          " ORDER BY ac.position");
+      terms.bind(1, article.id.value);
+      while (terms.step()) article.categories.push_back({terms.column_text(0), terms.column_text(1)});
     }
-  }
-  {
-    auto terms = db.prepare(
-        "SELECT ac.article_id, c.slug, c.name FROM article_categories ac"
-        " JOIN categories c ON c.id = ac.category_id ORDER BY ac.article_id, ac.position");
-    while (terms.step())
-      site.articles[by_id[terms.column_int(0)]].categories.push_back(
-          {terms.column_text(1), terms.column_text(2)});
-  }
-  {
-    auto terms = db.prepare(
-        "SELECT at.article_id, t.slug, t.name FROM article_tags at"
-        " JOIN tags t ON t.id = at.tag_id ORDER BY at.article_id, at.position");
-    while (terms.step())
-      site.articles[by_id[terms.column_int(0)]].tags.push_back(
-          {terms.column_text(1), terms.column_text(2)});
-  }
-  {
-    auto comments = db.prepare(
-        "SELECT id, article_id, parent_id, author_name, author_email, author_url, body, status,"
-        " ip, created_at FROM comments ORDER BY id");
-    while (comments.step()) {
-      content::Comment comment;
-      comment.id = content::CommentId{comments.column_int(0)};
-      comment.article = content::ArticleId{comments.column_int(1)};
-      if (!comments.column_is_null(2)) comment.parent = content::CommentId{comments.column_int(2)};
-      comment.author_name = comments.column_text(3);
-      comment.author_email = comments.column_text(4);
-      comment.author_url = comments.column_text(5);
-      comment.body = comments.column_text(6);
-      comment.status = content::parse_comment_status(comments.column_text(7))
-                           .value_or(content::CommentStatus::pending);
-      comment.ip = comments.column_text(8);
-      comment.created_at = content::Timestamp(std::chrono::seconds(comments.column_int(9)));
-      site.articles[by_id[comment.article.value]].comments.push_back(std::move(comment));
+    {
+      auto terms = db.prepare(
+          "SELECT t.slug, t.name FROM article_tags at"
+          " JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position");
+      terms.bind(1, article.id.value);
+      while (terms.step()) article.tags.push_back({terms.column_text(0), terms.column_text(1)});
     }
+    {
+      auto comments = db.prepare(
+          "SELECT id, parent_id, author_name, author_email, author_url, body, status, ip,"
+          " created_at FROM comments WHERE article_id = ? ORDER BY id");
+      comments.bind(1, article.id.value);
+      while (comments.step()) {
+        content::Comment comment;
+        comment.id = content::CommentId{comments.column_int(0)};
+        comment.article = article.id;
+        if (!comments.column_is_null(1))
+          comment.parent = content::CommentId{comments.column_int(1)};
+        comment.author_name = comments.column_text(2);
+        comment.author_email = comments.column_text(3);
+        comment.author_url = comments.column_text(4);
+        comment.body = comments.column_text(5);
+        comment.status = content::parse_comment_status(comments.column_text(6))
+                             .value_or(content::CommentStatus::pending);
+        comment.ip = comments.column_text(7);
+        comment.created_at = content::Timestamp(std::chrono::seconds(comments.column_int(8)));
+        article.comments.push_back(std::move(comment));
+      }
+    }
+    article_read(article);
   }
-  return site;
 }
 
 std::optional<std::string> SqliteWxrImportStore::find_redirect(std::string_view from) {

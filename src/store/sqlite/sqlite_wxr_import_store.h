@@ -12,7 +12,8 @@ class SqliteWxrImportStore final : public WxrImportStore {
   explicit SqliteWxrImportStore(ConnectionPool& pool) : pool_(pool) {}
 
   std::unique_ptr<WxrImportTransaction> begin_import(std::string source) override;
-  SiteExport export_site() override;
+  void export_site(const std::function<void(const SiteExport&)>& site,
+                   const std::function<void(const ExportedArticle&)>& article) override;
   std::optional<std::string> find_redirect(std::string_view from) override;
 
  private:

@@ -1,11 +1,11 @@
-// WXR 1.2 with pugixml: every text in CDATA as WordPress writes it (pugixml splits "]]>" across
-// sections), dates in UTC.
+// WXR 1.2 written as text while the site is read: texts in CDATA as WordPress writes them,
+// names and dates escaped, dates in UTC.
 #include "transfer/wxr/wxr_export.h"
-
-#include <pugixml.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 namespace gazette::transfer::wxr {
 
@@ -24,13 +24,64 @@ std::string date_text(content::Timestamp time) {
   return buffer;
 }
 
-void add_text(pugi::xml_node parent, const char* name, const std::string& value) {
-  parent.append_child(name).append_child(pugi::node_pcdata).set_value(value.c_str());
+// XML 1.0 allows no control character but tab, line feed and carriage return: others are left
+// out rather than making a file no reader accepts.
+bool allowed_in_xml(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
-void add_cdata(pugi::xml_node parent, const char* name, const std::string& value) {
-  parent.append_child(name).append_child(pugi::node_cdata).set_value(value.c_str());
+std::string escaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (allowed_in_xml(c))
+      out += c;
+  }
+  return out;
 }
+
+// Text in CDATA, as WordPress writes it; "]]>" inside it is split across two sections.
+std::string cdata(std::string_view text) {
+  std::string out = "<![CDATA[";
+  out.reserve(text.size() + 12);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "]]>") == 0) {
+      out += "]]]]><![CDATA[>";
+      i += 2;
+    } else if (allowed_in_xml(text[i])) {
+      out += text[i];
+    }
+  }
+  return out + "]]>";
+}
+
+// One element per line, indented by `depth` tabs.
+class Lines {
+ public:
+  explicit Lines(std::ostream& out) : out_(out) {}
+  void text(int depth, std::string_view name, std::string_view value) {
+    indent(depth) << '<' << name << '>' << escaped(value) << "</" << name << ">\n";
+  }
+  void cdata_text(int depth, std::string_view name, std::string_view value) {
+    indent(depth) << '<' << name << '>' << cdata(value) << "</" << name << ">\n";
+  }
+  std::ostream& indent(int depth) {
+    for (int i = 0; i < depth; ++i) out_ << '\t';
+    return out_;
+  }
+
+ private:
+  std::ostream& out_;
+};
 
 const char* wordpress_status(content::ArticleStatus status) {
   switch (status) {
@@ -60,109 +111,107 @@ const char* wordpress_approval(content::CommentStatus status) {
   return "0";
 }
 
-void add_meta(pugi::xml_node item, const std::string& key, const std::string& value) {
-  auto meta = item.append_child("wp:postmeta");
-  add_text(meta, "wp:meta_key", key);
-  add_cdata(meta, "wp:meta_value", value);
+void add_meta(Lines& lines, const std::string& key, const std::string& value) {
+  lines.indent(3) << "<wp:postmeta>\n";
+  lines.text(4, "wp:meta_key", key);
+  lines.cdata_text(4, "wp:meta_value", value);
+  lines.indent(3) << "</wp:postmeta>\n";
 }
 
 }  // namespace
 
-void write_wxr(const store::SiteExport& site, std::ostream& out) {
-  pugi::xml_document xml;
-  auto declaration = xml.append_child(pugi::node_declaration);
-  declaration.append_attribute("version") = "1.0";
-  declaration.append_attribute("encoding") = "UTF-8";
-  auto rss = xml.append_child("rss");
-  rss.append_attribute("version") = "2.0";
-  rss.append_attribute("xmlns:excerpt") = "http://wordpress.org/export/1.2/excerpt/";
-  rss.append_attribute("xmlns:content") = "http://purl.org/rss/1.0/modules/content/";
-  rss.append_attribute("xmlns:wfw") = "http://wellformedweb.org/CommentAPI/";
-  rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
-  rss.append_attribute("xmlns:wp") = "http://wordpress.org/export/1.2/";
-  auto channel = rss.append_child("channel");
-  std::string base = site.url.empty() ? "http://localhost" : site.url;
-  while (base.ends_with("/")) base.pop_back();
-  add_text(channel, "title", site.settings.title);
-  add_text(channel, "link", base);
-  add_text(channel, "description", site.settings.description);
-  add_text(channel, "language", site.settings.language);
-  add_text(channel, "wp:wxr_version", "1.2");
-  add_text(channel, "wp:base_site_url", base);
-  add_text(channel, "wp:base_blog_url", base);
+WxrWriter::WxrWriter(std::ostream& out, const store::SiteExport& site) : out_(out) {
+  base_ = site.url.empty() ? "http://localhost" : site.url;
+  while (base_.ends_with("/")) base_.pop_back();
+  Lines lines(out_);
+  out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<rss version=\"2.0\""
+          " xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\""
+          " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+          " xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\""
+          " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+          " xmlns:wp=\"http://wordpress.org/export/1.2/\">\n"
+          "\t<channel>\n";
+  lines.text(2, "title", site.settings.title);
+  lines.text(2, "link", base_);
+  lines.text(2, "description", site.settings.description);
+  lines.text(2, "language", site.settings.language);
+  lines.text(2, "wp:wxr_version", "1.2");
+  lines.text(2, "wp:base_site_url", base_);
+  lines.text(2, "wp:base_blog_url", base_);
   for (const auto& author : site.authors) {
-    auto node = channel.append_child("wp:author");
-    add_text(node, "wp:author_id", std::to_string(author.id));
-    add_cdata(node, "wp:author_login", author.slug);
-    add_cdata(node, "wp:author_email", "");
-    add_cdata(node, "wp:author_display_name", author.name);
+    lines.indent(2) << "<wp:author>\n";
+    lines.text(3, "wp:author_id", std::to_string(author.id));
+    lines.cdata_text(3, "wp:author_login", author.slug);
+    lines.cdata_text(3, "wp:author_email", "");
+    lines.cdata_text(3, "wp:author_display_name", author.name);
+    lines.indent(2) << "</wp:author>\n";
   }
   for (const auto& category : site.categories) {
-    auto node = channel.append_child("wp:category");
-    add_cdata(node, "wp:category_nicename", category.slug);
-    add_cdata(node, "wp:category_parent", category.parent_slug);
-    add_cdata(node, "wp:cat_name", category.name);
+    lines.indent(2) << "<wp:category>\n";
+    lines.cdata_text(3, "wp:category_nicename", category.slug);
+    lines.cdata_text(3, "wp:category_parent", category.parent_slug);
+    lines.cdata_text(3, "wp:cat_name", category.name);
+    lines.indent(2) << "</wp:category>\n";
   }
   for (const auto& tag : site.tags) {
-    auto node = channel.append_child("wp:tag");
-    add_cdata(node, "wp:tag_slug", tag.slug);
-    add_cdata(node, "wp:tag_name", tag.name);
+    lines.indent(2) << "<wp:tag>\n";
+    lines.cdata_text(3, "wp:tag_slug", tag.slug);
+    lines.cdata_text(3, "wp:tag_name", tag.name);
+    lines.indent(2) << "</wp:tag>\n";
   }
-  for (const auto& article : site.articles) {
-    auto item = channel.append_child("item");
-    std::string path = "/" + article.section.slug + "/" + article.slug + "/";
-    add_text(item, "title", article.title);
-    add_text(item, "link", base + path);
-    add_text(item, "pubDate", date_text(article.published_at));
-    add_cdata(item, "dc:creator", article.author_slug);
-    auto guid = item.append_child("guid");
-    guid.append_attribute("isPermaLink") = "false";
-    guid.append_child(pugi::node_pcdata)
-        .set_value((base + "/?p=" + std::to_string(article.id.value)).c_str());
-    add_cdata(item, "content:encoded", article.body_html);
-    add_cdata(item, "excerpt:encoded", article.lead);
-    add_text(item, "wp:post_id", std::to_string(article.id.value));
-    add_text(item, "wp:post_date", date_text(article.published_at));
-    add_text(item, "wp:post_date_gmt", date_text(article.published_at));
-    add_text(item, "wp:post_modified_gmt", date_text(article.updated_at));
-    add_text(item, "wp:comment_status", article.comments_closed ? "closed" : "open");
-    add_text(item, "wp:post_name", article.slug);
-    add_text(item, "wp:status", wordpress_status(article.status));
-    add_text(item, "wp:post_parent", "0");
-    add_text(item, "wp:post_type", "post");
-    add_text(item, "wp:is_sticky", article.sticky ? "1" : "0");
-    for (const auto& category : article.categories) {
-      auto node = item.append_child("category");
-      node.append_attribute("domain") = "category";
-      node.append_attribute("nicename") = category.slug.c_str();
-      node.append_child(pugi::node_cdata).set_value(category.name.c_str());
-    }
-    for (const auto& tag : article.tags) {
-      auto node = item.append_child("category");
-      node.append_attribute("domain") = "post_tag";
-      node.append_attribute("nicename") = tag.slug.c_str();
-      node.append_child(pugi::node_cdata).set_value(tag.name.c_str());
-    }
-    add_meta(item, "_gazette_format", "html");
-    add_meta(item, "_gazette_section", article.section.slug + "\n" + article.section.name);
-    if (!article.body_markdown.empty()) add_meta(item, "_gazette_markdown", article.body_markdown);
-    for (const auto& comment : article.comments) {
-      auto node = item.append_child("wp:comment");
-      add_text(node, "wp:comment_id", std::to_string(comment.id.value));
-      add_cdata(node, "wp:comment_author", comment.author_name);
-      add_cdata(node, "wp:comment_author_email", comment.author_email);
-      add_cdata(node, "wp:comment_author_url", comment.author_url);
-      add_cdata(node, "wp:comment_author_IP", comment.ip);
-      add_text(node, "wp:comment_date", date_text(comment.created_at));
-      add_text(node, "wp:comment_date_gmt", date_text(comment.created_at));
-      add_cdata(node, "wp:comment_content", comment.body);
-      add_text(node, "wp:comment_approved", wordpress_approval(comment.status));
-      add_text(node, "wp:comment_type", "comment");
-      add_text(node, "wp:comment_parent",
-               std::to_string(comment.parent ? comment.parent->value : 0));
-    }
-  }
-  xml.save(out, "\t", pugi::format_default, pugi::encoding_utf8);
 }
+
+void WxrWriter::item(const store::ExportedArticle& article) {
+  Lines lines(out_);
+  std::string path = "/" + article.section.slug + "/" + article.slug + "/";
+  lines.indent(2) << "<item>\n";
+  lines.text(3, "title", article.title);
+  lines.text(3, "link", base_ + path);
+  lines.text(3, "pubDate", date_text(article.published_at));
+  lines.cdata_text(3, "dc:creator", article.author_slug);
+  lines.indent(3) << "<guid isPermaLink=\"false\">"
+                  << escaped(base_ + "/?p=" + std::to_string(article.id.value)) << "</guid>\n";
+  lines.cdata_text(3, "content:encoded", article.body_html);
+  lines.cdata_text(3, "excerpt:encoded", article.lead);
+  lines.text(3, "wp:post_id", std::to_string(article.id.value));
+  lines.text(3, "wp:post_date", date_text(article.published_at));
+  lines.text(3, "wp:post_date_gmt", date_text(article.published_at));
+  lines.text(3, "wp:post_modified_gmt", date_text(article.updated_at));
+  lines.text(3, "wp:comment_status", article.comments_closed ? "closed" : "open");
+  lines.text(3, "wp:post_name", article.slug);
+  lines.text(3, "wp:status", wordpress_status(article.status));
+  lines.text(3, "wp:post_parent", "0");
+  lines.text(3, "wp:post_type", "post");
+  lines.text(3, "wp:is_sticky", article.sticky ? "1" : "0");
+  for (const auto& [domain, terms] :
+       {std::pair{"category", &article.categories}, std::pair{"post_tag", &article.tags}}) {
+    for (const auto& term : *terms) {
+      lines.indent(3) << "<category domain=\"" << domain << "\" nicename=\"" << escaped(term.slug)
+                      << "\">" << cdata(term.name) << "</category>\n";
+    }
+  }
+  add_meta(lines, "_gazette_format", "html");
+  add_meta(lines, "_gazette_section", article.section.slug + "\n" + article.section.name);
+  if (!article.body_markdown.empty()) add_meta(lines, "_gazette_markdown", article.body_markdown);
+  for (const auto& comment : article.comments) {
+    lines.indent(3) << "<wp:comment>\n";
+    lines.text(4, "wp:comment_id", std::to_string(comment.id.value));
+    lines.cdata_text(4, "wp:comment_author", comment.author_name);
+    lines.cdata_text(4, "wp:comment_author_email", comment.author_email);
+    lines.cdata_text(4, "wp:comment_author_url", comment.author_url);
+    lines.cdata_text(4, "wp:comment_author_IP", comment.ip);
+    lines.text(4, "wp:comment_date", date_text(comment.created_at));
+    lines.text(4, "wp:comment_date_gmt", date_text(comment.created_at));
+    lines.cdata_text(4, "wp:comment_content", comment.body);
+    lines.text(4, "wp:comment_approved", wordpress_approval(comment.status));
+    lines.text(4, "wp:comment_type", "comment");
+    lines.text(4, "wp:comment_parent", std::to_string(comment.parent ? comment.parent->value : 0));
+    lines.indent(3) << "</wp:comment>\n";
+  }
+  lines.indent(2) << "</item>\n";
+}
+
+void WxrWriter::finish() { out_ << "\t</channel>\n</rss>\n"; }
 
 }  // namespace gazette::transfer::wxr

@@ -5,12 +5,23 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "store/wxr_import_store.h"
 
 namespace gazette::transfer::wxr {
 
-/// Writes `site` to `out` as a WXR 1.2 document (UTF-8).
-void write_wxr(const store::SiteExport& site, std::ostream& out);
+/// Writes a WXR 1.2 document (UTF-8) to `out` as the site is read: the channel with its people
+/// and terms when made, one item per item() call, the end at finish().
+class WxrWriter {
+ public:
+  WxrWriter(std::ostream& out, const store::SiteExport& site);
+  void item(const store::ExportedArticle& article);
+  void finish();
+
+ private:
+  std::ostream& out_;
+  std::string base_;  // the site's URL without its final slash
+};
 
 }  // namespace gazette::transfer::wxr
