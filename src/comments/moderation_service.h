@@ -61,8 +61,9 @@ class ModerationService {
   store::ModerationList list(const store::CommentQuery& query) {
     return store_.list_comments(query);
   }
-  std::map<content::CommentStatus, std::int64_t> counts() {
-    return store_.count_comments_by_status();
+  /// How many comments of each status match `filter` (its status ignored); all by default.
+  std::map<content::CommentStatus, std::int64_t> counts(const store::CommentQuery& filter = {}) {
+    return store_.count_comments_by_status(filter);
   }
   std::optional<content::Comment> find(content::CommentId id) { return store_.find_comment(id); }
   /// The article a comment is on (published or not), for the moderation screens' links.

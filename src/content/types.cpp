@@ -25,6 +25,17 @@ std::optional<ArticleStatus> parse_article_status(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(FeedContent content) {
+  return content == FeedContent::full ? "full" : "excerpt";
+}
+
+std::optional<FeedContent> parse_feed_content(std::string_view text) {
+  for (auto content : {FeedContent::excerpt, FeedContent::full}) {
+    if (to_string(content) == text) return content;
+  }
+  return std::nullopt;
+}
+
 bool is_reserved_section_slug(std::string_view slug) {
   // Reader pages, static files, the newsroom and the machine-readable documents a site has or
   // will have: a section named like one of them would shadow it.

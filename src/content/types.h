@@ -104,6 +104,12 @@ struct ArticlePage {
   bool has_more = false;
 };
 
+/// What the site's feeds carry of each article: the lead (`excerpt`) or the whole text.
+enum class FeedContent { excerpt, full };
+
+std::string_view to_string(FeedContent content);
+std::optional<FeedContent> parse_feed_content(std::string_view text);
+
 /// Site-wide settings an admin changes; the defaults are those of a French newsroom.
 struct SiteSettings {
   std::string title = "Gazette";
@@ -111,6 +117,12 @@ struct SiteSettings {
   std::string language = "fr";
   std::string time_zone = "Europe/Paris";
   std::string logo;  // the media name of the header's logo; empty for the text title
+  /// The site's public address ("https://www.example.fr", checked by
+  /// discovery::normalise_site_url) for absolute links: feeds, sitemaps, canonical URLs, JSON-LD.
+  /// Empty: the address each request was made to (its Host), fine on a laptop only.
+  std::string url;
+  /// Leads only by default: a full-text feed lets aggregators republish whole articles.
+  FeedContent feed_content = FeedContent::excerpt;
 };
 
 }  // namespace gazette::content

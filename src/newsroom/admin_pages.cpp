@@ -3,6 +3,7 @@
 // what changed (TermChanged, SettingsChanged) once it has committed.
 #include "auth/passwords.h"
 #include "content/events.h"
+#include "discovery/site_url.h"
 #include "media/image_preparation.h"
 #include "newsroom/call.h"
 #include "render/dates.h"
@@ -19,6 +20,23 @@ constexpr std::pair<std::string_view, std::string_view> kLanguages[] = {{"fr", "
 constexpr std::size_t kMaxSiteTitleBytes = 200;
 constexpr std::size_t kMaxDescriptionBytes = 500;
 constexpr std::size_t kMaxSectionNameBytes = 100;
+
+// The reason key of a refused site address, in the newsroom's catalog.
+std::string site_url_problem_key(discovery::SiteUrlProblem problem) {
+  switch (problem) {
+    case discovery::SiteUrlProblem::too_long:
+      return "err_site_url_too_long";
+    case discovery::SiteUrlProblem::not_http:
+      return "err_site_url_scheme";
+    case discovery::SiteUrlProblem::no_host:
+      return "err_site_url_host";
+    case discovery::SiteUrlProblem::query_or_fragment:
+      return "err_site_url_query";
+    case discovery::SiteUrlProblem::invalid_characters:
+      return "err_site_url_characters";
+  }
+  return "err_site_url_characters";
+}
 
 std::vector<std::pair<std::string, std::string>> role_options(
     const std::function<std::string(std::string_view)>& t) {
@@ -147,6 +165,7 @@ http::Response Newsroom::settings_page(Call& call) {
   auto t = [&](std::string_view key) { return text(call, key); };
   std::vector<FieldError> errors;
   auto values = call.settings;
+  std::string url_text = values.url;  // after a refusal, what was typed
   if (call.is_post) {
     values.title = std::string(render::trim(call.form.get("title")));
     values.description = std::string(render::trim(call.form.get("description")));
@@ -166,6 +185,21 @@ http::Response Newsroom::settings_page(Call& call) {
       if (values.time_zone.empty()) throw std::invalid_argument("empty");
     } catch (const std::exception&) {
       errors.push_back({"time_zone", "time_zone", "err_time_zone"});
+    }
+    // A form without these fields (a script's, an older page's) leaves them as they are.
+    if (call.form.has("url")) {
+      url_text = call.form.get("url");
+      auto url = discovery::normalise_site_url(url_text);
+      if (auto* problem = std::get_if<discovery::SiteUrlProblem>(&url))
+        errors.push_back({"url", "site_url", site_url_problem_key(*problem)});
+      else
+        values.url = std::get<std::string>(url);
+    }
+    if (call.form.has("feed_content")) {
+      if (auto feed_content = content::parse_feed_content(call.form.get("feed_content")))
+        values.feed_content = *feed_content;
+      else
+        errors.push_back({"feed_content", "feed_content", "err_feed_content"});
     }
     if (call.form.get("remove_logo") == "1") values.logo.clear();
     if (auto file = call.form.files.find("logo");
@@ -195,6 +229,11 @@ http::Response Newsroom::settings_page(Call& call) {
   for (const auto& [code, name] : kLanguages) languages.emplace_back(code, name);
   view.set("languages", options_view(languages, values.language));
   view.set("time_zone", values.time_zone);
+  view.set("url", url_text);
+  view.set("max_url_length", std::to_string(discovery::kMaxSiteUrlBytes));
+  view.set("feed_contents",
+           options_view({{"excerpt", t("feed_content_excerpt")}, {"full", t("feed_content_full")}},
+                        content::to_string(values.feed_content)));
   view.set("has_logo", !call.settings.logo.empty());
   if (!call.settings.logo.empty()) view.set("logo_src", site::media_path(call.settings.logo));
   return page(call, errors.empty() ? http::Status::ok : http::Status::unprocessable_entity,

@@ -1,9 +1,11 @@
-// Comment moderation at /newsroom/comments/: the list by status with counts, actions on one
-// comment or many (approve, hold, spam, trash, delete), editing, staff replies, erasing what one
-// e-mail address wrote, and the comment settings. Every write goes through ModerationService,
+// Comment moderation at /newsroom/comments/: the list by status with counts, narrowed to one
+// article and/or a text search, actions on one comment or many (approve, hold, spam, trash,
+// delete), editing, staff replies, erasing what one e-mail address wrote, and the comment
+// settings. Every write goes through ModerationService,
 // which announces CommentChanged / SettingsChanged once it has committed.
 #include <algorithm>
 #include <charconv>
+#include <variant>
 
 #include "newsroom/call.h"
 #include "render/text.h"
@@ -22,6 +24,9 @@ constexpr std::size_t kMaxEmailBytes = 254;
 constexpr std::size_t kMaxBlocklistBytes = 20000;
 // Checkbox names in the bulk form: "c12" for comment 12 (a form keeps one value per name).
 constexpr std::string_view kCheckboxPrefix = "c";
+// A search is a name, an address or a few words, not a paragraph; the bound also bounds the
+// cost of a search, which reads every comment's text.
+constexpr std::size_t kMaxCommentSearchBytes = 200;
 
 using content::CommentId;
 using content::CommentStatus;
@@ -34,8 +39,47 @@ std::string comment_status_key(CommentStatus status) {
   return "comments_" + std::string(content::to_string(status));
 }
 
-std::string list_url(CommentStatus status) {
-  return "/newsroom/comments/?status=" + std::string(content::to_string(status));
+// What narrows a moderation list beside its status: one article, and text to find.
+struct ListFilter {
+  std::optional<content::CommentedArticle> article;
+  std::string text;
+};
+
+// Why a list's filter was refused: the status to answer and the message key saying why.
+struct ListFilterRefusal {
+  http::Status status;
+  std::string message_key;
+};
+
+// The filter in `fields` (?article=ID&q=TEXT, or the bulk form's hidden fields).
+std::variant<ListFilter, ListFilterRefusal> read_list_filter(
+    const Form& fields, comments::ModerationService& comments) {
+  ListFilter filter;
+  if (auto article = fields.get("article"); !article.empty()) {
+    auto id = parse_id(article);
+    if (!id) return ListFilterRefusal{http::Status::bad_request, "comment_filter_bad_article"};
+    filter.article = comments.article(content::ArticleId{*id});
+    if (!filter.article)
+      return ListFilterRefusal{http::Status::not_found, "comment_filter_no_article"};
+  }
+  filter.text = std::string(render::trim(fields.get("q")));
+  if (!acceptable_text(filter.text, kMaxCommentSearchBytes))
+    return ListFilterRefusal{http::Status::bad_request, "comment_search_too_long"};
+  return filter;
+}
+
+store::CommentQuery comment_query(const ListFilter& filter) {
+  store::CommentQuery query;
+  if (filter.article) query.article = filter.article->id;
+  query.text = filter.text;
+  return query;
+}
+
+std::string list_url(CommentStatus status, const ListFilter& filter = {}) {
+  auto url = "/newsroom/comments/?status=" + std::string(content::to_string(status));
+  if (filter.article) url += "&article=" + std::to_string(filter.article->id.value);
+  if (!filter.text.empty()) url += "&q=" + percent_encode(filter.text);
+  return url;
 }
 
 // The reason key of a comment form problem, in the newsroom's catalog.
@@ -116,12 +160,19 @@ http::Response Newsroom::comment_list(Call& call) {
   auto status =
       content::parse_comment_status(call.query.get("status")).value_or(CommentStatus::pending);
   auto page_number = site::page_number("page=" + call.query.get("page")).value_or(1);
-  store::CommentQuery query;
+  auto read = read_list_filter(call.query, services_.moderation);
+  if (auto* refusal = std::get_if<ListFilterRefusal>(&read))
+    return message(
+        call, refusal->status,
+        refusal->status == http::Status::not_found ? "not_found_heading" : "bad_request_heading",
+        refusal->message_key);
+  const auto& filter = std::get<ListFilter>(read);
+  auto query = comment_query(filter);
+  auto counts = services_.moderation.counts(query);
   query.status = status;
   query.offset = (page_number - 1) * kCommentsPerPage;
   query.limit = kCommentsPerPage;
   auto listing = services_.moderation.list(query);
-  auto counts = services_.moderation.counts();
   auto context = services_.pages.context();
 
   auto view = frame(call, text(call, "comments"));
@@ -130,10 +181,22 @@ http::Response Newsroom::comment_list(Call& call) {
   view.set("status_label", text(call, comment_status_key(status)));
   view.set("can_manage_comment_settings",
            auth::can(call.user().role, auth::Capability::manage_settings));
+  view.set("has_article_filter", filter.article.has_value());
+  if (filter.article) {
+    view.set("filter_article_id", std::to_string(filter.article->id.value));
+    view.set("filter_article_title", filter.article->title);
+    view.set("filter_article_url",
+             site::article_path(filter.article->section_slug, filter.article->slug));
+    view.set("show_all_url", list_url(status, {std::nullopt, filter.text}));
+  }
+  view.set("q", filter.text);
+  view.set("has_query", !filter.text.empty());
+  view.set("clear_search_url", list_url(status, {filter.article, ""}));
+  view.set("max_search_length", std::to_string(kMaxCommentSearchBytes));
   theme::View tabs{theme::View::type::list};
   for (auto each : kListStatuses) {
     theme::View tab;
-    tab.set("url", list_url(each));
+    tab.set("url", list_url(each, filter));
     tab.set("label", text(call, comment_status_key(each)));
     tab.set("count", std::to_string(counts[each]));
     tab.set("current", each == status);
@@ -155,6 +218,7 @@ http::Response Newsroom::comment_list(Call& call) {
     item.set("date", local_display(comment.created_at, context.dates));
     item.set("article_title", article.title);
     item.set("article_url", site::article_path(article.section_slug, article.slug));
+    item.set("article_filter_url", list_url(status, {article, filter.text}));
     item.set("body", comment.body);
     item.set("staff", comment.by_staff);
     item.set("is_reply", comment.parent.has_value());
@@ -177,9 +241,9 @@ http::Response Newsroom::comment_list(Call& call) {
   view.set("page", std::to_string(page_number));
   view.set("pages", std::to_string(pages));
   view.set("has_prev", page_number > 1);
-  view.set("prev_url", list_url(status) + "&page=" + std::to_string(page_number - 1));
+  view.set("prev_url", list_url(status, filter) + "&page=" + std::to_string(page_number - 1));
   view.set("has_next", page_number < pages);
-  view.set("next_url", list_url(status) + "&page=" + std::to_string(page_number + 1));
+  view.set("next_url", list_url(status, filter) + "&page=" + std::to_string(page_number + 1));
   return page(call, http::Status::ok, "comments", view);
 }
 
@@ -206,13 +270,19 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
   }
   auto back =
       content::parse_comment_status(call.form.get("status")).value_or(CommentStatus::pending);
-  if (ids.empty()) return see_other(call, list_url(back));
+  // Back to the list as it was filtered; a filter gone bad (its article deleted meanwhile) is
+  // dropped rather than refusing the action.
+  auto read = read_list_filter(call.form, services_.moderation);
+  auto filter =
+      std::holds_alternative<ListFilter>(read) ? std::get<ListFilter>(read) : ListFilter{};
+  auto back_url = list_url(back, filter);
+  if (ids.empty()) return see_other(call, back_url);
   // "close_article:7" and "open_article:7" name an article, not a comment.
   if (action == "close_article" || action == "open_article") {
     if (!services_.moderation.set_comments_open(content::ArticleId{ids.front().value},
                                                 action == "open_article"))
       return not_found(call);
-    return see_other(call, list_url(back) + "&notice=" +
+    return see_other(call, back_url + "&notice=" +
                                (action == "open_article" ? "article_comments_opened"
                                                          : "article_comments_closed"));
   }
@@ -236,7 +306,7 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
   } else {
     return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
   }
-  return see_other(call, list_url(back) + "&notice=" + notice);
+  return see_other(call, back_url + "&notice=" + notice);
 }
 
 http::Response Newsroom::comment_edit(Call& call, CommentId id) {

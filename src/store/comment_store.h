@@ -51,6 +51,9 @@ struct CommentQuery {
   std::optional<content::CommentStatus> status;
   std::optional<content::ArticleId> article;
   std::string author_email;  // empty: anyone
+  /// Empty: any. Otherwise plain text found in the writer's name, e-mail or the comment's text
+  /// (ASCII letters case-insensitively); never read as LIKE or FTS syntax.
+  std::string text;
   std::int64_t offset = 0;
   std::int64_t limit = 50;
 };
@@ -112,7 +115,9 @@ class CommentStore {
   virtual std::vector<CommentChange> erase_comments_by(std::string_view email) = 0;
 
   virtual ModerationList list_comments(const CommentQuery& query) = 0;
-  virtual std::map<content::CommentStatus, std::int64_t> count_comments_by_status() = 0;
+  /// How many comments of each status match `filter` (its status, offset and limit ignored).
+  virtual std::map<content::CommentStatus, std::int64_t> count_comments_by_status(
+      const CommentQuery& filter) = 0;
 };
 
 }  // namespace gazette::store

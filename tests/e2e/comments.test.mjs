@@ -145,6 +145,12 @@ test('a comment awaits moderation for its writer, then shows once approved', { t
     assert.match(await row.innerText(), /camille@example\.fr/);
     const screen = await moderator.context.request.get(server.url('/newsroom/comments/'));
     await assertValidPage('/newsroom/comments/', await screen.text());
+    // Narrowed to the comment's article and searched, with the header saying so: valid too.
+    const onlyArticle = await row.locator('a.nr-article-filter').getAttribute('href');
+    const narrowed = await (await moderator.context.request.get(server.url(`${onlyArticle}&q=camille`))).text();
+    assert.match(narrowed, new RegExp(`id="comment-${id}"`));
+    assert.match(narrowed, /class="nr-comment-filter"/);
+    await assertValidPage('/newsroom/comments/?article=…&q=camille', narrowed);
     await approveInNewsroom(id);
     await page.goto(server.url(server.articlePath));
     const comment = page.locator(`#comment-${id}`);

@@ -25,11 +25,12 @@ class NewsroomComments : public NewsroomSite {
     add_user("contributor@test.example", "Carl Contributor", "contributor");
   }
 
-  /// Posts a reader's comment on the article and returns its id.
+  /// Posts a reader's comment on `article` (the first seeded one by default); returns its id.
   std::int64_t post_comment(const std::string& text, const std::string& email = "marie@example.fr",
-                            const std::string& honeypot = "") {
+                            const std::string& honeypot = "",
+                            const std::string& article = kArticle) {
     auto token = get("/comments/form-token").body;
-    auto response = post(kArticle + "comments",
+    auto response = post(article + "comments",
                          {{"name", "Marie"},
                           {"email", email},
                           {"website", ""},
@@ -363,6 +364,210 @@ TEST_F(NewsroomComments, WhatReadersWroteIsShownAsText) {
   auto bodies = page.find_all("div", "nr-comment-body");
   ASSERT_EQ(bodies.size(), 1u);
   EXPECT_NE(bodies[0].text().find("<script>alert(1)</script>"), std::string::npos);
+}
+
+// --- The list narrowed to one article, and searched.
+
+// Where NewsroomSite's second seeded article lives.
+const std::string kOtherArticle = "/sport/match-nul/";
+
+class NewsroomCommentFilter : public NewsroomComments {
+ protected:
+  void SetUp() override {
+    NewsroomComments::SetUp();
+    editor_ = sign_in("editor@test.example");
+    article_id_ = text_value("SELECT id FROM articles WHERE slug = 'article-de-depart'");
+  }
+
+  HtmlDocument list(const std::string& query) {
+    auto response = get("/newsroom/comments/" + query, &editor_);
+    EXPECT_EQ(response.status, 200) << query;
+    return HtmlDocument(response.body);
+  }
+
+  /// The ids of the comments a list shows, in order.
+  static std::vector<std::string> rows(const HtmlDocument& page) {
+    std::vector<std::string> ids;
+    for (const auto& item : page.find_all("li", "nr-comment"))
+      ids.push_back(item.attribute("id").substr(std::string("comment-").size()));
+    return ids;
+  }
+
+  /// Each status tab's count ("pending" → "2"), and its link.
+  static std::map<std::string, std::pair<std::string, std::string>> tabs(const HtmlDocument& page) {
+    std::map<std::string, std::pair<std::string, std::string>> tabs;
+    for (const auto& link : page.find("nav", "nr-tabs").find_all("a")) {
+      auto href = link.attribute("href");
+      std::smatch status;
+      std::regex_search(href, status, std::regex(R"(status=(\w+))"));
+      auto count = link.find_all("span", "nr-count");
+      tabs[status[1]] = {count.empty() ? "" : count[0].text(), href};
+    }
+    return tabs;
+  }
+
+  NewsroomSession editor_;
+  std::string article_id_;
+};
+
+TEST_F(NewsroomCommentFilter, OneArticlesCommentsWithTheirCountsKeptAcrossTabsAndActions) {
+  auto first = std::to_string(post_comment("Sur le départ"));
+  auto second = std::to_string(post_comment("Encore sur le départ", "paul@example.fr"));
+  auto other = std::to_string(post_comment("Sur le match", "lea@example.fr", "", kOtherArticle));
+
+  // Each row links to its article's comments alone.
+  auto all = list("");
+  EXPECT_EQ(rows(all), (std::vector<std::string>{other, second, first}));
+  std::string other_filter;
+  for (const auto& item : all.find_all("li", "nr-comment"))
+    if (item.attribute("id") == "comment-" + other)
+      for (const auto& link : item.find_all("a", "nr-article-filter"))
+        other_filter = link.attribute("href");
+  ASSERT_NE(other_filter.find("article="), std::string::npos);
+  EXPECT_EQ(rows(list(other_filter.substr(std::string("/newsroom/comments/").size()))),
+            std::vector<std::string>{other});
+
+  auto page = list("?article=" + article_id_);
+  EXPECT_EQ(rows(page), (std::vector<std::string>{second, first}));
+  auto header = page.find("p", "nr-comment-filter");
+  EXPECT_NE(header.text().find("Commentaires sur"), std::string::npos);
+  EXPECT_NE(header.text().find("Article de départ"), std::string::npos);
+  EXPECT_EQ(header.find_all("a").back().attribute("href"), "/newsroom/comments/?status=pending");
+  auto counts = tabs(page);
+  EXPECT_EQ(counts["pending"].first, "2");
+  EXPECT_EQ(counts["approved"].first, "0");
+  for (const auto& [status, tab] : counts)
+    EXPECT_NE(tab.second.find("&article=" + article_id_), std::string::npos) << status;
+  EXPECT_EQ(tabs(all)["pending"].first, "3");
+
+  // An action sends back to the same filtered list: one row's button, then the bulk form.
+  auto one = post("/newsroom/comments/",
+                  {{"csrf", editor_.csrf},
+                   {"status", "pending"},
+                   {"article", article_id_},
+                   {"one", "approve:" + first}},
+                  &editor_);
+  EXPECT_EQ(one.status, 303);
+  EXPECT_EQ(one.header("location"), "/newsroom/comments/?status=pending&article=" + article_id_ +
+                                        "&notice=comments_approved_done");
+  auto bulk = post("/newsroom/comments/",
+                   {{"csrf", editor_.csrf},
+                    {"status", "pending"},
+                    {"article", article_id_},
+                    {"q", "départ"},
+                    {"action", "spam"},
+                    {"c" + second, "1"}},
+                   &editor_);
+  EXPECT_EQ(bulk.status, 303);
+  EXPECT_EQ(bulk.header("location"), "/newsroom/comments/?status=pending&article=" + article_id_ +
+                                         "&q=d%C3%A9part&notice=comments_spammed");
+  EXPECT_EQ(status_of(std::stoll(first)), "approved");
+  EXPECT_EQ(status_of(std::stoll(second)), "spam");
+  EXPECT_EQ(status_of(std::stoll(other)), "pending");
+  counts = tabs(list("?status=approved&article=" + article_id_));
+  EXPECT_EQ(counts["pending"].first, "0");
+  EXPECT_EQ(counts["approved"].first, "1");
+  EXPECT_EQ(counts["spam"].first, "1");
+}
+
+TEST_F(NewsroomCommentFilter, PagesOfOneArticleKeepTheFilter) {
+  ASSERT_EQ(run_gazette({"comments", "settings", "--max-per-hour", "1000", "--db", db()}).exit_code,
+            0);
+  for (int i = 0; i < 51; ++i) post_comment("Commentaire numéro " + std::to_string(i));
+  auto other = std::to_string(post_comment("Sur le match", "lea@example.fr", "", kOtherArticle));
+  auto page = list("?article=" + article_id_);
+  EXPECT_EQ(rows(page).size(), 50u);
+  EXPECT_NE(page.find("nav", "nr-pager").text().find("1 / 2"), std::string::npos);
+  std::string next;
+  for (const auto& link : page.find("nav", "nr-pager").find_all("a"))
+    if (link.attribute("rel") == "next") next = link.attribute("href");
+  EXPECT_EQ(next, "/newsroom/comments/?status=pending&article=" + article_id_ + "&page=2");
+  auto second_page = rows(list(next.substr(std::string("/newsroom/comments/").size())));
+  ASSERT_EQ(second_page.size(), 1u);
+  EXPECT_NE(second_page[0], other);
+}
+
+TEST_F(NewsroomCommentFilter, SearchFindsNamesAddressesAndTextAsPlainText) {
+  auto percent = std::to_string(post_comment("Je suis d’accord à 100% avec vous"));
+  auto underscore = std::to_string(post_comment("Rien à signaler", "jeanne_d@example.fr"));
+  auto plain = std::to_string(post_comment("Bravo pour cette enquête", "paul@example.fr"));
+  // A staff reply: the only comment whose writer is named Eddie.
+  ASSERT_EQ(post("/newsroom/comments/" + plain + "/reply",
+                 {{"csrf", editor_.csrf}, {"comment", "Merci Paul"}}, &editor_)
+                .status,
+            303);
+  auto reply = text_value("SELECT id FROM comments WHERE by_staff = 1");
+
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(rows(list("?q=%25")), Ids{percent});  // "%": a character, not LIKE's wildcard
+  EXPECT_EQ(rows(list("?q=_")), Ids{underscore});
+  EXPECT_EQ(rows(list("?q=JEANNE_D%40EXAMPLE")), Ids{underscore});  // e-mail, any case
+  EXPECT_EQ(rows(list("?status=approved&q=enqu%C3%AAte")), Ids{plain});
+  EXPECT_EQ(rows(list("?status=approved&q=eddie")), Ids{reply});  // the writer's name
+  for (const std::string hostile :
+       {"%22%20OR%201%3D1%20--", "*", "NEAR(a%20b)", "title%3Avous", "%27"})
+    EXPECT_EQ(rows(list("?q=" + hostile)), Ids{}) << hostile;
+
+  // The counts are those of the search; the tabs and pager keep it.
+  auto page = list("?q=paul");
+  auto counts = tabs(page);
+  EXPECT_EQ(counts["pending"].first, "0");   // Paul's comment was approved with its reply
+  EXPECT_EQ(counts["approved"].first, "2");  // his comment, and the reply that names him
+  EXPECT_NE(counts["approved"].second.find("&q=paul"), std::string::npos);
+  EXPECT_EQ(form_value(get("/newsroom/comments/?q=paul", &editor_).body, "q"), "paul");
+}
+
+TEST_F(NewsroomCommentFilter, AHostileSearchIsShownBackAsText) {
+  post_comment("Un commentaire");
+  const std::string hostile = "<script>alert(1)</script>\"'&amp;";
+  auto response =
+      get("/newsroom/comments/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27%26amp%3B", &editor_);
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_EQ(form_value(response.body, "q"), hostile);
+  HtmlDocument page(response.body);
+  EXPECT_TRUE(rows(page).empty());
+  for (const auto& link : page.find("nav", "nr-tabs").find_all("a"))
+    EXPECT_NE(link.attribute("href").find("&q=%3Cscript%3Ealert"), std::string::npos)
+        << link.attribute("href");
+}
+
+TEST_F(NewsroomCommentFilter, BadFilterValuesGetAClearRefusalNeverAnError) {
+  auto id = post_comment("Un commentaire");
+  for (const std::string query : {"?article=abc", "?article=-1", "?article=1e3", "?article=%00"}) {
+    auto response = get("/newsroom/comments/" + query, &editor_);
+    EXPECT_EQ(response.status, 400) << query;
+    EXPECT_NE(response.body.find("n’en est pas un"), std::string::npos) << query;
+  }
+  auto unknown = get("/newsroom/comments/?article=999999", &editor_);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("Aucun article ne porte ce numéro"), std::string::npos);
+  EXPECT_EQ(get("/newsroom/comments/?article=99999999999999999999999", &editor_).status, 400);
+  for (const std::string query : {"?q=" + std::string(10000, 'a'), std::string("?q=%FF%FE")}) {
+    auto response = get("/newsroom/comments/" + query, &editor_);
+    EXPECT_EQ(response.status, 400);
+    EXPECT_NE(response.body.find("200 caractères au plus"), std::string::npos);
+  }
+  EXPECT_EQ(rows(list("?q=" + std::string(200, 'a'))).size(), 0u);
+
+  // An action whose filter went bad still acts, and goes back to the whole list.
+  auto acted = post("/newsroom/comments/",
+                    {{"csrf", editor_.csrf},
+                     {"status", "pending"},
+                     {"article", "abc"},
+                     {"q", std::string(10000, 'a')},
+                     {"one", "approve:" + std::to_string(id)}},
+                    &editor_);
+  EXPECT_EQ(acted.status, 303);
+  EXPECT_EQ(acted.header("location"),
+            "/newsroom/comments/?status=pending&notice=comments_approved_done");
+  EXPECT_EQ(status_of(id), "approved");
+}
+
+TEST_F(NewsroomCommentFilter, AuthorsCannotListOneArticlesComments) {
+  post_comment("Un commentaire");
+  auto author = sign_in("author@test.example");
+  EXPECT_EQ(get("/newsroom/comments/?article=" + article_id_ + "&q=Un", &author).status, 403);
 }
 
 }  // namespace

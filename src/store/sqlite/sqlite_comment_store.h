@@ -36,7 +36,8 @@ class SqliteCommentStore final : public CommentStore {
   std::vector<CommentChange> erase_comments_by(std::string_view email) override;
 
   ModerationList list_comments(const CommentQuery& query) override;
-  std::map<content::CommentStatus, std::int64_t> count_comments_by_status() override;
+  std::map<content::CommentStatus, std::int64_t> count_comments_by_status(
+      const CommentQuery& filter) override;
 
  private:
   ConnectionPool& pool_;

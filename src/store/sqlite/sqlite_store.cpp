@@ -144,6 +144,12 @@ content::SiteSettings SqliteStore::settings() {
       settings.time_zone = value;
     else if (key == "logo")
       settings.logo = value;
+    else if (key == "url")
+      settings.url = value;
+    else if (key == "feed_content")
+      // Written by hand before the newsroom had the field: anything but "full" meant the lead.
+      settings.feed_content =
+          content::parse_feed_content(value).value_or(content::FeedContent::excerpt);
   }
   return settings;
 }
@@ -151,11 +157,14 @@ content::SiteSettings SqliteStore::settings() {
 void SqliteStore::save_settings(const content::SiteSettings& settings) {
   auto writer = pool_.write();
   Transaction transaction(*writer);
+  const auto feed_content = std::string(content::to_string(settings.feed_content));
   for (const auto& [key, value] : {std::pair{"title", &settings.title},
                                    {"description", &settings.description},
                                    {"language", &settings.language},
                                    {"time_zone", &settings.time_zone},
-                                   {"logo", &settings.logo}}) {
+                                   {"logo", &settings.logo},
+                                   {"url", &settings.url},
+                                   {"feed_content", &feed_content}}) {
     writer
         ->prepare(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
