@@ -63,8 +63,8 @@ const CachedVariant& CachedPage::variant(Encoding encoding) const {
   auto index = static_cast<std::size_t>(encoding);
   std::call_once(made_[index], [&] {
     auto& variant = variants_[index];
-    variant.body = encoding == Encoding::gzip ? std::make_shared<const std::string>(
-                                                    gzip_compress(*identity_body_))
+    variant.body = encoding == Encoding::gzip
+                       ? std::make_shared<const std::string>(gzip_compress(*identity_body_))
                    : encoding == Encoding::brotli
                        ? std::make_shared<const std::string>(brotli_compress(*identity_body_))
                        : identity_body_;

@@ -131,11 +131,12 @@ http::Reply CachingResponder::reply_from(
     auto started = std::chrono::steady_clock::now();
     const auto& variant = page.variant(encoding);
     auto compress_time = std::chrono::steady_clock::now() - started;
-    auto head = variant.head + "X-Cache: miss\r\nServer-Timing: " +
-                server_timing(*render_time, compress_time) + "\r\n";
-    return http::Reply{
-        {}, std::make_shared<const http::SerializedResponse>(
-                http::SerializedResponse{std::move(head), variant.body})};
+    auto head = variant.head +
+                "X-Cache: miss\r\nServer-Timing: " + server_timing(*render_time, compress_time) +
+                "\r\n";
+    return http::Reply{{},
+                       std::make_shared<const http::SerializedResponse>(
+                           http::SerializedResponse{std::move(head), variant.body})};
   }
 
   http::Response response{http::Status::not_modified, request.version()};

@@ -18,7 +18,8 @@ std::shared_ptr<const CachedPage> PageCache::find(const std::string& key) const 
   auto found = pages_.find(key);
   if (found == pages_.end()) return nullptr;
   // Past its expiry the page is a miss; the render that follows replaces it.
-  if (found->second->expires_at() && std::chrono::system_clock::now() >= *found->second->expires_at())
+  if (found->second->expires_at() &&
+      std::chrono::system_clock::now() >= *found->second->expires_at())
     return nullptr;
   found->second->last_used.store(clock_.fetch_add(1, std::memory_order_relaxed),
                                  std::memory_order_relaxed);

@@ -63,9 +63,9 @@ TEST(ServerLifecycle, RefusesABadListenAddress) {
 
 TEST(ServerLifecycle, ServesWithTheThreadsItIsGivenAndRefusesNone) {
   TempDir dir;
-  ASSERT_EQ(run_gazette({"publish", reference_article().string(), "--db", dir.file("t.db")})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_gazette({"publish", reference_article().string(), "--db", dir.file("t.db")}).exit_code,
+      0);
   {
     ServerProcess server(dir.file("t.db"), {"--threads", "1"});
     EXPECT_EQ(http_request(server.host(), server.port(), "GET", "/").status, 200);

@@ -294,7 +294,8 @@ void SqliteWxrImportStore::export_site(
           " JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = ?"
           " ORDER BY ac.position");
       terms.bind(1, article.id.value);
-      while (terms.step()) article.categories.push_back({terms.column_text(0), terms.column_text(1)});
+      while (terms.step())
+        article.categories.push_back({terms.column_text(0), terms.column_text(1)});
     }
     {
       auto terms = db.prepare(

@@ -212,6 +212,8 @@ void WxrWriter::item(const store::ExportedArticle& article) {
   lines.indent(2) << "</item>\n";
 }
 
-void WxrWriter::finish() { out_ << "\t</channel>\n</rss>\n"; }
+void WxrWriter::finish() {
+  out_ << "\t</channel>\n</rss>\n";
+}
 
 }  // namespace gazette::transfer::wxr

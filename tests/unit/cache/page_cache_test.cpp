@@ -19,9 +19,10 @@ std::shared_ptr<CachedPage> expiring_page(const std::string& key, std::chrono::s
   http::Response response{http::Status::ok, 11};
   response.body() = "<p>page</p>";
   auto at = std::chrono::system_clock::now() + from_now;
-  response.set(http::kCacheExpiresHeader,
-               std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                  at.time_since_epoch()).count()));
+  response.set(
+      http::kCacheExpiresHeader,
+      std::to_string(
+          std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count()));
   return std::make_shared<CachedPage>(key, response, std::vector<std::string>{"article:1"});
 }
 
