@@ -5,8 +5,12 @@
 // query word matches a document word when either stem agrees.
 #include "store/sqlite/search_tokenizer.h"
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "discovery/words/stemmer.h"
 #include "discovery/words/words.h"
@@ -87,6 +91,89 @@ void matched_phrases(const Fts5ExtensionApi* api, Fts5Context* context, sqlite3_
   sqlite3_result_int64(result, matched);
 }
 
+// related_rank(search_index, scored, w0, w1, w2, w3): FTS5's bm25() with column weights w0…w3,
+// over the first `scored` phrases of the MATCH expression only. Related articles look up an
+// article's words as `(w1 OR … OR wn) AND (e1 OR … OR ek)`, where the e are copies of its
+// heaviest words: the rows scored are then those holding one of those (far fewer than those
+// holding any word), while the score stays bm25 over every word looked up, each counted once.
+// Same formula and constants as SQLite's fts5_aux.c.
+struct RelatedRankData {
+  double average_length = 0;
+  std::vector<double> idf;  // per scored phrase
+};
+
+constexpr double kBm25K1 = 1.2;
+constexpr double kBm25B = 0.75;
+
+int count_row(const Fts5ExtensionApi*, Fts5Context*, void* rows) {
+  ++*static_cast<sqlite3_int64*>(rows);
+  return SQLITE_OK;
+}
+
+void related_rank(const Fts5ExtensionApi* api, Fts5Context* context, sqlite3_context* result,
+                  int argc, sqlite3_value** argv) {
+  constexpr int kColumns = 4;
+  if (argc != 1 + kColumns) {
+    sqlite3_result_error(result, "related_rank: expects the scored phrases and 4 weights", -1);
+    return;
+  }
+  int scored = std::min(sqlite3_value_int(argv[0]), api->xPhraseCount(context));
+  auto* data = static_cast<RelatedRankData*>(api->xGetAuxdata(context, 0));
+  int rc = SQLITE_OK;
+  if (!data) {
+    // Once per query: the inverse document frequency of each scored phrase, as bm25() has it.
+    auto fresh = std::make_unique<RelatedRankData>();
+    sqlite3_int64 rows = 0;
+    sqlite3_int64 tokens = 0;
+    rc = api->xRowCount(context, &rows);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(context, -1, &tokens);
+    fresh->average_length = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1;
+    for (int phrase = 0; rc == SQLITE_OK && phrase < scored; ++phrase) {
+      sqlite3_int64 hits = 0;
+      rc = api->xQueryPhrase(context, phrase, &hits, count_row);
+      double idf =
+          std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+      fresh->idf.push_back(idf > 0 ? idf : 1e-6);
+    }
+    if (rc == SQLITE_OK) {
+      data = fresh.release();
+      rc =
+          api->xSetAuxdata(context, data, [](void* p) { delete static_cast<RelatedRankData*>(p); });
+    }
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  double weights[kColumns];
+  for (int column = 0; column < kColumns; ++column)
+    weights[column] = sqlite3_value_double(argv[1 + column]);
+  // Phrase by phrase rather than xInst: xInstCount would first gather and sort every instance
+  // of every phrase, the required copies included.
+  std::vector<double> frequency(static_cast<std::size_t>(scored), 0.0);
+  for (int phrase = 0; rc == SQLITE_OK && phrase < scored; ++phrase) {
+    Fts5PhraseIter iterator;
+    int column = -1;
+    int offset = -1;
+    rc = api->xPhraseFirst(context, phrase, &iterator, &column, &offset);
+    for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(context, &iterator, &column, &offset))
+      if (column < kColumns) frequency[static_cast<std::size_t>(phrase)] += weights[column];
+  }
+  int length = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(context, -1, &length);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(result, rc);
+    return;
+  }
+  double score = 0;
+  double norm = kBm25K1 * (1 - kBm25B + kBm25B * length / data->average_length);
+  for (int phrase = 0; phrase < scored; ++phrase) {
+    double f = frequency[static_cast<std::size_t>(phrase)];
+    score += data->idf[static_cast<std::size_t>(phrase)] * (f * (kBm25K1 + 1)) / (f + norm);
+  }
+  sqlite3_result_double(result, -score);  // like bm25(): lower is better
+}
+
 fts5_api* fts5_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* statement = nullptr;
@@ -106,7 +193,9 @@ void register_search_tokenizer(sqlite3* db) {
   if (!api || api->iVersion < 2) throw DatabaseError("SQLite was built without FTS5");
   static fts5_tokenizer methods{create, destroy, tokenize};
   if (api->xCreateTokenizer(api, "gazette", nullptr, &methods, nullptr) != SQLITE_OK ||
-      api->xCreateFunction(api, "matched_phrases", nullptr, matched_phrases, nullptr) != SQLITE_OK)
+      api->xCreateFunction(api, "matched_phrases", nullptr, matched_phrases, nullptr) !=
+          SQLITE_OK ||
+      api->xCreateFunction(api, "related_rank", nullptr, related_rank, nullptr) != SQLITE_OK)
     throw DatabaseError(std::string("cannot register the search tokenizer: ") + sqlite3_errmsg(db));
 }
 

@@ -283,23 +283,36 @@ std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
 }
 
 std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
-    ArticleId id, const std::vector<std::string>& words, int limit) {
+    ArticleId id, const std::vector<std::string>& words, std::size_t required, int limit) {
   std::vector<std::vector<std::string>> phrases;
   for (const auto& word : words) phrases.push_back({word});
   auto expression = fts_expression(phrases, " OR ");
   std::vector<RelatedCandidate> candidates;
   if (expression.empty()) return candidates;
+  // Copies of the required words after the looked-up ones: related_rank scores only the
+  // first words.size() phrases, so each word counts once, and matched_phrases' bit i stays
+  // words[i].
+  if (required < words.size()) {
+    phrases.resize(required);
+    expression = "(" + expression + ") AND (" + fts_expression(phrases, " OR ") + ")";
+  }
   auto connection = pool_.read();
+  // related_rank's column weights are the rank of migrations/0002 (title, lead, body,
+  // keywords): bm25 as search ranks, over the looked-up words only.
   auto statement = connection->prepare(
       "SELECT c.id, c.score, a.published_at, c.terms,"
       " (SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
       "  ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?2 AND theirs.article_id = c.id)"
-      " FROM (SELECT rowid AS id, -rank AS score, matched_phrases(search_index) AS terms"
+      " FROM (SELECT rowid AS id, -related_rank(search_index, ?4, 10.0, 3.0, 1.0, 5.0) AS score,"
+      "       matched_phrases(search_index) AS terms"
       "       FROM search_index WHERE search_index MATCH ?1"
-      "       ORDER BY rank LIMIT ?3) c"
+      "       ORDER BY score DESC LIMIT ?3) c"
       " JOIN articles a ON a.id = c.id WHERE c.id <> ?2 AND a.status = 'published'"
       " ORDER BY c.score DESC");
-  statement.bind(1, expression).bind(2, id.value).bind(3, std::int64_t{limit} + 1);
+  statement.bind(1, expression)
+      .bind(2, id.value)
+      .bind(3, std::int64_t{limit} + 1)
+      .bind(4, static_cast<std::int64_t>(words.size()));
   while (statement.step()) {
     candidates.push_back({ArticleId{statement.column_int(0)}, statement.column_double(1),
                           from_unix(statement.column_int(2)),
