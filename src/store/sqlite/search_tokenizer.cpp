@@ -20,14 +20,8 @@ namespace gazette::store::sqlite {
 
 namespace {
 
-using discovery::StemLanguage;
-using discovery::Stemmer;
-
 // One per FTS5 table per connection, so its stemmers are used by one thread at a time.
-struct Tokenizer {
-  Stemmer french{StemLanguage::french};
-  Stemmer english{StemLanguage::english};
-};
+using Tokenizer = IndexStemmer;
 
 int create(void*, const char**, int, Fts5Tokenizer** out) {
   try {
@@ -51,16 +45,12 @@ int tokenize(Fts5Tokenizer* handle, void* context, int /*flags*/, const char* te
   try {
     discovery::for_each_word(
         std::string_view(text, static_cast<std::size_t>(length)), [&](const discovery::Word& word) {
-          auto begin = static_cast<int>(word.begin);
-          auto end = static_cast<int>(word.end);
-          auto french = tokenizer.french.stem(word.folded);
-          rc = emit(context, 0, french.data(), static_cast<int>(french.size()), begin, end);
-          if (rc != SQLITE_OK) return false;
-          auto english = tokenizer.english.stem(word.folded);
-          if (english != french)
-            rc = emit(context, FTS5_TOKEN_COLOCATED, english.data(),
-                      static_cast<int>(english.size()), begin, end);
-          return rc == SQLITE_OK;
+          return tokenizer.stems(word.folded, [&](const std::string& stem, bool colocated) {
+            rc = emit(context, colocated ? FTS5_TOKEN_COLOCATED : 0, stem.data(),
+                      static_cast<int>(stem.size()), static_cast<int>(word.begin),
+                      static_cast<int>(word.end));
+            return rc == SQLITE_OK;
+          });
         });
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
@@ -186,6 +176,22 @@ fts5_api* fts5_of(sqlite3* db) {
 }
 
 }  // namespace
+
+void IndexStemmer::add_terms(std::string_view text, std::set<std::string>& terms) {
+  discovery::for_each_word(text, [&](const discovery::Word& word) {
+    auto known = known_.find(word.folded);
+    if (known == known_.end()) {
+      std::vector<std::string> found;
+      stems(word.folded, [&](const std::string& stem, bool) {
+        found.push_back(stem);
+        return true;
+      });
+      known = known_.emplace(word.folded, std::move(found)).first;
+    }
+    terms.insert(known->second.begin(), known->second.end());
+    return true;
+  });
+}
 
 void register_search_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_of(db);

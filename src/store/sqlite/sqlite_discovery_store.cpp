@@ -2,7 +2,12 @@
 // sqlite_discovery_store.h). User input never reaches FTS5 syntax: the words of a request are
 // letters and digits only (discovery/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
+
+#include <map>
+#include <set>
+
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search_tokenizer.h"
 
 namespace gazette::store::sqlite {
 
@@ -43,8 +48,48 @@ std::vector<std::string> read_names(Connection& connection, std::string_view sql
   return names;
 }
 
-void delete_document(Connection& connection, std::int64_t id) {
+// How many more (or fewer) documents hold each term, applied to search_terms at the end of a
+// write of the index.
+using TermCounts = std::map<std::string, std::int64_t>;
+
+void count_terms(IndexStemmer& stemmer, std::initializer_list<std::string_view> columns,
+                 std::int64_t delta, TermCounts& counts) {
+  std::set<std::string> terms;
+  for (auto column : columns) stemmer.add_terms(column, terms);
+  for (const auto& term : terms) counts[term] += delta;
+}
+
+// Drops document `id` from the index, counting out its terms.
+void delete_document(Connection& connection, std::int64_t id, IndexStemmer& stemmer,
+                     TermCounts& counts) {
+  {
+    auto statement =
+        connection.prepare("SELECT title, lead, body, keywords FROM search_index WHERE rowid = ?");
+    statement.bind(1, id);
+    if (!statement.step()) return;
+    count_terms(stemmer,
+                {statement.column_text(0), statement.column_text(1), statement.column_text(2),
+                 statement.column_text(3)},
+                -1, counts);
+  }
   connection.prepare("DELETE FROM search_index WHERE rowid = ?").bind(1, id).run();
+}
+
+void save_term_counts(Connection& connection, const TermCounts& counts) {
+  for (const auto& [term, delta] : counts) {
+    if (delta == 0) continue;
+    connection
+        .prepare(
+            "INSERT INTO search_terms (term, documents) VALUES (?1, ?2)"
+            " ON CONFLICT (term) DO UPDATE SET documents = documents + ?2")
+        .bind(1, term)
+        .bind(2, delta)
+        .run();
+    if (delta < 0)
+      connection.prepare("DELETE FROM search_terms WHERE term = ? AND documents <= 0")
+          .bind(1, term)
+          .run();
+  }
 }
 
 SitemapEntry read_sitemap_entry(const Statement& row) {
@@ -106,8 +151,12 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
   auto writer = pool_.write();
   Connection& connection = *writer;
   Transaction transaction(connection);
+  IndexStemmer stemmer;
+  TermCounts counts;
   for (const auto& document : documents) {
-    delete_document(connection, document.id.value);
+    delete_document(connection, document.id.value, stemmer, counts);
+    count_terms(stemmer, {document.title, document.lead, document.body, document.keywords}, 1,
+                counts);
     connection
         .prepare(
             "INSERT INTO search_index (rowid, title, lead, body, keywords) VALUES (?, ?, ?, ?, ?)")
@@ -128,10 +177,11 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
         .run();
   }
   for (auto id : removed) {
-    delete_document(connection, id.value);
+    delete_document(connection, id.value, stemmer, counts);
     connection.prepare("DELETE FROM search_documents WHERE article_id = ?").bind(1, id.value).run();
     connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
   }
+  save_term_counts(connection, counts);
   transaction.commit();
 }
 
@@ -275,7 +325,7 @@ std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
   std::vector<std::int64_t> frequencies;
   frequencies.reserve(terms.size());
   for (const auto& term : terms) {
-    auto statement = connection->prepare("SELECT doc FROM search_vocabulary WHERE term = ?");
+    auto statement = connection->prepare("SELECT documents FROM search_terms WHERE term = ?");
     statement.bind(1, term);
     frequencies.push_back(statement.step() ? statement.column_int(0) : 0);
   }

@@ -1,5 +1,6 @@
 // The SQLite backend of DiscoveryStore: FTS5 search_index with the "gazette" tokenizer,
-// its fts5vocab, search_documents and related_articles (migrations/0002).
+// its fts5vocab, search_documents and related_articles (migrations/0002), and search_terms, the
+// document frequencies it keeps beside the index (migrations/0009).
 #pragma once
 
 #include "store/discovery_store.h"
