@@ -3,12 +3,12 @@
 #include "discovery/discovery_updater.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "test_directory.h"
 
 namespace gazette::discovery {
 namespace {
@@ -39,13 +39,7 @@ class DiscoveryUpdaterTest : public ::testing::Test {
     return draft;
   }
 
-  std::filesystem::path dir_ = [] {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("gazette-discovery-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir);
-    return dir;
-  }();
+  std::filesystem::path dir_ = testing::fresh_test_directory("discovery");
   std::filesystem::path db_ = dir_ / "gazette.db";
 };
 
