@@ -177,20 +177,37 @@ fts5_api* fts5_of(sqlite3* db) {
 
 }  // namespace
 
-void IndexStemmer::add_terms(std::string_view text, std::set<std::string>& terms) {
-  discovery::for_each_word(text, [&](const discovery::Word& word) {
-    auto known = known_.find(word.folded);
-    if (known == known_.end()) {
-      std::vector<std::string> found;
-      stems(word.folded, [&](const std::string& stem, bool) {
-        found.push_back(stem);
-        return true;
-      });
-      known = known_.emplace(word.folded, std::move(found)).first;
-    }
-    terms.insert(known->second.begin(), known->second.end());
-    return true;
-  });
+std::size_t DocumentTermTally::number_of(const std::string& term) {
+  auto [found, added] = term_numbers_.try_emplace(term, terms_.size());
+  if (added) {
+    terms_.push_back(term);
+    counts_.push_back(0);
+    last_document_.push_back(0);
+  }
+  return found->second;
+}
+
+void DocumentTermTally::add(std::initializer_list<std::string_view> texts, std::int64_t documents) {
+  ++document_;  // numbered from 1: last_document_ starts at 0, no document
+  for (auto text : texts) {
+    discovery::for_each_word(text, [&](const discovery::Word& word) {
+      auto known = word_terms_.find(word.folded);
+      if (known == word_terms_.end()) {
+        std::vector<std::size_t> terms;
+        stemmer_.stems(word.folded, [&](const std::string& stem, bool) {
+          terms.push_back(number_of(stem));
+          return true;
+        });
+        known = word_terms_.emplace(word.folded, std::move(terms)).first;
+      }
+      for (auto term : known->second) {
+        if (last_document_[term] == document_) continue;
+        last_document_[term] = document_;
+        counts_[term] += documents;
+      }
+      return true;
+    });
+  }
 }
 
 void register_search_tokenizer(sqlite3* db) {

@@ -4,7 +4,8 @@
 
 #include <sqlite3.h>
 
-#include <set>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,15 +29,36 @@ class IndexStemmer {
     return english == french || emit(english, true);
   }
 
-  /// The distinct index terms of `text`, added to `terms`: what a document holding it adds to
-  /// the index's vocabulary. Remembers the stems of each word it met (a write of the index
-  /// meets the same words in every document), so use one for one write.
-  void add_terms(std::string_view text, std::set<std::string>& terms);
-
  private:
   discovery::Stemmer french_{discovery::StemLanguage::french};
   discovery::Stemmer english_{discovery::StemLanguage::english};
-  std::unordered_map<std::string, std::vector<std::string>> known_;  // word → its stems
+};
+
+/// For one write of the index: how many more (or fewer) documents hold each term, as the
+/// tokenizer would index the documents added (or removed). Remembers every word it met and its
+/// terms, by number: a write meets the same words in every document.
+class DocumentTermTally {
+ public:
+  /// Counts `documents` (1 for a document added, -1 for one removed) for each distinct term of
+  /// the texts of one document.
+  void add(std::initializer_list<std::string_view> texts, std::int64_t documents);
+
+  /// Calls visit(term, documents) for each term whose count changed.
+  template <typename Visit>
+  void for_each(Visit&& visit) const {
+    for (std::size_t term = 0; term < terms_.size(); ++term)
+      if (counts_[term] != 0) visit(terms_[term], counts_[term]);
+  }
+
+ private:
+  IndexStemmer stemmer_;
+  std::unordered_map<std::string, std::vector<std::size_t>> word_terms_;  // folded word → terms
+  std::unordered_map<std::string, std::size_t> term_numbers_;
+  std::vector<std::string> terms_;
+  std::vector<std::int64_t> counts_;
+  std::vector<std::size_t> last_document_;  // per term: the last document that counted it
+  std::size_t document_ = 0;
+  std::size_t number_of(const std::string& term);
 };
 
 /// Registers the "gazette" FTS5 tokenizer on `db`, and the auxiliary function

@@ -3,9 +3,6 @@
 // letters and digits only (discovery/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
 
-#include <map>
-#include <set>
-
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search_tokenizer.h"
 
@@ -48,48 +45,35 @@ std::vector<std::string> read_names(Connection& connection, std::string_view sql
   return names;
 }
 
-// How many more (or fewer) documents hold each term, applied to search_terms at the end of a
-// write of the index.
-using TermCounts = std::map<std::string, std::int64_t>;
-
-void count_terms(IndexStemmer& stemmer, std::initializer_list<std::string_view> columns,
-                 std::int64_t delta, TermCounts& counts) {
-  std::set<std::string> terms;
-  for (auto column : columns) stemmer.add_terms(column, terms);
-  for (const auto& term : terms) counts[term] += delta;
-}
-
 // Drops document `id` from the index, counting out its terms.
-void delete_document(Connection& connection, std::int64_t id, IndexStemmer& stemmer,
-                     TermCounts& counts) {
+void delete_document(Connection& connection, std::int64_t id, DocumentTermTally& tally) {
   {
     auto statement =
         connection.prepare("SELECT title, lead, body, keywords FROM search_index WHERE rowid = ?");
     statement.bind(1, id);
     if (!statement.step()) return;
-    count_terms(stemmer,
-                {statement.column_text(0), statement.column_text(1), statement.column_text(2),
-                 statement.column_text(3)},
-                -1, counts);
+    tally.add({statement.column_text(0), statement.column_text(1), statement.column_text(2),
+               statement.column_text(3)},
+              -1);
   }
   connection.prepare("DELETE FROM search_index WHERE rowid = ?").bind(1, id).run();
 }
 
-void save_term_counts(Connection& connection, const TermCounts& counts) {
-  for (const auto& [term, delta] : counts) {
-    if (delta == 0) continue;
+// search_terms follows what a write of the index added and removed.
+void save_term_counts(Connection& connection, const DocumentTermTally& tally) {
+  tally.for_each([&](const std::string& term, std::int64_t documents) {
     connection
         .prepare(
             "INSERT INTO search_terms (term, documents) VALUES (?1, ?2)"
             " ON CONFLICT (term) DO UPDATE SET documents = documents + ?2")
         .bind(1, term)
-        .bind(2, delta)
+        .bind(2, documents)
         .run();
-    if (delta < 0)
+    if (documents < 0)
       connection.prepare("DELETE FROM search_terms WHERE term = ? AND documents <= 0")
           .bind(1, term)
           .run();
-  }
+  });
 }
 
 SitemapEntry read_sitemap_entry(const Statement& row) {
@@ -151,12 +135,10 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
   auto writer = pool_.write();
   Connection& connection = *writer;
   Transaction transaction(connection);
-  IndexStemmer stemmer;
-  TermCounts counts;
+  DocumentTermTally tally;
   for (const auto& document : documents) {
-    delete_document(connection, document.id.value, stemmer, counts);
-    count_terms(stemmer, {document.title, document.lead, document.body, document.keywords}, 1,
-                counts);
+    delete_document(connection, document.id.value, tally);
+    tally.add({document.title, document.lead, document.body, document.keywords}, 1);
     connection
         .prepare(
             "INSERT INTO search_index (rowid, title, lead, body, keywords) VALUES (?, ?, ?, ?, ?)")
@@ -177,11 +159,11 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
         .run();
   }
   for (auto id : removed) {
-    delete_document(connection, id.value, stemmer, counts);
+    delete_document(connection, id.value, tally);
     connection.prepare("DELETE FROM search_documents WHERE article_id = ?").bind(1, id.value).run();
     connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
   }
-  save_term_counts(connection, counts);
+  save_term_counts(connection, tally);
   transaction.commit();
 }
 
