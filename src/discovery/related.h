@@ -13,9 +13,10 @@
 //     (title ×10, keywords ×5, lead ×3, body ×1) scores the articles holding them. Only the
 //     articles holding one of the few heaviest stems are scored: those whose lighter rest
 //     weighs less than kMinCoverage of the whole, since an article holding none of them would
-//     be dropped at step 5 anyway. Scoring is where the time goes (about 2 µs an article
-//     held), and light stems are the common ones: at 100,000 generated articles this scores
-//     10,000 articles instead of 29,000, for the same lists.
+//     be dropped at step 5 anyway (but for one sharing kStrongTagCount tags and none of those
+//     stems, which tag names, weighing 3, make rare). Scoring is where the time goes (about
+//     2 µs an article held), and light stems are the common ones: at 100,000 generated
+//     articles this scores 10,000 articles instead of 29,000, for the same lists.
 //  4. Content closeness blends the two views of the same TF-IDF: half the candidate's BM25
 //     relative to the best candidate's, half its coverage — the share of the article's
 //     looked-up TF-IDF weight that the candidate holds, relative to the best coverage. It gets
