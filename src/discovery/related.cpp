@@ -64,6 +64,19 @@ void count_words(std::string_view text, double weight, Stemmer& stemmer,
   });
 }
 
+// How many of the heaviest looked-up words a candidate must hold one of (step 3): the fewest
+// whose lighter rest weighs less than kMinCoverage of the whole. An article holding none of
+// them covers less than kMinCoverage, so step 5 would drop it (unless it shares
+// kStrongTagCount tags, whose names are heavy words anyway): the index need not score it.
+std::size_t required_words(const std::vector<std::pair<double, std::string>>& weighted,
+                           double total_weight) {
+  double rest = total_weight;
+  std::size_t required = 0;
+  while (required < weighted.size() && rest >= kMinCoverage * total_weight)
+    rest -= weighted[required++].first;
+  return required;
+}
+
 }  // namespace
 
 double TermStatistics::indexed_documents() {
@@ -116,9 +129,10 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   // 3. Candidates from the index.
   std::vector<std::string> words;
   for (const auto& [weight, word] : weighted) words.push_back(word);
-  auto candidates = store_.related_candidates(id, words, kCandidates);
   double total_weight = 0;
   for (const auto& [weight, word] : weighted) total_weight += weight;
+  auto candidates =
+      store_.related_candidates(id, words, required_words(weighted, total_weight), kCandidates);
   auto coverage_of = [&](const store::RelatedCandidate& candidate) {
     double shared = 0;
     for (std::size_t i = 0; i < weighted.size() && i < 62; ++i)

@@ -137,11 +137,12 @@ class DiscoveryStore {
   virtual std::int64_t indexed_documents() = 0;
   /// How many indexed documents hold each term (index terms: stems, as the tokenizer makes them).
   virtual std::vector<std::int64_t> document_frequencies(const std::vector<std::string>& terms) = 0;
-  /// Indexed articles other than `id` holding any of `words` (at most 62), most relevant
-  /// first, with which of the words and how many tags they share with `id`.
+  /// Indexed articles other than `id` holding any of the first `required` of `words` (at most
+  /// 62), most relevant first by bm25 over all of `words`, with which of the words and how
+  /// many tags they share with `id`.
   virtual std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                            const std::vector<std::string>& words,
-                                                           int limit) = 0;
+                                                           std::size_t required, int limit) = 0;
   /// Replaces the related list of each article and marks it computed, in one transaction.
   virtual void save_related(const std::vector<RelatedList>& lists) = 0;
   /// Articles whose related list names `related` (at most `limit`).

@@ -4,11 +4,68 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "discovery/words/stemmer.h"
+
 namespace gazette::store::sqlite {
 
+/// The stems the "gazette" tokenizer indexes words under: each word's French stem, and its
+/// English stem when that differs. Not thread-safe (its stemmers): one per user at a time.
+class IndexStemmer {
+ public:
+  /// Calls emit(stem, colocated) for each stem of `folded_word`, the French one first
+  /// (colocated: an alternative at the same position); stops when emit returns false.
+  template <typename Emit>
+  bool stems(std::string_view folded_word, Emit&& emit) {
+    auto french = french_.stem(folded_word);
+    if (!emit(french, false)) return false;
+    auto english = english_.stem(folded_word);
+    return english == french || emit(english, true);
+  }
+
+ private:
+  discovery::Stemmer french_{discovery::StemLanguage::french};
+  discovery::Stemmer english_{discovery::StemLanguage::english};
+};
+
+/// For one write of the index: how many more (or fewer) documents hold each term, as the
+/// tokenizer would index the documents added (or removed). Remembers every word it met and its
+/// terms, by number: a write meets the same words in every document.
+class DocumentTermTally {
+ public:
+  /// Counts `documents` (1 for a document added, -1 for one removed) for each distinct term of
+  /// the texts of one document.
+  void add(std::initializer_list<std::string_view> texts, std::int64_t documents);
+
+  /// Calls visit(term, documents) for each term whose count changed.
+  template <typename Visit>
+  void for_each(Visit&& visit) const {
+    for (std::size_t term = 0; term < terms_.size(); ++term)
+      if (counts_[term] != 0) visit(terms_[term], counts_[term]);
+  }
+
+ private:
+  IndexStemmer stemmer_;
+  std::unordered_map<std::string, std::vector<std::size_t>> word_terms_;  // folded word → terms
+  std::unordered_map<std::string, std::size_t> term_numbers_;
+  std::vector<std::string> terms_;
+  std::vector<std::int64_t> counts_;
+  std::vector<std::size_t> last_document_;  // per term: the last document that counted it
+  std::size_t document_ = 0;
+  std::size_t number_of(const std::string& term);
+};
+
 /// Registers the "gazette" FTS5 tokenizer on `db`, and the auxiliary function
-/// matched_phrases(search_index) (a bit mask of the query's phrases a row holds). Every connection
-/// needs it before it touches search_index, the migration that creates the table included.
+/// matched_phrases(search_index) (a bit mask of the query's phrases a row holds) and
+/// related_rank(search_index, scored, weights…) (bm25 over the first `scored` phrases). Every
+/// connection needs it before it touches search_index, the migration that creates the table
+/// included.
 void register_search_tokenizer(sqlite3* db);
 
 }  // namespace gazette::store::sqlite

@@ -2,7 +2,9 @@
 // sqlite_discovery_store.h). User input never reaches FTS5 syntax: the words of a request are
 // letters and digits only (discovery/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
+
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search_tokenizer.h"
 
 namespace gazette::store::sqlite {
 
@@ -43,8 +45,35 @@ std::vector<std::string> read_names(Connection& connection, std::string_view sql
   return names;
 }
 
-void delete_document(Connection& connection, std::int64_t id) {
+// Drops document `id` from the index, counting out its terms.
+void delete_document(Connection& connection, std::int64_t id, DocumentTermTally& tally) {
+  {
+    auto statement =
+        connection.prepare("SELECT title, lead, body, keywords FROM search_index WHERE rowid = ?");
+    statement.bind(1, id);
+    if (!statement.step()) return;
+    tally.add({statement.column_text(0), statement.column_text(1), statement.column_text(2),
+               statement.column_text(3)},
+              -1);
+  }
   connection.prepare("DELETE FROM search_index WHERE rowid = ?").bind(1, id).run();
+}
+
+// search_terms follows what a write of the index added and removed.
+void save_term_counts(Connection& connection, const DocumentTermTally& tally) {
+  tally.for_each([&](const std::string& term, std::int64_t documents) {
+    connection
+        .prepare(
+            "INSERT INTO search_terms (term, documents) VALUES (?1, ?2)"
+            " ON CONFLICT (term) DO UPDATE SET documents = documents + ?2")
+        .bind(1, term)
+        .bind(2, documents)
+        .run();
+    if (documents < 0)
+      connection.prepare("DELETE FROM search_terms WHERE term = ? AND documents <= 0")
+          .bind(1, term)
+          .run();
+  });
 }
 
 SitemapEntry read_sitemap_entry(const Statement& row) {
@@ -106,8 +135,10 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
   auto writer = pool_.write();
   Connection& connection = *writer;
   Transaction transaction(connection);
+  DocumentTermTally tally;
   for (const auto& document : documents) {
-    delete_document(connection, document.id.value);
+    delete_document(connection, document.id.value, tally);
+    tally.add({document.title, document.lead, document.body, document.keywords}, 1);
     connection
         .prepare(
             "INSERT INTO search_index (rowid, title, lead, body, keywords) VALUES (?, ?, ?, ?, ?)")
@@ -128,10 +159,11 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
         .run();
   }
   for (auto id : removed) {
-    delete_document(connection, id.value);
+    delete_document(connection, id.value, tally);
     connection.prepare("DELETE FROM search_documents WHERE article_id = ?").bind(1, id.value).run();
     connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
   }
+  save_term_counts(connection, tally);
   transaction.commit();
 }
 
@@ -275,7 +307,7 @@ std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
   std::vector<std::int64_t> frequencies;
   frequencies.reserve(terms.size());
   for (const auto& term : terms) {
-    auto statement = connection->prepare("SELECT doc FROM search_vocabulary WHERE term = ?");
+    auto statement = connection->prepare("SELECT documents FROM search_terms WHERE term = ?");
     statement.bind(1, term);
     frequencies.push_back(statement.step() ? statement.column_int(0) : 0);
   }
@@ -283,23 +315,36 @@ std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
 }
 
 std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
-    ArticleId id, const std::vector<std::string>& words, int limit) {
+    ArticleId id, const std::vector<std::string>& words, std::size_t required, int limit) {
   std::vector<std::vector<std::string>> phrases;
   for (const auto& word : words) phrases.push_back({word});
   auto expression = fts_expression(phrases, " OR ");
   std::vector<RelatedCandidate> candidates;
   if (expression.empty()) return candidates;
+  // Copies of the required words after the looked-up ones: related_rank scores only the
+  // first words.size() phrases, so each word counts once, and matched_phrases' bit i stays
+  // words[i].
+  if (required < words.size()) {
+    phrases.resize(required);
+    expression = "(" + expression + ") AND (" + fts_expression(phrases, " OR ") + ")";
+  }
   auto connection = pool_.read();
+  // related_rank's column weights are the rank of migrations/0002 (title, lead, body,
+  // keywords): bm25 as search ranks, over the looked-up words only.
   auto statement = connection->prepare(
       "SELECT c.id, c.score, a.published_at, c.terms,"
       " (SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
       "  ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?2 AND theirs.article_id = c.id)"
-      " FROM (SELECT rowid AS id, -rank AS score, matched_phrases(search_index) AS terms"
+      " FROM (SELECT rowid AS id, -related_rank(search_index, ?4, 10.0, 3.0, 1.0, 5.0) AS score,"
+      "       matched_phrases(search_index) AS terms"
       "       FROM search_index WHERE search_index MATCH ?1"
-      "       ORDER BY rank LIMIT ?3) c"
+      "       ORDER BY score DESC LIMIT ?3) c"
       " JOIN articles a ON a.id = c.id WHERE c.id <> ?2 AND a.status = 'published'"
       " ORDER BY c.score DESC");
-  statement.bind(1, expression).bind(2, id.value).bind(3, std::int64_t{limit} + 1);
+  statement.bind(1, expression)
+      .bind(2, id.value)
+      .bind(3, std::int64_t{limit} + 1)
+      .bind(4, static_cast<std::int64_t>(words.size()));
   while (statement.step()) {
     candidates.push_back({ArticleId{statement.column_int(0)}, statement.column_double(1),
                           from_unix(statement.column_int(2)),

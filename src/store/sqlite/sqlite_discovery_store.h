@@ -1,5 +1,6 @@
 // The SQLite backend of DiscoveryStore: FTS5 search_index with the "gazette" tokenizer,
-// its fts5vocab, search_documents and related_articles (migrations/0002).
+// its fts5vocab, search_documents and related_articles (migrations/0002), and search_terms, the
+// document frequencies it keeps beside the index (migrations/0007).
 #pragma once
 
 #include "store/discovery_store.h"
@@ -27,7 +28,7 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
   std::vector<std::int64_t> document_frequencies(const std::vector<std::string>& terms) override;
   std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                    const std::vector<std::string>& words,
-                                                   int limit) override;
+                                                   std::size_t required, int limit) override;
   void save_related(const std::vector<RelatedList>& lists) override;
   std::vector<content::ArticleId> articles_listing(content::ArticleId related, int limit) override;
   std::vector<content::ArticleId> articles_without_related(int limit) override;

@@ -11,6 +11,7 @@
 #include "comments/moderation_service.h"
 #include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "test_directory.h"
 
 namespace gazette::comments {
 
@@ -70,13 +71,7 @@ class CommentSite : public ::testing::Test {
     comments_store_.save_comment_settings(settings);
   }
 
-  std::filesystem::path dir_ = [] {
-    auto dir = std::filesystem::temp_directory_path() /
-               ("gazette-comments-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir);
-    return dir;
-  }();
+  std::filesystem::path dir_ = testing::fresh_test_directory("comments");
   content::Timestamp now_ =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   store::sqlite::ConnectionPool pool_{(dir_ / "gazette.db").string()};
