@@ -43,4 +43,32 @@ content::ArticleSummary read_summary(const Statement& row) {
   return summary;
 }
 
+namespace {
+
+std::vector<content::Term> read_terms(Connection& connection, std::string_view sql,
+                                      content::ArticleId id) {
+  std::vector<content::Term> terms;
+  auto statement = connection.prepare(sql);
+  statement.bind(1, id.value);
+  while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
+  return terms;
+}
+
+}  // namespace
+
+std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id) {
+  return read_terms(connection,
+                    "SELECT c.slug, c.name FROM article_categories ac"
+                    " JOIN categories c ON c.id = ac.category_id"
+                    " WHERE ac.article_id = ? ORDER BY ac.position",
+                    id);
+}
+
+std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id) {
+  return read_terms(connection,
+                    "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                    " WHERE at.article_id = ? ORDER BY at.position",
+                    id);
+}
+
 }  // namespace gazette::store::sqlite

@@ -41,4 +41,8 @@ std::int64_t keep_media(Connection& connection, const NewMedia& media);
 /// The summary in the current row of a statement selecting kSummaryColumns first.
 content::ArticleSummary read_summary(const Statement& row);
 
+/// An article's categories and its tags, in the order the article gives them.
+std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);
+std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id);
+
 }  // namespace gazette::store::sqlite

@@ -19,25 +19,6 @@ ArticleStatus status_of(const std::string& text) {
   return content::parse_article_status(text).value_or(ArticleStatus::draft);
 }
 
-std::vector<content::Term> read_terms(Connection& connection, std::string_view link,
-                                      std::string_view table, std::string_view column,
-                                      std::int64_t article_id) {
-  std::vector<content::Term> terms;
-  auto statement = connection.prepare(
-      "SELECT t.slug, t.name FROM " + std::string(link) + " l JOIN " + std::string(table) +
-      " t ON t.id = l." + std::string(column) + " WHERE l.article_id = ? ORDER BY l.position");
-  statement.bind(1, article_id);
-  while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
-  return terms;
-}
-
-std::vector<content::Term> article_categories(Connection& connection, std::int64_t id) {
-  return read_terms(connection, "article_categories", "categories", "category_id", id);
-}
-std::vector<content::Term> article_tags(Connection& connection, std::int64_t id) {
-  return read_terms(connection, "article_tags", "tags", "tag_id", id);
-}
-
 // Where article `id` appears now (the same shape the content Store announces).
 std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
                                                         Timestamp now) {
@@ -54,9 +35,10 @@ std::optional<content::ArticlePlacement> read_placement(Connection& connection, 
     placement.author_slug = statement.column_text(2);
     placement.visible = statement.column_int(3) != 0;
   }
-  for (const auto& term : article_categories(connection, id))
+  for (const auto& term : article_categories(connection, ArticleId{id}))
     placement.category_slugs.push_back(term.slug);
-  for (const auto& term : article_tags(connection, id)) placement.tag_slugs.push_back(term.slug);
+  for (const auto& term : article_tags(connection, ArticleId{id}))
+    placement.tag_slugs.push_back(term.slug);
   return placement;
 }
 
@@ -263,8 +245,8 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     editable.pinned = statement.column_int(20) != 0;
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
-  article.categories = article_categories(*connection, id.value);
-  article.tags = article_tags(*connection, id.value);
+  article.categories = article_categories(*connection, id);
+  article.tags = article_tags(*connection, id);
   return editable;
 }
 

@@ -17,12 +17,6 @@ namespace {
 constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= ?1";
 
 // An article's categories and tags, in the order its editor gave them.
-constexpr std::string_view kArticleCategories =
-    "SELECT c.slug, c.name FROM article_categories ac JOIN categories c ON c.id = ac.category_id"
-    " WHERE ac.article_id = ? ORDER BY ac.position";
-constexpr std::string_view kArticleTags =
-    "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
-    " WHERE at.article_id = ? ORDER BY at.position";
 
 // The WHERE clause that picks a listing's articles; ?1 is now, ?2 the slug, ?3 the excluded id.
 std::string filter_clause(ArticleFilter::Kind kind) {
@@ -48,14 +42,6 @@ std::string filter_clause(ArticleFilter::Kind kind) {
       break;
   }
   return clause;
-}
-
-std::vector<content::Term> read_terms(Connection& connection, std::string_view sql, ArticleId id) {
-  std::vector<content::Term> terms;
-  auto statement = connection.prepare(sql);
-  statement.bind(1, id.value);
-  while (statement.step()) terms.push_back({statement.column_text(0), statement.column_text(1)});
-  return terms;
 }
 
 // The id of the row of `table` with `term.slug`, inserted with `term.name` when missing. An
@@ -118,9 +104,9 @@ std::optional<content::ArticlePlacement> read_placement(Connection& connection, 
     placement.author_slug = statement.column_text(2);
     placement.visible = statement.column_int(3) != 0;
   }
-  for (const auto& term : read_terms(connection, kArticleCategories, ArticleId{id}))
+  for (const auto& term : article_categories(connection, ArticleId{id}))
     placement.category_slugs.push_back(term.slug);
-  for (const auto& term : read_terms(connection, kArticleTags, ArticleId{id}))
+  for (const auto& term : article_tags(connection, ArticleId{id}))
     placement.tag_slugs.push_back(term.slug);
   return placement;
 }
@@ -242,8 +228,8 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
     article.image_caption = statement.column_text(18);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
-  article.categories = read_terms(*connection, kArticleCategories, article.summary.id);
-  article.tags = read_terms(*connection, kArticleTags, article.summary.id);
+  article.categories = article_categories(*connection, article.summary.id);
+  article.tags = article_tags(*connection, article.summary.id);
   return article;
 }
 

@@ -288,22 +288,8 @@ void SqliteWxrImportStore::export_site(
     article.section = {articles.column_text(10), articles.column_text(11)};
     article.sticky = articles.column_int(12) != 0;
     article.comments_closed = articles.column_int(13) != 0;
-    {
-      auto terms = db.prepare(
-          "SELECT c.slug, c.name FROM article_categories ac"
-          " JOIN categories c ON c.id = ac.category_id WHERE ac.article_id = ?"
-          " ORDER BY ac.position");
-      terms.bind(1, article.id.value);
-      while (terms.step())
-        article.categories.push_back({terms.column_text(0), terms.column_text(1)});
-    }
-    {
-      auto terms = db.prepare(
-          "SELECT t.slug, t.name FROM article_tags at"
-          " JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY at.position");
-      terms.bind(1, article.id.value);
-      while (terms.step()) article.tags.push_back({terms.column_text(0), terms.column_text(1)});
-    }
+    article.categories = article_categories(db, article.id);
+    article.tags = article_tags(db, article.id);
     {
       auto comments = db.prepare(
           "SELECT id, parent_id, author_name, author_email, author_url, body, status, ip,"
