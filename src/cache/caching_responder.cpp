@@ -4,6 +4,7 @@
 #include "http/conditional.h"
 
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
 namespace gazette::cache {
@@ -33,16 +34,16 @@ std::vector<std::string> split_dependencies(std::string_view text) {
 
 // A Server-Timing value: the browser's developer tools and the benchmarks read the time a
 // miss took on the server, without the network.
-std::string server_timing(std::chrono::steady_clock::duration render,
-                          std::chrono::steady_clock::duration compress = {}) {
+std::string server_timing(
+    std::chrono::steady_clock::duration render,
+    std::optional<std::chrono::steady_clock::duration> compress = std::nullopt) {
   auto milliseconds = [](auto duration) {
     return std::chrono::duration<double, std::milli>(duration).count();
   };
   char text[96];
-  int length = compress == std::chrono::steady_clock::duration{}
-                   ? std::snprintf(text, sizeof text, "render;dur=%.3f", milliseconds(render))
-                   : std::snprintf(text, sizeof text, "render;dur=%.3f, compress;dur=%.3f",
-                                   milliseconds(render), milliseconds(compress));
+  int length = compress ? std::snprintf(text, sizeof text, "render;dur=%.3f, compress;dur=%.3f",
+                                        milliseconds(render), milliseconds(*compress))
+                        : std::snprintf(text, sizeof text, "render;dur=%.3f", milliseconds(render));
   return std::string(text, static_cast<std::size_t>(length));
 }
 
