@@ -1,6 +1,7 @@
 // /newsroom/articles/: every article in every status, newest change first, filtered by status,
 // section and author, searched by title. Everyone sees the list; the links are only on what
 // each one may open.
+#include "http/percent_encoding.h"
 #include "newsroom/call.h"
 #include "site/target.h"
 
@@ -62,10 +63,10 @@ http::Response Newsroom::article_list(Call& call) {
   auto pages = std::max<std::int64_t>(1, (listing.total + kRowsPerPage - 1) / kRowsPerPage);
   auto link = [&](long number) {
     return "/newsroom/articles/?status=" +
-           percent_encode(filter.status ? content::to_string(*filter.status) : "") +
-           "&section=" + percent_encode(filter.section_slug) +
-           "&author=" + percent_encode(filter.author_slug) + "&q=" + percent_encode(search) +
-           "&page=" + std::to_string(number);
+           http::percent_encode(filter.status ? content::to_string(*filter.status) : "") +
+           "&section=" + http::percent_encode(filter.section_slug) +
+           "&author=" + http::percent_encode(filter.author_slug) +
+           "&q=" + http::percent_encode(search) + "&page=" + std::to_string(number);
   };
   view.set("page", std::to_string(page_number));
   view.set("pages", std::to_string(pages));

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <variant>
 
+#include "http/percent_encoding.h"
 #include "newsroom/call.h"
 #include "render/text.h"
 #include "site/paths.h"
@@ -78,7 +79,7 @@ store::CommentQuery comment_query(const ListFilter& filter) {
 std::string list_url(CommentStatus status, const ListFilter& filter = {}) {
   auto url = "/newsroom/comments/?status=" + std::string(content::to_string(status));
   if (filter.article) url += "&article=" + std::to_string(filter.article->id.value);
-  if (!filter.text.empty()) url += "&q=" + percent_encode(filter.text);
+  if (!filter.text.empty()) url += "&q=" + http::percent_encode(filter.text);
   return url;
 }
 
@@ -225,7 +226,8 @@ http::Response Newsroom::comment_list(Call& call) {
     item.set("has_spam_reason", !comment.spam_reason.empty());
     item.set("spam_reason", comment.spam_reason);
     item.set("edit_url", "/newsroom/comments/" + id + "/edit");
-    item.set("erase_url", "/newsroom/comments/erase?email=" + percent_encode(comment.author_email));
+    item.set("erase_url",
+             "/newsroom/comments/erase?email=" + http::percent_encode(comment.author_email));
     item.set("show_approve", comment.status != CommentStatus::approved);
     item.set("show_hold", comment.status != CommentStatus::pending);
     item.set("show_spam", comment.status != CommentStatus::spam);

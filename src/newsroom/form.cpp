@@ -1,18 +1,13 @@
 // Form decoding (see form.h).
 #include "newsroom/form.h"
 
+#include "http/percent_encoding.h"
+
 #include <cctype>
 
 namespace gazette::newsroom {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -101,48 +96,16 @@ std::string Form::get(std::string_view name) const {
   return found == fields.end() ? std::string() : found->second;
 }
 
-std::string percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 Form parse_urlencoded(std::string_view text) {
   Form form;
   while (!text.empty()) {
     auto amp = text.find('&');
     auto pair = text.substr(0, amp);
     auto equals = pair.find('=');
-    auto name = percent_decode(pair.substr(0, equals), true);
-    auto value = equals == std::string_view::npos ? std::string()
-                                                  : percent_decode(pair.substr(equals + 1), true);
+    auto name = http::percent_decode(pair.substr(0, equals), true);
+    auto value = equals == std::string_view::npos
+                     ? std::string()
+                     : http::percent_decode(pair.substr(equals + 1), true);
     if (!name.empty() && !form.fields.contains(name)) form.fields[name] = std::move(value);
     if (amp == std::string_view::npos) break;
     text.remove_prefix(amp + 1);

@@ -37,9 +37,4 @@ Form parse_urlencoded(std::string_view text);
 /// Decodes `body` by its Content-Type: URL-encoded or multipart/form-data.
 std::variant<Form, FormError> parse_form(std::string_view content_type, std::string_view body);
 
-/// "%C3%A9t%C3%A9+x" → "été x".
-std::string percent_decode(std::string_view text, bool plus_is_space);
-/// Escapes a value for a query string.
-std::string percent_encode(std::string_view text);
-
 }  // namespace gazette::newsroom

@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "http/percent_encoding.h"
 #include "newsroom/call.h"
 #include "newsroom/newsroom_theme.h"
 #include "render/markdown.h"
@@ -103,7 +104,7 @@ http::Response Newsroom::route(Call& call) {
       return login_form(call, http::Status::forbidden, "session_expired", "");
     }
     std::string next(site::parse_target(request.target()).path);
-    return see_other(call, "/newsroom/login?next=" + percent_encode(next));
+    return see_other(call, "/newsroom/login?next=" + http::percent_encode(next));
   }
 
   if (call.is_post) {

@@ -1,6 +1,7 @@
 // The search page (/search?q=…) and its JSON form (/search.json?q=…): results of
 // discovery::search with highlighted snippets, or a friendly "nothing found" — never an error.
 #include "discovery/search.h"
+#include "http/percent_encoding.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/target.h"
@@ -20,7 +21,7 @@ discovery::SearchResultPage run_search(const PageContext& context, std::string_v
 }
 
 std::string search_page_path(std::string_view query, long page) {
-  std::string path = std::string(kSearchPath) + "?q=" + query_escape(query);
+  std::string path = std::string(kSearchPath) + "?q=" + http::percent_encode(query);
   if (page > 1) path += "&page=" + std::to_string(page);
   return path;
 }

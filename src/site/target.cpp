@@ -1,6 +1,8 @@
 // Request target parsing for the reader site's router.
 #include "site/target.h"
 
+#include "http/percent_encoding.h"
+
 #include <charconv>
 
 namespace gazette::site {
@@ -60,57 +62,17 @@ std::optional<long> page_number(std::string_view query) {
   return 1;
 }
 
-namespace {
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace
-
 std::string query_parameter(std::string_view query, std::string_view name) {
   while (!query.empty()) {
     auto amp = query.find('&');
     auto pair = query.substr(0, amp);
     if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
-      auto raw = pair.substr(name.size() + 1);
-      std::string value;
-      value.reserve(raw.size());
-      for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '+') {
-          value += ' ';
-        } else if (raw[i] == '%' && i + 2 < raw.size() + 0 && hex_value(raw[i + 1]) >= 0 &&
-                   hex_value(raw[i + 2]) >= 0) {
-          value += static_cast<char>(hex_value(raw[i + 1]) * 16 + hex_value(raw[i + 2]));
-          i += 2;
-        } else {
-          value += raw[i];
-        }
-      }
-      return value;
+      return http::percent_decode(pair.substr(name.size() + 1), true);
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
   return "";
-}
-
-std::string query_escape(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 }  // namespace gazette::site

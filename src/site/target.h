@@ -29,7 +29,4 @@ std::optional<long> page_number(std::string_view query);
 /// The bytes are as sent: they may be anything, invalid UTF-8 and NUL included.
 std::string query_parameter(std::string_view query, std::string_view name);
 
-/// `text` percent-encoded for a query string value (everything but unreserved characters).
-std::string query_escape(std::string_view text);
-
 }  // namespace gazette::site

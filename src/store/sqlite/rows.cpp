@@ -71,4 +71,84 @@ std::vector<content::Term> article_tags(Connection& connection, content::Article
                     id);
 }
 
+std::int64_t ensure_term(Connection& connection, std::string_view table,
+                         const content::Term& term) {
+  std::string table_name(table);
+  {
+    auto found = connection.prepare("SELECT id FROM " + table_name + " WHERE slug = ?");
+    found.bind(1, term.slug);
+    if (found.step()) return found.column_int(0);
+  }
+  if (table == "sections") {
+    connection
+        .prepare(
+            "INSERT INTO sections (slug, name, position)"
+            " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM sections))")
+        .bind(1, term.slug)
+        .bind(2, term.name)
+        .run();
+  } else {
+    connection.prepare("INSERT INTO " + table_name + " (slug, name) VALUES (?, ?)")
+        .bind(1, term.slug)
+        .bind(2, term.name)
+        .run();
+  }
+  return connection.last_insert_id();
+}
+
+namespace {
+
+void replace_article_terms(Connection& connection, std::string_view link_table,
+                           std::string_view term_table, std::string_view term_column,
+                           std::int64_t article_id, const std::vector<content::Term>& terms) {
+  std::string link(link_table);
+  connection.prepare("DELETE FROM " + link + " WHERE article_id = ?").bind(1, article_id).run();
+  std::int64_t position = 0;
+  for (const auto& term : terms) {
+    std::int64_t term_id = ensure_term(connection, term_table, term);
+    connection
+        .prepare("INSERT OR IGNORE INTO " + link + " (article_id, " + std::string(term_column) +
+                 ", position) VALUES (?, ?, ?)")
+        .bind(1, article_id)
+        .bind(2, term_id)
+        .bind(3, position++)
+        .run();
+  }
+}
+
+}  // namespace
+
+void replace_article_categories(Connection& connection, std::int64_t article_id,
+                                const std::vector<content::Term>& categories) {
+  replace_article_terms(connection, "article_categories", "categories", "category_id", article_id,
+                        categories);
+}
+
+void replace_article_tags(Connection& connection, std::int64_t article_id,
+                          const std::vector<content::Term>& tags) {
+  replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, tags);
+}
+
+std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
+                                                        content::Timestamp now) {
+  content::ArticlePlacement placement;
+  {
+    auto statement = connection.prepare(
+        "SELECT s.slug, a.slug, au.slug, a.status = 'published' AND a.published_at <= ?2"
+        " FROM articles a JOIN sections s ON s.id = a.section_id"
+        " JOIN authors au ON au.id = a.author_id WHERE a.id = ?1");
+    statement.bind(1, id).bind(2, to_unix(now));
+    if (!statement.step()) return std::nullopt;
+    placement.section_slug = statement.column_text(0);
+    placement.slug = statement.column_text(1);
+    placement.author_slug = statement.column_text(2);
+    placement.visible = statement.column_int(3) != 0;
+  }
+  for (const auto& term : article_categories(connection, content::ArticleId{id}))
+    placement.category_slugs.push_back(term.slug);
+  for (const auto& term : article_tags(connection, content::ArticleId{id}))
+    placement.tag_slugs.push_back(term.slug);
+  return placement;
+}
+
 }  // namespace gazette::store::sqlite

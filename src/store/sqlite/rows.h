@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "content/types.h"
 #include "store/sqlite/database.h"
@@ -44,5 +46,21 @@ content::ArticleSummary read_summary(const Statement& row);
 /// An article's categories and its tags, in the order the article gives them.
 std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);
 std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id);
+
+/// The id of the row of `table` (sections, authors, categories, tags) with `term.slug`,
+/// inserted with `term.name` when missing. An existing term keeps its name: editors rename
+/// terms in the newsroom, not by saving an article. A new section goes last in the navigation.
+std::int64_t ensure_term(Connection& connection, std::string_view table, const content::Term& term);
+
+/// Makes `categories` / `tags` (created when missing) an article's, in that order.
+void replace_article_categories(Connection& connection, std::int64_t article_id,
+                                const std::vector<content::Term>& categories);
+void replace_article_tags(Connection& connection, std::int64_t article_id,
+                          const std::vector<content::Term>& tags);
+
+/// Where article `id` appears at `now` (what ArticleChanged announces), or nullopt when there
+/// is no such article.
+std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
+                                                        content::Timestamp now);
 
 }  // namespace gazette::store::sqlite

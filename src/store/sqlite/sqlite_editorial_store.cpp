@@ -19,29 +19,6 @@ ArticleStatus status_of(const std::string& text) {
   return content::parse_article_status(text).value_or(ArticleStatus::draft);
 }
 
-// Where article `id` appears now (the same shape the content Store announces).
-std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
-                                                        Timestamp now) {
-  content::ArticlePlacement placement;
-  {
-    auto statement = connection.prepare(
-        "SELECT s.slug, a.slug, au.slug, a.status = 'published' AND a.published_at <= ?2"
-        " FROM articles a JOIN sections s ON s.id = a.section_id"
-        " JOIN authors au ON au.id = a.author_id WHERE a.id = ?1");
-    statement.bind(1, id).bind(2, to_unix(now));
-    if (!statement.step()) return std::nullopt;
-    placement.section_slug = statement.column_text(0);
-    placement.slug = statement.column_text(1);
-    placement.author_slug = statement.column_text(2);
-    placement.visible = statement.column_int(3) != 0;
-  }
-  for (const auto& term : article_categories(connection, ArticleId{id}))
-    placement.category_slugs.push_back(term.slug);
-  for (const auto& term : article_tags(connection, ArticleId{id}))
-    placement.tag_slugs.push_back(term.slug);
-  return placement;
-}
-
 std::optional<std::int64_t> id_by_slug(Connection& connection, std::string_view table,
                                        std::string_view slug) {
   auto statement = connection.prepare("SELECT id FROM " + std::string(table) + " WHERE slug = ?");
@@ -54,35 +31,6 @@ std::string name_by_slug(Connection& connection, std::string_view table, std::st
   auto statement = connection.prepare("SELECT name FROM " + std::string(table) + " WHERE slug = ?");
   statement.bind(1, slug);
   return statement.step() ? statement.column_text(0) : std::string(slug);
-}
-
-std::int64_t ensure_term(Connection& connection, std::string_view table,
-                         const content::Term& term) {
-  if (auto id = id_by_slug(connection, table, term.slug)) return *id;
-  connection.prepare("INSERT INTO " + std::string(table) + " (slug, name) VALUES (?, ?)")
-      .bind(1, term.slug)
-      .bind(2, term.name)
-      .run();
-  return connection.last_insert_id();
-}
-
-void replace_terms(Connection& connection, std::string_view link, std::string_view table,
-                   std::string_view column, std::int64_t article_id,
-                   const std::vector<content::Term>& terms) {
-  connection.prepare("DELETE FROM " + std::string(link) + " WHERE article_id = ?")
-      .bind(1, article_id)
-      .run();
-  std::int64_t position = 0;
-  for (const auto& term : terms) {
-    auto term_id = ensure_term(connection, table, term);
-    connection
-        .prepare("INSERT OR IGNORE INTO " + std::string(link) + " (article_id, " +
-                 std::string(column) + ", position) VALUES (?, ?, ?)")
-        .bind(1, article_id)
-        .bind(2, term_id)
-        .bind(3, position++)
-        .run();
-  }
 }
 
 std::string join_names(const std::vector<content::Term>& terms) {
@@ -211,31 +159,12 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
   auto& article = editable.article;
   {
     auto statement = connection->prepare(
-        "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-        " m.name, m.mime_type, m.width, m.height, a.image_alt, a.status, a.updated_at,"
-        " a.body_markdown, a.body_html, a.image_caption, a.version, " +
-        std::string(kArticleIsPinned) +
-        " FROM articles a JOIN authors au ON au.id = a.author_id"
-        " JOIN sections s ON s.id = a.section_id LEFT JOIN media m ON m.id = a.image_id"
-        " WHERE a.id = ?");
+        std::string(kSummaryColumns) +
+        ", a.status, a.updated_at, a.body_markdown, a.body_html, a.image_caption, a.version, " +
+        std::string(kArticleIsPinned) + std::string(kSummaryFrom) + " WHERE a.id = ?");
     statement.bind(1, id.value);
     if (!statement.step()) return std::nullopt;
-    auto& summary = article.summary;
-    summary.id = ArticleId{statement.column_int(0)};
-    summary.slug = statement.column_text(1);
-    summary.title = statement.column_text(2);
-    summary.lead = statement.column_text(3);
-    summary.published_at = from_unix(statement.column_int(4));
-    summary.author = {statement.column_text(5), statement.column_text(6)};
-    summary.section = {statement.column_text(7), statement.column_text(8)};
-    if (!statement.column_is_null(9)) {
-      summary.image = content::MediaRef{statement.column_text(9),
-                                        statement.column_text(10),
-                                        static_cast<int>(statement.column_int(11)),
-                                        static_cast<int>(statement.column_int(12)),
-                                        {}};
-    }
-    summary.image_alt = statement.column_text(13);
+    article.summary = read_summary(statement);
     article.status = status_of(statement.column_text(14));
     article.updated_at = from_unix(statement.column_int(15));
     article.body_markdown = statement.column_text(16);
@@ -316,9 +245,8 @@ EditResult SqliteEditorialStore::save_edit(const ArticleEdit& edit, Timestamp no
   statement.run();
   std::int64_t article_id = edit.id ? edit.id->value : connection.last_insert_id();
 
-  replace_terms(connection, "article_categories", "categories", "category_id", article_id,
-                edit.categories);
-  replace_terms(connection, "article_tags", "tags", "tag_id", article_id, edit.tags);
+  replace_article_categories(connection, article_id, edit.categories);
+  replace_article_tags(connection, article_id, edit.tags);
   if (edit.pinned) write_pin(connection, article_id, *edit.pinned);
   insert_revision(connection, edit, article_id, version, /*applied=*/true, now);
   auto after = read_placement(connection, article_id, now);

@@ -44,73 +44,6 @@ std::string filter_clause(ArticleFilter::Kind kind) {
   return clause;
 }
 
-// The id of the row of `table` with `term.slug`, inserted with `term.name` when missing. An
-// existing term keeps its name: editors rename terms in the newsroom, not by publishing.
-std::int64_t ensure_term(Connection& connection, std::string_view table,
-                         const content::Term& term) {
-  std::string table_name(table);
-  {
-    auto found = connection.prepare("SELECT id FROM " + table_name + " WHERE slug = ?");
-    found.bind(1, term.slug);
-    if (found.step()) return found.column_int(0);
-  }
-  if (table == "sections") {
-    connection
-        .prepare(
-            "INSERT INTO sections (slug, name, position)"
-            " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM sections))")
-        .bind(1, term.slug)
-        .bind(2, term.name)
-        .run();
-  } else {
-    connection.prepare("INSERT INTO " + table_name + " (slug, name) VALUES (?, ?)")
-        .bind(1, term.slug)
-        .bind(2, term.name)
-        .run();
-  }
-  return connection.last_insert_id();
-}
-
-void replace_article_terms(Connection& connection, std::string_view link_table,
-                           std::string_view term_table, std::string_view term_column,
-                           std::int64_t article_id, const std::vector<content::Term>& terms) {
-  std::string link(link_table);
-  connection.prepare("DELETE FROM " + link + " WHERE article_id = ?").bind(1, article_id).run();
-  std::int64_t position = 0;
-  for (const auto& term : terms) {
-    std::int64_t term_id = ensure_term(connection, term_table, term);
-    connection
-        .prepare("INSERT OR IGNORE INTO " + link + " (article_id, " + std::string(term_column) +
-                 ", position) VALUES (?, ?, ?)")
-        .bind(1, article_id)
-        .bind(2, term_id)
-        .bind(3, position++)
-        .run();
-  }
-}
-
-// Where article `id` appears now, read inside the writer's transaction.
-std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id) {
-  content::ArticlePlacement placement;
-  {
-    auto statement = connection.prepare(
-        "SELECT s.slug, a.slug, au.slug, a.status = 'published' AND a.published_at <= ?2"
-        " FROM articles a JOIN sections s ON s.id = a.section_id"
-        " JOIN authors au ON au.id = a.author_id WHERE a.id = ?1");
-    statement.bind(1, id).bind(2, now_unix());
-    if (!statement.step()) return std::nullopt;
-    placement.section_slug = statement.column_text(0);
-    placement.slug = statement.column_text(1);
-    placement.author_slug = statement.column_text(2);
-    placement.visible = statement.column_int(3) != 0;
-  }
-  for (const auto& term : article_categories(connection, ArticleId{id}))
-    placement.category_slugs.push_back(term.slug);
-  for (const auto& term : article_tags(connection, ArticleId{id}))
-    placement.tag_slugs.push_back(term.slug);
-  return placement;
-}
-
 }  // namespace
 
 content::SiteSettings SqliteStore::settings() {
@@ -303,6 +236,7 @@ namespace {
 
 // Saves `draft` inside the caller's transaction.
 SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
+  auto now = from_unix(now_unix());
   std::int64_t author_id = ensure_term(connection, "authors", draft.author);
   std::int64_t section_id = ensure_term(connection, "sections", draft.section);
   std::optional<std::int64_t> image_id;
@@ -326,7 +260,7 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
     if (found.step()) existing = found.column_int(0);
   }
   std::optional<content::ArticlePlacement> before;
-  if (existing) before = read_placement(connection, *existing);
+  if (existing) before = read_placement(connection, *existing, now);
   auto statement = connection.prepare(
       existing ? "UPDATE articles SET title = ?2, lead = ?3, body_markdown = ?4, body_html = ?5,"
                  " status = ?6, published_at = ?7, updated_at = ?8, author_id = ?9,"
@@ -351,11 +285,10 @@ SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
       .run();
   std::int64_t article_id = existing ? *existing : connection.last_insert_id();
 
-  replace_article_terms(connection, "article_categories", "categories", "category_id", article_id,
-                        draft.categories);
-  replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, draft.tags);
+  replace_article_categories(connection, article_id, draft.categories);
+  replace_article_tags(connection, article_id, draft.tags);
   if (draft.pinned) write_pin(connection, article_id, *draft.pinned);
-  auto after = read_placement(connection, article_id);
+  auto after = read_placement(connection, article_id, now);
   return {ArticleId{article_id}, !existing,        draft.section.slug, draft.slug,
           std::move(before),     std::move(*after)};
 }

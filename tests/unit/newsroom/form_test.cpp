@@ -1,5 +1,6 @@
 // Form decoding: URL-encoded fields and multipart bodies with files, and bodies that lie.
 #include "newsroom/form.h"
+#include "http/percent_encoding.h"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +17,8 @@ TEST(Form, DecodesUrlEncodedFieldsKeepingTheFirstValue) {
 }
 
 TEST(Form, LeavesBrokenPercentEscapesAsTheyAre) {
-  EXPECT_EQ(percent_decode("100%+sure%2", true), "100% sure%2");
-  EXPECT_EQ(percent_decode("a%zz", false), "a%zz");
+  EXPECT_EQ(http::percent_decode("100%+sure%2", true), "100% sure%2");
+  EXPECT_EQ(http::percent_decode("a%zz", false), "a%zz");
 }
 
 TEST(Form, DecodesMultipartFieldsAndFiles) {
