@@ -1,8 +1,6 @@
 // Loading and rendering the newsroom's embedded templates (see newsroom_theme.h).
 #include "newsroom/newsroom_theme.h"
 
-#include <nlohmann/json.hpp>
-
 #include "embedded/embedded_files.h"
 
 namespace gazette::newsroom {
@@ -27,11 +25,8 @@ NewsroomTheme::NewsroomTheme() {
         throw theme::ThemeError(path + ": " + compiled->compiled.error_message());
       templates_[name] = std::move(compiled);
     } else if (path.starts_with(kStrings) && path.ends_with(".json")) {
-      auto language = path.substr(kStrings.size(), path.size() - kStrings.size() - 5);
-      auto json = nlohmann::json::parse(file.bytes, nullptr, /*allow_exceptions=*/false);
-      if (!json.is_object()) throw theme::ThemeError(path + ": not a JSON object");
-      for (const auto& [key, value] : json.items())
-        strings_[language][key] = value.get<std::string>();
+      strings_.add(path.substr(kStrings.size(), path.size() - kStrings.size() - 5), file.bytes,
+                   path);
     } else if (path.starts_with(kAssets)) {
       auto name = path.substr(kAssets.size());
       std::string type = name.ends_with(".css")  ? "text/css; charset=utf-8"
@@ -40,20 +35,14 @@ NewsroomTheme::NewsroomTheme() {
       assets_[name] = NewsroomAsset{type, std::string(file.bytes)};
     }
   }
-  if (!templates_.contains("layout") || !strings_.contains("fr"))
+  if (!templates_.contains("layout") || !strings_.has("fr"))
     throw theme::ThemeError("the newsroom's layout or French strings are missing");
 }
 
 NewsroomTheme::~NewsroomTheme() = default;
 
 std::string NewsroomTheme::text(std::string_view language, std::string_view key) const {
-  for (std::string_view candidate : {language, std::string_view("fr")}) {
-    auto strings = strings_.find(candidate);
-    if (strings == strings_.end()) continue;
-    if (auto found = strings->second.find(key); found != strings->second.end())
-      return found->second;
-  }
-  return std::string(key);
+  return strings_.text(language, key);
 }
 
 const NewsroomAsset* NewsroomTheme::asset(std::string_view name) const {
@@ -71,13 +60,7 @@ std::string NewsroomTheme::render_template(std::string_view name, const theme::V
 
 std::string NewsroomTheme::render(std::string_view page, theme::View view,
                                   std::string_view language) const {
-  theme::View strings;
-  for (std::string_view candidate : {std::string_view("fr"), language}) {
-    auto catalog = strings_.find(candidate);
-    if (catalog == strings_.end()) continue;
-    for (const auto& [key, value] : catalog->second) strings.set(key, value);
-  }
-  view.set("t", strings);
+  view.set("t", strings_.view(language));
   view.set("content", render_template(page, view));
   return render_template("layout", view);
 }

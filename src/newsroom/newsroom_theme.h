@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "theme/string_catalog.h"
 #include "theme/theme.h"
 
 namespace gazette::newsroom {
@@ -39,7 +40,7 @@ class NewsroomTheme {
   std::string render_template(std::string_view name, const theme::View& view) const;
 
   std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> strings_;
+  theme::StringCatalog strings_;
   std::map<std::string, NewsroomAsset, std::less<>> assets_;
 };
 

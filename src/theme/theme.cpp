@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -112,7 +111,7 @@ Theme::Theme(const std::optional<fs::path>& override_dir) {
     if (!template_sources_.contains(required))
       throw ThemeError(std::string("theme has no templates/") + required + ".mustache");
   }
-  if (!strings_.contains("fr")) throw ThemeError("theme has no i18n/fr.json");
+  if (!strings_.has("fr")) throw ThemeError("theme has no i18n/fr.json");
   compile_templates();
 
   View assets;
@@ -123,12 +122,9 @@ Theme::Theme(const std::optional<fs::path>& override_dir) {
     }
     assets.set(key, "/assets/" + asset.hashed_name);
   }
-  for (const auto& [language, catalog] : strings_) {
-    View strings;
-    for (const auto& [key, value] : strings_.at("fr")) strings.set(key, value);
-    for (const auto& [key, value] : catalog) strings.set(key, value);
+  for (const auto& language : strings_.languages()) {
     View globals;
-    globals.set("t", strings);
+    globals.set("t", strings_.view(language));
     globals.set("assets", assets);
     for (const auto& [name, source] : recursive_partials_) {
       const std::string* text = &source;
@@ -203,14 +199,7 @@ void Theme::add_file(const std::string& path, std::string bytes) {
     plain_name_by_hashed_[asset.hashed_name] = name;
     assets_by_name_[name] = std::move(asset);
   } else if (path.starts_with(kStrings) && path.ends_with(".json")) {
-    std::string language = path.substr(kStrings.size(), path.size() - kStrings.size() - 5);
-    auto json = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
-    if (!json.is_object()) throw ThemeError(path + ": not a JSON object of strings");
-    auto& strings = strings_[language];
-    for (const auto& [key, value] : json.items()) {
-      if (!value.is_string()) throw ThemeError(path + ": " + key + " is not a string");
-      strings[key] = value.get<std::string>();
-    }
+    strings_.add(path.substr(kStrings.size(), path.size() - kStrings.size() - 5), bytes, path);
   }
 }
 
@@ -226,13 +215,7 @@ bool Theme::is_hashed_asset_name(std::string_view name) const {
 }
 
 std::string Theme::text(std::string_view language, std::string_view key) const {
-  for (std::string_view candidate : {language, std::string_view("fr")}) {
-    auto strings = strings_.find(candidate);
-    if (strings == strings_.end()) continue;
-    if (auto found = strings->second.find(key); found != strings->second.end())
-      return found->second;
-  }
-  return std::string(key);
+  return strings_.text(language, key);
 }
 
 const View& Theme::page_globals(std::string_view language) const {

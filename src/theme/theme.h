@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "theme/string_catalog.h"
+
 namespace gazette::theme {
 
 using View = kainjow::mustache::data;
@@ -69,7 +71,7 @@ class Theme {
   // What every page receives besides its own data — `t`, `assets` and the recursive partials
   // — per language, built once and looked up behind the page's data rather than copied in.
   std::map<std::string, View, std::less<>> page_globals_;
-  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> strings_;
+  StringCatalog strings_;
   std::map<std::string, Asset, std::less<>> assets_by_name_;
   std::map<std::string, std::string, std::less<>> plain_name_by_hashed_;
 };
