@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "posted_comment.h"
 #include "published_site.h"
 
 namespace gazette::testing {
@@ -79,13 +80,7 @@ class Comments : public PublishedSite {
 
   /// The comment id in a 303's Location (/comments/ID/received?key=… or …#comment-ID).
   static std::int64_t posted_id(const HttpResponse& response) {
-    std::smatch match;
-    auto location = response.header("location");
-    if (std::regex_search(location, match, std::regex(R"(/comments/(\d+)/received\?key=)")) ||
-        std::regex_search(location, match, std::regex(R"(#comment-(\d+)$)")))
-      return std::stoll(match[1]);
-    ADD_FAILURE() << "no comment id in Location: " << location;
-    return 0;
+    return posted_comment_id(response);
   }
 
   std::int64_t post_ok(std::map<std::string, std::string> fields) {

@@ -6,6 +6,7 @@
 
 #include "html_document.h"
 #include "newsroom_client.h"
+#include "posted_comment.h"
 
 namespace gazette::testing {
 namespace {
@@ -40,13 +41,7 @@ class NewsroomComments : public NewsroomSite {
                           {"form_token", token}},
                          nullptr);
     EXPECT_EQ(response.status, 303) << response.body;
-    std::smatch match;
-    auto location = response.header("location");
-    if (std::regex_search(location, match, std::regex(R"(/comments/(\d+)/received\?key=)")) ||
-        std::regex_search(location, match, std::regex(R"(#comment-(\d+)$)")))
-      return std::stoll(match[1]);
-    ADD_FAILURE() << "no comment id in Location: " << location;
-    return 0;
+    return posted_comment_id(response);
   }
 
   std::string status_of(std::int64_t id) {
