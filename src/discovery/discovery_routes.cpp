@@ -110,10 +110,15 @@ std::optional<http::Response> DiscoveryRoutes::route(const http::Request& reques
   const auto& segments = path.segments;
   if (segments.empty()) return std::nullopt;
   const auto& last = segments.back();
+  // Only these names are discovery's: every other request (reader pages, most of them) passes
+  // on without reading the settings.
+  bool sitemap_or_robots =
+      segments.size() == 1 &&
+      (last == "robots.txt" || (last.starts_with("sitemap") && last.ends_with(".xml")));
+  if (!sitemap_or_robots && last != "feed.xml" && last != "feed.atom") return std::nullopt;
 
   auto settings = store_.settings();
-  auto discovery_settings = discovery_.discovery_settings();
-  auto base = base_url(discovery_settings.url, request[field::field::host]);
+  auto base = base_url(settings.url, request[field::field::host]);
 
   if (segments.size() == 1 && last == "robots.txt") {
     auto response = http::make_response(request, http::Status::ok, "text/plain; charset=utf-8",
@@ -223,7 +228,7 @@ std::optional<http::Response> DiscoveryRoutes::route(const http::Request& reques
     entry.title = article.title;
     entry.url = base + "/" + article.section.slug + "/" + article.slug + "/";
     entry.summary = article.lead;
-    if (discovery_settings.full_text_feeds) {
+    if (settings.feed_content == content::FeedContent::full) {
       // The lead is the article's first paragraph: the full text starts with it.
       entry.content_html = "<p>" + render::escape_html(article.lead) + "</p>\n" + detail.body_html;
     }

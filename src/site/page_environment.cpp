@@ -10,7 +10,7 @@ PageContext PageEnvironment::context(long page_number, std::string_view host) {
   auto settings = store_.settings();
   auto sections = store_.sections();
   const auto& dates = dates_for(settings);
-  auto base_url = discovery::base_url(discovery_.discovery_settings().url, host);
+  auto base_url = discovery::base_url(settings.url, host);
   PageContext context{store_,      theme_,    std::move(settings), std::move(sections), dates,
                       page_number, comments_, discovery_,          std::move(base_url), {},
                       std::nullopt};

@@ -14,15 +14,6 @@
 
 namespace gazette::store {
 
-/// The settings discovery reads from the `settings` table (key: value).
-struct DiscoverySettings {
-  /// `url`: the site's public address ("https://www.example.fr"), for the absolute URLs of
-  /// feeds, sitemaps, canonical links and social cards. Empty: the request's Host is used.
-  std::string url;
-  /// `feed_content`: "full" puts whole articles in feeds; anything else (default) the lead.
-  bool full_text_feeds = false;
-};
-
 /// What an article gives the search index, as stored (only for published articles).
 struct IndexSource {
   content::ArticleId id;
@@ -113,8 +104,6 @@ struct SitemapEntry {
 class DiscoveryStore {
  public:
   virtual ~DiscoveryStore() = default;
-
-  virtual DiscoverySettings discovery_settings() = 0;
 
   // --- the search index
   /// The indexable parts of those of `ids` that are published (scheduled ones included: reads

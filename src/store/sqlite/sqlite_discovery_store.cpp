@@ -83,21 +83,6 @@ SitemapEntry read_sitemap_entry(const Statement& row) {
 
 }  // namespace
 
-DiscoverySettings SqliteDiscoveryStore::discovery_settings() {
-  auto connection = pool_.read();
-  DiscoverySettings settings;
-  auto statement =
-      connection->prepare("SELECT key, value FROM settings WHERE key IN ('url', 'feed_content')");
-  while (statement.step()) {
-    auto key = statement.column_text(0);
-    if (key == "url")
-      settings.url = statement.column_text(1);
-    else if (key == "feed_content")
-      settings.full_text_feeds = statement.column_text(1) == "full";
-  }
-  return settings;
-}
-
 std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<ArticleId>& ids) {
   auto connection = pool_.read();
   std::vector<IndexSource> sources;

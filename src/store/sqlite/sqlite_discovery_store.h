@@ -12,8 +12,6 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
  public:
   explicit SqliteDiscoveryStore(ConnectionPool& pool) : pool_(pool) {}
 
-  DiscoverySettings discovery_settings() override;
-
   std::vector<IndexSource> index_sources(const std::vector<content::ArticleId>& ids) override;
   void write_search_documents(const std::vector<SearchDocument>& documents,
                               const std::vector<content::ArticleId>& removed,
