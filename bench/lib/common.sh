@@ -7,6 +7,7 @@
 #   BENCH_THREADS [2]         wrk threads; the machine has 2 cores, shared by wrk and the server
 #   BENCH_CONNECTIONS [50]    wrk keep-alive connections
 #   GAZETTE_SHARED_FIXTURES   folder holding seed/article.md [../shared/fixtures beside the repo]
+#   GAZETTE_YARDSTICK         epollsrv.c, the near-limit yardstick [../shared/bench/epollsrv.c]
 
 seconds=${BENCH_SECONDS:-10}
 warmup=${BENCH_WARMUP_SECONDS:-2}
@@ -14,11 +15,13 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-50}
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fixtures=${GAZETTE_SHARED_FIXTURES:-$bench_dir/../../shared/fixtures}
+# The near-limit yardstick (see ../shared/bench/README.md), built by the benchmarks that use it.
+yardstick_source=${GAZETTE_YARDSTICK:-$fixtures/../bench/epollsrv.c}
 nginx=/usr/sbin/nginx
 # How long a server may take to say it is ready before the run is abandoned.
 readonly start_timeout_seconds=30
 
-for tool in wrk curl node "$nginx"; do
+for tool in wrk curl node cc "$nginx"; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is missing (make deps installs it)" >&2; exit 1; }
 done
 [[ -x $gazette ]] || { echo "$0: $gazette is not an executable" >&2; exit 1; }
@@ -84,12 +87,16 @@ copy_for_nginx() {
   [[ $status == 200 ]] || fail "GET $path from gazette answered $status"
 }
 
+# free_port: a port the kernel just handed out and took back; the caller binds it a moment later.
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
 # start_nginx: serves $tmp/www (each page a PATH/index.html) on a free port; sets nginx_url.
 start_nginx() {
   local port deadline
   mkdir -p "$tmp/nginx"
-  # A port the kernel just handed out and took back; nginx binds it a moment later.
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  port=$(free_port)
   # Workers run as nobody when the master is root: they must be able to read the pages.
   chmod -R a+rX "$tmp"
   cat >"$tmp/nginx/nginx.conf" <<CONF
@@ -99,10 +106,14 @@ pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
+  # nginx at its strongest for pages of a few tens of kB (../shared/bench/README.md): files
+  # kept open, and sendfile off — on 2 cores shared with wrk, copying a small page from the
+  # page cache beats sendfile's extra system calls by about a quarter.
   access_log off;
-  sendfile on;
-  tcp_nopush on;
+  sendfile off;
   tcp_nodelay on;
+  open_file_cache max=1000 inactive=60s;
+  open_file_cache_valid 60s;
   keepalive_timeout 65s;
   keepalive_requests 1000000;
   client_body_temp_path $tmp/nginx/body;
@@ -126,6 +137,25 @@ CONF
   until curl -sf -o /dev/null "$nginx_url/"; do
     kill -0 "${pids[-1]}" 2>/dev/null || fail "nginx exited"
     ((SECONDS < deadline)) || fail "nginx did not answer on $nginx_url"
+    sleep 0.1
+  done
+}
+
+# start_yardstick PAGE_FILE: serves PAGE_FILE's bytes with ../shared/bench/epollsrv.c (the
+# near-limit yardstick: one recv and one send per request, nothing else) on a free port, with
+# one thread per core; sets yardstick_url. Each call starts another one (one page each).
+start_yardstick() {
+  local page=$1 port deadline
+  [[ -x $tmp/epollsrv ]] || cc -O2 -pthread "$yardstick_source" -o "$tmp/epollsrv" ||
+    fail "could not build $yardstick_source"
+  port=$(free_port)
+  "$tmp/epollsrv" "$page" "$port" "$(nproc)" >>"$tmp/epollsrv.log" 2>&1 &
+  pids+=($!)
+  yardstick_url=http://127.0.0.1:$port
+  deadline=$((SECONDS + start_timeout_seconds))
+  until curl -sf -o /dev/null "$yardstick_url/"; do
+    kill -0 "${pids[-1]}" 2>/dev/null || fail "epollsrv exited"
+    ((SECONDS < deadline)) || fail "epollsrv did not answer on $yardstick_url"
     sleep 0.1
   done
 }
