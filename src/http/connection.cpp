@@ -11,6 +11,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "http/http_date.h"
+#include "http/request_parser.h"
 #include "http/server.h"
 
 namespace gazette::http {
@@ -20,8 +21,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-// A request line and headers larger than this are not a browser's; 431 says so.
-constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 // A client that sends nothing for this long (idle keep-alive included) is disconnected.
 constexpr auto kReadTimeout = std::chrono::seconds(30);
 // A client that does not take its response in this long is disconnected.
@@ -67,10 +66,8 @@ void Connection::shutdown() {
 
 void Connection::do_read() {
   if (closing_) return do_close();
-  parser_.emplace();
-  parser_->header_limit(kHeaderLimit);
   // Until the target is known, the largest limit of any route; on_header() narrows it.
-  parser_->body_limit(server_.largest_body_limit());
+  prepare_request_parser(parser_, server_.largest_body_limit());
   stream_.expires_after(kReadTimeout);
   reading_ = true;
   beast_http::async_read_header(
