@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <limits>
 #include <map>
 
 #include "render/sanitizer.h"
@@ -59,15 +60,26 @@ std::map<std::string, std::string> parse_attributes(std::string_view text) {
 std::vector<std::int64_t> parse_ids(std::string_view text) {
   std::vector<std::int64_t> ids;
   std::int64_t current = -1;
+  // An id past 64 bits names no attachment: it is dropped, not wrapped into another one.
+  bool too_large = false;
+  auto end_id = [&] {
+    if (current >= 0 && !too_large) ids.push_back(current);
+    current = -1;
+    too_large = false;
+  };
   for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      current = (current < 0 ? 0 : current * 10) + (c - '0');
-    } else if (current >= 0) {
-      ids.push_back(current);
-      current = -1;
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      end_id();
+      continue;
     }
+    std::int64_t digit = c - '0';
+    std::int64_t so_far = current < 0 ? 0 : current;
+    if (so_far > (std::numeric_limits<std::int64_t>::max() - digit) / 10)
+      too_large = true;
+    else
+      current = so_far * 10 + digit;
   }
-  if (current >= 0) ids.push_back(current);
+  end_id();
   return ids;
 }
 

@@ -32,6 +32,17 @@ TEST(PostHtml, GalleryAndEmbed) {
             "<p><a href=\"https://v.example/?a=1&amp;b=2\">https://v.example/?a=1&amp;b=2</a></p>");
 }
 
+// Found by fuzz/wxr: an id past 64 bits overflowed (undefined behaviour) into another id.
+TEST(PostHtml, GalleryIdsTooLargeForAnyAttachmentAreDropped) {
+  std::vector<std::int64_t> asked;
+  GalleryImages images = [&](const std::vector<std::int64_t>& ids) {
+    asked = ids;
+    return std::vector<GalleryImage>{};
+  };
+  expand_shortcodes("[gallery ids=\"99999999999999999999,3,9223372036854775807\"]", images);
+  EXPECT_EQ(asked, (std::vector<std::int64_t>{3, 9223372036854775807}));
+}
+
 TEST(PostHtml, UnknownAndEscapedShortcodesStayText) {
   EXPECT_EQ(expand_shortcodes("[contact-form id=1] [[caption]] [caption", nullptr),
             "[contact-form id=1] [[caption]] [caption");
