@@ -542,8 +542,10 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
       article.section = {slug, line == std::string::npos ? slug : section.substr(line + 1)};
   }
   article.title = item.title.empty() ? "(sans titre)" : item.title;
+  // Slugified: a negative wp:post_id would otherwise make "post--5", which no URL reaches.
   article.slug = article_book_.claim(
-      first_slug({item.name, item.title}, (is_page ? "page-" : "post-") + std::to_string(item.id)));
+      first_slug({item.name, item.title},
+                 render::slugify((is_page ? "page-" : "post-") + std::to_string(item.id))));
   article.status = *status;
   auto updated = parse_date(item.modified_gmt);
   article.published_at =

@@ -110,6 +110,19 @@ TEST_F(WxrImporter, AFileFoundBrokenInTheSecondPassLeavesNothing) {
   EXPECT_EQ(articles(), 3u);
 }
 
+// Found by fuzz/wxr: the fallback slug of a post without title or name was "post--5" for a
+// negative id, a path the reader site refuses (site::is_slug): the article was unreachable.
+TEST_F(WxrImporter, AnItemWithoutTitleOrNameGetsASlugTheSiteServes) {
+  auto path = file("site.xml", wxr("<item><wp:post_id>-5</wp:post_id><wp:status>publish</wp:status>"
+                                   "<wp:post_type>post</wp:post_type></item>\n"));
+  ASSERT_TRUE(
+      std::holds_alternative<ImportSummary>(import_wxr(path, outline(path), store_, options_)));
+  std::vector<std::string> slugs;
+  store_.export_site([](const store::SiteExport&) {},
+                     [&](const store::ExportedArticle& article) { slugs.push_back(article.slug); });
+  EXPECT_EQ(slugs, std::vector<std::string>{"post-5"});
+}
+
 TEST_F(WxrImporter, TheOutlineKeepsPeopleTermsAttachmentsAndTheItemCount) {
   auto path = file("site.xml", wxr(item(1, "Un") + R"(
 <item><title>Photo</title><wp:post_id>9</wp:post_id><wp:post_parent>1</wp:post_parent>
