@@ -49,6 +49,7 @@ void for_each_word(std::string_view text, Sink&& sink) {
     pos = span.end;
     if (span.end - span.begin > kMaxWordBytes) continue;
     Word word{span.begin, span.end, fold_word(text.substr(span.begin, span.end - span.begin))};
+    if (word.folded.empty()) continue;  // combining marks alone: nothing is left to match
     if (!sink(word)) return;
   }
 }

@@ -37,6 +37,13 @@ TEST(SearchQuery, OperatorsAndColumnFiltersAreNotSyntax) {
   EXPECT_TRUE(parse_search_query("* ( ) \" : ^ -").phrases.empty());
 }
 
+// Found by fuzz/search_query: a run of combining marks alone folded to an empty "word", so a
+// query of nothing searchable was searched (and an empty term reached the index).
+TEST(SearchQuery, CombiningMarksAloneAreNoWord) {
+  EXPECT_TRUE(parse_search_query("\u0613").phrases.empty());
+  EXPECT_EQ(parse_search_query("damas \u0301\u0613 homs").phrases, (Phrases{{"damas"}, {"homs"}}));
+}
+
 TEST(SearchQuery, LongQueriesAreCut) {
   std::string text;
   for (int i = 0; i < 5000; ++i) text += "mot" + std::to_string(i) + " ";
