@@ -127,8 +127,11 @@ void write_element(std::string& out, const GumboElement& element) {
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
     std::string_view attribute_name = attribute->name;
-    if (std::find(rule->attributes.begin(), rule->attributes.end(), attribute_name) ==
-        rule->attributes.end())
+    // gumbo names an attribute whose name is a NUL byte "": it must not match the list's empty
+    // slots, or `<p \0=" onclick=x()">` comes out as `<p =" onclick=x()">`, whose value a
+    // browser reads as attributes.
+    if (attribute_name.empty() || std::find(rule->attributes.begin(), rule->attributes.end(),
+                                            attribute_name) == rule->attributes.end())
       continue;
     std::string_view value = attribute->value;
     bool is_url = std::find(std::begin(kUrlAttributes), std::end(kUrlAttributes), attribute_name) !=

@@ -30,6 +30,14 @@ TEST(Sanitizer, DropsScriptsHandlersAndForeignSchemes) {
   EXPECT_EQ(sanitize_html("<!-- wp:paragraph --><p>a</p><!-- /wp:paragraph -->"), "<p>a</p>");
 }
 
+// Found by fuzz/sanitizer: an attribute named by a NUL byte was written with an empty name, and
+// its value became attributes in a browser: `<p =" onmouseover=alert(1) ">`.
+TEST(Sanitizer, DropsAttributesWithoutAName) {
+  using namespace std::literals;
+  EXPECT_EQ(sanitize_html("<p \0=\" onmouseover=alert(1) \">t</p>"sv), "<p>t</p>");
+  EXPECT_EQ(sanitize_html("<a \0=\" onclick=x() \" href=\"/x\">t</a>"sv), "<a href=\"/x\">t</a>");
+}
+
 TEST(Sanitizer, UnwrapsUnknownElementsAndEscapesText) {
   EXPECT_EQ(sanitize_html("<font color=red>rouge</font> &lt;b&gt; 1 < 2"),
             "rouge &lt;b&gt; 1 &lt; 2");
