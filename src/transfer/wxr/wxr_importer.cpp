@@ -314,8 +314,11 @@ class Importer {
         first_slug({nicename, name}, "category-" + std::to_string(category_slugs_.size() + 1));
     category_slugs_[key] = slug;
     category_parents_[key] = parent;
+    // No parent is "", which is also the key of a category without nicename or name: it must
+    // not become its own parent.
     std::string parent_slug;
-    if (auto found = category_slugs_.find(parent); found != category_slugs_.end())
+    if (auto found = category_slugs_.find(parent);
+        !parent.empty() && parent != key && found != category_slugs_.end())
       parent_slug = found->second;
     write_.add_category({slug, name.empty() ? key : name, parent_slug});
     later_redirects_.push_back({category_path(key), "/category/" + slug + "/"});

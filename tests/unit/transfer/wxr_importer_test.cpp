@@ -123,6 +123,20 @@ TEST_F(WxrImporter, AnItemWithoutTitleOrNameGetsASlugTheSiteServes) {
   EXPECT_EQ(slugs, std::vector<std::string>{"post-5"});
 }
 
+// Found by fuzz/wxr: a category without nicename, name or parent was made its own parent (its
+// key and "no parent" are both "").
+TEST_F(WxrImporter, ACategoryWithoutANameIsNotItsOwnParent) {
+  auto path =
+      file("site.xml", wxr("<wp:category></wp:category>\n"
+                           "<wp:category><wp:category_nicename>monde</wp:category_nicename>"
+                           "<wp:category_parent>monde</wp:category_parent></wp:category>\n"));
+  ASSERT_TRUE(
+      std::holds_alternative<ImportSummary>(import_wxr(path, outline(path), store_, options_)));
+  auto categories = exported().first.categories;
+  ASSERT_EQ(categories.size(), 2u);
+  for (const auto& category : categories) EXPECT_EQ(category.parent_slug, "") << category.slug;
+}
+
 TEST_F(WxrImporter, TheOutlineKeepsPeopleTermsAttachmentsAndTheItemCount) {
   auto path = file("site.xml", wxr(item(1, "Un") + R"(
 <item><title>Photo</title><wp:post_id>9</wp:post_id><wp:post_parent>1</wp:post_parent>
