@@ -22,23 +22,19 @@ bool replaced_by_cache(std::string_view name) {
                    [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
       return true;
   }
-  return http::kCacheDependenciesHeader == name || http::kCacheExpiresHeader == name;
+  return false;
 }
 
 }  // namespace
 
-CachedPage::CachedPage(std::string key, const http::Response& response,
-                       std::vector<std::string> dependencies)
+CachedPage::CachedPage(std::string key, const http::Response& response, http::Cacheable cache)
     : key_(std::move(key)),
-      dependencies_(std::move(dependencies)),
+      dependencies_(std::move(cache.dependencies)),
       last_modified_(std::chrono::system_clock::now()),
       last_modified_text_(http::format_http_date(
           std::chrono::time_point_cast<std::chrono::seconds>(last_modified_))),
       identity_body_(std::make_shared<const std::string>(response.body())) {
-  if (auto expires = response.find(http::kCacheExpiresHeader); expires != response.end()) {
-    expires_at_ = std::chrono::system_clock::time_point(
-        std::chrono::seconds(std::stoll(std::string(expires->value()))));
-  }
+  if (cache.expires_at) expires_at_ = *cache.expires_at;
   auto& head = status_and_common_headers_;
   head = "HTTP/1.1 " + std::to_string(response.result_int()) + " " +
          std::string(response.reason()) + "\r\n";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cache/compression.h"
+#include "http/answer.h"
 #include "http/reply.h"
 
 namespace gazette::cache {
@@ -29,12 +30,12 @@ struct CachedVariant {
 
 class CachedPage {
  public:
-  /// Serialises `response` (a 200 from a handler) into a cached page under `key`.
-  CachedPage(std::string key, const http::Response& response,
-             std::vector<std::string> dependencies);
+  /// Serialises `response` (a 200 from a handler) into a cached page under `key`, kept as
+  /// `cache` says.
+  CachedPage(std::string key, const http::Response& response, http::Cacheable cache);
 
   const std::string& key() const { return key_; }
-  const std::vector<std::string>& dependencies() const { return dependencies_; }
+  const std::vector<content::Dependency>& dependencies() const { return dependencies_; }
   std::chrono::system_clock::time_point last_modified() const { return last_modified_; }
   const std::string& last_modified_text() const { return last_modified_text_; }  // IMF-fixdate
   /// When the page changes by itself (comments closing by age), if it does.
@@ -57,7 +58,7 @@ class CachedPage {
 
  private:
   std::string key_;
-  std::vector<std::string> dependencies_;
+  std::vector<content::Dependency> dependencies_;
   std::chrono::system_clock::time_point last_modified_;
   std::string last_modified_text_;
   std::optional<std::chrono::system_clock::time_point> expires_at_;

@@ -5,7 +5,6 @@
 
 #include <cstdio>
 #include <optional>
-#include <sstream>
 
 namespace gazette::cache {
 
@@ -22,14 +21,6 @@ bool is_cacheable_request(const http::Request& request) {
   if (request.find(field::field::authorization) != request.end()) return false;
   auto cookie = request.find(field::field::cookie);
   return cookie == request.end() || cookie->value().find(kNewsroomCookie) == std::string_view::npos;
-}
-
-std::vector<std::string> split_dependencies(std::string_view text) {
-  std::vector<std::string> out;
-  std::istringstream words{std::string(text)};
-  std::string word;
-  while (words >> word) out.push_back(word);
-  return out;
 }
 
 // A Server-Timing value: the browser's developer tools and the benchmarks read the time a
@@ -50,7 +41,7 @@ std::string server_timing(
 }  // namespace
 
 http::Reply CachingResponder::respond(const http::Request& request) {
-  if (!is_cacheable_request(request)) return http::Reply::of(handler_(request));
+  if (!is_cacheable_request(request)) return http::Reply::of(handler_(request).response);
   if (before_lookup_) before_lookup_();
   // Pages carry absolute URLs made from the Host header when the site's URL is not set: the
   // host is part of the key, so a forged Host only ever reaches the client that forged it.
@@ -102,17 +93,14 @@ CachingResponder::Rendered CachingResponder::render(const http::Request& request
   http::Request get = request;
   get.method(field::verb::get);
   auto started = std::chrono::steady_clock::now();
-  auto response = handler_(get);
+  auto answer = handler_(get);
   auto render_time = std::chrono::steady_clock::now() - started;
-  auto dependencies = response.find(http::kCacheDependenciesHeader);
-  if (response.result() != http::Status::ok || dependencies == response.end()) {
-    response.erase(http::kCacheDependenciesHeader);
-    response.erase(http::kCacheExpiresHeader);
+  auto& response = answer.response;
+  if (response.result() != http::Status::ok || !answer.cache) {
     response.keep_alive(request.keep_alive());
     return {nullptr, std::move(response), render_time};
   }
-  auto page =
-      std::make_shared<CachedPage>(key, response, split_dependencies(dependencies->value()));
+  auto page = std::make_shared<CachedPage>(key, response, std::move(*answer.cache));
   cache_.insert(page, generation);
   return {std::move(page), {}, render_time};
 }

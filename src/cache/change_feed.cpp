@@ -4,9 +4,8 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <sstream>
-
 #include "cache/invalidation.h"
+#include "content/dependency_text.h"
 
 namespace gazette::cache {
 
@@ -28,14 +27,6 @@ std::string random_origin() {
   return hex;
 }
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> words;
-  std::istringstream in(text);
-  std::string word;
-  while (in >> word) words.push_back(word);
-  return words;
-}
-
 }  // namespace
 
 ChangeFeed::ChangeFeed(store::ChangeLogStore& log)
@@ -43,13 +34,8 @@ ChangeFeed::ChangeFeed(store::ChangeLogStore& log)
 
 void ChangeFeed::record(const content::Event& event) {
   auto dependencies = invalidated_by(event);
-  std::string text;
-  if (!dependencies) {
-    text = kEveryPage;
-  } else {
-    for (const auto& dependency : *dependencies) text += dependency + " ";
-  }
-  log_.append(origin_, text);
+  log_.append(origin_,
+              dependencies ? content::format_dependencies(*dependencies) : std::string(kEveryPage));
 }
 
 void ChangeFeed::apply_remote(PageCache& cache) {
@@ -57,10 +43,14 @@ void ChangeFeed::apply_remote(PageCache& cache) {
   for (const auto& entry : log_.entries_after(last_seen_id_)) {
     last_seen_id_ = entry.id;
     if (entry.origin == origin_) continue;
-    if (entry.dependencies == kEveryPage)
-      cache.clear();
+    // An entry naming every page, or one this version cannot read: anything may have changed.
+    auto dependencies = entry.dependencies == kEveryPage
+                            ? std::nullopt
+                            : content::parse_dependencies(entry.dependencies);
+    if (dependencies)
+      cache.invalidate(*dependencies);
     else
-      cache.invalidate(split(entry.dependencies));
+      cache.clear();
   }
 }
 

@@ -1,4 +1,4 @@
-// Event → dependency names, spelled as the pages spell them (content/cache_dependencies.h).
+// Event → dependencies, made as the pages make them (content/cache_dependencies.h).
 #include "cache/invalidation.h"
 
 #include "content/cache_dependencies.h"
@@ -7,7 +7,8 @@ namespace gazette::cache {
 
 namespace {
 
-void add_listings(const content::ArticlePlacement& placement, std::vector<std::string>& out) {
+void add_listings(const content::ArticlePlacement& placement,
+                  std::vector<content::Dependency>& out) {
   using namespace content::dependency;
   out.push_back(home_list());
   out.push_back(documents());
@@ -19,9 +20,9 @@ void add_listings(const content::ArticlePlacement& placement, std::vector<std::s
 
 }  // namespace
 
-std::optional<std::vector<std::string>> invalidated_by(const content::Event& event) {
+std::optional<std::vector<content::Dependency>> invalidated_by(const content::Event& event) {
   using namespace content::dependency;
-  std::vector<std::string> out;
+  std::vector<content::Dependency> out;
   if (const auto* article = std::get_if<content::ArticleChanged>(&event)) {
     out.push_back(article_shown(article->id));
     // Listings change when an article enters, leaves or moves within them; an article that

@@ -40,7 +40,7 @@ void PageCache::insert(std::shared_ptr<CachedPage> page, std::uint64_t generatio
   if (bytes_ > byte_budget_) evict_locked();
 }
 
-void PageCache::invalidate(const std::vector<std::string>& dependencies) {
+void PageCache::invalidate(const std::vector<content::Dependency>& dependencies) {
   std::unique_lock lock(mutex_);
   generation_.fetch_add(1, std::memory_order_acq_rel);
   for (const auto& dependency : dependencies) {

@@ -1,6 +1,7 @@
 // Page cache: rendered reader pages keyed by URL, dropped by dependency. A write names what it
-// changed ("article:12", "list:tag:syrie"…) and exactly the pages that showed it go; the rest
-// stay. Least recently used pages go first when the memory budget is reached.
+// changed (an article, a tag's listing…: content/cache_dependencies.h) and exactly the pages
+// that showed it go; the rest stay. Least recently used pages go first when the memory budget is
+// reached.
 #pragma once
 
 #include <atomic>
@@ -31,7 +32,7 @@ class PageCache {
   void insert(std::shared_ptr<CachedPage> page, std::uint64_t generation);
 
   /// Drops every page that depends on one of `dependencies`.
-  void invalidate(const std::vector<std::string>& dependencies);
+  void invalidate(const std::vector<content::Dependency>& dependencies);
   /// Drops every page (settings or theme changed).
   void clear();
 
@@ -45,7 +46,7 @@ class PageCache {
   const std::size_t byte_budget_;
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<CachedPage>> pages_;
-  std::unordered_map<std::string, std::unordered_set<std::string>> pages_by_dependency_;
+  std::unordered_map<content::Dependency, std::unordered_set<std::string>> pages_by_dependency_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> generation_{0};
   mutable std::atomic<std::uint64_t> clock_{0};  // a use counter standing in for time, for LRU

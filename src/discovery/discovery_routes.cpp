@@ -62,8 +62,8 @@ std::uint64_t fnv1a(std::string_view bytes) {
   return hash;
 }
 
-http::Response document_response(const http::Request& request, std::string content_type,
-                                 std::string body, content::Timestamp modified) {
+http::Answer document_response(const http::Request& request, std::string content_type,
+                               std::string body, content::Timestamp modified) {
   auto etag = entity_tag(body);
   bool not_modified = http::is_not_modified(
       request[field::field::if_none_match], request[field::field::if_modified_since],
@@ -79,8 +79,9 @@ http::Response document_response(const http::Request& request, std::string conte
   // Cacheable (at its canonical URL, without a query): dropped by any visible article change
   // or renamed term (content/cache_dependencies.h).
   if (request.target().find('?') == std::string_view::npos)
-    response.set(http::kCacheDependenciesHeader, content::dependency::documents() + " " +
-                                                     content::dependency::section_navigation());
+    return {std::move(response), http::Cacheable{{content::dependency::documents(),
+                                                  content::dependency::section_navigation()},
+                                                 std::nullopt}};
   return response;
 }
 
@@ -92,7 +93,7 @@ std::string entity_tag(std::string_view body) {
   return buffer;
 }
 
-std::optional<http::Response> DiscoveryRoutes::handle(const http::Request& request) {
+std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request) {
   try {
     return route(request);
   } catch (const std::exception& error) {
@@ -103,7 +104,7 @@ std::optional<http::Response> DiscoveryRoutes::handle(const http::Request& reque
   }
 }
 
-std::optional<http::Response> DiscoveryRoutes::route(const http::Request& request) {
+std::optional<http::Answer> DiscoveryRoutes::route(const http::Request& request) {
   if (request.method() != field::verb::get && request.method() != field::verb::head)
     return std::nullopt;
   auto path = split(request.target());

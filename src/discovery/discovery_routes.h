@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "http/message.h"
+#include "http/answer.h"
 #include "store/discovery_store.h"
 #include "store/store.h"
 
@@ -19,12 +19,13 @@ class DiscoveryRoutes {
 
   /// The response for one of the documents above, or nullopt when `request` is not for one
   /// (or names a section, tag or author that does not exist: the reader site's 404 follows).
-  /// Feeds and sitemaps carry an ETag and Last-Modified, and conditional requests get a 304.
+  /// Feeds and sitemaps carry an ETag and Last-Modified, and conditional requests get a 304;
+  /// at their canonical URL they come with what the page cache needs to keep them.
   /// Never throws: an unexpected failure is logged and answered with a 500.
-  std::optional<http::Response> handle(const http::Request& request);
+  std::optional<http::Answer> handle(const http::Request& request);
 
  private:
-  std::optional<http::Response> route(const http::Request& request);
+  std::optional<http::Answer> route(const http::Request& request);
   store::Store& store_;
   store::DiscoveryStore& discovery_;
 };

@@ -11,7 +11,7 @@ void Router::add(std::string prefix, Handler handler) {
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
-Response Router::operator()(const Request& request) const {
+Answer Router::operator()(const Request& request) const {
   std::string_view target = request.target();
   for (const auto& [prefix, handler] : routes_) {
     if (target.starts_with(prefix)) return handler(request);

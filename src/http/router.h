@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "http/message.h"
+#include "http/answer.h"
 
 namespace gazette::http {
 
@@ -18,7 +18,7 @@ class Router {
   /// Register during start-up only: routing then reads the table without a lock.
   void add(std::string prefix, Handler handler);
 
-  Response operator()(const Request& request) const;
+  Answer operator()(const Request& request) const;
 
  private:
   std::vector<std::pair<std::string, Handler>> routes_;  // longest prefix first

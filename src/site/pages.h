@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "content/cache_dependencies.h"
 #include "content/types.h"
 #include "render/dates.h"
 #include "store/discovery_store.h"
@@ -28,10 +29,12 @@ struct PageContext {
   CommentSection* comments = nullptr;  // the article page's comments, when wired
   store::DiscoveryStore& discovery;
   std::string base_url;  // absolute URL of the site, no trailing slash (discovery/site_url.h)
-  /// What the page shows, named as in content/cache_dependencies.h; pages add to it as they
-  /// render, and the page cache drops the page when a write names one of these.
-  mutable std::vector<std::string> dependencies;
-  void depends_on(std::string dependency) const { dependencies.push_back(std::move(dependency)); }
+  /// What the page shows (content/cache_dependencies.h); pages add to it as they render, and
+  /// the page cache drops the page when a write names one of these.
+  mutable std::vector<content::Dependency> dependencies;
+  void depends_on(content::Dependency dependency) const {
+    dependencies.push_back(std::move(dependency));
+  }
   /// The earliest time the page changes by itself (comments closing by age), with no write to
   /// announce it: the cache keeps it no longer.
   mutable std::optional<content::Timestamp> expires_at;

@@ -40,7 +40,7 @@ std::optional<http::Response> ReaderSite::redirect_old_url(const http::Request& 
   return http::make_redirect(request, *to);
 }
 
-http::Response ReaderSite::handle(const http::Request& request) {
+http::Answer ReaderSite::handle(const http::Request& request) {
   auto target = parse_target(request.target());
   const auto& segments = target.segments;
   bool is_read = request.method() == field::verb::get || request.method() == field::verb::head;
@@ -109,14 +109,9 @@ http::Response ReaderSite::handle(const http::Request& request) {
   auto response = html_response(request, http::Status::ok, std::move(*html));
   // Only the canonical URL of a page is cached: "?utm_source=…" variants are rendered each
   // time rather than filling the cache with copies.
-  if (target.query.empty() || target.query == "page=" + std::to_string(context.page_number)) {
-    std::string dependencies;
-    for (const auto& dependency : context.dependencies) dependencies += dependency + " ";
-    response.set(http::kCacheDependenciesHeader, dependencies);
-    if (context.expires_at)
-      response.set(http::kCacheExpiresHeader,
-                   std::to_string(context.expires_at->time_since_epoch().count()));
-  }
+  if (target.query.empty() || target.query == "page=" + std::to_string(context.page_number))
+    return {std::move(response),
+            http::Cacheable{std::move(context.dependencies), context.expires_at}};
   return response;
 }
 

@@ -2,7 +2,7 @@
 // category), to a theme asset or to a media file, and shapes the response.
 #pragma once
 
-#include "http/message.h"
+#include "http/answer.h"
 #include "site/page_environment.h"
 #include "store/wxr_import_store.h"
 
@@ -15,9 +15,10 @@ class ReaderSite {
   explicit ReaderSite(PageEnvironment& environment, store::WxrImportStore* old_urls = nullptr)
       : environment_(environment), old_urls_(old_urls) {}
 
-  /// Answers one request. Unknown paths get the themed 404; an exception is a bug, answered
-  /// 500 by the server (src/http/connection.cpp).
-  http::Response handle(const http::Request& request);
+  /// Answers one request; a page at its canonical URL comes with what the page cache needs to
+  /// keep it. Unknown paths get the themed 404; an exception is a bug, answered 500 by the
+  /// server (src/http/connection.cpp).
+  http::Answer handle(const http::Request& request);
 
  private:
   /// The 301 to where an old URL's content lives now, if it is one.

@@ -152,6 +152,29 @@ TEST_F(PageCache, HeadIsAnsweredFromTheSameCachedPage) {
   EXPECT_EQ(head.body, "");
 }
 
+// Issue 11, defect 4: a page's dependencies travelled in a response header, which Beast refuses
+// past 64 KiB: an article with 5,000 tags answered 500. They travel beside the response now.
+TEST_F(PageCache, AnArticleWithThousandsOfTagsIsServedAndCached) {
+  constexpr int kTags = 5000;
+  std::string tags;
+  for (int i = 0; i < kTags; ++i)
+    tags += (i ? ", " : "") + std::string("Sujet ") + std::to_string(i);
+  auto path = publish_now("tagged", "title: \"Mille sujets\"\nsection: Actualité\ntags: [" + tags +
+                                        "]\ndate: 2024-12-09");
+  ASSERT_EQ(path, "/actualite/mille-sujets/");
+  auto first = get(path);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("/tag/sujet-4999/"), std::string::npos);
+  EXPECT_EQ(first.header("x-cache"), "miss");
+  EXPECT_EQ(get(path).header("x-cache"), "hit");
+  // Its dependencies still drop it: an edit of the article shows on the next request.
+  publish("tagged", "title: \"Mille sujets\"\nsection: Actualité\ntags: [" + tags +
+                        "]\ndate: 2024-12-09\nlead: Un chapô nouveau.");
+  auto fresh = get(path);
+  EXPECT_EQ(fresh.header("x-cache"), "miss");
+  EXPECT_NE(fresh.body.find("Un chapô nouveau."), std::string::npos);
+}
+
 TEST_F(PageCache, NewsroomSessionsBypassTheCache) {
   warm(kReferencePath);
   auto response = get(kReferencePath, {{"Cookie", "gazette_session=abc"}});

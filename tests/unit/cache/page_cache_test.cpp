@@ -1,29 +1,36 @@
 // PageCache: what it keeps, what a write drops, and what it refuses to keep.
 #include "cache/page_cache.h"
 
+#include "content/dependency_text.h"
+
 #include <gtest/gtest.h>
 
 namespace gazette::cache {
 namespace {
 
-std::shared_ptr<CachedPage> page(const std::string& key, std::vector<std::string> dependencies,
+// The dependencies named as the change log writes them ("article:1 list:home").
+std::vector<content::Dependency> named(std::initializer_list<std::string_view> names) {
+  std::vector<content::Dependency> dependencies;
+  for (auto name : names) dependencies.push_back(content::parse_dependency(name).value());
+  return dependencies;
+}
+
+std::shared_ptr<CachedPage> page(const std::string& key,
+                                 std::initializer_list<std::string_view> dependencies,
                                  const std::string& body = "<p>page</p>") {
   http::Response response{http::Status::ok, 11};
   response.set(http::beast_http::field::content_type, "text/html; charset=utf-8");
   response.body() = body;
-  return std::make_shared<CachedPage>(key, response, std::move(dependencies));
+  return std::make_shared<CachedPage>(key, response, http::Cacheable{named(dependencies), {}});
 }
 
-// A page that changes by itself `from_now` (the handler's expiry header, in Unix seconds).
+// A page that changes by itself `from_now` (the handler says when, beside the response).
 std::shared_ptr<CachedPage> expiring_page(const std::string& key, std::chrono::seconds from_now) {
   http::Response response{http::Status::ok, 11};
   response.body() = "<p>page</p>";
-  auto at = std::chrono::system_clock::now() + from_now;
-  response.set(
-      http::kCacheExpiresHeader,
-      std::to_string(
-          std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count()));
-  return std::make_shared<CachedPage>(key, response, std::vector<std::string>{"article:1"});
+  auto at = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now() +
+                                                               from_now);
+  return std::make_shared<CachedPage>(key, response, http::Cacheable{named({"article:1"}), at});
 }
 
 TEST(PageCache, DropsExactlyThePagesDependingOnAnInvalidatedName) {
@@ -31,7 +38,7 @@ TEST(PageCache, DropsExactlyThePagesDependingOnAnInvalidatedName) {
   cache.insert(page("/a/", {"article:1", "list:home"}), cache.generation());
   cache.insert(page("/b/", {"article:2"}), cache.generation());
   cache.insert(page("/", {"list:home", "article:1", "article:2"}), cache.generation());
-  cache.invalidate({"article:1"});
+  cache.invalidate(named({"article:1"}));
   EXPECT_EQ(cache.find("/a/"), nullptr);
   EXPECT_EQ(cache.find("/"), nullptr);
   EXPECT_NE(cache.find("/b/"), nullptr);
@@ -40,7 +47,7 @@ TEST(PageCache, DropsExactlyThePagesDependingOnAnInvalidatedName) {
 TEST(PageCache, RefusesAPageRenderedBeforeAnInvalidation) {
   PageCache cache(1 << 20);
   auto before = cache.generation();
-  cache.invalidate({"article:1"});  // a write committed while the page was being rendered
+  cache.invalidate(named({"article:1"}));  // a write committed while the page was being rendered
   cache.insert(page("/a/", {"article:1"}), before);
   EXPECT_EQ(cache.find("/a/"), nullptr);
 }
