@@ -14,10 +14,11 @@ Response make_response(const Request& request, Status status, std::string conten
   return response;
 }
 
-Response make_redirect(const Request& request, std::string_view location) {
-  auto response = make_response(request, Status::moved_permanently, "text/plain; charset=utf-8",
-                                "Moved to " + std::string(location) + "\n");
-  response.set(beast_http::field::location, location);
+Response make_redirect(const Request& request, const LocalPath& location, Status status) {
+  std::string_view verb = status == Status::moved_permanently ? "Moved to " : "See ";
+  auto response = make_response(request, status, "text/plain; charset=utf-8",
+                                std::string(verb) + location.text() + "\n");
+  response.set(beast_http::field::location, location.text());
   return response;
 }
 

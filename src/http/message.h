@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "http/local_path.h"
+
 namespace gazette::http {
 
 namespace beast_http = boost::beast::http;
@@ -24,7 +26,9 @@ inline constexpr std::string_view kPeerAddressHeader = "Gazette-Peer-Address";
 Response make_response(const Request& request, Status status, std::string content_type,
                        std::string body);
 
-/// A permanent redirect to `location`.
-Response make_redirect(const Request& request, std::string_view location);
+/// A redirect (301 by default, 303 after a form) to `location`, a path on this site: the one
+/// way a Location header is made.
+Response make_redirect(const Request& request, const LocalPath& location,
+                       Status status = Status::moved_permanently);
 
 }  // namespace gazette::http

@@ -22,12 +22,20 @@ std::string cookie_attributes(const Newsroom::Call& call, std::string_view path,
          "; HttpOnly; SameSite=" + std::string(same_site) + (call.secure ? "; Secure" : "");
 }
 
-// Only newsroom paths are followed after sign-in: never another site ("//evil", "/\evil").
-std::string safe_next(std::string_view next) {
-  if (!next.starts_with("/newsroom/") || next.find("//") != std::string_view::npos ||
-      next.find('\\') != std::string_view::npos || next.starts_with("/newsroom/login"))
-    return "/newsroom/articles/";
-  return std::string(next);
+// Where a signed-in editor lands when the form names no page to go back to, or one refused.
+constexpr std::string_view kDefaultNext = "/newsroom/articles/";
+
+// The page to go to after sign-in: `next` when it is a newsroom page other than the login form
+// and a local path (http/local_path.h: one leading '/', no control character — a CR/LF could add
+// the attacker's own header, a Set-Cookie —, no backslash, bounded); otherwise the default.
+// Never another site ("//evil", "/\evil"), never an error: the sign-in's answer is decided
+// before the session is opened.
+http::LocalPath after_sign_in(std::string_view next) {
+  auto path = http::LocalPath::parse(next);
+  if (!path || !next.starts_with("/newsroom/") || next.find("//") != std::string_view::npos ||
+      next.starts_with("/newsroom/login"))
+    return http::LocalPath::checked(kDefaultNext);
+  return *path;
 }
 
 }  // namespace
@@ -37,7 +45,8 @@ http::Response Newsroom::login_form(Call& call, http::Status status, std::string
   auto token = auth::random_token(32);
   auto view = frame(call, text(call, "sign_in"));
   view.set("login_token", token);
-  view.set("next", safe_next(call.is_post ? call.form.get("next") : call.query.get("next")));
+  view.set("next",
+           after_sign_in(call.is_post ? call.form.get("next") : call.query.get("next")).text());
   view.set("email", std::string(email));
   view.set("has_error", !error_key.empty());
   if (!error_key.empty()) view.set("error", text(call, error_key));
@@ -58,6 +67,8 @@ http::Response Newsroom::sign_in(Call& call) {
       sodium_memcmp(submitted.data(), expected.data(), expected.size()) != 0)
     return login_form(call, http::Status::forbidden, "csrf_message", email);
 
+  // Decided before the attempt: once the session is opened, nothing may fail.
+  auto next = after_sign_in(call.form.get("next"));
   auto address = std::string(call.request[http::kPeerAddressHeader]);
   auto result = services_.sign_in.attempt(email, call.form.get("password"), address, call.now);
   if (auto* refusal = std::get_if<auth::SignInRefusal>(&result)) {
@@ -66,7 +77,7 @@ http::Response Newsroom::sign_in(Call& call) {
                       limited ? "too_many_attempts" : "wrong_credentials", email);
   }
   const auto& opened = std::get<auth::OpenedSession>(result);
-  auto response = see_other(call, safe_next(call.form.get("next")));
+  auto response = see_other(call, next);
   response.set(field::field::set_cookie,
                std::string(kSessionCookie) + "=" + opened.token +
                    cookie_attributes(call, "/newsroom",

@@ -103,8 +103,10 @@ http::Response Newsroom::route(Call& call) {
       if (s.size() == 1 && s[0] == "logout") return see_other(call, "/newsroom/login");
       return login_form(call, http::Status::forbidden, "session_expired", "");
     }
-    std::string next(site::parse_target(request.target()).path);
-    return see_other(call, "/newsroom/login?next=" + http::percent_encode(next));
+    // Back here after signing in, when the way back fits in a Location (http/local_path.h).
+    auto path = site::parse_target(request.target()).path;
+    auto with_next = http::LocalPath::parse("/newsroom/login?next=" + http::percent_encode(path));
+    return see_other(call, with_next ? *with_next : http::LocalPath::checked("/newsroom/login"));
   }
 
   if (call.is_post) {
@@ -260,9 +262,11 @@ http::Response Newsroom::not_found(const Call& call) const {
 }
 
 http::Response Newsroom::see_other(const Call& call, const std::string& location) const {
-  auto response = http::make_response(call.request, http::Status::see_other,
-                                      "text/plain; charset=utf-8", "See " + location + "\n");
-  response.set(field::field::location, location);
+  return see_other(call, http::LocalPath::checked(location));
+}
+
+http::Response Newsroom::see_other(const Call& call, const http::LocalPath& location) const {
+  auto response = http::make_redirect(call.request, location, http::Status::see_other);
   response.set(field::field::cache_control, "no-store");
   return response;
 }

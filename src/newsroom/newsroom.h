@@ -121,7 +121,9 @@ class Newsroom {
                          std::string_view message_key) const;
   http::Response forbidden(const Call& call) const;
   http::Response not_found(const Call& call) const;
+  /// A 303 to `location`, built by our code from checked parts (see http::LocalPath::checked).
   http::Response see_other(const Call& call, const std::string& location) const;
+  http::Response see_other(const Call& call, const http::LocalPath& location) const;
   std::string text(const Call& call, std::string_view key) const;
 
   NewsroomServices services_;

@@ -5,6 +5,7 @@
 
 #include "site/comment_section.h"
 #include "site/pages.h"
+#include "site/paths.h"
 #include "site/responses.h"
 #include "site/static_files.h"
 #include "site/target.h"
@@ -28,6 +29,27 @@ bool page_number_only(std::string_view query) {
   return query.starts_with("page=") && query.find('&') == std::string_view::npos;
 }
 
+// A page's one URL path: its segments joined by single slashes, with the trailing slash. Built
+// from the parsed segments (slugs, checked by the caller), never from the path as sent, so
+// "//host" cannot come back as a Location that browsers follow to another host.
+std::string canonical_path(const std::vector<std::string_view>& segments) {
+  std::string path = "/";
+  for (auto segment : segments) path.append(segment).append("/");
+  return path;
+}
+
+// Where a page asked for at another spelling of its path ("/actualite", "//actualite/") lives:
+// its canonical path, with the query kept when it is one a Location may carry (campaign
+// parameters survive the redirect), else only the page number.
+http::LocalPath canonical_location(const Target& target, long page) {
+  auto path = canonical_path(target.segments);
+  if (!target.query.empty()) {
+    if (auto with_query = http::LocalPath::parse(path + "?" + std::string(target.query)))
+      return *with_query;
+  }
+  return http::LocalPath::checked(page_path(path, page));
+}
+
 }  // namespace
 
 std::optional<http::Response> ReaderSite::redirect_old_url(const http::Request& request) {
@@ -37,7 +59,13 @@ std::optional<http::Response> ReaderSite::redirect_old_url(const http::Request& 
   if (!to && target.find('?') == std::string_view::npos && !target.ends_with("/"))
     to = old_urls_->find_redirect(std::string(target) + "/");
   if (!to) return std::nullopt;
-  return http::make_redirect(request, *to);
+  // Written by an import from a file: followed only when it is a path on this site.
+  auto location = http::LocalPath::parse(*to);
+  if (!location) {
+    spdlog::warn("redirect from an old URL ignored: its target is not a path on this site");
+    return std::nullopt;
+  }
+  return http::make_redirect(request, *location);
 }
 
 http::Answer ReaderSite::handle(const http::Request& request) {
@@ -84,11 +112,10 @@ http::Answer ReaderSite::handle(const http::Request& request) {
   if (segments.size() == 1 && segments[0] == "search.json")
     return json_response(request, render_search_json(context, target.query));
   if (!all_slugs || !page || segments.size() > 2) return not_found();
-  if (!segments.empty() && !target.trailing_slash) {
-    std::string location = std::string(target.path) + "/";
-    if (!target.query.empty()) location += "?" + std::string(target.query);
-    return http::make_redirect(request, location);
-  }
+  // One URL per page: any other spelling of its path (no trailing slash, doubled slashes) is
+  // sent there, so links and search engines settle on one address.
+  if (target.path != canonical_path(segments))
+    return http::make_redirect(request, canonical_location(target, *page));
 
   // WordPress's links by id ("/?p=123", "/?page_id=7") arrive as the home page with a query.
   if (segments.empty() && !target.query.empty() && !page_number_only(target.query)) {

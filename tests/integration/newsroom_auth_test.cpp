@@ -155,6 +155,57 @@ TEST_F(NewsroomSignIn, AttemptsAreLimitedPerAddress) {
   EXPECT_EQ(attempt_sign_in("other@test.example", kTestPassword).status, 429);
 }
 
+// Issue 11, defect 1: a link to /newsroom/login?next=/newsroom/x%0d%0aSet-Cookie:… made the
+// server send the attacker's header — here a session cookie of theirs — once the victim signed in.
+TEST_F(NewsroomSignIn, ANextWithALineBreakCannotAddAHeader) {
+  const std::string attack = "/newsroom/x\r\nSet-Cookie: gazette_session=attacker; Path=/newsroom";
+  // The form the link opens does not carry it…
+  auto form =
+      get("/newsroom/login?next=%2Fnewsroom%2Fx%0D%0ASet-Cookie%3A%20gazette_session%3D"
+          "attacker%3B%20Path%3D%2Fnewsroom");
+  EXPECT_EQ(form_value(form.body, "next"), "/newsroom/articles/");
+  // …and the sign-in does not follow it, should it come back anyway.
+  auto response = attempt_sign_in_with_next("admin@test.example", kTestPassword, attack);
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(response.header("location"), "/newsroom/articles/");
+  auto cookie = response.header("set-cookie");
+  EXPECT_EQ(cookie.find("attacker"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find(';') - cookie.find('=') - 1, 43u) << cookie;  // the real session's token
+}
+
+TEST_F(NewsroomSignIn, ANextThatIsNotANewsroomPathFallsBackToTheArticleList) {
+  using namespace std::string_literals;
+  for (const auto& next :
+       {"//evil.example/"s, "/\\evil.example/"s, "https://evil.example/newsroom/"s,
+        "/newsroom/x\ny"s, "/newsroom/x\0y"s, "/newsroom/x\ty"s, "/newsroom/caf\xc3\xa9/"s,
+        "/newsroom/login"s, "/newsroom//x"s, "/actualite/"s}) {
+    auto response = attempt_sign_in_with_next("admin@test.example", kTestPassword, next);
+    EXPECT_EQ(response.status, 303) << next;
+    EXPECT_EQ(response.header("location"), "/newsroom/articles/") << next;
+  }
+  // A newsroom page is followed.
+  auto response =
+      attempt_sign_in_with_next("admin@test.example", kTestPassword, "/newsroom/articles/1");
+  EXPECT_EQ(response.header("location"), "/newsroom/articles/1");
+}
+
+// Issue 11, defect 4: a 70,000-byte `next` made the Location header too large for Beast: a 500,
+// after the session had been opened.
+TEST_F(NewsroomSignIn, AnOversizedNextFallsBackInsteadOfFailingAfterTheSessionOpened) {
+  auto response = attempt_sign_in_with_next("admin@test.example", kTestPassword,
+                                            "/newsroom/articles/" + std::string(70'000, 'a'));
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(response.header("location"), "/newsroom/articles/");
+  EXPECT_EQ(count("SELECT count(*) FROM sessions"), 1);
+  // The session it opened is the one it answered with.
+  NewsroomSession session{"gazette_session=" + response.header("set-cookie").substr(16, 43), ""};
+  EXPECT_EQ(get("/newsroom/articles/", &session).status, 200);
+  // A page asked for before signing in, too long to come back to, is simply dropped.
+  auto long_page = get("/newsroom/articles/" + std::string(12'000, 'a'));
+  EXPECT_EQ(long_page.status, 303);
+  EXPECT_EQ(long_page.header("location"), "/newsroom/login");
+}
+
 TEST_F(NewsroomSignIn, NewsroomPagesAreNeverCachedAndReaderPagesCarryNoSession) {
   auto session = sign_in("admin@test.example");
   for (const char* path : {"/newsroom/articles/", "/newsroom/articles/1",

@@ -160,6 +160,19 @@ HttpResponse NewsroomSite::attempt_sign_in(const std::string& email, const std::
               nullptr, all);
 }
 
+HttpResponse NewsroomSite::attempt_sign_in_with_next(const std::string& email,
+                                                     const std::string& password,
+                                                     const std::string& next) {
+  auto form = get("/newsroom/login");
+  EXPECT_EQ(form.status, 200);
+  return post("/newsroom/login",
+              {{"csrf", form_value(form.body, "csrf")},
+               {"email", email},
+               {"password", password},
+               {"next", next}},
+              nullptr, {{"Cookie", cookie_from(form, "gazette_login")}});
+}
+
 NewsroomSession NewsroomSite::sign_in(const std::string& email, const std::string& password) {
   auto response = attempt_sign_in(email, password);
   EXPECT_EQ(response.status, 303) << email << ": " << response.body.substr(0, 2000);

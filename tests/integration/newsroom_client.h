@@ -65,6 +65,9 @@ class NewsroomSite : public ::testing::Test {
   /// The login form's response to `email` and `password`.
   HttpResponse attempt_sign_in(const std::string& email, const std::string& password,
                                const std::map<std::string, std::string>& headers = {});
+  /// The same, with the form's `next` (the page to go back to) set to `next` as sent.
+  HttpResponse attempt_sign_in_with_next(const std::string& email, const std::string& password,
+                                         const std::string& next);
 
   /// The editor's fields for a new article in section `actualite`; `action` is the button.
   std::map<std::string, std::string> article_fields(const NewsroomSession& session,

@@ -1,5 +1,7 @@
 // URLs readers and robots send: the themed 404, trailing-slash redirects, assets, and hostile
 // or oversized requests, none of which may get a 500 or reach outside the stores.
+#include <sqlite3.h>
+
 #include "published_site.h"
 
 namespace gazette::testing {
@@ -29,6 +31,48 @@ TEST_F(Routing, PagesWithoutTheirTrailingSlashRedirectPermanently) {
   EXPECT_EQ(with_query.status, 301);
   EXPECT_EQ(with_query.header("location"), "/actualite/?page=1");
   EXPECT_EQ(get("/tag/syrie").header("location"), "/tag/syrie/");
+}
+
+// Issue 11, defect 2: empty segments were dropped and the redirect echoed the raw path, so
+// "GET //134744072" answered "Location: //134744072/", which browsers follow to another host.
+TEST_F(Routing, ADoubleSlashNeverRedirectsToAnotherHost) {
+  auto response = get("//134744072");
+  EXPECT_EQ(response.status, 301);
+  EXPECT_EQ(response.header("location"), "/134744072/");
+  EXPECT_EQ(get("/134744072/").status, 404);
+  // Every other spelling of a page's path goes to its one URL, built from its segments.
+  for (const auto& [path, location] : std::vector<std::pair<std::string, std::string>>{
+           {"//actualite", "/actualite/"},
+           {"//actualite/", "/actualite/"},
+           {"/tag//syrie//", "/tag/syrie/"},
+           {"///", "/"},
+           {"//actualite?page=1", "/actualite/?page=1"}}) {
+    auto redirect = get(path);
+    EXPECT_EQ(redirect.status, 301) << path;
+    EXPECT_EQ(redirect.header("location"), location) << path;
+  }
+  // A query a Location cannot carry is dropped, not echoed.
+  auto odd_query = get("/actualite?x=\"a\"<b>");
+  EXPECT_EQ(odd_query.status, 301);
+  EXPECT_EQ(odd_query.header("location"), "/actualite/");
+}
+
+// A redirect read from the database (an imported site's old URLs) is followed only to a path
+// on this site.
+TEST_F(Routing, AnOldUrlRedirectsOnlyToAPathOnThisSite) {
+  server();  // migrates the database
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO redirects (from_path, to_path) VALUES "
+                         "('/ancien/', '//evil.example/'), ('/autre/', '/actualite/')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(get("/ancien/").status, 404);
+  auto kept = get("/autre/");
+  EXPECT_EQ(kept.status, 301);
+  EXPECT_EQ(kept.header("location"), "/actualite/");
 }
 
 TEST_F(Routing, AssetsHaveHashedNamesCachedForAYear) {

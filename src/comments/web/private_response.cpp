@@ -20,9 +20,8 @@ http::Response private_html(const http::Request& request, http::Status status, s
 }
 
 http::Response see_other(const http::Request& request, std::string_view location) {
-  auto response = http::make_response(request, http::Status::see_other, "text/plain; charset=utf-8",
-                                      "See " + std::string(location) + "\n");
-  response.set(http::beast_http::field::location, location);
+  auto response =
+      http::make_redirect(request, http::LocalPath::checked(location), http::Status::see_other);
   response.set(http::beast_http::field::cache_control, kPrivateCacheControl);
   return response;
 }

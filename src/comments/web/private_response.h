@@ -13,7 +13,8 @@ namespace gazette::comments::web {
 /// (which may hold a private key) never sent on as a referrer.
 http::Response private_html(const http::Request& request, http::Status status, std::string html);
 
-/// A 303 to `location` (after a POST, the browser GETs it), not cached.
+/// A 303 to `location` (after a POST, the browser GETs it), not cached. `location` is built
+/// from checked parts (an article's path, a comment's receipt): see http::LocalPath::checked.
 http::Response see_other(const http::Request& request, std::string_view location);
 
 }  // namespace gazette::comments::web
