@@ -5,8 +5,16 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 #include "app/commands.h"
 #include "app/comments_command.h"
+#include "app/database_location.h"
+
+namespace {
+// The exit status of a command line that names something Gazette cannot use (shells' convention).
+constexpr int kUsageError = 2;
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace gazette::app;
@@ -77,6 +85,13 @@ int main(int argc, char** argv) {
   add_db(export_wxr_command);
 
   CLI11_PARSE(cli, argc, argv);
+  // Every command opens its database from `db`: an address no backend understands is refused
+  // here, before any of them creates a file or a folder.
+  auto location = parse_database_location(db);
+  if (auto* unknown = std::get_if<UnknownDatabaseScheme>(&location)) {
+    std::fprintf(stderr, "gazette: %s\n", unknown->message().c_str());
+    return kUsageError;
+  }
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
     return 1;

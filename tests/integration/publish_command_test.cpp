@@ -2,6 +2,9 @@
 // refused with its name, line and reason while the database stays exactly as it was.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "published_site.h"
@@ -141,6 +144,50 @@ TEST_F(PublishCommand, RefusesASectionNamedLikeTheSitesOwnPages) {
   auto result = run_gazette({"publish", path, "--db", db()});
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("section"), std::string::npos) << result.err;
+}
+
+// What `sh -c SCRIPT` run in `folder` printed (both streams) and its exit status.
+CommandResult run_shell_in(const std::filesystem::path& folder, const std::string& script) {
+  auto command = "cd '" + folder.string() + "' && { " + script + "; } 2>&1; echo \"exit=$?\"";
+  FILE* pipe = popen(command.c_str(), "r");
+  CommandResult result;
+  char buffer[4096];
+  std::size_t count;
+  while ((count = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, count);
+  pclose(pipe);
+  auto status = result.out.rfind("exit=");
+  result.exit_code = std::stoi(result.out.substr(status + 5));
+  result.out.erase(status);
+  return result;
+}
+
+// Issue 11, defect 8: `gazette publish --db postgresql://u@h:5432/db` made a folder named
+// "postgresql:" and a SQLite file in it. An address no backend understands is refused, by every
+// command, with one line naming those understood, and nothing is created.
+TEST_F(PublishCommand, ADatabaseAddressNoBackendUnderstandsIsRefusedAndCreatesNothing) {
+  TempDir folder;
+  auto binary = "'" + gazette_binary().string() + "'";
+  auto article = "'" + reference_article().string() + "'";
+  for (const auto& command : std::vector<std::string>{
+           binary + " publish --db postgresql://u@h:5432/db " + article,
+           // Bounded in time: a server that took the address for a file would serve on.
+           "timeout 20 " + binary + " serve --listen 127.0.0.1:0 --db postgresql://u@h:5432/db",
+           binary + " demo --db postgres://h/db", binary + " export-wxr --db mysql://h/db",
+           binary + " comments list --db sqlite://gazette.db",
+           "echo password-long-enough | " + binary +
+               " user add a@b.fr --name A --role admin --db postgresql://h/db",
+           "GAZETTE_DB=postgresql://u@h:5432/db " + binary + " publish " + article}) {
+    auto result = run_shell_in(folder.path(), command);
+    EXPECT_NE(result.exit_code, 0) << command;
+    EXPECT_EQ(std::count(result.out.begin(), result.out.end(), '\n'), 1) << result.out;
+    EXPECT_NE(result.out.find("://"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("understood: none"), std::string::npos) << result.out;
+    EXPECT_TRUE(std::filesystem::is_empty(folder.path())) << command;
+  }
+  // A path is still a path, even an odd one.
+  auto odd = run_shell_in(folder.path(), binary + " publish --db ./x://y.db " + article);
+  EXPECT_EQ(odd.exit_code, 0) << odd.out;
+  EXPECT_TRUE(std::filesystem::exists(folder.path() / "x:" / "y.db"));
 }
 
 TEST_F(PublishCommand, ScriptInATitleReachesThePageEscaped) {
