@@ -1,6 +1,7 @@
 // The gazette subcommands, each a function from its options to an exit status.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,8 @@ struct ServeOptions {
   std::string listen;
   std::optional<std::string> theme_dir;
   unsigned threads = 0;  // 0: one per core
+  // Client connections held open at most; 0: as many as the open-file limit leaves room for.
+  std::size_t max_connections = 0;
 };
 
 struct PublishOptions {

@@ -40,6 +40,12 @@ int main(int argc, char** argv) {
                    "Threads serving requests (default: one per core)")
       ->check(CLI::Range(1u, 256u))
       ->envname("GAZETTE_THREADS");
+  serve_command
+      ->add_option("--max-connections", serve_options.max_connections,
+                   "Client connections held open at most (default: as many as the open-file "
+                   "limit leaves room for)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
+      ->envname("GAZETTE_MAX_CONNECTIONS");
 
   PublishOptions publish_options;
   auto* publish_command = cli.add_subcommand("publish", "Publish a Markdown article file");

@@ -20,6 +20,7 @@
 #include "comments/web/comment_pages.h"
 #include "comments/web/comment_paths.h"
 #include "discovery/discovery_routes.h"
+#include "http/connection_limit.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "newsroom/newsroom.h"
@@ -36,6 +37,9 @@ namespace {
 // Memory for cached pages (all encodings). A news site's hot pages — home, sections, the day's
 // articles — fit many times over; older pages are evicted least recently used first.
 constexpr std::size_t kPageCacheBytes = 256 * 1024 * 1024;
+// Fewer connections than this and a server would turn readers away at its first busy minute:
+// better to refuse to start and say why.
+constexpr std::size_t kMinConnections = 16;
 
 struct ListenAddress {
   std::string host;
@@ -61,10 +65,38 @@ ListenAddress parse_listen(const std::string& text) {
   return {host, static_cast<unsigned short>(port)};
 }
 
+// The most client connections to hold open: what was asked (--max-connections) or, by default,
+// all that the open-file limit — raised first — leaves room for. Throws when that is too few.
+std::size_t connection_limit(std::size_t asked, unsigned threads) {
+  auto open_files = http::raise_open_file_limit();
+  auto room = http::connections_within(open_files.now, threads);
+  if (room < kMinConnections)
+    throw std::runtime_error("the open-file limit (" + std::to_string(open_files.now) +
+                             ") leaves room for " + std::to_string(room) +
+                             " connections beside the " +
+                             std::to_string(http::reserved_descriptors(threads)) +
+                             " descriptors the server keeps for itself; raise it (ulimit -n)");
+  std::size_t limit = room;
+  if (asked > room)
+    spdlog::warn("--max-connections {}: the open-file limit ({}) leaves room for {}; using {}",
+                 asked, open_files.now, room, room);
+  else if (asked > 0)
+    limit = asked;
+  spdlog::info("connections: at most {} open (open-file limit {}{})", limit, open_files.now,
+               open_files.now != open_files.before
+                   ? ", raised from " + std::to_string(open_files.before)
+                   : std::string());
+  return limit;
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
+  unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // First, before the database and the theme open their files.
+  auto max_connections = connection_limit(options.max_connections, threads);
   Backend backend(options.db);
   // Writes made by other processes (gazette publish) or before the index existed: the index
   // before serving; related lists not computed yet on a thread of their own (started below, once
@@ -142,12 +174,12 @@ int serve(const ServeOptions& options) {
   });
   for (auto prefix : newsroom::kUploadPrefixes)
     server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);
+  server.limit_connections(max_connections);
   scheduler.start();
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
-  server.run(options.threads > 0 ? options.threads
-                                 : std::max(1u, std::thread::hardware_concurrency()));
+  server.run(threads);
   scheduler.stop();
   related_catch_up.request_stop();
   spdlog::info("stopped");

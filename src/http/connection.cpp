@@ -10,6 +10,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include "http/framing.h"
 #include "http/http_date.h"
 #include "http/request_parser.h"
 #include "http/server.h"
@@ -21,8 +22,24 @@ namespace asio = boost::asio;
 
 namespace {
 
-// A client that sends nothing for this long (idle keep-alive included) is disconnected.
-constexpr auto kReadTimeout = std::chrono::seconds(30);
+// What the read buffer may hold before the parser takes it: a request's head (kHeaderLimit), a
+// chunk-size line or trailers, and what a pipelining client sent after them. Bodies go from it
+// into the request as they arrive, so this bounds only what has no end yet: a chunk-size line
+// that never ends gets a 400 at this size rather than growing the buffer without limit.
+constexpr std::size_t kBufferLimit = 64 * 1024;
+// What one read of a body asks the socket for at most.
+constexpr std::size_t kBodyReadBytes = 16 * 1024;
+// A new client sends its request line and headers in its first packets, right after it
+// connects (browsers, curl, a proxy in front). One that has sent no complete request head this
+// long after connecting is most likely holding a descriptor on purpose (slowloris). Ten
+// seconds leave room for a slow mobile link, and are as long as Chromium keeps a preconnected
+// socket unused before it gives up on it.
+constexpr auto kFirstRequestTimeout = std::chrono::seconds(10);
+// A client that has been answered may keep its connection this long for its next request
+// (idle keep-alive, then that request's head), as browsers do when a reader follows a link.
+constexpr auto kKeepAliveTimeout = std::chrono::seconds(30);
+// A request's body must arrive within this long of its head: a 26 MiB upload at 1 MB/s fits.
+constexpr auto kBodyTimeout = std::chrono::seconds(30);
 // A client that does not take its response in this long is disconnected.
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 
@@ -34,10 +51,18 @@ void fail(beast::error_code error, const char* what) {
   spdlog::debug("connection {}: {}", what, error.message());
 }
 
+// A plain-text answer to a request that cannot be read further: the connection closes after it.
+Response closing_response(Status status, std::string_view text) {
+  Request request;
+  request.version(11);
+  request.keep_alive(false);
+  return make_response(request, status, "text/plain; charset=utf-8", std::string(text) + "\n");
+}
+
 }  // namespace
 
 Connection::Connection(Socket socket, Server& server)
-    : stream_(std::move(socket)), server_(server) {
+    : stream_(std::move(socket)), server_(server), buffer_(kBufferLimit) {
   beast::error_code error;
   auto peer = stream_.socket().remote_endpoint(error);
   if (!error) peer_address_ = peer.address().to_string();
@@ -64,12 +89,28 @@ void Connection::shutdown() {
   });
 }
 
+void Connection::close_if_waiting() {
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if (!self->reading_) return;  // its request arrived meanwhile: it is answered as usual
+    beast::error_code ignored;
+    self->stream_.socket().close(ignored);
+  });
+}
+
+std::optional<std::chrono::steady_clock::time_point> Connection::waiting_since() const {
+  auto ticks = waiting_since_.load(std::memory_order_relaxed);
+  if (ticks == 0) return std::nullopt;
+  return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(ticks));
+}
+
 void Connection::do_read() {
   if (closing_) return do_close();
   // Until the target is known, the largest limit of any route; on_header() narrows it.
   prepare_request_parser(parser_, server_.largest_body_limit());
-  stream_.expires_after(kReadTimeout);
+  stream_.expires_after(answered_any_ ? kKeepAliveTimeout : kFirstRequestTimeout);
   reading_ = true;
+  waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                       std::memory_order_relaxed);
   beast_http::async_read_header(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&Connection::on_header, shared_from_this()));
@@ -95,7 +136,14 @@ bool Connection::stopped_by(beast::error_code error) {
 
 void Connection::on_header(beast::error_code error, std::size_t) {
   reading_ = false;
+  waiting_since_.store(0, std::memory_order_relaxed);
   if (stopped_by(error)) return;
+  // Before anything else, and before a bodiless request is answered: a body this server and a
+  // proxy in front would delimit differently is where a smuggled request hides.
+  if (auto refusal = check_framing(parser_->get())) {
+    closing_ = true;
+    return do_write(Reply::of(closing_response(refusal->status, refusal->reason)));
+  }
   auto limit = server_.body_limit_for(parser_->get().target());
   auto length = parser_->content_length();
   if (length && *length > limit) {
@@ -105,12 +153,68 @@ void Connection::on_header(beast::error_code error, std::size_t) {
   // Most requests (every GET) have no body: answer now rather than through one more read.
   if (parser_->is_done()) return on_read({}, 0);
   parser_->body_limit(limit);  // what is left of a chunked body is counted against it
-  beast_http::async_read(stream_, buffer_, *parser_,
-                         beast::bind_front_handler(&Connection::on_read, shared_from_this()));
+  parser_->eager(true);        // each put() parses all it can: what it leaves is framing
+  stream_.expires_after(kBodyTimeout);
+  parse_body();
+}
+
+// The body is read here rather than by Beast's async_read, which keeps reading while its parser
+// waits for the end of a line: between two reads, what the parser left is checked.
+void Connection::parse_body() {
+  beast::error_code error;
+  while (!parser_->is_done() && buffer_.size() > 0) {
+    auto used = parser_->put(buffer_.data(), error);
+    buffer_.consume(used);
+    if (error == beast_http::error::need_more) {
+      error = {};
+      break;
+    }
+    if (error || used == 0) break;
+  }
+  if (!error && !parser_->is_done()) error = pending_chunk_line_error();
+  if (stopped_by(error)) return;
+  if (parser_->is_done()) return on_read({}, 0);
+  do_read_body();
+}
+
+void Connection::do_read_body() {
+  auto room = beast::read_size(buffer_, kBodyReadBytes);
+  // The parser could not use what fills the buffer: a chunk-size line or trailers too long.
+  if (room == 0) {
+    stopped_by(beast_http::error::buffer_overflow);
+    return;
+  }
+  stream_.async_read_some(buffer_.prepare(room),
+                          beast::bind_front_handler(&Connection::on_read_body, shared_from_this()));
+}
+
+void Connection::on_read_body(beast::error_code error, std::size_t bytes) {
+  buffer_.commit(bytes);
+  // The client closed before its body ended: nothing to answer.
+  if (error == asio::error::eof) error = beast_http::error::partial_message;
+  if (stopped_by(error)) return;
+  parse_body();
+}
+
+// An error when what the parser left unread (in a chunked body, always a chunk-size line or the
+// trailers, never data) holds a line ending in a bare LF. The parser would wait for a CR that
+// never comes, until the timeout; some proxies take the LF alone as the end of the line.
+beast::error_code Connection::pending_chunk_line_error() const {
+  if (!parser_->chunked()) return {};
+  std::string_view pending(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+  for (auto lf = pending.find('\n'); lf != std::string_view::npos;
+       lf = pending.find('\n', lf + 1)) {
+    if (lf == 0 || pending[lf - 1] != '\r') return beast_http::error::bad_chunk;
+  }
+  return {};
 }
 
 void Connection::on_read(beast::error_code error, std::size_t) {
   if (stopped_by(error)) return;
+  answered_any_ = true;
+  // New clients wait for a place: this one gives its place up after its response, rather than
+  // keep it idle for its next request.
+  if (server_.accepting_paused()) closing_ = true;
   auto& request = parser_->get();
   if (closing_) request.keep_alive(false);
   // The client's address, for handlers that limit or block by address (comments, sign-in);
@@ -151,17 +255,11 @@ Reply Connection::answer(const Request& request) const {
 }
 
 Response Connection::refuse(beast::error_code error) const {
-  Request request;
-  request.version(11);
-  request.keep_alive(false);
   if (error == beast_http::error::header_limit)
-    return make_response(request, Status::request_header_fields_too_large,
-                         "text/plain; charset=utf-8", "Request headers too large\n");
+    return closing_response(Status::request_header_fields_too_large, "Request headers too large");
   if (error == beast_http::error::body_limit)
-    return make_response(request, Status::payload_too_large, "text/plain; charset=utf-8",
-                         "Request body too large\n");
-  return make_response(request, Status::bad_request, "text/plain; charset=utf-8",
-                       "Malformed request\n");
+    return closing_response(Status::payload_too_large, "Request body too large");
+  return closing_response(Status::bad_request, "Malformed request");
 }
 
 void Connection::do_write(Reply reply) {

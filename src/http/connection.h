@@ -1,5 +1,6 @@
 // One client connection: reads requests with explicit limits, answers each through the
-// handler, keeps the connection alive between requests, and closes when the server stops.
+// handler, keeps the connection alive between requests, and closes when the server stops or
+// needs its place for a new client.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
@@ -7,6 +8,8 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -31,10 +34,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void start();
   /// Closes the connection now if it waits for a request, or after the response it is writing.
   void shutdown();
+  /// Closes the connection if it is still waiting for a request (nothing in hand is lost), to
+  /// make room for a new client.
+  void close_if_waiting();
+  /// Since when it has been waiting for a request (steady clock), or nothing while it is
+  /// reading a body or answering. Read from the server's threads.
+  std::optional<std::chrono::steady_clock::time_point> waiting_since() const;
 
  private:
   void do_read();
   void on_header(boost::beast::error_code error, std::size_t bytes);
+  void parse_body();
+  void do_read_body();
+  void on_read_body(boost::beast::error_code error, std::size_t bytes);
+  boost::beast::error_code pending_chunk_line_error() const;
   void on_read(boost::beast::error_code error, std::size_t bytes);
   bool stopped_by(boost::beast::error_code error);
   void do_write(Reply reply);
@@ -52,6 +65,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<const SerializedResponse> serialized_;  // likewise, for shared responses
   std::string per_request_headers_;  // Date and Connection for a serialised response
   std::string peer_address_;         // read once: it cannot change while the connection lives
+  // steady_clock ticks since its epoch when the wait for a request began; 0 when not waiting.
+  std::atomic<std::chrono::steady_clock::rep> waiting_since_{0};
+  bool answered_any_ = false;  // a request was answered: later waits are keep-alive waits
   bool reading_ = false;
   bool closing_ = false;
   bool keep_alive_ = true;  // of the request being answered with a serialised response

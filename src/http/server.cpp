@@ -7,6 +7,8 @@
 #include <boost/asio/strand.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -25,7 +27,14 @@ constexpr auto kShutdownGrace = std::chrono::seconds(10);
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 // Reader forms (comments) are small; routes that take uploads raise it with allow_body_size().
 constexpr std::uint64_t kDefaultBodyLimit = 1024 * 1024;
+// A server at its connection limit under a flood would otherwise log a line per connection:
+// one line a minute says it all, with the count.
+constexpr auto kFullLogInterval = std::chrono::minutes(1);
 }  // namespace
+
+void Server::limit_connections(std::size_t count) {
+  max_connections_ = std::max<std::size_t>(count, 1);
+}
 
 void Server::allow_body_size(std::string prefix, std::uint64_t bytes) {
   body_limits_.emplace_back(std::move(prefix), bytes);
@@ -127,6 +136,8 @@ void Server::do_accept() {
       // A stop closes the acceptor: a pending accept ends with operation_aborted, and one
       // started by a handler that raced with the close gets bad_descriptor. Either way, done.
       if (error != asio::error::operation_aborted && error != asio::error::bad_descriptor) {
+        // Out of descriptors despite the reserve (see connection_limit.h): something else
+        // holds more than it should. Retried, never in a loop.
         spdlog::warn("accept: {}", error.message());
         accept_retry_.expires_after(kAcceptRetryDelay);
         accept_retry_.async_wait([this](boost::system::error_code wait_error) {
@@ -136,16 +147,47 @@ void Server::do_accept() {
       return;
     }
     auto connection = std::make_shared<Connection>(std::move(socket), *this);
-    add(connection);
+    bool room_left = admit(connection);
     connection->start();
+    if (!room_left) {
+      note_full();
+      make_room_for(connection.get());
+      return;  // remove() accepts again once a connection has closed
+    }
     do_accept();
   });
 }
 
-void Server::add(const std::shared_ptr<Connection>& connection) {
+// Registers `connection`; false when it fills the server beyond its limit, and accepting pauses.
+bool Server::admit(const std::shared_ptr<Connection>& connection) {
   std::lock_guard lock(connections_mutex_);
   connections_[connection.get()] = connection;
   if (stopping_) connection->shutdown();
+  if (connections_.size() <= max_connections_) return true;
+  accepting_paused_.store(true, std::memory_order_relaxed);
+  return false;
+}
+
+// Closes the connection that has waited longest for a request, other than `newcomer`. None may
+// be waiting: every connection is then busy with a request, and each gives its place up after
+// its response while accepting is paused.
+void Server::make_room_for(const Connection* newcomer) {
+  std::shared_ptr<Connection> longest;
+  {
+    std::lock_guard lock(connections_mutex_);
+    std::optional<std::chrono::steady_clock::time_point> oldest;
+    // A connection being destroyed waits in remove() for this lock: it is still whole here.
+    for (auto& [key, connection] : connections_) {
+      if (key == newcomer) continue;
+      auto since = key->waiting_since();
+      if (!since || (oldest && *oldest <= *since)) continue;
+      if (auto alive = connection.lock()) {
+        oldest = since;
+        longest = std::move(alive);
+      }
+    }
+  }
+  if (longest) longest->close_if_waiting();
 }
 
 void Server::remove(const Connection* connection) {
@@ -153,6 +195,33 @@ void Server::remove(const Connection* connection) {
   connections_.erase(connection);
   if (stopping_ && !finished_ && connections_.empty())
     asio::post(control_, [this] { shutdown_deadline_.cancel(); });
+  if (!stopping_ && accepting_paused_.load(std::memory_order_relaxed) &&
+      connections_.size() <= max_connections_) {
+    accepting_paused_.store(false, std::memory_order_relaxed);
+    asio::post(control_, [this] {
+      if (acceptor_.is_open()) do_accept();
+    });
+  }
+}
+
+// Says that the connection limit was reached: at once the first time, then at most once per
+// kFullLogInterval with how often it happened meanwhile. Runs on the control strand.
+void Server::note_full() {
+  ++full_since_log_;
+  auto now = std::chrono::steady_clock::now();
+  if (last_full_log_ != std::chrono::steady_clock::time_point{} &&
+      now - last_full_log_ < kFullLogInterval)
+    return;
+  spdlog::warn(
+      "connections: the limit of {} open connections was reached{}; new clients take the place "
+      "of those waiting longest for a request, or wait for one to close (raise it with "
+      "--max-connections or GAZETTE_MAX_CONNECTIONS, within the open-file limit)",
+      max_connections_,
+      full_since_log_ > 1
+          ? " (" + std::to_string(full_since_log_) + " times since this was last logged)"
+          : std::string());
+  last_full_log_ = now;
+  full_since_log_ = 0;
 }
 
 }  // namespace gazette::http

@@ -1,6 +1,8 @@
 // The HTTP server: accepts connections on one address and serves them on one thread per core,
 // each with its own io_context, so a connection never hops threads and no request waits on a
-// lock between them. Stopping it finishes the requests in flight, then returns.
+// lock between them. It holds at most a set number of connections open, making room for new
+// clients by closing those that wait longest for a request. Stopping it finishes the requests
+// in flight, then returns.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -9,6 +11,9 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <atomic>
+#include <chrono>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,6 +45,17 @@ class Server {
   /// The largest body any route accepts: the parser's limit until the target is known.
   std::uint64_t largest_body_limit() const;
 
+  /// Holds at most `count` client connections open (call before run()). A new client beyond it
+  /// takes the place of the connection that has waited longest for a request (an idle
+  /// keep-alive, or a client that has not finished sending its request's head); when every
+  /// connection is busy with a request, it is served all the same (one over: the descriptor
+  /// reserve covers it) and accepting waits until a connection closes. Logged, at most once a
+  /// minute.
+  void limit_connections(std::size_t count);
+  /// Whether new clients are waiting for a place: a connection then closes after its response
+  /// rather than staying open for its client's next request.
+  bool accepting_paused() const { return accepting_paused_.load(std::memory_order_relaxed); }
+
   /// The address actually bound, as "127.0.0.1:8080".
   std::string local_address() const;
 
@@ -53,14 +69,24 @@ class Server {
   friend class Connection;
   void do_accept();
   boost::asio::io_context& next_context();
-  void add(const std::shared_ptr<Connection>& connection);
+  bool admit(const std::shared_ptr<Connection>& connection);
+  void make_room_for(const Connection* newcomer);
   void remove(const Connection* connection);
+  void note_full();
 
   // Declared first so that they outlive the io_contexts: destroying a context destroys the
   // handlers it still holds, and with them connections that unregister themselves here.
   std::mutex connections_mutex_;
   std::unordered_map<const Connection*, std::weak_ptr<Connection>> connections_;
-  bool stopping_ = false;          // guarded by connections_mutex_
+  bool stopping_ = false;  // guarded by connections_mutex_
+  std::size_t max_connections_ = std::numeric_limits<std::size_t>::max();  // set before run()
+  // Set (under connections_mutex_) when a new connection filled the server beyond its limit
+  // and accepting stopped; remove() starts it again once a place is free.
+  std::atomic<bool> accepting_paused_ = false;
+  // The log line saying the limit was reached: when it was last written (on the control strand)
+  // and how often the limit was reached since.
+  std::chrono::steady_clock::time_point last_full_log_{};
+  std::size_t full_since_log_ = 0;
   bool finished_ = false;          // run() has returned: nothing may be posted any more
   boost::asio::io_context io_{1};  // accepts, stops, and serves connections like the workers
   std::vector<std::unique_ptr<boost::asio::io_context>> workers_;

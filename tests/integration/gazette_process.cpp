@@ -129,9 +129,12 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {
-      gazette_binary().string(), "serve", "--db", db, "--listen", "127.0.0.1:0"};
+ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra_args,
+                             std::vector<std::string> launcher) {
+  std::vector<std::string> args = std::move(launcher);
+  for (const auto& arg : {gazette_binary().string(), std::string("serve"), std::string("--db"), db,
+                          std::string("--listen"), std::string("127.0.0.1:0")})
+    args.push_back(arg);
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
@@ -140,7 +143,8 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
   auto argv = argv_of(args);
-  int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+  // posix_spawnp: a launcher is found on the PATH.
+  int rc = posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   stdout_fd_ = out_pipe[0];

@@ -44,10 +44,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-/// `gazette serve --db DB --listen 127.0.0.1:0`, running until stop() or destruction.
+/// `gazette serve --db DB --listen 127.0.0.1:0`, running until stop() or destruction; started
+/// through `launcher` when given (e.g. {"prlimit", "--nofile=128"}: a program that runs the
+/// rest of its command line in its own process).
 class ServerProcess {
  public:
-  explicit ServerProcess(const std::string& db, std::vector<std::string> extra_args = {});
+  explicit ServerProcess(const std::string& db, std::vector<std::string> extra_args = {},
+                         std::vector<std::string> launcher = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

@@ -74,3 +74,26 @@ int raw_request_status(const std::string& host, unsigned short port, const std::
 }
 
 }  // namespace gazette::testing
+
+namespace gazette::testing {
+
+std::vector<int> raw_response_statuses(const std::string& host, unsigned short port,
+                                       const std::string& raw) {
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  socket.connect({asio::ip::make_address(host), port});
+  beast::error_code error;
+  asio::write(socket, asio::buffer(raw), error);
+  std::vector<int> statuses;
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    http::read(socket, buffer, parser, error);
+    if (error) break;
+    statuses.push_back(static_cast<int>(parser.get().result_int()));
+  }
+  return statuses;
+}
+
+}  // namespace gazette::testing

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace gazette::testing {
 
@@ -22,5 +23,10 @@ HttpResponse http_request(const std::string& host, unsigned short port, const st
 
 /// Sends `raw` bytes and returns the status of the response (0 when the server just closed).
 int raw_request_status(const std::string& host, unsigned short port, const std::string& raw);
+
+/// Sends `raw` bytes (without closing our side) and returns the status of every response the
+/// server sent until it closed the connection: a smuggled request would add one.
+std::vector<int> raw_response_statuses(const std::string& host, unsigned short port,
+                                       const std::string& raw);
 
 }  // namespace gazette::testing
