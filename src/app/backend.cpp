@@ -10,6 +10,7 @@ Backend::Backend(const std::string& db_path, FollowWrites follow)
       media(database),
       terms(database),
       accounts(database),
+      sign_in_attempts(database),
       discovery_store(database),
       change_log(database),
       change_feed(change_log),

@@ -17,6 +17,7 @@
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_media_store.h"
+#include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
 
@@ -38,6 +39,7 @@ struct Backend {
   store::sqlite::SqliteMediaStore media;
   store::sqlite::SqliteTermStore terms;
   store::sqlite::SqliteAccountStore accounts;
+  store::sqlite::SqliteSignInAttemptStore sign_in_attempts;  // shared by every process
   store::sqlite::SqliteDiscoveryStore discovery_store;
   store::sqlite::SqliteChangeLogStore change_log;
   content::EventBus events;

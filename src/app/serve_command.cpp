@@ -124,7 +124,7 @@ int serve(const ServeOptions& options) {
     if (std::holds_alternative<content::ArticleChanged>(event)) scheduler.wake();
   });
   auth::Sessions sessions(backend.accounts);
-  auth::SignIn sign_in(backend.accounts, sessions);
+  auth::SignIn sign_in(backend.accounts, backend.sign_in_attempts, sessions);
   auth::Accounts account_admin(backend.accounts);
   newsroom::Newsroom newsroom({backend.store, backend.editorial, backend.media, backend.terms,
                                backend.accounts, backend.articles, backend.events, sessions,

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <chrono>
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -12,10 +11,11 @@
 
 #include "auth/sessions.h"
 #include "store/account_store.h"
+#include "store/sign_in_attempt_store.h"
 
 namespace gazette::auth {
 
-/// Failed attempts are counted over this window; the oldest fall out of it.
+/// Failed attempts are counted over this window; it opens with a key's first failure.
 constexpr std::chrono::seconds kAttemptWindow = std::chrono::minutes(15);
 /// An account is locked for the rest of the window after this many failures: enough for typos,
 /// far too few to guess a password.
@@ -23,36 +23,21 @@ constexpr int kMaxFailuresPerAccount = 5;
 /// One address may fail this often, across accounts: a newsroom behind one office NAT still
 /// signs in; someone trying many accounts does not get far.
 constexpr int kMaxFailuresPerAddress = 20;
-/// How many accounts and addresses are remembered at most, so that made-up e-mails cannot
-/// grow the memory without bound.
-constexpr std::size_t kMaxTrackedKeys = 10000;
-
-/// Counts recent failures by key ("account:…", "address:…"). Thread-safe; in memory, so a
-/// restart forgets them (acceptable: a restart is not something an attacker controls).
-class AttemptCounter {
- public:
-  int failures(const std::string& key, content::Timestamp now);
-  void record_failure(const std::string& key, content::Timestamp now);
-  void forget(const std::string& key);
-
- private:
-  struct Window {
-    content::Timestamp started{};
-    int failures = 0;
-  };
-  std::mutex mutex_;
-  std::map<std::string, Window> windows_;
-};
+/// Longer than any e-mail (254 bytes) or address: a key is cut here, so a made-up e-mail of a
+/// megabyte does not become a row of a megabyte.
+constexpr std::size_t kMaxAttemptKeyBytes = 320;
 
 enum class SignInRefusal {
   wrong_credentials,  // unknown e-mail or wrong password: one message for both
   too_many_attempts,
 };
 
+/// Failures are counted in the database (store::SignInAttemptStore), so the limits hold for
+/// every process serving the site and survive a restart.
 class SignIn {
  public:
-  SignIn(store::AccountStore& accounts, Sessions& sessions)
-      : accounts_(accounts), sessions_(sessions) {}
+  SignIn(store::AccountStore& accounts, store::SignInAttemptStore& attempts, Sessions& sessions)
+      : accounts_(accounts), attempts_(attempts), sessions_(sessions) {}
 
   std::variant<OpenedSession, SignInRefusal> attempt(std::string_view email,
                                                      std::string_view password,
@@ -61,8 +46,8 @@ class SignIn {
 
  private:
   store::AccountStore& accounts_;
+  store::SignInAttemptStore& attempts_;
   Sessions& sessions_;
-  AttemptCounter attempts_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against when the e-mail is unknown, to take as long
 };

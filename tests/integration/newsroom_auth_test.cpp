@@ -206,6 +206,39 @@ TEST_F(NewsroomSignIn, AnOversizedNextFallsBackInsteadOfFailingAfterTheSessionOp
   EXPECT_EQ(long_page.header("location"), "/newsroom/login");
 }
 
+// The counts are in the database: a restart (which an attacker may cause, or wait for) does not
+// unlock the account.
+TEST_F(NewsroomSignIn, ALockedAccountStaysLockedAfterARestart) {
+  for (int attempt = 0; attempt < 5; ++attempt)
+    ASSERT_EQ(attempt_sign_in("admin@test.example", "wrong password").status, 401) << attempt;
+  restart_server();
+  EXPECT_EQ(attempt_sign_in("admin@test.example", kTestPassword).status, 429);
+}
+
+// Two servers on one database (and, later, several nodes) share one count: five guesses split
+// between them lock the account on both.
+TEST_F(NewsroomSignIn, ProcessesOnOneDatabaseShareTheCount) {
+  ServerProcess other(db());
+  for (int attempt = 0; attempt < 3; ++attempt)
+    ASSERT_EQ(attempt_sign_in("admin@test.example", "wrong password").status, 401) << attempt;
+  for (int attempt = 0; attempt < 2; ++attempt)
+    ASSERT_EQ(attempt_sign_in_at(other, "admin@test.example", "wrong password").status, 401)
+        << attempt;
+  EXPECT_EQ(attempt_sign_in("admin@test.example", kTestPassword).status, 429);
+  EXPECT_EQ(attempt_sign_in_at(other, "admin@test.example", kTestPassword).status, 429);
+}
+
+// A success clears the account's failures, so typos spread over a day never lock anyone out;
+// and it does not count against the address.
+TEST_F(NewsroomSignIn, ASuccessClearsTheAccountsFailures) {
+  for (int round = 0; round < 2; ++round) {
+    for (int attempt = 0; attempt < 4; ++attempt)
+      ASSERT_EQ(attempt_sign_in("admin@test.example", "wrong password").status, 401);
+    ASSERT_EQ(attempt_sign_in("admin@test.example", kTestPassword).status, 303) << round;
+  }
+  EXPECT_EQ(count("SELECT failures FROM sign_in_failures WHERE key LIKE 'address:%'"), 8);
+}
+
 TEST_F(NewsroomSignIn, NewsroomPagesAreNeverCachedAndReaderPagesCarryNoSession) {
   auto session = sign_in("admin@test.example");
   for (const char* path : {"/newsroom/articles/", "/newsroom/articles/1",

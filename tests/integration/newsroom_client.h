@@ -68,6 +68,10 @@ class NewsroomSite : public ::testing::Test {
   /// The same, with the form's `next` (the page to go back to) set to `next` as sent.
   HttpResponse attempt_sign_in_with_next(const std::string& email, const std::string& password,
                                          const std::string& next);
+  /// The same, at another server `at` (several processes on one database).
+  HttpResponse attempt_sign_in_at(ServerProcess& at, const std::string& email,
+                                  const std::string& password,
+                                  const std::map<std::string, std::string>& headers = {});
 
   /// The editor's fields for a new article in section `actualite`; `action` is the button.
   std::map<std::string, std::string> article_fields(const NewsroomSession& session,
