@@ -38,6 +38,8 @@ std::string_view to_string(Refusal refusal) {
       return "too_fast";
     case Refusal::too_old:
       return "too_old";
+    case Refusal::used_token:
+      return "used_token";
     case Refusal::too_many_links:
       return "too_many_links";
     case Refusal::rate_limited:
@@ -149,7 +151,16 @@ PostResult CommentService::post(std::string_view section, std::string_view slug,
   row.user_agent = visitor.user_agent;
   row.avatar_key = avatar_key(key_, comment.email);
   row.created_at = now;
-  auto id = store_.add_comment(row);
+  // The token is spent with the comment, in its transaction: of two posts sending one token at
+  // once, to one process or two, one is stored and the other refused. It is remembered until
+  // it would be refused as too old anyway.
+  auto stored_id = store_.add_comment_spending(
+      row,
+      {form.form_token, token.issued_at + std::chrono::seconds(settings.max_form_age_seconds)});
+  if (!stored_id)
+    return refuse(Refusal::used_token,
+                  "form handed out " + std::to_string(token.age_seconds) + " s ago");
+  auto id = *stored_id;
 
   if (status == content::CommentStatus::spam)
     spdlog::info("comment {} on {} from {} held as spam: {}", id.value, where, visitor.ip,

@@ -33,6 +33,7 @@ enum class Refusal {
   forged_token,    // not a timestamp we signed
   too_fast,        // sent sooner after the form was handed out than a person can write
   too_old,         // the form was handed out too long ago
+  used_token,      // the form's token already sent a comment: each is good for one
   too_many_links,
   rate_limited,  // this address sent too many comments in the last hour
   duplicate,     // the same text is already on this article

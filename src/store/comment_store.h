@@ -30,6 +30,13 @@ struct NewComment {
   content::Timestamp created_at{};
 };
 
+/// The form token a reader's comment was sent with: good for one comment, so remembered as used
+/// until `expires_at`, when it would be refused as too old anyway.
+struct SpentFormToken {
+  std::string token;
+  content::Timestamp expires_at{};
+};
+
 /// What a moderator may change in a comment (the e-mail and address stay as written).
 struct CommentEdit {
   std::string author_name;
@@ -99,6 +106,10 @@ class CommentStore {
   /// Whether article `id` already has a comment (not in the trash) with exactly `body`.
   virtual bool has_same_comment(content::ArticleId id, std::string_view body) = 0;
   virtual content::CommentId add_comment(const NewComment& comment) = 0;
+  /// Adds `comment` and remembers `token` as used, in one transaction; nothing (and nothing
+  /// stored) when `token` was used already, by any process. Forgets tokens expired by then.
+  virtual std::optional<content::CommentId> add_comment_spending(const NewComment& comment,
+                                                                 const SpentFormToken& token) = 0;
 
   /// Moves `ids` to `status`; unknown ids are skipped. `spam_reason` is recorded when `status`
   /// is spam, and cleared otherwise.

@@ -296,7 +296,8 @@ TEST_F(Comments, AFormHandedOutTooLongAgoIsRefused) {
   ASSERT_EQ(secret_hex.size(), 64u);
   unsigned char key[32];
   sodium_hex2bin(key, sizeof key, secret_hex.c_str(), secret_hex.size(), nullptr, nullptr, nullptr);
-  auto issued = std::to_string(std::time(nullptr) - 2 * 24 * 3600);
+  // "UNIXTIME.NONCE", signed: the nonce any 24 hex digits.
+  auto issued = std::to_string(std::time(nullptr) - 2 * 24 * 3600) + ".0123456789abcdef01234567";
   std::string message = std::string("comment-form") + '\0' + issued;
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state state;
@@ -316,6 +317,55 @@ TEST_F(Comments, AFormHandedOutTooLongAgoIsRefused) {
   // The same key with a fresh timestamp passes: only the age was wrong.
   fields["form_token"] = token();
   EXPECT_EQ(post(fields).status, 303);
+}
+
+// One token posted about 200 comments before: a form is now good for one comment, in this
+// process or another on the same database; the second use is refused like a stale form, with
+// the text kept and nothing stored.
+TEST_F(Comments, AFormTokenSendsOneCommentOnly) {
+  auto once = token();
+  auto first = form("Premier commentaire");
+  first["form_token"] = once;
+  ASSERT_EQ(post(first).status, 303);
+  auto stored = [this] { return list("pending") + list("approved") + list("spam"); };
+  auto before = stored();
+
+  auto second = form("Deuxième commentaire, même formulaire");
+  second["form_token"] = once;
+  auto response = post(second);
+  EXPECT_EQ(response.status, 422);
+  auto refused = refused_form(response);
+  EXPECT_EQ(refused.error,
+            "Ce formulaire a déjà servi à envoyer un commentaire : chaque formulaire n’en envoie "
+            "qu’un. Votre texte est conservé ci-dessous : envoyez-le à nouveau.");
+  EXPECT_EQ(refused.text, "Deuxième commentaire, même formulaire");
+  EXPECT_EQ(stored(), before);
+
+  // Another server on the same database knows it too; the fresh token of the refused form works.
+  ServerProcess other(db());
+  auto at_other =
+      http_request(other.host(), other.port(), "POST", kCommentsPath,
+                   {{"Content-Type", "application/x-www-form-urlencoded"}}, form_encode(second));
+  EXPECT_EQ(at_other.status, 422);
+  EXPECT_EQ(stored(), before);
+  ASSERT_FALSE(refused.token.empty());
+  EXPECT_NE(refused.token, once);
+  second["form_token"] = refused.token;
+  EXPECT_EQ(post(second).status, 303);
+}
+
+// Tokens handed out in the same second differ: two readers who opened the page together both
+// post.
+TEST_F(Comments, TwoFormsHandedOutTogetherBothPost) {
+  auto first = token();
+  auto second = token();
+  EXPECT_NE(first, second);
+  auto a = form("Lecteur un", "un@example.fr");
+  a["form_token"] = first;
+  auto b = form("Lecteur deux", "deux@example.fr");
+  b["form_token"] = second;
+  EXPECT_EQ(post(a).status, 303);
+  EXPECT_EQ(post(b).status, 303);
 }
 
 TEST_F(Comments, TooManyLinksAreRefused) {

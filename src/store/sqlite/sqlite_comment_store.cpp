@@ -134,6 +134,30 @@ std::optional<CommentChange> delete_one(Connection& connection, CommentId id) {
                        before->status == CommentStatus::approved || moved_visible, moved_visible};
 }
 
+// Inserts `comment` inside the caller's transaction; its id.
+CommentId insert_comment(Connection& writer, const NewComment& comment) {
+  writer
+      .prepare(
+          "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url,"
+          " body, status, spam_reason, ip, user_agent, avatar_key, by_staff, created_at,"
+          " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
+      .bind(1, comment.article.value)
+      .bind(2, comment.parent ? std::optional<std::int64_t>(comment.parent->value) : std::nullopt)
+      .bind(3, comment.author_name)
+      .bind(4, comment.author_email)
+      .bind(5, comment.author_url)
+      .bind(6, comment.body)
+      .bind(7, content::to_string(comment.status))
+      .bind(8, comment.spam_reason)
+      .bind(9, comment.ip)
+      .bind(10, comment.user_agent)
+      .bind(11, comment.avatar_key)
+      .bind(12, std::int64_t{comment.by_staff ? 1 : 0})
+      .bind(13, to_unix(comment.created_at))
+      .run();
+  return CommentId{writer.last_insert_id()};
+}
+
 }  // namespace
 
 content::CommentSettings SqliteCommentStore::comment_settings() {
@@ -310,26 +334,28 @@ bool SqliteCommentStore::has_same_comment(ArticleId id, std::string_view body) {
 CommentId SqliteCommentStore::add_comment(const NewComment& comment) {
   auto writer = pool_.write();
   Transaction transaction(*writer);
+  auto id = insert_comment(*writer, comment);
+  transaction.commit();
+  return id;
+}
+
+std::optional<CommentId> SqliteCommentStore::add_comment_spending(const NewComment& comment,
+                                                                  const SpentFormToken& token) {
+  auto writer = pool_.write();
+  Transaction transaction(*writer);
+  writer->prepare("DELETE FROM used_form_tokens WHERE expires_at < ?")
+      .bind(1, to_unix(comment.created_at))
+      .run();
+  // The primary key decides: a token already there inserts nothing, and the comment neither.
   writer
       ->prepare(
-          "INSERT INTO comments (article_id, parent_id, author_name, author_email, author_url,"
-          " body, status, spam_reason, ip, user_agent, avatar_key, by_staff, created_at,"
-          " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)")
-      .bind(1, comment.article.value)
-      .bind(2, comment.parent ? std::optional<std::int64_t>(comment.parent->value) : std::nullopt)
-      .bind(3, comment.author_name)
-      .bind(4, comment.author_email)
-      .bind(5, comment.author_url)
-      .bind(6, comment.body)
-      .bind(7, content::to_string(comment.status))
-      .bind(8, comment.spam_reason)
-      .bind(9, comment.ip)
-      .bind(10, comment.user_agent)
-      .bind(11, comment.avatar_key)
-      .bind(12, std::int64_t{comment.by_staff ? 1 : 0})
-      .bind(13, to_unix(comment.created_at))
+          "INSERT INTO used_form_tokens (token, expires_at) VALUES (?, ?)"
+          " ON CONFLICT (token) DO NOTHING")
+      .bind(1, token.token)
+      .bind(2, to_unix(token.expires_at))
       .run();
-  CommentId id{writer->last_insert_id()};
+  if (writer->changes() == 0) return std::nullopt;
+  auto id = insert_comment(*writer, comment);
   transaction.commit();
   return id;
 }

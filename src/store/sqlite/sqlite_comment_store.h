@@ -25,6 +25,8 @@ class SqliteCommentStore final : public CommentStore {
   bool has_approved_comment_by(std::string_view email) override;
   bool has_same_comment(content::ArticleId id, std::string_view body) override;
   content::CommentId add_comment(const NewComment& comment) override;
+  std::optional<content::CommentId> add_comment_spending(const NewComment& comment,
+                                                         const SpentFormToken& token) override;
 
   std::vector<CommentChange> set_comment_status(const std::vector<content::CommentId>& ids,
                                                 content::CommentStatus status,

@@ -95,6 +95,20 @@ TEST_F(CommentSite, CommentsCloseByThemselvesAfterTheSetDays) {
   posted(form());
 }
 
+TEST_F(CommentSite, ATokenSendsOneCommentAndItsSecondUseStoresNothing) {
+  auto first = form("Premier");
+  posted(first);
+  auto again = form("Second, même formulaire", "paul@example.fr");
+  again.form_token = first.form_token;
+  EXPECT_EQ(refusal(again), Refusal::used_token);
+  EXPECT_EQ(comments_store_.list_comments({}).total, 1);
+  // A token refused for another reason (a duplicate) is not spent: the form may be corrected.
+  auto duplicate = form("Premier", "paul@example.fr");
+  EXPECT_EQ(refusal(duplicate), Refusal::duplicate);
+  duplicate.comment = "Premier, autrement dit";
+  posted(duplicate);
+}
+
 TEST_F(CommentSite, ARefusedCommentStoresNothing) {
   auto f = form();
   f.email = "pas une adresse";

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 namespace gazette::comments {
 namespace {
 
@@ -43,6 +45,31 @@ TEST_F(FormTokenTest, RefusesAMissingTokenAndAnyChangedOne) {
   EXPECT_EQ(tokens_.check(backdated, at, kMin, kMax).problem, TokenProblem::forged);
   for (const char* bad : {"garbage", "1733650000.", ".abcd", "1733650000.zz"})
     EXPECT_EQ(tokens_.check(bad, at, kMin, kMax).problem, TokenProblem::forged) << bad;
+}
+
+TEST_F(FormTokenTest, TwoFormsHandedOutInTheSameSecondGetDifferentTokens) {
+  auto first = tokens_.issue(kIssued);
+  auto second = tokens_.issue(kIssued);
+  EXPECT_NE(first, second);
+  EXPECT_FALSE(tokens_.check(first, kIssued + seconds(40), kMin, kMax).problem);
+  EXPECT_FALSE(tokens_.check(second, kIssued + seconds(40), kMin, kMax).problem);
+  EXPECT_EQ(tokens_.check(first, kIssued + seconds(40), kMin, kMax).issued_at, kIssued);
+}
+
+TEST_F(FormTokenTest, RefusesAChangedNonceOrAnUpperCaseCopy) {
+  auto at = kIssued + seconds(40);
+  auto token = tokens_.issue(kIssued);
+  auto nonce_at = token.find('.') + 1;
+  auto other_nonce = token;
+  other_nonce[nonce_at] = other_nonce[nonce_at] == '0' ? '1' : '0';
+  EXPECT_EQ(tokens_.check(other_nonce, at, kMin, kMax).problem, TokenProblem::forged);
+  // The same token spelled otherwise would be a second use that looks new.
+  std::string upper = token;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(tokens_.check(upper, at, kMin, kMax).problem, TokenProblem::forged);
+  // Without a nonce (the format before tokens were one of a kind).
+  auto old_format = token.substr(0, token.find('.')) + token.substr(token.rfind('.'));
+  EXPECT_EQ(tokens_.check(old_format, at, kMin, kMax).problem, TokenProblem::forged);
 }
 
 TEST_F(FormTokenTest, RefusesATokenSignedWithAnotherSitesKey) {
