@@ -9,6 +9,7 @@
 
 #include "fuzz_input.h"
 #include "html_safety.h"
+#include "publishing/write_path.h"
 #include "site/target.h"
 #include "transfer/wxr/wxr_importer.h"
 
@@ -18,7 +19,7 @@ using namespace gazette;
 
 // Refuses, by crashing, what the SQLite store would refuse with an exception (an article whose
 // author was not written first, a slug taken twice) or what would leave an article unreachable.
-class CheckingTransaction final : public store::WxrImportTransaction {
+class CheckingWriter final : public store::WxrImportWriter {
  public:
   void add_author(const store::ImportedAuthor& author) override {
     fuzz::require(site::is_slug(author.slug), "an author's slug is a slug");
@@ -42,16 +43,16 @@ class CheckingTransaction final : public store::WxrImportTransaction {
                   "an article's path is made of slugs");
     fuzz::require(articles_.insert(article.slug).second, "an article's slug is free");
     fuzz::require(keys_.insert(article.key).second, "an item is written once");
-    for (const auto& slug : article.category_slugs)
-      fuzz::require(categories_.contains(slug), "an article's categories come first");
-    for (const auto& slug : article.tag_slugs)
-      fuzz::require(tags_.contains(slug), "an article's tags come first");
+    for (const auto& category : article.categories)
+      fuzz::require(categories_.contains(category.slug), "an article's categories come first");
+    for (const auto& tag : article.tags)
+      fuzz::require(tags_.contains(tag.slug), "an article's tags come first");
     if (auto unsafe = fuzz::find_unsafe_html(article.body_html, fuzz::UrlRule::web_only)) {
       std::fprintf(stderr, "unsafe: %s\n", unsafe->c_str());
       fuzz::require(false, "an imported body holds nothing active");
     }
   }
-  std::string add_media(const store::NewMedia& media) override { return media.name; }
+  std::string add_media(const content::NewMedia& media) override { return media.name; }
   void add_redirect(const store::Redirect& redirect) override {
     fuzz::require(redirect.to.starts_with("/"), "a redirect leads to a path of the site");
   }
@@ -59,7 +60,7 @@ class CheckingTransaction final : public store::WxrImportTransaction {
     return articles_.contains(std::string(slug));
   }
   bool imported(std::string_view) override { return false; }
-  store::WxrImportResult commit() override { return {}; }
+  store::WxrImportResult result() const override { return {}; }
 
  private:
   std::set<std::string> authors_, categories_, tags_, articles_, keys_;
@@ -67,12 +68,26 @@ class CheckingTransaction final : public store::WxrImportTransaction {
 
 class CheckingStore final : public store::WxrImportStore {
  public:
-  std::unique_ptr<store::WxrImportTransaction> begin_import(std::string) override {
-    return std::make_unique<CheckingTransaction>();
+  std::unique_ptr<store::WxrImportWriter> begin_import(store::WriteTransaction&, std::string,
+                                                       content::Timestamp) override {
+    return std::make_unique<CheckingWriter>();
   }
   void export_site(const std::function<void(const store::SiteExport&)>&,
                    const std::function<void(const store::ExportedArticle&)>&) override {}
   std::optional<std::string> find_redirect(std::string_view) override { return std::nullopt; }
+};
+
+// No database: the import's one write holds nothing but what it announces.
+class NoDatabase final : public store::Database {
+  class Write final : public store::WriteTransaction {
+    void record(const content::Event&) override {}
+    void commit_writes() override {}
+  };
+
+ public:
+  std::unique_ptr<store::WriteTransaction> begin_write() override {
+    return std::make_unique<Write>();
+  }
 };
 
 // The importer reads files by path: the input goes into a file in memory, under /proc.
@@ -106,10 +121,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   CheckingStore store;
+  NoDatabase database;
+  content::EventBus events;
+  publishing::WritePath write_path(database, events);
   transfer::wxr::ImportOptions options;
   options.now = content::Timestamp(std::chrono::seconds(1'733'634'000));
   options.avatar_key = [](std::string_view email) { return std::string(email.substr(0, 8)); };
   (void)transfer::wxr::import_wxr(path, std::get<transfer::wxr::WxrOutline>(outline), store,
-                                  options);
+                                  write_path, options);
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "discovery/related.h"
 #include "discovery/search.h"
 #include "store/sqlite/sqlite_discovery_store.h"
+#include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {
@@ -84,11 +85,14 @@ int main(int argc, char** argv) {
   // One more article, published as `gazette publish` does: saved, indexed, its related list
   // and its neighbours' computed.
   content::EventBus events;
-  discovery::DiscoveryUpdater updater(store, discovery_store);
+  content::SystemClock clock;
+  publishing::WritePath write_path(database, events);
+  store::sqlite::SqliteEditorialStore editorial(database);
+  discovery::DiscoveryUpdater updater(store, discovery_store, write_path);
   updater.subscribe(events);
-  publishing::ArticleService service(store, events);
+  publishing::ArticleService service(store, editorial, write_path, clock);
   discovery::RelatedArticles related(discovery_store);
-  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto now = clock.now();
   std::vector<double> publish_times;
   std::vector<double> related_times;
   for (int n = 0; n < kNewArticles; ++n) {

@@ -7,26 +7,32 @@ Backend::Backend(const std::string& db_path, FollowWrites follow)
     : database(db_path),
       store(database),
       editorial(database),
-      media(database),
-      terms(database),
-      accounts(database),
-      sign_in_attempts(database),
+      media_store(database),
+      term_store(database),
+      account_store(database),
+      sign_in_attempt_store(database),
       discovery_store(database),
       change_log(database),
-      change_feed(change_log),
-      discovery_updater(store, discovery_store),
-      articles(store, editorial, events),
+      wxr_store(database),
       comment_store(database),
-      comment_key(comment_store.comment_secret(comments::SiteKey::generate_hex())),
-      comments(comment_store, events, comment_key),
-      moderation(comment_store, events, comment_key) {
+      write_path(database, events),
+      discovery_updater(store, discovery_store, write_path),
+      articles(store, editorial, write_path, clock),
+      terms(term_store, write_path),
+      profiles(term_store, write_path),
+      settings(store, write_path),
+      media(media_store, write_path, clock),
+      accounts(account_store, write_path, clock),
+      sessions(account_store, write_path),
+      sign_in(account_store, sign_in_attempt_store, sessions, write_path),
+      comment_key(comments::site_secret(comment_store, write_path)),
+      comments(comment_store, write_path, comment_key),
+      moderation(comment_store, write_path, comment_key, clock) {
   if (follow == FollowWrites::none) return;
-  // The search index and related lists first: what they change (RelatedChanged) is announced
-  // in turn, so the subscribers after them see it.
+  // The search index and related lists: what they change (RelatedChanged) is announced in turn,
+  // so the subscribers after them see it. Other processes sharing the database learn of every
+  // write from the change log, which the write itself fills.
   discovery_updater.subscribe(events);
-  // Other processes sharing the database (a server beside `gazette publish`) learn of every
-  // write through the change log.
-  events.subscribe([this](const content::Event& event) { change_feed.record(event); });
 }
 
 }  // namespace gazette::app

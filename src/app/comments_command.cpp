@@ -16,10 +16,6 @@ namespace {
 
 using content::CommentId;
 
-content::Timestamp now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 // "/section/slug/" (or without the slashes around it) → {section, slug}.
 std::optional<std::pair<std::string, std::string>> parse_article_path(std::string path) {
   while (!path.empty() && path.front() == '/') path.erase(0, 1);
@@ -180,9 +176,10 @@ bool CommentsCommand::chosen() const {
 
 int CommentsCommand::run(const std::string& db) {
   auto& o = *options_;
-  // The backend records each change in the change log, so a running server's cache follows.
+  // Each change is announced in the change log, so a running server's cache follows.
   Backend backend(db);
   auto& moderation = backend.moderation;
+  auto now = [&backend] { return backend.clock.now(); };
   std::vector<CommentId> ids;
   for (auto id : o.ids) ids.push_back(CommentId{id});
   auto fail = [](const std::string& message) {

@@ -22,11 +22,11 @@ constexpr const char* kDemoAdminEmail = "admin@gazette.test";
 }  // namespace
 
 int demo(const DemoOptions& options) {
-  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   if (options.articles > 0) {
-    // Thousands of articles: saved without following each write, then indexed in batches, and
-    // running servers told to drop every cached page.
+    // Thousands of articles: saved without following each write (each batch tells running
+    // servers to drop every cached page), then indexed in batches.
     Backend backend(options.db, FollowWrites::none);
+    auto now = backend.clock.now();
     auto start = std::chrono::steady_clock::now();
     demo::fill_synthetic_site(backend.articles, options.articles, now, [&](int saved) {
       std::fprintf(stderr, "\rdemo: %d articles saved", saved);
@@ -35,7 +35,6 @@ int demo(const DemoOptions& options) {
     double saving = seconds_since(start);
     start = std::chrono::steady_clock::now();
     auto indexed = backend.discovery_updater.catch_up_index();
-    backend.change_feed.record(content::SettingsChanged{});
     // Related lists take minutes for a large site: `gazette serve` computes them in the
     // background.
     std::printf("demo: %d generated articles saved in %.1f s, %zu indexed in %.1f s\n",
@@ -44,22 +43,22 @@ int demo(const DemoOptions& options) {
   }
 
   Backend backend(options.db);
-  auto summary = demo::fill_demo_site(backend.articles, now);
+  auto summary = demo::fill_demo_site(backend.articles, backend.clock.now());
   std::printf("demo: %d articles in %d sections by %d authors\n", summary.articles,
               summary.sections, summary.authors);
 
   // The demo admin, created once: its password is printed only then, never stored in clear.
-  if (backend.accounts.find_credentials(kDemoAdminEmail)) {
+  if (backend.account_store.find_credentials(kDemoAdminEmail)) {
     std::printf(
         "demo: newsroom admin %s already exists (new password: gazette user passwd %s --db %s)\n",
         kDemoAdminEmail, kDemoAdminEmail, options.db.c_str());
     return 0;
   }
-  auth::Accounts accounts(backend.accounts);
   auto password = auth::generate_password();
-  if (auto problem = accounts.add(kDemoAdminEmail, "Admin", content::Role::admin, password, now)) {
-    std::fprintf(stderr, "demo: admin account: %s: %s\n", problem->field.c_str(),
-                 problem->reason.c_str());
+  if (auto problem =
+          backend.accounts.add(kDemoAdminEmail, "Admin", content::Role::admin, password)) {
+    std::fprintf(stderr, "demo: admin account: %s: %s\n",
+                 std::string(auth::field_of(*problem)).c_str(), auth::describe(*problem).c_str());
     return 1;
   }
   std::printf(

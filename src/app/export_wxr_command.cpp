@@ -6,14 +6,13 @@
 
 #include "app/backend.h"
 #include "app/commands.h"
-#include "store/sqlite/sqlite_wxr_import_store.h"
 #include "transfer/wxr/wxr_export.h"
 
 namespace gazette::app {
 
 int export_wxr(const ExportWxrOptions& options) {
   Backend backend(options.db, FollowWrites::none);
-  store::sqlite::SqliteWxrImportStore store(backend.database);
+  auto& store = backend.wxr_store;
   std::unique_ptr<transfer::wxr::WxrWriter> writer;
   std::size_t authors = 0, categories = 0, tags = 0, articles = 0;
   store.export_site(

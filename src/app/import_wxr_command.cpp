@@ -1,15 +1,13 @@
 // `gazette import-wxr FILE.xml [--media-dir DIR]`: a WordPress site in one transaction, read
-// from the file in two passes (it streams), then the search index caught up and running
-// servers told to drop every cached page.
+// from the file in two passes (it streams), which tells running servers to drop every cached
+// page; then the search index caught up.
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "app/backend.h"
 #include "app/commands.h"
 #include "comments/comment_service.h"
-#include "store/sqlite/sqlite_wxr_import_store.h"
 #include "transfer/wxr/wxr_document.h"
 #include "transfer/wxr/wxr_importer.h"
 
@@ -29,12 +27,10 @@ int import_wxr(const ImportWxrOptions& options) {
 
   // Saved without following each write, then indexed once (as `gazette demo --articles`).
   Backend backend(options.db, FollowWrites::none);
-  store::sqlite::SqliteWxrImportStore import_store(backend.database);
   bool terminal = isatty(STDERR_FILENO) == 1;
   wxr::ImportOptions import_options;
   import_options.media_dir = options.media_dir;
-  import_options.now =
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  import_options.now = backend.clock.now();
   import_options.avatar_key = [&backend](std::string_view email) {
     return comments::avatar_key(backend.comment_key, email);
   };
@@ -44,7 +40,8 @@ int import_wxr(const ImportWxrOptions& options) {
         std::fprintf(stderr, "\rimport-wxr: %zu/%zu items", done, total);
     };
   }
-  auto imported = wxr::import_wxr(options.file, outline, import_store, import_options);
+  auto imported =
+      wxr::import_wxr(options.file, outline, backend.wxr_store, backend.write_path, import_options);
   if (terminal) std::fprintf(stderr, "\n");
   if (auto* error = std::get_if<wxr::WxrReadError>(&imported)) {
     std::fprintf(stderr, "import-wxr: %s; nothing was imported\n", error->message.c_str());
@@ -53,7 +50,6 @@ int import_wxr(const ImportWxrOptions& options) {
   const auto& summary = std::get<wxr::ImportSummary>(imported);
   const auto& result = summary.written;
   auto indexed = backend.discovery_updater.catch_up_index();
-  backend.change_feed.record(content::SettingsChanged{});
 
   std::printf("import-wxr: %s (WXR %s, %s)\n", options.file.c_str(), outline.version.c_str(),
               summary.source.c_str());

@@ -9,13 +9,12 @@ namespace gazette::app {
 
 int publish(const PublishOptions& options) {
   Backend backend(options.db);
-  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto result = transfer::publish_article_file(options.file, backend.articles, now);
+  auto result = transfer::publish_article_file(options.file, backend.articles, backend.clock.now());
   if (auto* error = std::get_if<transfer::PublishError>(&result)) {
     std::fprintf(stderr, "gazette publish: %s\n", error->message.c_str());
     return 1;
   }
-  const auto& saved = std::get<store::SavedArticle>(result);
+  const auto& saved = std::get<content::SavedArticle>(result);
   std::printf("%s article %lld\n", saved.created ? "created" : "updated",
               static_cast<long long>(saved.id.value));
   // The last line is the article's path, for scripts.

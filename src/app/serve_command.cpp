@@ -15,6 +15,7 @@
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
 #include "cache/caching_responder.h"
+#include "cache/change_feed.h"
 #include "cache/invalidation.h"
 #include "comments/web/article_comment_section.h"
 #include "comments/web/comment_pages.h"
@@ -27,7 +28,6 @@
 #include "publishing/article_service.h"
 #include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
-#include "store/sqlite/sqlite_wxr_import_store.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -109,26 +109,35 @@ int serve(const ServeOptions& options) {
   theme::Theme theme(theme_dir);
   site::PageEnvironment pages(backend.store, backend.discovery_store, theme);
   // Old URLs of a site imported from WordPress answer 301 before the reader site's 404.
-  store::sqlite::SqliteWxrImportStore old_urls(backend.database);
-  site::ReaderSite reader_site(pages, &old_urls);
+  site::ReaderSite reader_site(pages, &backend.wxr_store);
 
   // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
-  comments::web::ArticleCommentSection comment_section(backend.comments);
+  comments::web::ArticleCommentSection comment_section(backend.comments, backend.clock);
   pages.set_comment_section(&comment_section);
-  comments::web::CommentPages comment_pages(backend.comments, pages);
+  comments::web::CommentPages comment_pages(backend.comments, pages, backend.clock);
 
-  // The newsroom: every article write goes through ArticleService, which announces it on the
-  // event bus; the scheduler looks again whenever an article changes.
-  publishing::ScheduledPublisher scheduler(backend.articles);
+  // The newsroom: every write goes through a service, which announces it; the scheduler looks
+  // again whenever an article changes.
+  publishing::ScheduledPublisher scheduler(backend.articles, backend.clock);
   backend.events.subscribe([&scheduler](const content::Event& event) {
     if (std::holds_alternative<content::ArticleChanged>(event)) scheduler.wake();
   });
-  auth::Sessions sessions(backend.accounts);
-  auth::SignIn sign_in(backend.accounts, backend.sign_in_attempts, sessions);
-  auth::Accounts account_admin(backend.accounts);
-  newsroom::Newsroom newsroom({backend.store, backend.editorial, backend.media, backend.terms,
-                               backend.accounts, backend.articles, backend.events, sessions,
-                               sign_in, account_admin, pages, backend.moderation});
+  newsroom::Newsroom newsroom({.store = backend.store,
+                               .editorial = backend.editorial,
+                               .media = backend.media_store,
+                               .terms = backend.term_store,
+                               .accounts = backend.account_store,
+                               .articles = backend.articles,
+                               .term_service = backend.terms,
+                               .profiles = backend.profiles,
+                               .settings = backend.settings,
+                               .media_service = backend.media,
+                               .sessions = backend.sessions,
+                               .sign_in = backend.sign_in,
+                               .account_admin = backend.accounts,
+                               .pages = pages,
+                               .moderation = backend.moderation,
+                               .clock = backend.clock});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
@@ -145,18 +154,20 @@ int serve(const ServeOptions& options) {
              [&newsroom](const http::Request& request) { return newsroom.handle(request); });
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
-  // and in the others (sharing the database) through the change feed. Subscribed last, it sees
-  // what the subscribers before it announced in turn (related lists).
+  // (its events, published after its commit) and in the others sharing the database (their
+  // events, read from the change log by the change feed). Subscribed last, it sees what the
+  // subscribers before it announced in turn (related lists).
   cache::PageCache page_cache(kPageCacheBytes);
-  backend.events.subscribe([&page_cache](const content::Event& event) {
+  auto drop_changed_pages = [&page_cache](const content::Event& event) {
     if (auto dependencies = cache::invalidated_by(event))
       page_cache.invalidate(*dependencies);
     else
       page_cache.clear();
-  });
-  cache::CachingResponder responder(page_cache, std::ref(router), [&backend, &page_cache] {
-    backend.change_feed.refresh(page_cache);
-  });
+  };
+  backend.events.subscribe(drop_changed_pages);
+  cache::ChangeFeed change_feed(backend.change_log, drop_changed_pages);
+  cache::CachingResponder responder(page_cache, std::ref(router),
+                                    [&change_feed] { change_feed.refresh(); });
 
   // Started after the last subscription: the event bus is read without a lock once threads run.
   std::jthread related_catch_up([&backend](std::stop_token stop) {

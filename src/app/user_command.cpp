@@ -4,15 +4,14 @@
 // once — it is stored only as an argon2id hash.
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
 
+#include "app/backend.h"
 #include "app/commands.h"
 #include "auth/accounts.h"
 #include "auth/passwords.h"
-#include "store/sqlite/sqlite_account_store.h"
 
 namespace gazette::app {
 
@@ -34,17 +33,16 @@ Password read_password() {
 
 int report(const std::optional<auth::AccountProblem>& problem, const char* command) {
   if (!problem) return 0;
-  std::fprintf(stderr, "gazette user %s: %s: %s\n", command, problem->field.c_str(),
-               problem->reason.c_str());
+  std::fprintf(stderr, "gazette user %s: %s: %s\n", command,
+               std::string(auth::field_of(*problem)).c_str(), auth::describe(*problem).c_str());
   return 1;
 }
 
 }  // namespace
 
 int user(const UserOptions& options) {
-  store::sqlite::ConnectionPool database(options.db);
-  store::sqlite::SqliteAccountStore store(database);
-  auth::Accounts accounts(store);
+  Backend backend(options.db);
+  auto& accounts = backend.accounts;
   auto password = read_password();
   if (options.action == UserOptions::Action::add) {
     auto role = content::parse_role(options.role);
@@ -54,9 +52,7 @@ int user(const UserOptions& options) {
                    options.role.c_str());
       return 1;
     }
-    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    if (int status =
-            report(accounts.add(options.email, options.name, *role, password.text, now), "add"))
+    if (int status = report(accounts.add(options.email, options.name, *role, password.text), "add"))
       return status;
     std::printf("created %s (%s)\n", options.email.c_str(), options.role.c_str());
   } else {

@@ -22,9 +22,11 @@ OpenedSession Sessions::open(const content::User& user, content::Timestamp now) 
   auto token = random_token(kTokenBytes);
   auto csrf = random_token(kTokenBytes);
   auto expires_at = now + kSessionLifetime;
-  accounts_.create_session(content::sha256_hex(token), user.id, csrf, now, expires_at);
-  // Expired sessions are few and small; sweeping them at each sign-in keeps the table short.
-  accounts_.delete_expired_sessions(now);
+  write_path_.run([&](store::WriteTransaction& write) {
+    accounts_.create_session(write, content::sha256_hex(token), user.id, csrf, now, expires_at);
+    // Expired sessions are few and small; sweeping them at each sign-in keeps the table short.
+    accounts_.delete_expired_sessions(write, now);
+  });
   return {token, Session{user, csrf, expires_at}};
 }
 
@@ -36,7 +38,10 @@ std::optional<Session> Sessions::find(std::string_view token, content::Timestamp
 }
 
 void Sessions::close(std::string_view token) {
-  if (token.size() == kTokenLength) accounts_.delete_session(content::sha256_hex(token));
+  if (token.size() != kTokenLength) return;
+  write_path_.run([&](store::WriteTransaction& write) {
+    accounts_.delete_session(write, content::sha256_hex(token));
+  });
 }
 
 bool Sessions::csrf_matches(const Session& session, std::string_view submitted) {

@@ -9,6 +9,7 @@
 
 #include "content/accounts.h"
 #include "content/types.h"
+#include "publishing/write_path.h"
 #include "store/account_store.h"
 
 namespace gazette::auth {
@@ -32,7 +33,8 @@ struct OpenedSession {
 
 class Sessions {
  public:
-  explicit Sessions(store::AccountStore& accounts) : accounts_(accounts) {}
+  Sessions(store::AccountStore& accounts, publishing::WritePath& write_path)
+      : accounts_(accounts), write_path_(write_path) {}
 
   OpenedSession open(const content::User& user, content::Timestamp now);
   /// The session of the cookie's `token`, unless it is unknown or expired.
@@ -44,6 +46,7 @@ class Sessions {
 
  private:
   store::AccountStore& accounts_;
+  publishing::WritePath& write_path_;
 };
 
 }  // namespace gazette::auth

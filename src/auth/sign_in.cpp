@@ -20,10 +20,12 @@ std::variant<OpenedSession, SignInRefusal> SignIn::attempt(std::string_view emai
   // Counted as a failure before the password is checked, and taken back if it was right: two
   // guesses sent at once, to two processes or threads, are both counted before either is
   // checked, so no burst of guesses gets past the limit.
-  if (!attempts_.count_attempt(
-          {{account_key, kMaxFailuresPerAccount}, {address_key, kMaxFailuresPerAddress}}, now,
-          kAttemptWindow))
-    return SignInRefusal::too_many_attempts;
+  bool counted = write_path_.run([&](store::WriteTransaction& write) {
+    return attempts_.count_attempt(
+        write, {{account_key, kMaxFailuresPerAccount}, {address_key, kMaxFailuresPerAddress}},
+        now, kAttemptWindow);
+  });
+  if (!counted) return SignInRefusal::too_many_attempts;
 
   auto credentials = accounts_.find_credentials(email);
   bool valid = false;
@@ -34,8 +36,10 @@ std::variant<OpenedSession, SignInRefusal> SignIn::attempt(std::string_view emai
     verify_password(password, dummy_hash_);
   }
   if (!valid) return SignInRefusal::wrong_credentials;
-  attempts_.forget(account_key);
-  attempts_.take_back(address_key);
+  write_path_.run([&](store::WriteTransaction& write) {
+    attempts_.forget(write, account_key);
+    attempts_.take_back(write, address_key);
+  });
   return sessions_.open(credentials->user, now);
 }
 

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "auth/sessions.h"
+#include "publishing/write_path.h"
 #include "store/account_store.h"
 #include "store/sign_in_attempt_store.h"
 
@@ -36,8 +37,9 @@ enum class SignInRefusal {
 /// every process serving the site and survive a restart.
 class SignIn {
  public:
-  SignIn(store::AccountStore& accounts, store::SignInAttemptStore& attempts, Sessions& sessions)
-      : accounts_(accounts), attempts_(attempts), sessions_(sessions) {}
+  SignIn(store::AccountStore& accounts, store::SignInAttemptStore& attempts, Sessions& sessions,
+         publishing::WritePath& write_path)
+      : accounts_(accounts), attempts_(attempts), sessions_(sessions), write_path_(write_path) {}
 
   std::variant<OpenedSession, SignInRefusal> attempt(std::string_view email,
                                                      std::string_view password,
@@ -48,6 +50,7 @@ class SignIn {
   store::AccountStore& accounts_;
   store::SignInAttemptStore& attempts_;
   Sessions& sessions_;
+  publishing::WritePath& write_path_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against when the e-mail is unknown, to take as long
 };

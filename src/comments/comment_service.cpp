@@ -50,6 +50,14 @@ std::string_view to_string(Refusal refusal) {
   return "invalid_fields";
 }
 
+std::string site_secret(store::CommentStore& store, publishing::WritePath& write_path) {
+  if (auto secret = store.comment_secret()) return *secret;
+  auto candidate = SiteKey::generate_hex();
+  // Another process may store one in between: the first key written is the site's.
+  return write_path.run(
+      [&](store::WriteTransaction& write) { return store.keep_comment_secret(write, candidate); });
+}
+
 std::string avatar_key(const SiteKey& key, std::string_view email) {
   return key.sign(kAvatarPurpose, email, kAvatarKeyLength / 2);
 }
@@ -154,9 +162,14 @@ PostResult CommentService::post(std::string_view section, std::string_view slug,
   // The token is spent with the comment, in its transaction: of two posts sending one token at
   // once, to one process or two, one is stored and the other refused. It is remembered until
   // it would be refused as too old anyway.
-  auto stored_id = store_.add_comment_spending(
-      row,
-      {form.form_token, token.issued_at + std::chrono::seconds(settings.max_form_age_seconds)});
+  store::SpentFormToken spent{form.form_token,
+                              token.issued_at + std::chrono::seconds(settings.max_form_age_seconds)};
+  auto stored_id = write_path_.run([&](store::WriteTransaction& write) {
+    auto id = store_.add_comment_spending(write, row, spent);
+    if (id && status == content::CommentStatus::approved)
+      write.announce(content::CommentChanged{article->id, article->section_slug, article->slug});
+    return id;
+  });
   if (!stored_id)
     return refuse(Refusal::used_token,
                   "form handed out " + std::to_string(token.age_seconds) + " s ago");
@@ -168,9 +181,6 @@ PostResult CommentService::post(std::string_view section, std::string_view slug,
   else
     spdlog::info("comment {} on {} from {}: {}", id.value, where, visitor.ip,
                  content::to_string(status));
-  if (status == content::CommentStatus::approved)
-    events_.publish(content::CommentChanged{article->id, article->section_slug, article->slug});
-
   auto stored = store_.find_comment(id);
   if (!stored) throw std::runtime_error("comment " + std::to_string(id.value) + " vanished");
   return PostAccepted{std::move(*stored), std::move(*article)};

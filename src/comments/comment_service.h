@@ -14,6 +14,7 @@
 #include "comments/site_key.h"
 #include "comments/thread.h"
 #include "content/events.h"
+#include "publishing/write_path.h"
 #include "store/comment_store.h"
 
 namespace gazette::comments {
@@ -68,18 +69,23 @@ struct ArticleComments {
 /// (as an unkeyed hash of a known address would, which is Gravatar's weakness).
 std::string avatar_key(const SiteKey& key, std::string_view email);
 
+/// The site's comment-signing secret (for SiteKey): read, or made and stored the first time, so
+/// every node and every restart signs with the same one.
+std::string site_secret(store::CommentStore& store, publishing::WritePath& write_path);
+
 /// Whether comments on `article` are open at `now` under `settings`.
 bool comments_open(const content::CommentedArticle& article,
                    const content::CommentSettings& settings, content::Timestamp now);
 
 class CommentService {
  public:
-  CommentService(store::CommentStore& store, const content::EventBus& events, const SiteKey& key)
-      : store_(store), events_(events), key_(key), tokens_(key) {}
+  CommentService(store::CommentStore& store, publishing::WritePath& write_path, const SiteKey& key)
+      : store_(store), write_path_(write_path), key_(key), tokens_(key) {}
 
   /// Posts `form` on the article at /{section}/{slug}/: checks it, runs the spam defences,
-  /// applies the moderation rule, stores it in one transaction and, when it is published at
-  /// once, announces CommentChanged. A refusal is logged with its reason and stores nothing.
+  /// applies the moderation rule and stores it — announcing CommentChanged in the same
+  /// transaction when it is published at once. A refusal is logged with its reason and stores
+  /// nothing.
   PostResult post(std::string_view section, std::string_view slug, const CommentForm& form,
                   const Visitor& visitor, content::Timestamp now);
 
@@ -108,7 +114,7 @@ class CommentService {
 
  private:
   store::CommentStore& store_;
-  const content::EventBus& events_;
+  publishing::WritePath& write_path_;
   const SiteKey& key_;
   FormTokens tokens_;
 };

@@ -14,23 +14,27 @@ namespace {
 constexpr std::string_view kMarkedByModerator = "marked as spam by a moderator";
 }  // namespace
 
-void ModerationService::announce(const std::vector<store::CommentChange>& changes) {
+void ModerationService::announce(store::WriteTransaction& write,
+                                 const std::vector<store::CommentChange>& changes) {
   std::set<std::int64_t> announced;
   for (const auto& change : changes) {
     if (!change.visible_before && !change.visible_after) continue;
     if (!announced.insert(change.article.id.value).second) continue;
-    events_.publish(content::CommentChanged{change.article.id, change.article.section_slug,
-                                            change.article.slug});
+    write.announce(content::CommentChanged{change.article.id, change.article.section_slug,
+                                           change.article.slug});
   }
 }
 
 std::size_t ModerationService::set_status(const std::vector<content::CommentId>& ids,
                                           content::CommentStatus status, std::string_view reason,
                                           content::Timestamp now) {
-  auto changes = store_.set_comment_status(ids, status, reason, now);
+  auto changes = write_path_.run([&](store::WriteTransaction& write) {
+    auto changes = store_.set_comment_status(write, ids, status, reason, now);
+    announce(write, changes);
+    return changes;
+  });
   for (const auto& change : changes)
     spdlog::info("comment {} {}", change.id.value, content::to_string(status));
-  announce(changes);
   return changes.size();
 }
 
@@ -55,9 +59,12 @@ std::size_t ModerationService::trash(const std::vector<content::CommentId>& ids,
 }
 
 std::size_t ModerationService::remove(const std::vector<content::CommentId>& ids) {
-  auto changes = store_.delete_comments(ids);
+  auto changes = write_path_.run([&](store::WriteTransaction& write) {
+    auto changes = store_.delete_comments(write, ids);
+    announce(write, changes);
+    return changes;
+  });
   for (const auto& change : changes) spdlog::info("comment {} deleted", change.id.value);
-  announce(changes);
   return changes.size();
 }
 
@@ -66,9 +73,12 @@ std::size_t ModerationService::erase_author(std::string_view email) {
   for (char& c : address) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  auto changes = store_.erase_comments_by(address);
+  auto changes = write_path_.run([&](store::WriteTransaction& write) {
+    auto changes = store_.erase_comments_by(write, address);
+    announce(write, changes);
+    return changes;
+  });
   spdlog::info("erased {} comments written by one e-mail address", changes.size());
-  announce(changes);
   return changes.size();
 }
 
@@ -86,10 +96,13 @@ CommentResult ModerationService::edit(content::CommentId id, const std::string& 
                              .honeypot = ""});
   if (auto* errors = std::get_if<std::vector<FieldError>>(&checked)) return std::move(*errors);
   const auto& fields = std::get<CheckedComment>(checked);
-  auto change = store_.edit_comment(id, {fields.name, fields.website, fields.body}, now);
+  auto change = write_path_.run([&](store::WriteTransaction& write) {
+    auto change = store_.edit_comment(write, id, {fields.name, fields.website, fields.body}, now);
+    if (change) announce(write, {*change});
+    return change;
+  });
   if (!change) return NoSuchComment{};
   spdlog::info("comment {} edited", id.value);
-  announce({*change});
   return *store_.find_comment(id);
 }
 
@@ -106,7 +119,6 @@ CommentResult ModerationService::reply(content::CommentId parent, const StaffIde
                              .honeypot = ""});
   if (auto* errors = std::get_if<std::vector<FieldError>>(&checked)) return std::move(*errors);
   const auto& fields = std::get<CheckedComment>(checked);
-  if (replied->status != content::CommentStatus::approved) approve({parent}, now);
 
   store::NewComment row;
   row.article = replied->article;
@@ -118,10 +130,18 @@ CommentResult ModerationService::reply(content::CommentId parent, const StaffIde
   row.avatar_key = avatar_key(key_, fields.email);
   row.by_staff = true;
   row.created_at = now;
-  auto id = store_.add_comment(row);
+  auto article = store_.find_commented_article(replied->article);
+  bool approves_parent = replied->status != content::CommentStatus::approved;
+  auto id = write_path_.run([&](store::WriteTransaction& write) {
+    if (approves_parent)
+      store_.set_comment_status(write, {parent}, content::CommentStatus::approved, "", now);
+    auto id = store_.add_comment(write, row);
+    if (article)
+      write.announce(content::CommentChanged{article->id, article->section_slug, article->slug});
+    return id;
+  });
+  if (approves_parent) spdlog::info("comment {} approved", parent.value);
   spdlog::info("comment {}: staff reply to {}", id.value, parent.value);
-  if (auto article = store_.find_commented_article(replied->article))
-    events_.publish(content::CommentChanged{article->id, article->section_slug, article->slug});
   return *store_.find_comment(id);
 }
 
@@ -139,16 +159,22 @@ std::optional<SettingsError> ModerationService::save_settings(
   }
   if (settings.max_form_age_seconds < settings.min_fill_seconds)
     return SettingsError{"max_form_age_seconds", "must not be less than min_fill_seconds"};
-  store_.save_comment_settings(settings);
-  events_.publish(content::SettingsChanged{});
+  write_path_.run([&](store::WriteTransaction& write) {
+    store_.save_comment_settings(write, settings);
+    write.announce(content::SettingsChanged{});
+  });
   return std::nullopt;
 }
 
 bool ModerationService::set_comments_open(content::ArticleId id, bool open) {
-  if (!store_.set_comments_closed(id, !open)) return false;
-  if (auto article = store_.find_commented_article(id))
-    events_.publish(content::CommentChanged{article->id, article->section_slug, article->slug});
-  return true;
+  auto article = store_.find_commented_article(id);
+  if (!article) return false;
+  auto now = clock_.now();
+  return write_path_.run([&](store::WriteTransaction& write) {
+    if (!store_.set_comments_closed(write, id, !open, now)) return false;
+    write.announce(content::CommentChanged{article->id, article->section_slug, article->slug});
+    return true;
+  });
 }
 
 }  // namespace gazette::comments

@@ -1,6 +1,6 @@
 // The newsroom side of comments: approve, hold, mark as spam, trash, delete (one or many), edit,
 // reply as staff, erase everything one e-mail address wrote, close an article's comments, and
-// the site's comment settings. Every write commits first, then announces CommentChanged for each
+// the site's comment settings. Every write announces, in its transaction, CommentChanged for each
 // article page it changed. No HTTP here: the newsroom's screens (and `gazette comments`) call it.
 #pragma once
 
@@ -12,7 +12,9 @@
 
 #include "comments/comment_form.h"
 #include "comments/site_key.h"
+#include "content/clock.h"
 #include "content/events.h"
+#include "publishing/write_path.h"
 #include "store/comment_store.h"
 
 namespace gazette::comments {
@@ -36,8 +38,10 @@ using CommentResult = std::variant<content::Comment, std::vector<FieldError>, No
 
 class ModerationService {
  public:
-  ModerationService(store::CommentStore& store, const content::EventBus& events, const SiteKey& key)
-      : store_(store), events_(events), key_(key) {}
+  /// Methods taking `now` act as of that time (the request's); the others ask `clock`.
+  ModerationService(store::CommentStore& store, publishing::WritePath& write_path,
+                    const SiteKey& key, const content::Clock& clock)
+      : store_(store), write_path_(write_path), key_(key), clock_(clock) {}
 
   /// Each returns how many of `ids` existed (and were changed).
   std::size_t approve(const std::vector<content::CommentId>& ids, content::Timestamp now);
@@ -82,11 +86,13 @@ class ModerationService {
  private:
   std::size_t set_status(const std::vector<content::CommentId>& ids, content::CommentStatus status,
                          std::string_view reason, content::Timestamp now);
-  void announce(const std::vector<store::CommentChange>& changes);
+  static void announce(store::WriteTransaction& write,
+                       const std::vector<store::CommentChange>& changes);
 
   store::CommentStore& store_;
-  const content::EventBus& events_;
+  publishing::WritePath& write_path_;
   const SiteKey& key_;
+  const content::Clock& clock_;
 };
 
 }  // namespace gazette::comments

@@ -26,25 +26,27 @@ constexpr std::size_t kNameHashDigits = 16;
 }  // namespace
 
 std::variant<ImageInfo, ImageError> probe_image(std::string_view bytes) {
-  if (bytes.size() > kMaxImageBytes) return ImageError{"larger than 25 MB"};
-  if (VIPS_INIT("gazette") != 0) return ImageError{"libvips failed to start"};
+  if (bytes.size() > kMaxImageBytes)
+    return ImageError{ImageProblem::too_large, "larger than 25 MB"};
+  if (VIPS_INIT("gazette") != 0)
+    return ImageError{ImageProblem::damaged, "libvips failed to start"};
   const char* loader = vips_foreign_find_load_buffer(bytes.data(), bytes.size());
   if (!loader) {
     vips_error_clear();
-    return ImageError{"not an image"};
+    return ImageError{ImageProblem::not_an_image, "not an image"};
   }
   const AcceptedFormat* format = nullptr;
   for (const auto& accepted : kAcceptedFormats) {
     if (std::string_view(loader).starts_with(accepted.loader_prefix)) format = &accepted;
   }
-  if (!format) return ImageError{"not a JPEG, PNG, WebP or GIF image"};
+  if (!format) return ImageError{ImageProblem::not_accepted, "not a JPEG, PNG, WebP or GIF image"};
   try {
     auto image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
     return ImageInfo{std::string(format->mime_type), std::string(format->extension), image.width(),
                      image.height()};
   } catch (const vips::VError&) {
     vips_error_clear();
-    return ImageError{"the image is damaged"};
+    return ImageError{ImageProblem::damaged, "the image is damaged"};
   }
 }
 

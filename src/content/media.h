@@ -1,5 +1,5 @@
-// Images entering the media store: what they really are (by content, not by name), and the
-// name they are served under.
+// Images entering the media store: what they really are (by content, not by name), the name
+// they are served under, and what is stored of them.
 #pragma once
 
 #include <cstddef>
@@ -20,9 +20,29 @@ struct ImageInfo {
   int height = 0;
 };
 
-/// Why a file is not an image we accept ("not an image", "image/tiff is not accepted").
+/// What is wrong with a file offered as an image, as a form tells it.
+enum class ImageProblem {
+  not_an_image,
+  not_accepted,  // an image, but not JPEG, PNG, WebP or GIF
+  too_large,     // in bytes (kMaxImageBytes) or in pixels
+  damaged,       // unreadable, truncated (or libvips would not start)
+};
+
+/// Why a file is not an image we accept: the problem, and the reason in words for the command
+/// line and the logs ("not an image", "not a JPEG, PNG, WebP or GIF image").
 struct ImageError {
+  ImageProblem problem;
   std::string reason;
+};
+
+/// An image to keep in the media store.
+struct NewMedia {
+  std::string name;    // its file name under /media/: unique, content-addressed
+  std::string sha256;  // hex digest of `bytes`: the same image is stored once
+  std::string mime_type;
+  int width = 0;
+  int height = 0;
+  std::string bytes;
 };
 
 /// Reads the header of `bytes` with libvips to tell its format and size.

@@ -15,7 +15,7 @@ namespace gazette::demo {
 DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timestamp now) {
   auto time_zone = articles.settings().time_zone;
   // By image file name: each illustration is drawn, checked and resized once, then shared.
-  std::map<std::string, std::pair<store::NewMedia, std::vector<store::NewMedia>>> illustrations;
+  std::map<std::string, std::pair<content::NewMedia, std::vector<content::NewMedia>>> illustrations;
   std::set<std::string> sections;
   std::set<std::string> authors;
   DemoSummary summary;
@@ -32,7 +32,7 @@ DemoSummary fill_demo_site(publishing::ArticleService& articles, content::Timest
     auto draft = transfer::prepare_article(article, std::move(image), now);
     if (auto* error = std::get_if<transfer::PublishError>(&draft))
       throw std::runtime_error("demo article " + std::string(file.path) + ": " + error->message);
-    auto& ready = std::get<store::ArticleDraft>(draft);
+    auto& ready = std::get<content::ArticleDraft>(draft);
     if (drawn != illustrations.end()) {
       ready.image = drawn->second.first;
       ready.image_variants = drawn->second.second;

@@ -84,10 +84,10 @@ std::string sentence(std::mt19937& random, const Topic& topic, int words) {
 
 }  // namespace
 
-store::ArticleDraft synthetic_article(int n, content::Timestamp now) {
+content::ArticleDraft synthetic_article(int n, content::Timestamp now) {
   std::mt19937 random(static_cast<std::uint32_t>(n) * 2654435761u + 42);
   const auto& topic = kTopics[random() % kTopics.size()];
-  store::ArticleDraft draft;
+  content::ArticleDraft draft;
   draft.title = sentence(random, topic, 7);
   draft.title.pop_back();  // no full stop in a headline
   draft.title += " (" + std::to_string(n + 1) + ")";
@@ -121,10 +121,10 @@ store::ArticleDraft synthetic_article(int n, content::Timestamp now) {
 void fill_synthetic_site(publishing::ArticleService& articles, int count, content::Timestamp now,
                          const std::function<void(int)>& progress) {
   for (int start = 0; start < count; start += kSyntheticBatchSize) {
-    std::vector<store::ArticleDraft> batch;
+    std::vector<content::ArticleDraft> batch;
     for (int n = start; n < count && n < start + kSyntheticBatchSize; ++n)
       batch.push_back(synthetic_article(n, now));
-    articles.save_all(batch);
+    articles.save_batch(batch);
     progress(std::min(count, start + kSyntheticBatchSize));
   }
 }

@@ -14,9 +14,9 @@ namespace gazette::demo {
 constexpr int kSyntheticBatchSize = 2'000;
 
 /// Draft number `n` (from 0) of the synthetic site, as of `now`.
-store::ArticleDraft synthetic_article(int n, content::Timestamp now);
+content::ArticleDraft synthetic_article(int n, content::Timestamp now);
 
-/// Saves `count` synthetic articles through `articles` (ArticleService::save_all, a batch at a
+/// Saves `count` synthetic articles through `articles` (ArticleService::save_batch, a batch at a
 /// time); calls `progress(saved)` after each batch.
 void fill_synthetic_site(publishing::ArticleService& articles, int count, content::Timestamp now,
                          const std::function<void(int)>& progress);

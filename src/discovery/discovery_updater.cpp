@@ -9,15 +9,17 @@
 namespace gazette::discovery {
 
 void DiscoveryUpdater::subscribe(content::EventBus& events) {
-  events_ = &events;
   events.subscribe([this](const content::Event& event) { on_event(event); });
 }
 
-void DiscoveryUpdater::announce(const std::vector<store::RelatedList>& lists) const {
-  if (!events_ || lists.empty()) return;
-  content::RelatedChanged changed;
-  for (const auto& list : lists) changed.articles.push_back(list.id);
-  events_->publish(changed);
+void DiscoveryUpdater::save_related(const std::vector<store::RelatedList>& lists) {
+  write_path_.run([&](store::WriteTransaction& write) {
+    discovery_.save_related(write, lists);
+    if (lists.empty()) return;
+    content::RelatedChanged changed;
+    for (const auto& list : lists) changed.articles.push_back(list.id);
+    write.announce(changed);
+  });
 }
 
 void DiscoveryUpdater::on_event(const content::Event& event) {
@@ -53,8 +55,7 @@ std::size_t DiscoveryUpdater::article_changed(content::ArticleId id) {
   others.erase(id);
   std::vector<store::RelatedList> lists{std::move(own.list)};
   for (auto other : others) lists.push_back(related_.compute(other, language, statistics).list);
-  discovery_.save_related(lists);
-  announce(lists);
+  save_related(lists);
   return lists.size();
 }
 
@@ -85,8 +86,7 @@ std::size_t DiscoveryUpdater::catch_up_related(const std::function<bool()>& keep
       TermStatistics statistics(discovery_);
       std::vector<store::RelatedList> lists;
       for (auto id : ids) lists.push_back(related_.compute(id, language, statistics).list);
-      discovery_.save_related(lists);
-      announce(lists);
+      save_related(lists);
       computed += ids.size();
     }
   } catch (const std::exception& error) {

@@ -18,6 +18,7 @@
 #include "content/events.h"
 #include "discovery/related.h"
 #include "discovery/search_indexer.h"
+#include "publishing/write_path.h"
 #include "store/discovery_store.h"
 #include "store/store.h"
 
@@ -37,11 +38,16 @@ struct CatchUpSummary {
 
 class DiscoveryUpdater {
  public:
-  DiscoveryUpdater(store::Store& store, store::DiscoveryStore& discovery)
-      : store_(store), discovery_(discovery), indexer_(discovery), related_(discovery) {}
+  /// Its writes go through `write_path`; each save of related lists announces RelatedChanged.
+  DiscoveryUpdater(store::Store& store, store::DiscoveryStore& discovery,
+                   publishing::WritePath& write_path)
+      : store_(store),
+        discovery_(discovery),
+        write_path_(write_path),
+        indexer_(discovery, write_path),
+        related_(discovery) {}
 
-  /// Registers on_event with `events` (at start-up, before serving); the related lists it
-  /// recomputes are announced there as RelatedChanged.
+  /// Registers on_event with `events` (at start-up, before serving).
   void subscribe(content::EventBus& events);
 
   /// Follows one event. Never throws: the write it follows has committed, so a failure here is
@@ -65,12 +71,14 @@ class DiscoveryUpdater {
   std::size_t article_changed(content::ArticleId id);
 
  private:
+  /// Saves `lists` and announces RelatedChanged for them, in one write.
+  void save_related(const std::vector<store::RelatedList>& lists);
+
   store::Store& store_;
   store::DiscoveryStore& discovery_;
+  publishing::WritePath& write_path_;
   SearchIndexer indexer_;
   RelatedArticles related_;
-  const content::EventBus* events_ = nullptr;  // set by subscribe()
-  void announce(const std::vector<store::RelatedList>& lists) const;
 };
 
 }  // namespace gazette::discovery

@@ -33,13 +33,17 @@ std::vector<content::ArticleId> SearchIndexer::update(const std::vector<content:
   for (auto id : ids) {
     if (std::find(indexed.begin(), indexed.end(), id) == indexed.end()) removed.push_back(id);
   }
-  store_.write_search_documents(documents, removed, kAnalyzerVersion);
+  write_path_.run([&](store::WriteTransaction& write) {
+    store_.write_search_documents(write, documents, removed, kAnalyzerVersion);
+  });
   return indexed;
 }
 
 std::size_t SearchIndexer::catch_up() {
   auto backlog = store_.search_backlog(kAnalyzerVersion);
-  store_.write_search_documents({}, backlog.removed, kAnalyzerVersion);
+  write_path_.run([&](store::WriteTransaction& write) {
+    store_.write_search_documents(write, {}, backlog.removed, kAnalyzerVersion);
+  });
   for (std::size_t start = 0; start < backlog.outdated.size(); start += kIndexBatchSize) {
     auto end = std::min(backlog.outdated.size(), start + kIndexBatchSize);
     update({backlog.outdated.begin() + start, backlog.outdated.begin() + end});

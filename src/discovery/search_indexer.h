@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "publishing/write_path.h"
 #include "store/discovery_store.h"
 
 namespace gazette::discovery {
@@ -23,7 +24,8 @@ store::SearchDocument search_document_for(const store::IndexSource& source);
 
 class SearchIndexer {
  public:
-  explicit SearchIndexer(store::DiscoveryStore& store) : store_(store) {}
+  SearchIndexer(store::DiscoveryStore& store, publishing::WritePath& write_path)
+      : store_(store), write_path_(write_path) {}
 
   /// Indexes `ids` as they are now: published ones (re)indexed, the others dropped. Returns the
   /// ids that are indexed afterwards.
@@ -34,6 +36,7 @@ class SearchIndexer {
 
  private:
   store::DiscoveryStore& store_;
+  publishing::WritePath& write_path_;
 };
 
 }  // namespace gazette::discovery

@@ -33,11 +33,11 @@ std::string take_bytes(VipsBlob* raw) {
   return std::string(static_cast<const char*>(area->data), area->length);
 }
 
-store::NewMedia media_of(std::string bytes, std::string_view stem, std::string_view extension,
-                         std::string_view mime_type, int width, int height) {
+content::NewMedia media_of(std::string bytes, std::string_view stem, std::string_view extension,
+                           std::string_view mime_type, int width, int height) {
   auto sha256 = content::sha256_hex(bytes);
   auto name = content::media_name(sha256, render::slugify(stem), extension);
-  return store::NewMedia{name, sha256, std::string(mime_type), width, height, std::move(bytes)};
+  return content::NewMedia{name, sha256, std::string(mime_type), width, height, std::move(bytes)};
 }
 
 // `image` without its metadata fields: `strip` alone leaves XMP in WebP files with some libvips
@@ -49,8 +49,8 @@ vips::VImage without_metadata(const vips::VImage& image) {
 }
 
 // `source` resized to at most `width` wide, encoded as `extension`.
-store::NewMedia resized(VipsBlob* source, int width, std::string_view extension,
-                        std::string_view stem) {
+content::NewMedia resized(VipsBlob* source, int width, std::string_view extension,
+                          std::string_view stem) {
   auto image = without_metadata(vips::VImage::thumbnail_buffer(
       source, width, vips::VImage::option()->set("size", VIPS_SIZE_DOWN)));
   std::string bytes;
@@ -96,10 +96,10 @@ std::string stripped(const vips::VImage& image, std::string_view extension) {
 std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes,
                                                         std::string_view file_name) {
   auto probed = content::probe_image(bytes);
-  if (auto* error = std::get_if<content::ImageError>(&probed)) return ImageRefusal{error->reason};
+  if (auto* error = std::get_if<content::ImageError>(&probed)) return *error;
   const auto& info = std::get<content::ImageInfo>(probed);
   if (static_cast<long long>(info.width) * info.height > kMaxImagePixels)
-    return ImageRefusal{"the image is larger than 50 megapixels"};
+    return ImageRefusal{content::ImageProblem::too_large, "the image is larger than 50 megapixels"};
 
   auto stem = std::filesystem::path(std::string(file_name)).stem().string();
   PreparedImage prepared;
@@ -138,7 +138,7 @@ std::variant<PreparedImage, ImageRefusal> prepare_image(const std::string& bytes
     }
   } catch (const vips::VError&) {
     vips_error_clear();
-    return ImageRefusal{"the image is damaged or incomplete"};
+    return ImageRefusal{content::ImageProblem::damaged, "the image is damaged or incomplete"};
   }
   return prepared;
 }

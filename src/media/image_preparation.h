@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "store/store.h"
+#include "content/media.h"
 
 namespace gazette::media {
 
@@ -23,16 +23,15 @@ constexpr int kMaxWebpWidth = 2400;
 /// (a "decompression bomb"); 50 megapixels is more than any press camera delivers.
 constexpr long long kMaxImagePixels = 50'000'000;
 
-/// An image and its copies, ready for MediaStore::save_image.
+/// An image and its copies, ready for the media store (MediaService::save).
 struct PreparedImage {
-  store::NewMedia original;
-  std::vector<store::NewMedia> variants;
+  content::NewMedia original;
+  std::vector<content::NewMedia> variants;
 };
 
-/// Why an upload is refused, ready to show beside the field.
-struct ImageRefusal {
-  std::string reason;
-};
+/// Why an upload is refused: the problem a form shows beside the field, and the reason in
+/// words for the command line.
+using ImageRefusal = content::ImageError;
 
 /// Checks and resizes `bytes`. An original carrying metadata (EXIF, GPS, XMP, IPTC) is
 /// re-encoded without it, turned upright as its EXIF orientation said; one without is kept byte

@@ -1,10 +1,8 @@
 // What only an admin manages: accounts and their roles (/newsroom/users/), sections
-// (/newsroom/sections/) and the site settings (/newsroom/settings). Each write announces
-// what changed (TermChanged, SettingsChanged) once it has committed.
+// (/newsroom/sections/) and the site settings (/newsroom/settings). Each write goes through
+// its service (auth::Accounts, TermService, SettingsService), which announces what changed.
 #include "auth/passwords.h"
-#include "content/events.h"
 #include "discovery/site_url.h"
-#include "media/image_preparation.h"
 #include "newsroom/call.h"
 #include "render/dates.h"
 #include "render/slug.h"
@@ -38,6 +36,24 @@ std::string site_url_problem_key(discovery::SiteUrlProblem problem) {
   return "err_site_url_characters";
 }
 
+// The error key of a refused account, in the newsroom's catalog.
+std::string account_problem_key(auth::AccountProblem problem) {
+  switch (problem) {
+    case auth::AccountProblem::email_taken:
+      return "err_email_taken";
+    case auth::AccountProblem::invalid_email:
+    case auth::AccountProblem::no_such_account:
+      return "err_email";
+    case auth::AccountProblem::password_too_short:
+    case auth::AccountProblem::password_too_long:
+      return "err_password";
+    case auth::AccountProblem::invalid_name:
+    case auth::AccountProblem::name_without_letters:
+      return "err_invalid_text";
+  }
+  return "err_invalid_text";
+}
+
 std::vector<std::pair<std::string, std::string>> role_options(
     const std::function<std::string(std::string_view)>& t) {
   std::vector<std::pair<std::string, std::string>> roles;
@@ -64,22 +80,13 @@ http::Response Newsroom::users_page(Call& call) {
     if (generated) password = auth::generate_password();
     if (!role) {
       errors.push_back({"new-role", "role", "err_role"});
-    } else if (auto problem = services_.account_admin.add(email, name, *role, password, call.now)) {
-      std::string reason =
-          problem->field == "email"
-              ? (problem->reason.find("exists") != std::string::npos ? "err_email_taken"
-                                                                     : "err_email")
-          : problem->field == "password" ? "err_password"
-                                         : "err_invalid_text";
-      errors.push_back({"new-" + problem->field, problem->field, reason});
+    } else if (auto problem = services_.account_admin.add(email, name, *role, password)) {
+      std::string field(auth::field_of(*problem));
+      errors.push_back({"new-" + field, field, account_problem_key(*problem)});
     } else {
       created_email = email;
       // Shown once, in this response only: it is never stored, logged or put in a URL.
       if (generated) created_password = password;
-      // The new byline may have taken an author page's name.
-      if (auto account = services_.accounts.find_credentials(email))
-        services_.events.publish(
-            content::TermChanged{content::TermChanged::Kind::author, account->user.author_slug});
     }
     if (!errors.empty()) status = http::Status::unprocessable_entity;
   }
@@ -114,7 +121,7 @@ http::Response Newsroom::change_role(Call& call, std::int64_t user_id) {
   auto role = content::parse_role(call.form.get("role"));
   if (!role)
     return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
-  if (!services_.accounts.set_role(content::UserId{user_id}, *role)) return not_found(call);
+  if (!services_.account_admin.set_role(content::UserId{user_id}, *role)) return not_found(call);
   return see_other(call, "/newsroom/users/?notice=role_changed");
 }
 
@@ -134,12 +141,16 @@ http::Response Newsroom::sections_page(Call& call) {
       errors.push_back({"section-description", "description", "err_too_long"});
     } else if (create && content::is_reserved_section_slug(slug)) {
       errors.push_back({"section-name", "name", "err_section_reserved"});
-    } else if (!services_.terms.save_section(slug, name, description, create)) {
-      if (!create) return not_found(call);
-      errors.push_back({"section-name", "name", "err_section_exists"});
     } else {
-      services_.events.publish(content::TermChanged{content::TermChanged::Kind::section, slug});
-      return see_other(call, "/newsroom/sections/?notice=section_saved");
+      switch (services_.term_service.save_section(slug, name, description, create)) {
+        case publishing::SectionSave::not_found:
+          return not_found(call);
+        case publishing::SectionSave::slug_taken:
+          errors.push_back({"section-name", "name", "err_section_exists"});
+          break;
+        case publishing::SectionSave::saved:
+          return see_other(call, "/newsroom/sections/?notice=section_saved");
+      }
     }
   }
   auto view = frame(call, t("sections"));
@@ -205,17 +216,16 @@ http::Response Newsroom::settings_page(Call& call) {
     if (auto file = call.form.files.find("logo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
       // Checked by content like every photo; stored only when the rest of the form is valid.
-      auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+      auto prepared = services_.media_service.prepare(file->second.bytes, file->second.file_name);
       if (std::holds_alternative<media::ImageRefusal>(prepared)) {
         errors.push_back({"logo", "logo_file", "err_not_image"});
       } else if (errors.empty()) {
         auto& image = std::get<media::PreparedImage>(prepared);
-        values.logo = services_.media.save_image(image.original, image.variants).name;
+        values.logo = services_.media_service.save(image).name;
       }
     }
     if (errors.empty()) {
-      services_.store.save_settings(values);
-      services_.events.publish(content::SettingsChanged{});
+      services_.settings.save(values);
       return see_other(call, "/newsroom/settings?notice=settings_saved");
     }
   }

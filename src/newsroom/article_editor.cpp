@@ -69,6 +69,37 @@ std::string_view notice_for(ArticleStatus before, ArticleStatus after, std::stri
   return "saved_notice";
 }
 
+// The form error of a save the data refused.
+FieldError refusal_error(content::EditRefusal refusal) {
+  switch (refusal) {
+    case content::EditRefusal::slug_taken:
+      return {"slug", "slug", "err_slug_taken"};
+    case content::EditRefusal::no_section:
+      return {"section", "section", "err_section"};
+    case content::EditRefusal::no_author:
+      return {"author", "author", "err_author"};
+    case content::EditRefusal::image_missing:
+      return {"photo", "field_photo", "bad_request_message"};
+    case content::EditRefusal::article_gone:
+      return {"id", "id", "bad_request_message"};
+  }
+  return {"id", "id", "bad_request_message"};
+}
+
+// The form error key of a refused photo.
+std::string image_problem_key(content::ImageProblem problem) {
+  switch (problem) {
+    case content::ImageProblem::not_an_image:
+    case content::ImageProblem::not_accepted:
+      return "err_not_image";
+    case content::ImageProblem::too_large:
+      return "err_image_too_large";
+    case content::ImageProblem::damaged:
+      return "err_image_damaged";
+  }
+  return "err_image_damaged";
+}
+
 std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
   std::vector<content::Term> terms;
   for (const auto& name : names) terms.push_back({render::slugify(name), name});
@@ -292,15 +323,9 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   std::optional<media::PreparedImage> upload;
   if (auto file = form.files.find("photo");
       file != form.files.end() && !file->second.bytes.empty()) {
-    auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+    auto prepared = services_.media_service.prepare(file->second.bytes, file->second.file_name);
     if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared)) {
-      auto reason = refusal->reason == "not an image" || refusal->reason.starts_with("not a JPEG")
-                        ? "err_not_image"
-                    : refusal->reason.starts_with("larger") ||
-                            refusal->reason.find("megapixels") != std::string::npos
-                        ? "err_image_too_large"
-                        : "err_image_damaged";
-      errors.push_back({"photo", "field_photo", reason});
+      errors.push_back({"photo", "field_photo", image_problem_key(refusal->problem)});
     } else {
       upload = std::move(std::get<media::PreparedImage>(prepared));
     }
@@ -311,9 +336,9 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   if (!errors.empty())
     return editor_page(call, existing, values, errors, http::Status::unprocessable_entity);
 
-  if (upload) values.image = services_.media.save_image(upload->original, upload->variants);
+  if (upload) values.image = services_.media_service.save(*upload);
 
-  store::ArticleEdit edit;
+  content::ArticleEdit edit;
   edit.id = id;
   edit.expected_version = values.version;
   edit.slug = values.slug;
@@ -336,25 +361,20 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   edit.note = action.empty() ? "save" : action;
   if (values.pinned != was_pinned) edit.pinned = values.pinned;
 
-  auto result = services_.articles.save_edit(edit, call.now);
-  if (auto* saved = std::get_if<store::SavedArticle>(&result)) {
+  auto result = services_.articles.save_edit(edit);
+  if (auto* saved = std::get_if<content::SavedArticle>(&result)) {
     return see_other(call, "/newsroom/articles/" + std::to_string(saved->id.value) +
                                "?notice=" + std::string(notice_for(facts.status, status, action)));
   }
-  if (auto* conflict = std::get_if<store::EditConflict>(&result))
+  if (auto* conflict = std::get_if<content::EditConflict>(&result))
     return conflict_page(call, *id, *conflict);
-  const auto& refused = std::get<store::EditRefused>(result);
-  std::string reason = refused.field == "slug"      ? "err_slug_taken"
-                       : refused.field == "section" ? "err_section"
-                       : refused.field == "author"  ? "err_author"
-                                                    : "bad_request_message";
-  std::string label = refused.field == "photo" ? "field_photo" : refused.field;
-  return editor_page(call, existing, values, {{refused.field, label, reason}},
+  return editor_page(call, existing, values,
+                     {refusal_error(std::get<content::EditRefused>(result).reason)},
                      http::Status::unprocessable_entity);
 }
 
 http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
-                                       const store::EditConflict& conflict) {
+                                       const content::EditConflict& conflict) {
   auto base = "/newsroom/articles/" + std::to_string(id.value);
   auto view = frame(call, text(call, "conflict_heading"));
   view.set("kept_revision", std::to_string(conflict.kept_revision));

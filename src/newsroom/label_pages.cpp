@@ -1,8 +1,7 @@
 // Categories and tags as editors and admins manage them (/newsroom/terms/categories/ and
-// /newsroom/terms/tags/): each with its article count, renamed, merged into another, deleted.
-// Each write announces TermChanged once it has committed, so cached pages and the search index
-// follow: the old and new slug of a rename, and the articles a merge or delete took it from.
-#include "content/events.h"
+// /newsroom/terms/tags/): each with its article count, renamed, merged into another, deleted —
+// through publishing::TermService, which announces what changed so cached pages and the search
+// index follow.
 #include "newsroom/call.h"
 #include "render/slug.h"
 #include "site/paths.h"
@@ -41,15 +40,13 @@ http::Response Newsroom::labels_page(Call& call, store::LabelKind kind) {
       } else if (!site::is_slug(new_slug)) {
         errors.push_back({"label-" + slug, "slug", "err_slug"});
       } else {
-        switch (services_.terms.rename_label(kind, slug, name, new_slug)) {
+        switch (services_.term_service.rename_label(kind, slug, name, new_slug)) {
           case store::LabelRename::not_found:
             return not_found(call);
           case store::LabelRename::slug_taken:
             errors.push_back({"label-" + slug, "slug", "err_label_slug_taken"});
             break;
           case store::LabelRename::done:
-            services_.events.publish(content::TermChanged{kind, slug});
-            if (new_slug != slug) services_.events.publish(content::TermChanged{kind, new_slug});
             return see_other(call, self + "?notice=label_saved");
         }
       }
@@ -57,18 +54,16 @@ http::Response Newsroom::labels_page(Call& call, store::LabelKind kind) {
       auto into = call.form.get("into");
       if (!site::is_slug(into) || into == slug) {
         errors.push_back({"label-" + slug, "merge_into", "err_label_merge"});
-      } else if (auto moved = services_.terms.merge_label(kind, slug, into)) {
-        services_.events.publish(content::TermChanged{kind, slug, std::move(*moved)});
-        services_.events.publish(content::TermChanged{kind, into});
+      } else if (services_.term_service.merge_label(kind, slug, into) ==
+                 publishing::LabelMerge::merged) {
         return see_other(call, self + "?notice=label_merged");
       } else {
         // A mistyped target (or a label deleted meanwhile): say so beside the form.
         errors.push_back({"label-" + slug, "merge_into", "err_label_merge"});
       }
     } else if (action == "delete") {
-      auto detached = services_.terms.delete_label(kind, slug);
-      if (!detached) return not_found(call);
-      services_.events.publish(content::TermChanged{kind, slug, std::move(*detached)});
+      if (services_.term_service.delete_label(kind, slug) == publishing::LabelDelete::not_found)
+        return not_found(call);
       return see_other(call, self + "?notice=label_deleted");
     } else {
       return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");

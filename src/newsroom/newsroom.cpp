@@ -25,10 +25,6 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-content::Timestamp now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 // Whether an Origin header, when the browser sent one, names this very host: a second line of
 // defence behind the CSRF token and SameSite cookies.
 bool same_origin(const http::Request& request) {
@@ -49,8 +45,9 @@ Newsroom::~Newsroom() = default;
 http::Response Newsroom::handle(const http::Request& request) {
   try {
     auto target = site::parse_target(request.target());
-    Call call{request, {},   parse_urlencoded(target.query), {}, std::nullopt, {}, now(),
-              false,   false};
+    Call call{request,      {}, parse_urlencoded(target.query), {},
+              std::nullopt, {}, services_.clock.now(),          false,
+              false};
     for (std::size_t i = 1; i < target.segments.size(); ++i)
       call.segments.emplace_back(target.segments[i]);
     call.is_post = request.method() == field::verb::post;

@@ -14,9 +14,13 @@
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
 #include "comments/moderation_service.h"
-#include "content/events.h"
+#include "content/clock.h"
 #include "http/message.h"
+#include "media/media_service.h"
 #include "publishing/article_service.h"
+#include "publishing/profile_service.h"
+#include "publishing/settings_service.h"
+#include "publishing/term_service.h"
 #include "site/page_environment.h"
 #include "store/account_store.h"
 #include "store/editorial_store.h"
@@ -33,7 +37,8 @@ constexpr std::uint64_t kMaxUploadRequestBytes = 26 * 1024 * 1024;
 inline constexpr std::string_view kUploadPrefixes[] = {"/newsroom/articles/", "/newsroom/authors/",
                                                        "/newsroom/settings"};
 
-/// What the newsroom works with, wired in serve_command.cpp.
+/// What the newsroom works with, wired in serve_command.cpp: the stores it reads, and the
+/// services every one of its writes goes through.
 struct NewsroomServices {
   store::Store& store;
   store::EditorialStore& editorial;
@@ -41,12 +46,16 @@ struct NewsroomServices {
   store::TermStore& terms;
   store::AccountStore& accounts;
   publishing::ArticleService& articles;
-  const content::EventBus& events;
+  publishing::TermService& term_service;
+  publishing::ProfileService& profiles;
+  publishing::SettingsService& settings;
+  media::MediaService& media_service;
   auth::Sessions& sessions;
   auth::SignIn& sign_in;
   auth::Accounts& account_admin;
   site::PageEnvironment& pages;
   comments::ModerationService& moderation;
+  const content::Clock& clock;
 };
 
 class NewsroomTheme;
@@ -84,7 +93,7 @@ class Newsroom {
                              http::Status status);
   http::Response save_article(Call& call, std::optional<content::ArticleId> id);
   http::Response conflict_page(Call& call, content::ArticleId id,
-                               const store::EditConflict& conflict);
+                               const content::EditConflict& conflict);
   http::Response preview(Call& call, content::ArticleId id);
   http::Response delete_article(Call& call, content::ArticleId id);
   http::Response markdown_preview(Call& call);

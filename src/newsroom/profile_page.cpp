@@ -1,6 +1,5 @@
 // Author profiles at /newsroom/authors/{slug}: the name, biography and photo readers see on
 // the author's page. Everyone edits their own; editors and admins edit anyone's.
-#include "media/image_preparation.h"
 #include "newsroom/call.h"
 #include "render/text.h"
 #include "site/paths.h"
@@ -34,7 +33,7 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
     std::optional<media::PreparedImage> upload;
     if (auto file = call.form.files.find("photo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
-      auto prepared = media::prepare_image(file->second.bytes, file->second.file_name);
+      auto prepared = services_.media_service.prepare(file->second.bytes, file->second.file_name);
       if (std::holds_alternative<media::ImageRefusal>(prepared)) {
         errors.push_back({"photo", "field_photo", "err_not_image"});
       } else {
@@ -44,10 +43,9 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
     if (errors.empty()) {
       std::optional<std::string> photo;
       if (call.form.get("remove_photo") != "1" && profile->photo) photo = profile->photo->name;
-      if (upload) photo = services_.media.save_image(upload->original, upload->variants).name;
-      services_.terms.save_author_profile(slug, name, bio, photo);
-      services_.events.publish(
-          content::TermChanged{content::TermChanged::Kind::author, std::string(slug)});
+      if (upload) photo = services_.media_service.save(*upload).name;
+      if (services_.profiles.save(slug, name, bio, photo) == publishing::ProfileSave::not_found)
+        return not_found(call);
       return see_other(call, "/newsroom/authors/" + std::string(slug) + "?notice=profile_saved");
     }
   }

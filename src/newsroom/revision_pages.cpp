@@ -195,7 +195,7 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
 
   // The revision's words, terms and photo; the article's current status, date and byline, so
   // that restoring text never publishes, unpublishes or re-signs anything.
-  store::ArticleEdit edit;
+  content::ArticleEdit edit;
   edit.id = id;
   edit.expected_version = *version;
   edit.slug = revision->slug;
@@ -219,11 +219,11 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
   edit.saved_by_name = call.user().name;
   edit.note = text(call, "restored_from") + " " + std::to_string(number);
 
-  auto result = services_.articles.save_edit(edit, call.now);
-  if (std::holds_alternative<store::SavedArticle>(result))
+  auto result = services_.articles.save_edit(edit);
+  if (std::holds_alternative<content::SavedArticle>(result))
     return see_other(call,
                      "/newsroom/articles/" + std::to_string(id.value) + "?notice=restored_notice");
-  if (auto* conflict = std::get_if<store::EditConflict>(&result))
+  if (auto* conflict = std::get_if<content::EditConflict>(&result))
     return conflict_page(call, id, *conflict);
   return message(call, http::Status::unprocessable_entity, "bad_request_heading",
                  "bad_request_message");

@@ -1,60 +1,77 @@
-// ArticleService: save, then announce (see article_service.h).
+// ArticleService: each write and its announcement in one transaction (see article_service.h).
 #include "publishing/article_service.h"
-
-#include <stdexcept>
 
 namespace gazette::publishing {
 
-store::SavedArticle ArticleService::save(const store::ArticleDraft& draft) {
-  auto saved = store_.save_article(draft);
-  events_.publish(content::ArticleChanged{saved.id, saved.before, saved.after});
-  return saved;
+namespace {
+
+content::ArticleChanged changed(const content::SavedArticle& saved) {
+  return {saved.id, saved.before, saved.after};
 }
 
-std::vector<store::SavedArticle> ArticleService::save_all(
-    const std::vector<store::ArticleDraft>& drafts) {
-  auto saved = store_.save_articles(drafts);
-  for (const auto& article : saved)
-    events_.publish(content::ArticleChanged{article.id, article.before, article.after});
-  return saved;
+}  // namespace
+
+content::SavedArticle ArticleService::save(const content::ArticleDraft& draft) {
+  auto now = clock_.now();
+  return write_path_.run([&](store::WriteTransaction& write) {
+    auto saved = store_.save_article(write, draft, now);
+    write.announce(changed(saved));
+    return saved;
+  });
 }
 
-store::EditorialStore& ArticleService::editorial() {
-  if (!editorial_) throw std::logic_error("ArticleService was built without the editorial store");
-  return *editorial_;
+std::vector<content::SavedArticle> ArticleService::save_batch(
+    const std::vector<content::ArticleDraft>& drafts) {
+  auto now = clock_.now();
+  return write_path_.run([&](store::WriteTransaction& write) {
+    std::vector<content::SavedArticle> saved;
+    saved.reserve(drafts.size());
+    for (const auto& draft : drafts) saved.push_back(store_.save_article(write, draft, now));
+    write.announce(content::SettingsChanged{});
+    return saved;
+  });
 }
 
-store::EditResult ArticleService::save_edit(const store::ArticleEdit& edit,
-                                            content::Timestamp now) {
-  auto result = editorial().save_edit(edit, now);
-  if (auto* saved = std::get_if<store::SavedArticle>(&result))
-    events_.publish(content::ArticleChanged{saved->id, saved->before, saved->after});
-  return result;
+content::EditResult ArticleService::save_edit(const content::ArticleEdit& edit) {
+  auto now = clock_.now();
+  return write_path_.run([&](store::WriteTransaction& write) {
+    auto result = editorial_.save_edit(write, edit, now);
+    if (auto* saved = std::get_if<content::SavedArticle>(&result)) write.announce(changed(*saved));
+    return result;
+  });
 }
 
 bool ArticleService::remove(content::ArticleId id) {
-  auto before = editorial().delete_article(id);
-  if (!before) return false;
-  events_.publish(content::ArticleChanged{id, before, std::nullopt});
-  return true;
+  auto now = clock_.now();
+  return write_path_.run([&](store::WriteTransaction& write) {
+    auto before = editorial_.delete_article(write, id, now);
+    if (!before) return false;
+    write.announce(content::ArticleChanged{id, before, std::nullopt});
+    return true;
+  });
 }
 
 int ArticleService::publish_due(content::Timestamp now) {
-  auto published = editorial().publish_due(now);
-  for (const auto& saved : published)
-    events_.publish(content::ArticleChanged{saved.id, saved.before, saved.after});
-  return static_cast<int>(published.size());
+  return write_path_.run([&](store::WriteTransaction& write) {
+    auto published = editorial_.publish_due(write, now);
+    for (const auto& saved : published) write.announce(changed(saved));
+    return static_cast<int>(published.size());
+  });
 }
 
 int ArticleService::announce_published_between(content::Timestamp after, content::Timestamp until) {
-  auto reached = editorial().published_between(after, until);
-  for (const auto& saved : reached)
-    events_.publish(content::ArticleChanged{saved.id, saved.before, saved.after});
+  auto reached = editorial_.published_between(after, until);
+  if (reached.empty()) return 0;
+  // Nothing is written: the date did it. The announcements alone go through a write, so other
+  // processes hear of them as of any change.
+  write_path_.run([&](store::WriteTransaction& write) {
+    for (const auto& saved : reached) write.announce(changed(saved));
+  });
   return static_cast<int>(reached.size());
 }
 
 std::optional<content::Timestamp> ArticleService::next_due(content::Timestamp now) {
-  return editorial().next_due(now);
+  return editorial_.next_due(now);
 }
 
 }  // namespace gazette::publishing

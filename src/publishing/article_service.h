@@ -1,11 +1,15 @@
-// The write path for articles: save in one transaction, then announce what changed so the
-// subscribers (page cache, search index, related articles) follow. Every writer — `gazette
-// publish`, the demo, the newsroom, the importer, the scheduler — goes through here.
+// The write path for articles: each write saves in one transaction that also announces
+// ArticleChanged (the change-log entry other processes read), then the event is published in
+// this process so the subscribers (page cache, search index, related articles) follow. Every
+// writer — `gazette publish`, the demo, the newsroom, the scheduler — goes through here.
 #pragma once
 
 #include <optional>
+#include <vector>
 
-#include "content/events.h"
+#include "content/article_writes.h"
+#include "content/clock.h"
+#include "publishing/write_path.h"
 #include "store/editorial_store.h"
 #include "store/store.h"
 
@@ -13,31 +17,28 @@ namespace gazette::publishing {
 
 class ArticleService {
  public:
-  ArticleService(store::Store& store, const content::EventBus& events)
-      : store_(store), events_(events) {}
-  /// With the newsroom's store: edits, deletions and scheduled publication too.
-  ArticleService(store::Store& store, store::EditorialStore& editorial,
-                 const content::EventBus& events)
-      : store_(store), editorial_(&editorial), events_(events) {}
+  ArticleService(store::Store& store, store::EditorialStore& editorial, WritePath& write_path,
+                 const content::Clock& clock)
+      : store_(store), editorial_(editorial), write_path_(write_path), clock_(clock) {}
 
-  /// Saves `draft` (creating or updating the article with its slug) and, once committed,
-  /// publishes ArticleChanged.
-  store::SavedArticle save(const store::ArticleDraft& draft);
+  /// Saves `draft` (creating or updating the article with its slug) and announces
+  /// ArticleChanged.
+  content::SavedArticle save(const content::ArticleDraft& draft);
 
-  /// Saves `drafts` in one transaction, then publishes ArticleChanged for each.
-  std::vector<store::SavedArticle> save_all(const std::vector<store::ArticleDraft>& drafts);
+  /// Saves `drafts` in one transaction and announces once that every page may have changed
+  /// (SettingsChanged): a batch is a generated site, whose pages a server drops all at once
+  /// and whose search index is caught up afterwards, not an article at a time.
+  std::vector<content::SavedArticle> save_batch(const std::vector<content::ArticleDraft>& drafts);
 
   /// The site settings, which writers need to read dates in the newsroom's time zone.
   content::SiteSettings settings() { return store_.settings(); }
 
-  // The newsroom's writes; each needs the editorial store (the second constructor).
-
-  /// Applies a newsroom edit unless someone saved the article since it was opened; announces
-  /// ArticleChanged when it was applied.
-  store::EditResult save_edit(const store::ArticleEdit& edit, content::Timestamp now);
+  /// Applies a newsroom edit unless someone saved the article since it was opened (then only
+  /// the editor's version is kept, as a revision); announces ArticleChanged when applied.
+  content::EditResult save_edit(const content::ArticleEdit& edit);
   /// Deletes the article; false when there was none.
   bool remove(content::ArticleId id);
-  /// Publishes the scheduled articles that are due and announces each; how many there were.
+  /// Publishes the scheduled articles due at `now` and announces each; how many there were.
   int publish_due(content::Timestamp now);
   /// Announces the articles published with a date in (after, until], which reached readers
   /// at that date without any write; how many there were.
@@ -46,11 +47,10 @@ class ArticleService {
   std::optional<content::Timestamp> next_due(content::Timestamp now);
 
  private:
-  store::EditorialStore& editorial();
-
   store::Store& store_;
-  store::EditorialStore* editorial_ = nullptr;
-  const content::EventBus& events_;
+  store::EditorialStore& editorial_;
+  WritePath& write_path_;
+  const content::Clock& clock_;
 };
 
 }  // namespace gazette::publishing

@@ -7,12 +7,6 @@
 
 namespace gazette::publishing {
 
-namespace {
-content::Timestamp now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-}  // namespace
-
 ScheduledPublisher::~ScheduledPublisher() {
   stop();
 }
@@ -42,11 +36,11 @@ void ScheduledPublisher::stop() {
 void ScheduledPublisher::run() {
   // Articles published with a date in the past of this start are already visible; from here
   // on, each one whose date passes is announced when it does.
-  auto announced_until = now();
+  auto announced_until = clock_.now();
   for (;;) {
     std::chrono::system_clock::time_point wake_at;
     try {
-      auto current = now();
+      auto current = clock_.now();
       // Announced before publishing the due ones, which would otherwise match it as well.
       int reached = articles_.announce_published_between(announced_until, current);
       int published = articles_.publish_due(current);
@@ -60,7 +54,7 @@ void ScheduledPublisher::run() {
       }
     } catch (const std::exception& error) {
       spdlog::error("scheduler: {}", error.what());
-      wake_at = std::chrono::system_clock::now() + kSchedulerRetryDelay;
+      wake_at = clock_.now() + kSchedulerRetryDelay;
     }
     std::unique_lock lock(mutex_);
     // An article due "now" (its second has begun) is published on the next second boundary

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "content/clock.h"
 #include "publishing/article_service.h"
 
 namespace gazette::publishing {
@@ -20,7 +21,8 @@ constexpr std::chrono::seconds kSchedulerRetryDelay = std::chrono::seconds(5);
 
 class ScheduledPublisher {
  public:
-  explicit ScheduledPublisher(ArticleService& articles) : articles_(articles) {}
+  ScheduledPublisher(ArticleService& articles, const content::Clock& clock)
+      : articles_(articles), clock_(clock) {}
   ~ScheduledPublisher();
   ScheduledPublisher(const ScheduledPublisher&) = delete;
   ScheduledPublisher& operator=(const ScheduledPublisher&) = delete;
@@ -36,6 +38,7 @@ class ScheduledPublisher {
   void run();
 
   ArticleService& articles_;
+  const content::Clock& clock_;
   std::mutex mutex_;
   std::condition_variable changed_;
   bool woken_ = false;

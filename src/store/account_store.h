@@ -9,6 +9,7 @@
 
 #include "content/accounts.h"
 #include "content/types.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -28,12 +29,6 @@ struct NewUser {
   content::Term author;
 };
 
-/// Why an account could not be created.
-struct AccountError {
-  std::string field;
-  std::string reason;
-};
-
 /// A live session: whose it is and the token its forms must carry.
 struct SessionRecord {
   content::User user;
@@ -45,25 +40,27 @@ class AccountStore {
  public:
   virtual ~AccountStore() = default;
 
-  /// Creates the account; an AccountError when the e-mail is already used.
-  virtual std::optional<AccountError> create_user(const NewUser& user, content::Timestamp now) = 0;
+  /// Creates the account; nullopt when the e-mail is already used.
+  virtual std::optional<content::User> create_user(WriteTransaction& write, const NewUser& user,
+                                                   content::Timestamp now) = 0;
   /// The account with `email` (case-insensitive), with its password hash.
   virtual std::optional<UserCredentials> find_credentials(std::string_view email) = 0;
   virtual std::optional<content::User> find_user(content::UserId id) = 0;
   virtual std::vector<content::User> users() = 0;
   /// Replaces the password and ends every session of the account. False when there is none.
-  virtual bool set_password(content::UserId id, std::string_view password_hash) = 0;
-  virtual bool set_role(content::UserId id, content::Role role) = 0;
+  virtual bool set_password(WriteTransaction& write, content::UserId id,
+                            std::string_view password_hash) = 0;
+  virtual bool set_role(WriteTransaction& write, content::UserId id, content::Role role) = 0;
 
-  virtual void create_session(std::string_view token_hash, content::UserId user,
-                              std::string_view csrf_token, content::Timestamp now,
-                              content::Timestamp expires_at) = 0;
+  virtual void create_session(WriteTransaction& write, std::string_view token_hash,
+                              content::UserId user, std::string_view csrf_token,
+                              content::Timestamp now, content::Timestamp expires_at) = 0;
   /// The session with `token_hash` if it has not expired at `now`.
   virtual std::optional<SessionRecord> find_session(std::string_view token_hash,
                                                     content::Timestamp now) = 0;
-  virtual void delete_session(std::string_view token_hash) = 0;
+  virtual void delete_session(WriteTransaction& write, std::string_view token_hash) = 0;
   /// Forgets sessions that expired before `now`.
-  virtual void delete_expired_sessions(content::Timestamp now) = 0;
+  virtual void delete_expired_sessions(WriteTransaction& write, content::Timestamp now) = 0;
 };
 
 }  // namespace gazette::store

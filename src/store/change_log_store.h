@@ -1,4 +1,6 @@
-// The change log: what each write invalidated, readable by every process sharing the database.
+// The change log: the events each write announced (store::WriteTransaction::announce, in the
+// write's own transaction), readable by every process sharing the database, so each one drops
+// the cached pages another's write changed (`gazette publish` beside `gazette serve`).
 #pragma once
 
 #include <cstdint>
@@ -9,14 +11,14 @@ namespace gazette::store {
 
 struct ChangeEntry {
   std::int64_t id = 0;
-  std::string origin;
-  std::string dependencies;  // space-separated, or "*"
+  /// Written by this process, whose event bus has already published it.
+  bool own = false;
+  std::string payload;  // the event, as content::encode_event wrote it
 };
 
 class ChangeLogStore {
  public:
   virtual ~ChangeLogStore() = default;
-  virtual void append(const std::string& origin, const std::string& dependencies) = 0;
   /// Entries after `after_id`, oldest first.
   virtual std::vector<ChangeEntry> entries_after(std::int64_t after_id) = 0;
   /// The newest entry's id (0 when empty): where a process starting now begins to read.
@@ -24,8 +26,6 @@ class ChangeLogStore {
   /// A value that changes whenever anything in the database may have changed, far cheaper to
   /// read than the log itself: readers check it before querying for new entries.
   virtual std::string change_token() = 0;
-  /// Forgets entries older than `max_age_seconds`: every live process has read them long ago.
-  virtual void prune(std::int64_t max_age_seconds) = 0;
 };
 
 }  // namespace gazette::store

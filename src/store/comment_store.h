@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/comment.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -76,16 +77,19 @@ struct ModerationList {
   std::int64_t total = 0;
 };
 
-/// Comment storage. Implementations are thread-safe; each write is one transaction.
+/// Comment storage. Implementations are thread-safe; writes happen in the caller's transaction.
 class CommentStore {
  public:
   virtual ~CommentStore() = default;
 
   virtual content::CommentSettings comment_settings() = 0;
-  virtual void save_comment_settings(const content::CommentSettings& settings) = 0;
-  /// The site's key for signing comment forms: `candidate` is stored (and returned) when the
-  /// site has none yet, so every node and every restart signs with the same key.
-  virtual std::string comment_secret(std::string_view candidate) = 0;
+  virtual void save_comment_settings(WriteTransaction& write,
+                                     const content::CommentSettings& settings) = 0;
+  /// The site's key for signing comment forms, if it has one yet.
+  virtual std::optional<std::string> comment_secret() = 0;
+  /// The site's key: `candidate` is stored (and returned) when the site has none yet, so every
+  /// node and every restart signs with the same key.
+  virtual std::string keep_comment_secret(WriteTransaction& write, std::string_view candidate) = 0;
 
   /// The published article at /{section_slug}/{slug}/, with its comment state.
   virtual std::optional<content::CommentedArticle> find_commented_article(
@@ -93,8 +97,10 @@ class CommentStore {
   /// Article `id` (published or not), with its comment state.
   virtual std::optional<content::CommentedArticle> find_commented_article(
       content::ArticleId id) = 0;
-  /// Closes or reopens comments on article `id`; false when there is no such article.
-  virtual bool set_comments_closed(content::ArticleId id, bool closed) = 0;
+  /// Closes (as of `now`) or reopens comments on article `id`; false when there is no such
+  /// article.
+  virtual bool set_comments_closed(WriteTransaction& write, content::ArticleId id, bool closed,
+                                   content::Timestamp now) = 0;
 
   /// The approved comments of article `id`, oldest first.
   virtual std::vector<content::Comment> approved_comments(content::ArticleId id) = 0;
@@ -105,25 +111,29 @@ class CommentStore {
   virtual bool has_approved_comment_by(std::string_view email) = 0;
   /// Whether article `id` already has a comment (not in the trash) with exactly `body`.
   virtual bool has_same_comment(content::ArticleId id, std::string_view body) = 0;
-  virtual content::CommentId add_comment(const NewComment& comment) = 0;
-  /// Adds `comment` and remembers `token` as used, in one transaction; nothing (and nothing
-  /// stored) when `token` was used already, by any process. Forgets tokens expired by then.
-  virtual std::optional<content::CommentId> add_comment_spending(const NewComment& comment,
+  virtual content::CommentId add_comment(WriteTransaction& write, const NewComment& comment) = 0;
+  /// Adds `comment` and remembers `token` as used, in `write`; nothing (and nothing stored) when
+  /// `token` was used already, by any process. Forgets tokens expired by then.
+  virtual std::optional<content::CommentId> add_comment_spending(WriteTransaction& write,
+                                                                 const NewComment& comment,
                                                                  const SpentFormToken& token) = 0;
 
   /// Moves `ids` to `status`; unknown ids are skipped. `spam_reason` is recorded when `status`
   /// is spam, and cleared otherwise.
-  virtual std::vector<CommentChange> set_comment_status(const std::vector<content::CommentId>& ids,
+  virtual std::vector<CommentChange> set_comment_status(WriteTransaction& write,
+                                                        const std::vector<content::CommentId>& ids,
                                                         content::CommentStatus status,
                                                         std::string_view spam_reason,
                                                         content::Timestamp now) = 0;
-  virtual std::optional<CommentChange> edit_comment(content::CommentId id, const CommentEdit& edit,
+  virtual std::optional<CommentChange> edit_comment(WriteTransaction& write, content::CommentId id,
+                                                    const CommentEdit& edit,
                                                     content::Timestamp now) = 0;
   /// Deletes `ids` for good; their replies move up to the deleted comment's parent.
   virtual std::vector<CommentChange> delete_comments(
-      const std::vector<content::CommentId>& ids) = 0;
+      WriteTransaction& write, const std::vector<content::CommentId>& ids) = 0;
   /// Deletes everything `email` wrote, on every article (a reader's right to erasure).
-  virtual std::vector<CommentChange> erase_comments_by(std::string_view email) = 0;
+  virtual std::vector<CommentChange> erase_comments_by(WriteTransaction& write,
+                                                       std::string_view email) = 0;
 
   virtual ModerationList list_comments(const CommentQuery& query) = 0;
   /// How many comments of each status match `filter` (its status, offset and limit ignored).

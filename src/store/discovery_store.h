@@ -11,6 +11,7 @@
 #include "content/events.h"
 #include "content/types.h"
 #include "store/store.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -109,8 +110,9 @@ class DiscoveryStore {
   /// The indexable parts of those of `ids` that are published (scheduled ones included: reads
   /// filter by date, so an article appears in search when its time comes).
   virtual std::vector<IndexSource> index_sources(const std::vector<content::ArticleId>& ids) = 0;
-  /// Replaces `documents` and drops `removed` (and their related lists), in one transaction.
-  virtual void write_search_documents(const std::vector<SearchDocument>& documents,
+  /// Replaces `documents` and drops `removed` and their related lists.
+  virtual void write_search_documents(WriteTransaction& write,
+                                      const std::vector<SearchDocument>& documents,
                                       const std::vector<content::ArticleId>& removed,
                                       int analyzer_version) = 0;
   virtual IndexBacklog search_backlog(int analyzer_version) = 0;
@@ -132,8 +134,8 @@ class DiscoveryStore {
   virtual std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                            const std::vector<std::string>& words,
                                                            std::size_t required, int limit) = 0;
-  /// Replaces the related list of each article and marks it computed, in one transaction.
-  virtual void save_related(const std::vector<RelatedList>& lists) = 0;
+  /// Replaces the related list of each article and marks it computed.
+  virtual void save_related(WriteTransaction& write, const std::vector<RelatedList>& lists) = 0;
   /// Articles whose related list names `related` (at most `limit`).
   virtual std::vector<content::ArticleId> articles_listing(content::ArticleId related,
                                                            int limit) = 0;

@@ -1,6 +1,6 @@
 // The newsroom's view of articles: every status, not only what readers see; saves that check
 // nobody else saved in between; the revision history; and the scheduler's queries. Like the
-// Store, it knows nothing of HTTP, and writes only through publishing::ArticleService.
+// Store, it knows nothing of HTTP, and is written to only by publishing::ArticleService.
 #pragma once
 
 #include <optional>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "content/accounts.h"
+#include "content/article_writes.h"
 #include "content/events.h"
 #include "content/types.h"
 #include "store/store.h"
@@ -48,47 +49,6 @@ struct EditableArticle {
   bool pinned = false;
 };
 
-/// What a newsroom save writes. Sections, media and the author must exist; categories and tags
-/// are created when missing.
-struct ArticleEdit {
-  std::optional<content::ArticleId> id;  // nullopt: a new article
-  std::int64_t expected_version = 0;     // the version the editor opened (ignored when new)
-  std::string slug;
-  std::string title;
-  std::string lead;
-  std::string body_markdown;
-  std::string body_html;
-  content::ArticleStatus status = content::ArticleStatus::draft;
-  content::Timestamp published_at{};
-  content::Timestamp updated_at{};
-  std::string author_slug;
-  std::string section_slug;
-  std::vector<content::Term> categories;
-  std::vector<content::Term> tags;
-  std::optional<std::string> image_name;  // a media name already in the store
-  std::string image_caption;
-  std::string image_alt;
-  content::UserId saved_by;
-  std::string saved_by_name;
-  std::string note;  // "restored from revision 12"…, shown in the history
-  std::optional<bool> pinned;  // pin to the home page, or unpin; nullopt leaves it as it is
-};
-
-/// The article changed since the editor opened it: nothing was applied, and the editor's
-/// version is kept as revision `kept_revision`.
-struct EditConflict {
-  std::int64_t current_version = 0;
-  std::int64_t kept_revision = 0;
-};
-
-/// A save refused by the data (a slug already taken, a section that no longer exists).
-struct EditRefused {
-  std::string field;
-  std::string reason;
-};
-
-using EditResult = std::variant<SavedArticle, EditConflict, EditRefused>;
-
 /// One entry of an article's history.
 struct RevisionSummary {
   std::int64_t id = 0;
@@ -127,19 +87,25 @@ class EditorialStore {
   virtual NewsroomListing list_articles(const NewsroomFilter& filter) = 0;
   virtual std::optional<EditableArticle> find_article(content::ArticleId id) = 0;
 
-  /// Applies `edit` and records it as a revision, in one transaction, unless the article's
-  /// version is no longer `edit.expected_version` (then only the revision is kept).
-  virtual EditResult save_edit(const ArticleEdit& edit, content::Timestamp now) = 0;
+  /// Applies `edit` and records it as a revision (saved at `now`), unless the article's version
+  /// is no longer `edit.expected_version` (then only the revision is kept). A refusal writes
+  /// nothing.
+  virtual content::EditResult save_edit(WriteTransaction& write, const content::ArticleEdit& edit,
+                                        content::Timestamp now) = 0;
 
-  /// Deletes the article (its revisions go with it); where it appeared, or nullopt if none.
-  virtual std::optional<content::ArticlePlacement> delete_article(content::ArticleId id) = 0;
+  /// Deletes the article (its revisions go with it); where it appeared at `now`, or nullopt if
+  /// there was none.
+  virtual std::optional<content::ArticlePlacement> delete_article(WriteTransaction& write,
+                                                                  content::ArticleId id,
+                                                                  content::Timestamp now) = 0;
 
   /// Publishes every scheduled article whose time has come; what each write changed.
-  virtual std::vector<SavedArticle> publish_due(content::Timestamp now) = 0;
+  virtual std::vector<content::SavedArticle> publish_due(WriteTransaction& write,
+                                                         content::Timestamp now) = 0;
   /// Articles published with a date in (after, until] and last saved before that date: they
   /// reached readers at that date without any write announcing it.
-  virtual std::vector<SavedArticle> published_between(content::Timestamp after,
-                                                      content::Timestamp until) = 0;
+  virtual std::vector<content::SavedArticle> published_between(content::Timestamp after,
+                                                               content::Timestamp until) = 0;
   /// The earliest time after `now` at which a scheduled or future-dated published article is due.
   virtual std::optional<content::Timestamp> next_due(content::Timestamp now) = 0;
 

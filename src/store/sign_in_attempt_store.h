@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/types.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -24,17 +25,17 @@ class SignInAttemptStore {
  public:
   virtual ~SignInAttemptStore() = default;
 
-  /// In one transaction: when no key of `limits` has reached its limit in its window at `now`,
-  /// counts one failure against each (in advance: the attempt has not been checked yet) and
-  /// returns true; otherwise changes nothing and returns false. Windows ended before `now` are
-  /// forgotten. Concurrent attempts, from any process, cannot pass a limit between check and
-  /// count.
-  virtual bool count_attempt(const std::vector<AttemptLimit>& limits, content::Timestamp now,
-                             std::chrono::seconds window) = 0;
+  /// In `write`: when no key of `limits` has reached its limit in its window at `now`, counts
+  /// one failure against each (in advance: the attempt has not been checked yet) and returns
+  /// true; otherwise counts nothing and returns false. Windows ended before `now` are forgotten.
+  /// Concurrent attempts, from any process, cannot pass a limit between check and count (a
+  /// write holds the database's write lock from its start).
+  virtual bool count_attempt(WriteTransaction& write, const std::vector<AttemptLimit>& limits,
+                             content::Timestamp now, std::chrono::seconds window) = 0;
   /// Takes back the failure count_attempt() counted against `key` (the attempt succeeded).
-  virtual void take_back(std::string_view key) = 0;
+  virtual void take_back(WriteTransaction& write, std::string_view key) = 0;
   /// Forgets every failure of `key`.
-  virtual void forget(std::string_view key) = 0;
+  virtual void forget(WriteTransaction& write, std::string_view key) = 0;
 };
 
 }  // namespace gazette::store

@@ -1,6 +1,6 @@
 // The Store: every read and write of content goes through this interface, so a second backend
 // (PostgreSQL) is a new folder beside sqlite/, not a hunt through the code. It knows nothing of
-// HTTP or HTML.
+// HTTP or HTML. Writes happen inside a store::WriteTransaction, which the services begin.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "content/article_writes.h"
 #include "content/events.h"
 #include "content/types.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -27,54 +29,13 @@ struct PageRequest {
   std::int64_t limit = 20;
 };
 
-/// An image to keep in the media store.
-struct NewMedia {
-  std::string name;    // its file name under /media/: unique, content-addressed
-  std::string sha256;  // hex digest of `bytes`: the same image is stored once
-  std::string mime_type;
-  int width = 0;
-  int height = 0;
-  std::string bytes;
-};
-
-/// Everything `publish` writes for one article; names are created as terms when missing.
-struct ArticleDraft {
-  std::string slug;
-  std::string title;
-  std::string lead;
-  std::string body_markdown;
-  std::string body_html;
-  content::ArticleStatus status = content::ArticleStatus::published;
-  content::Timestamp published_at{};
-  content::Timestamp updated_at{};
-  content::Term author;
-  content::Term section;
-  std::vector<content::Term> categories;
-  std::vector<content::Term> tags;
-  std::optional<NewMedia> image;
-  std::vector<NewMedia> image_variants;  // its resized copies (media/image_preparation.h)
-  std::string image_caption;
-  std::string image_alt;
-  std::optional<bool> pinned;  // pin to the home page, or unpin; nullopt leaves it as it is
-};
-
-/// What a write did: the article's id and where it appeared before and appears now.
-struct SavedArticle {
-  content::ArticleId id;
-  bool created = false;
-  std::string section_slug;
-  std::string slug;
-  std::optional<content::ArticlePlacement> before;
-  content::ArticlePlacement after;
-};
-
 /// Content storage. Implementations are thread-safe: reads may run concurrently with a write.
 class Store {
  public:
   virtual ~Store() = default;
 
   virtual content::SiteSettings settings() = 0;
-  virtual void save_settings(const content::SiteSettings& settings) = 0;
+  virtual void save_settings(WriteTransaction& write, const content::SiteSettings& settings) = 0;
 
   virtual std::vector<content::Section> sections() = 0;
   virtual std::optional<content::Section> find_section(std::string_view slug) = 0;
@@ -96,11 +57,10 @@ class Store {
   virtual std::optional<content::MediaFile> find_media(std::string_view name) = 0;
 
   /// Creates or updates the article with `draft.slug`, with its author, section, terms and
-  /// image, in one transaction.
-  virtual SavedArticle save_article(const ArticleDraft& draft) = 0;
-  /// Saves every draft as save_article does, all in one transaction: imports and generated
-  /// sites write thousands of articles without paying a commit for each.
-  virtual std::vector<SavedArticle> save_articles(const std::vector<ArticleDraft>& drafts) = 0;
+  /// image (kept at `now` when new); where it appears before and after, at `now`.
+  virtual content::SavedArticle save_article(WriteTransaction& write,
+                                             const content::ArticleDraft& draft,
+                                             content::Timestamp now) = 0;
 };
 
 }  // namespace gazette::store

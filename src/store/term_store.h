@@ -9,6 +9,7 @@
 
 #include "content/events.h"
 #include "content/types.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -35,8 +36,8 @@ class TermStore {
   virtual ~TermStore() = default;
 
   /// Creates a section, or renames and describes the one with `slug`. False when creating a
-  /// section whose slug another section has.
-  virtual bool save_section(std::string_view slug, std::string_view name,
+  /// section whose slug another section has, or changing one that does not exist.
+  virtual bool save_section(WriteTransaction& write, std::string_view slug, std::string_view name,
                             std::string_view description, bool create) = 0;
 
   virtual std::vector<content::Term> categories() = 0;
@@ -47,24 +48,27 @@ class TermStore {
   /// Every category or tag (kind tag or category), by name, with its article count.
   virtual std::vector<LabelUsage> labels(LabelKind kind) = 0;
   /// Gives the label `slug` a new name and slug.
-  virtual LabelRename rename_label(LabelKind kind, std::string_view slug, std::string_view name,
-                                   std::string_view new_slug) = 0;
+  virtual LabelRename rename_label(WriteTransaction& write, LabelKind kind, std::string_view slug,
+                                   std::string_view name, std::string_view new_slug) = 0;
   /// Files every article of `from` under `into` and deletes `from` (child categories move to
   /// `into`). Returns the articles that were filed under `from`, or nullopt when either label is
   /// missing or they are the same.
-  virtual std::optional<std::vector<content::ArticleId>> merge_label(LabelKind kind,
+  virtual std::optional<std::vector<content::ArticleId>> merge_label(WriteTransaction& write,
+                                                                     LabelKind kind,
                                                                      std::string_view from,
                                                                      std::string_view into) = 0;
   /// Detaches the label from its articles and deletes it (child categories lose their parent).
   /// Returns the articles it was taken from, or nullopt when there is no such label.
-  virtual std::optional<std::vector<content::ArticleId>> delete_label(LabelKind kind,
+  virtual std::optional<std::vector<content::ArticleId>> delete_label(WriteTransaction& write,
+                                                                      LabelKind kind,
                                                                       std::string_view slug) = 0;
 
   virtual std::vector<content::Author> authors() = 0;
   virtual std::optional<AuthorProfile> find_author_profile(std::string_view slug) = 0;
-  /// Updates the profile's name, bio and photo (a media name, or nullopt to keep none).
-  virtual bool save_author_profile(std::string_view slug, std::string_view name,
-                                   std::string_view bio,
+  /// Updates the profile's name, bio and photo (a media name, or nullopt to keep none). False
+  /// when there is no such author.
+  virtual bool save_author_profile(WriteTransaction& write, std::string_view slug,
+                                   std::string_view name, std::string_view bio,
                                    const std::optional<std::string>& photo_name) = 0;
 };
 

@@ -1,6 +1,6 @@
-// WordPress imports and the old URLs they leave behind: a whole site written in one transaction,
-// an article at a time as the file is read (all or nothing, and a second import of the same
-// file changes nothing), and the redirects the reader site consults before answering 404.
+// WordPress imports and the old URLs they leave behind: a whole site written in one write
+// transaction, an article at a time as the file is read (all or nothing, and a second import of
+// the same file changes nothing), and the redirects the reader site consults before answering 404.
 #pragma once
 
 #include <cstdint>
@@ -11,9 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "content/article_writes.h"
 #include "content/comment.h"
 #include "content/types.h"
 #include "store/store.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store {
 
@@ -41,24 +43,15 @@ struct ImportedComment {
   content::Timestamp created_at{};
 };
 
-struct ImportedArticle {
+/// An article of the import. Its body_markdown keeps the original WordPress HTML (for
+/// reference), body_html is sanitised; pinned says whether it was a sticky post.
+struct ImportedArticle : content::ArticleFields {
   std::string key;  // "id:123" (wp:post_id), or "guid:…" for an item without an id
-  std::string slug;
-  std::string title;
-  std::string lead;
-  std::string body_markdown;  // the original WordPress HTML, kept for reference
-  std::string body_html;      // sanitised
-  content::ArticleStatus status = content::ArticleStatus::draft;
-  content::Timestamp published_at{};
-  content::Timestamp updated_at{};
   std::string author_slug;
   content::Term section;
-  std::vector<std::string> category_slugs;
-  std::vector<std::string> tag_slugs;
-  std::optional<NewMedia> image;  // the featured image, when copied from the uploads folder
-  std::string image_caption;
-  std::string image_alt;
-  bool sticky = false;
+  std::vector<content::Term> categories;  // added to the import before the article
+  std::vector<content::Term> tags;
+  std::optional<content::NewMedia> image;  // the featured image, when copied from the uploads
   bool comments_closed = false;
   std::vector<ImportedComment> comments;  // parents before their replies
   std::vector<std::string> old_paths;     // permalinks that redirect to the article
@@ -131,13 +124,12 @@ struct SiteExport {
   std::vector<content::Term> tags;
 };
 
-/// One import being written: a transaction from WxrImportStore::begin_import() to commit(),
-/// rolled back when the object goes away uncommitted, so an import that fails anywhere (a
-/// write, or a file found unreadable near its end) leaves the database as it was. Its questions
-/// see what it has written. Throws on a database error.
-class WxrImportTransaction {
+/// One import being written, inside the caller's write transaction: rolled back with it, so an
+/// import that fails anywhere (a write, or a file found unreadable near its end) leaves the
+/// database as it was. Its questions see what it has written. Throws on a database error.
+class WxrImportWriter {
  public:
-  virtual ~WxrImportTransaction() = default;
+  virtual ~WxrImportWriter() = default;
   /// People and terms are added unless their slug exists.
   virtual void add_author(const ImportedAuthor& author) = 0;
   /// A category after its parent.
@@ -148,23 +140,25 @@ class WxrImportTransaction {
   virtual void add_article(const ImportedArticle& article) = 0;
   /// Stores an image (once: an image already stored is kept); the name the stored copy goes by
   /// under /media/.
-  virtual std::string add_media(const NewMedia& media) = 0;
+  virtual std::string add_media(const content::NewMedia& media) = 0;
   /// Term and author pages, attachment pages; the first redirect of a path stays.
   virtual void add_redirect(const Redirect& redirect) = 0;
   /// Whether `slug` is taken by an article (so the importer picks another).
   virtual bool article_slug_taken(std::string_view slug) = 0;
   /// Whether an import from this source already made the WordPress item `key`.
   virtual bool imported(std::string_view key) = 0;
-  /// Commits everything; what was written.
-  virtual WxrImportResult commit() = 0;
+  /// What was written so far.
+  virtual WxrImportResult result() const = 0;
 };
 
 class WxrImportStore {
  public:
   virtual ~WxrImportStore() = default;
   /// Starts writing an import of the site `source` (the export's base site URL: WordPress ids
-  /// are per site). Writers wait until the transaction ends.
-  virtual std::unique_ptr<WxrImportTransaction> begin_import(std::string source) = 0;
+  /// are per site), made at `now`, in `write` — which the writer must not outlive. Other writers
+  /// wait until the transaction ends.
+  virtual std::unique_ptr<WxrImportWriter> begin_import(WriteTransaction& write, std::string source,
+                                                        content::Timestamp now) = 0;
   /// Everything an export writes, read in one snapshot and handed over as it is read (a site
   /// of a million articles is never held in memory): `site` once, then `article` for each
   /// article in id order.

@@ -52,10 +52,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path, std::uin
 
 }  // namespace
 
-std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFile& file,
-                                                                std::optional<ImageFile> image,
-                                                                content::Timestamp now) {
-  store::ArticleDraft draft;
+std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleFile& file,
+                                                                  std::optional<ImageFile> image,
+                                                                  content::Timestamp now) {
+  content::ArticleDraft draft;
   draft.title = file.title;
   draft.slug = file.slug.empty() ? render::slugify(file.title) : file.slug;
   if (draft.slug.empty()) return PublishError{"title: has no letters or digits to make a URL of"};
@@ -104,7 +104,7 @@ std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFil
   return draft;
 }
 
-std::variant<store::SavedArticle, PublishError> publish_article_file(
+std::variant<content::SavedArticle, PublishError> publish_article_file(
     const std::filesystem::path& path, publishing::ArticleService& articles,
     content::Timestamp now) {
   const std::string name = path.string();
@@ -129,7 +129,7 @@ std::variant<store::SavedArticle, PublishError> publish_article_file(
   auto draft = prepare_article(file, std::move(image), now);
   if (auto* failure = std::get_if<PublishError>(&draft))
     return PublishError{name + ": " + failure->message};
-  return articles.save(std::get<store::ArticleDraft>(draft));
+  return articles.save(std::get<content::ArticleDraft>(draft));
 }
 
 }  // namespace gazette::transfer

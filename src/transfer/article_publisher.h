@@ -26,13 +26,13 @@ struct PublishError {
 };
 
 /// The draft the Store saves for `file`; `now` stands for a missing date and is the update time.
-std::variant<store::ArticleDraft, PublishError> prepare_article(const ArticleFile& file,
-                                                                std::optional<ImageFile> image,
-                                                                content::Timestamp now);
+std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleFile& file,
+                                                                  std::optional<ImageFile> image,
+                                                                  content::Timestamp now);
 
 /// Reads, checks and saves the article file at `path` (its image is relative to the file).
 /// Nothing is written unless everything is valid.
-std::variant<store::SavedArticle, PublishError> publish_article_file(
+std::variant<content::SavedArticle, PublishError> publish_article_file(
     const std::filesystem::path& path, publishing::ArticleService& articles,
     content::Timestamp now);
 

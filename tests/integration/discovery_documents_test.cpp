@@ -17,7 +17,7 @@ class Documents : public PublishedSite {
     // A write must be announced to running servers: settings change every page, so "*".
     auto sql = "INSERT OR REPLACE INTO settings VALUES ('" + key + "', '" + value +
                "');"
-               "INSERT INTO change_log (origin, dependencies, created_at) VALUES ('test', '*', 0)";
+               "INSERT INTO change_log (origin, payload, created_at) VALUES ('test', '*', 0)";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
   }

@@ -21,10 +21,6 @@ constexpr std::size_t kMaxUserAgentBytes = 512;
 // A rate-limited reader may try again once the hour's window has moved on.
 constexpr std::string_view kRetryAfterSeconds = "3600";
 
-content::Timestamp now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 std::string form_field(const std::map<std::string, std::string, std::less<>>& fields,
                        std::string_view name) {
   auto found = fields.find(name);
@@ -59,7 +55,7 @@ theme::View ArticleCommentSection::article_view(const site::PageContext& context
     view.set("has_comments", false);
     return view;
   }
-  auto comments = service_.article_comments(*commented, now());
+  auto comments = service_.article_comments(*commented, clock_.now());
   if (comments.closes_at) context.changes_at(*comments.closes_at);
   view.set("open", comments.open);
   view.set("has_comments", comments.count > 0);
@@ -96,7 +92,7 @@ http::Response ArticleCommentSection::post(const http::Request& request,
       client_address(request[http::kPeerAddressHeader], request["X-Forwarded-For"],
                      settings.trust_forwarded_for),
       valid_utf8(std::string_view(request[field::user_agent]).substr(0, kMaxUserAgentBytes))};
-  auto at = now();
+  auto at = clock_.now();
   auto result = service_.post(section, slug, form, visitor, at);
 
   if (auto* accepted = std::get_if<PostAccepted>(&result)) {

@@ -4,13 +4,15 @@
 #pragma once
 
 #include "comments/comment_service.h"
+#include "content/clock.h"
 #include "site/comment_section.h"
 
 namespace gazette::comments::web {
 
 class ArticleCommentSection final : public site::CommentSection {
  public:
-  explicit ArticleCommentSection(CommentService& service) : service_(service) {}
+  ArticleCommentSection(CommentService& service, const content::Clock& clock)
+      : service_(service), clock_(clock) {}
 
   theme::View article_view(const site::PageContext& context,
                            const content::Article& article) override;
@@ -19,6 +21,7 @@ class ArticleCommentSection final : public site::CommentSection {
 
  private:
   CommentService& service_;
+  const content::Clock& clock_;
 };
 
 }  // namespace gazette::comments::web

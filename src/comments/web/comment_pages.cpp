@@ -26,10 +26,6 @@ constexpr std::string_view kAvatarCacheControl = "public, max-age=31536000, immu
 // An SVG opened on its own is a document: it may run nothing and load nothing.
 constexpr std::string_view kAvatarSecurityPolicy = "default-src 'none'";
 
-content::Timestamp now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 std::optional<content::CommentId> parse_id(std::string_view text) {
   std::int64_t id = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -79,7 +75,7 @@ http::Response CommentPages::handle(const http::Request& request) {
 
 http::Response CommentPages::form_token(const http::Request& request) {
   auto response = http::make_response(request, http::Status::ok, "text/plain; charset=utf-8",
-                                      service_.form_token(now()));
+                                      service_.form_token(clock_.now()));
   response.set(field::cache_control, "private, no-store");
   response.set("X-Content-Type-Options", "nosniff");
   return response;
@@ -98,7 +94,7 @@ http::Response CommentPages::reply_page(const http::Request& request,
   // Only a published article's comments can be answered.
   auto article = service_.find_article(stored->section_slug, stored->slug);
   if (!article) return not_found();
-  auto at = now();
+  auto at = clock_.now();
   FormState state;
   state.token = service_.form_token(at);
   state.values.parent_id = std::to_string(id.value);

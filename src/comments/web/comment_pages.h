@@ -4,6 +4,7 @@
 #pragma once
 
 #include "comments/comment_service.h"
+#include "content/clock.h"
 #include "http/message.h"
 #include "site/page_environment.h"
 
@@ -11,8 +12,8 @@ namespace gazette::comments::web {
 
 class CommentPages {
  public:
-  CommentPages(CommentService& service, site::PageEnvironment& pages)
-      : service_(service), pages_(pages) {}
+  CommentPages(CommentService& service, site::PageEnvironment& pages, const content::Clock& clock)
+      : service_(service), pages_(pages), clock_(clock) {}
 
   /// Answers a request under /comments/.
   http::Response handle(const http::Request& request);
@@ -26,6 +27,7 @@ class CommentPages {
 
   CommentService& service_;
   site::PageEnvironment& pages_;
+  const content::Clock& clock_;
 };
 
 }  // namespace gazette::comments::web

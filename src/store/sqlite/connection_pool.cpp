@@ -2,12 +2,32 @@
 #include "store/sqlite/connection_pool.h"
 
 #include <filesystem>
+#include <random>
+#include <stdexcept>
 
 #include "store/sqlite/migrations.h"
 
 namespace gazette::store::sqlite {
 
-ConnectionPool::ConnectionPool(std::string path) : path_(std::move(path)) {
+namespace {
+
+// 64 random bits in hex: two processes never share an origin.
+std::string random_origin() {
+  std::random_device random;
+  std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string origin(16, '0');
+  for (auto& digit : origin) {
+    digit = kHex[bits & 0xF];
+    bits >>= 4;
+  }
+  return origin;
+}
+
+}  // namespace
+
+ConnectionPool::ConnectionPool(std::string path)
+    : path_(std::move(path)), origin_(random_origin()) {
   auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   writer_ = std::make_unique<Connection>(path_);
@@ -34,6 +54,17 @@ ConnectionPool::ReadLease ConnectionPool::read() {
     }
   }
   return ReadLease(*this, std::make_unique<Connection>(path_));
+}
+
+ConnectionPool::WriteLease::WriteLease(ConnectionPool& pool) : pool_(pool) {
+  if (pool.writer_thread_.load() == std::this_thread::get_id())
+    throw std::logic_error("a write begun inside another write on the same thread");
+  lock_ = std::unique_lock(pool.writer_mutex_);
+  pool.writer_thread_.store(std::this_thread::get_id());
+}
+
+ConnectionPool::WriteLease::~WriteLease() {
+  pool_.writer_thread_.store(std::thread::id{});
 }
 
 }  // namespace gazette::store::sqlite

@@ -1,21 +1,26 @@
 // One SQLite database file shared by every SQLite store: a pool of reading connections (one per
-// thread at a time) and the single writer, which WAL mode lets run beside the readers.
+// thread at a time) and the single writer, which WAL mode lets run beside the readers. Writes
+// begin here (store::Database): each is an SqliteWriteTransaction on the writer.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/sqlite/database.h"
+#include "store/write_transaction.h"
 
 namespace gazette::store::sqlite {
 
-class ConnectionPool {
+class ConnectionPool final : public store::Database {
  public:
   /// Opens the database at `path` (creating it and its folder when missing) and migrates it.
   explicit ConnectionPool(std::string path);
-  ~ConnectionPool();
+  ~ConnectionPool() override;
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
@@ -35,26 +40,42 @@ class ConnectionPool {
   };
 
   /// The writing connection, locked until the lease ends: writes are serialised here rather
-  /// than by SQLite's busy handler, so none waits on a lock it could have queued for.
+  /// than by SQLite's busy handler, so none waits on a lock it could have queued for. Only an
+  /// SqliteWriteTransaction takes it. A thread that holds it and asks again gets
+  /// std::logic_error instead of waiting for itself forever.
   class WriteLease {
    public:
-    explicit WriteLease(ConnectionPool& pool) : lock_(pool.writer_mutex_), writer_(*pool.writer_) {}
-    Connection& operator*() { return writer_; }
-    Connection* operator->() { return &writer_; }
+    explicit WriteLease(ConnectionPool& pool);
+    ~WriteLease();
+    WriteLease(const WriteLease&) = delete;
+    WriteLease& operator=(const WriteLease&) = delete;
+    Connection& operator*() { return *pool_.writer_; }
+    Connection* operator->() { return pool_.writer_.get(); }
 
    private:
+    ConnectionPool& pool_;
     std::unique_lock<std::mutex> lock_;
-    Connection& writer_;
   };
 
   ReadLease read();
-  WriteLease write() { return WriteLease(*this); }
+  /// One write: the writer, in a BEGIN IMMEDIATE transaction (sqlite_write_transaction.h).
+  std::unique_ptr<store::WriteTransaction> begin_write() override;
+
   const std::string& path() const { return path_; }
+  /// This pool's name in the change log: random, so each process tells its own entries (whose
+  /// events it published already) from the others'.
+  const std::string& origin() const { return origin_; }
 
  private:
+  friend class SqliteWriteTransaction;
+
   std::string path_;
+  std::string origin_;
   std::mutex writer_mutex_;
+  std::atomic<std::thread::id> writer_thread_{};  // who holds the write lease, if anyone
   std::unique_ptr<Connection> writer_;
+  // When the writer next trims the change log; read and set under the write lease.
+  std::chrono::steady_clock::time_point next_log_trim_{};
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
 };

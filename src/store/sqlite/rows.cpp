@@ -3,7 +3,8 @@
 
 namespace gazette::store::sqlite {
 
-std::int64_t keep_media(Connection& connection, const NewMedia& media) {
+std::int64_t keep_media(Connection& connection, const content::NewMedia& media,
+                        content::Timestamp now) {
   connection
       .prepare(
           "INSERT INTO media (name, sha256, mime_type, width, height, byte_size, bytes, created_at)"
@@ -15,12 +16,29 @@ std::int64_t keep_media(Connection& connection, const NewMedia& media) {
       .bind(5, std::int64_t{media.height})
       .bind(6, static_cast<std::int64_t>(media.bytes.size()))
       .bind_blob(7, media.bytes)
-      .bind(8, now_unix())
+      .bind(8, to_unix(now))
       .run();
   auto found = connection.prepare("SELECT id FROM media WHERE sha256 = ?");
   found.bind(1, media.sha256);
   if (!found.step()) connection.fail("media insert");
   return found.column_int(0);
+}
+
+std::int64_t keep_image(Connection& connection, const content::NewMedia& original,
+                        const std::vector<content::NewMedia>& variants, content::Timestamp now) {
+  auto original_id = keep_media(connection, original, now);
+  for (const auto& variant : variants) {
+    auto variant_id = keep_media(connection, variant, now);
+    if (variant_id == original_id) continue;  // a "copy" identical to the original
+    connection
+        .prepare(
+            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING")
+        .bind(1, original_id)
+        .bind(2, variant_id)
+        .run();
+  }
+  return original_id;
 }
 
 content::ArticleSummary read_summary(const Statement& row) {

@@ -9,9 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "content/events.h"
+#include "content/media.h"
 #include "content/types.h"
 #include "store/sqlite/database.h"
-#include "store/store.h"
 
 namespace gazette::store::sqlite {
 
@@ -36,9 +37,16 @@ inline constexpr std::string_view kSummaryFrom =
     " JOIN sections s ON s.id = a.section_id"
     " LEFT JOIN media m ON m.id = a.image_id";
 
-/// The id of the media row holding `media`, inserted when no row has its SHA-256 yet: the
-/// same image is stored once, whoever saves it (an article, the newsroom, a profile, an import).
-std::int64_t keep_media(Connection& connection, const NewMedia& media);
+/// The id of the media row holding `media`, inserted (as created at `now`) when no row has its
+/// SHA-256 yet: the same image is stored once, whoever saves it (an article, the newsroom, a
+/// profile, an import).
+std::int64_t keep_media(Connection& connection, const content::NewMedia& media,
+                        content::Timestamp now);
+
+/// Keeps an image and its resized copies (each once, by SHA-256), linked as its variants;
+/// the original's media row id.
+std::int64_t keep_image(Connection& connection, const content::NewMedia& original,
+                        const std::vector<content::NewMedia>& variants, content::Timestamp now);
 
 /// The summary in the current row of a statement selecting kSummaryColumns first.
 content::ArticleSummary read_summary(const Statement& row);

@@ -1,6 +1,7 @@
 // SqliteAccountStore: accounts and sessions in SQL (see account_store.h).
 #include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -51,17 +52,17 @@ std::int64_t byline_for(Connection& connection, const content::Term& wanted) {
 
 }  // namespace
 
-std::optional<AccountError> SqliteAccountStore::create_user(const NewUser& user, Timestamp now) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+std::optional<User> SqliteAccountStore::create_user(WriteTransaction& write, const NewUser& user,
+                                                    Timestamp now) {
+  Connection& writer = writer_of(write, pool_);
   {
-    auto found = writer->prepare("SELECT 1 FROM users WHERE email = ?");
+    auto found = writer.prepare("SELECT 1 FROM users WHERE email = ?");
     found.bind(1, user.email);
-    if (found.step()) return AccountError{"email", "an account with this e-mail already exists"};
+    if (found.step()) return std::nullopt;
   }
-  auto author_id = byline_for(*writer, user.author);
+  auto author_id = byline_for(writer, user.author);
   writer
-      ->prepare(
+      .prepare(
           "INSERT INTO users (email, name, role, password_hash, author_id, created_at)"
           " VALUES (?, ?, ?, ?, ?, ?)")
       .bind(1, user.email)
@@ -71,8 +72,10 @@ std::optional<AccountError> SqliteAccountStore::create_user(const NewUser& user,
       .bind(5, author_id)
       .bind(6, to_unix(now))
       .run();
-  transaction.commit();
-  return std::nullopt;
+  auto created = writer.prepare(std::string(kUserColumns) + " WHERE u.id = ?");
+  created.bind(1, writer.last_insert_id());
+  if (!created.step()) writer.fail("account insert");
+  return read_user(created);
 }
 
 std::optional<UserCredentials> SqliteAccountStore::find_credentials(std::string_view email) {
@@ -99,38 +102,34 @@ std::vector<User> SqliteAccountStore::users() {
   return users;
 }
 
-bool SqliteAccountStore::set_password(UserId id, std::string_view password_hash) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  writer->prepare("UPDATE users SET password_hash = ? WHERE id = ?")
+bool SqliteAccountStore::set_password(WriteTransaction& write, UserId id,
+                                      std::string_view password_hash) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("UPDATE users SET password_hash = ? WHERE id = ?")
       .bind(1, password_hash)
       .bind(2, id.value)
       .run();
-  bool changed = writer->changes() > 0;
+  bool changed = writer.changes() > 0;
   // A new password ends every session: whoever knew the old one is signed out.
-  writer->prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, id.value).run();
-  transaction.commit();
+  writer.prepare("DELETE FROM sessions WHERE user_id = ?").bind(1, id.value).run();
   return changed;
 }
 
-bool SqliteAccountStore::set_role(UserId id, content::Role role) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  writer->prepare("UPDATE users SET role = ? WHERE id = ?")
+bool SqliteAccountStore::set_role(WriteTransaction& write, UserId id, content::Role role) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("UPDATE users SET role = ? WHERE id = ?")
       .bind(1, content::to_string(role))
       .bind(2, id.value)
       .run();
-  bool changed = writer->changes() > 0;
-  transaction.commit();
-  return changed;
+  return writer.changes() > 0;
 }
 
-void SqliteAccountStore::create_session(std::string_view token_hash, UserId user,
-                                        std::string_view csrf_token, Timestamp now,
+void SqliteAccountStore::create_session(WriteTransaction& write, std::string_view token_hash,
+                                        UserId user, std::string_view csrf_token, Timestamp now,
                                         Timestamp expires_at) {
-  auto writer = pool_.write();
+  Connection& writer = writer_of(write, pool_);
   writer
-      ->prepare(
+      .prepare(
           "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
           " VALUES (?, ?, ?, ?, ?)")
       .bind(1, token_hash)
@@ -154,14 +153,14 @@ std::optional<SessionRecord> SqliteAccountStore::find_session(std::string_view t
                        Timestamp(std::chrono::seconds(statement.column_int(6)))};
 }
 
-void SqliteAccountStore::delete_session(std::string_view token_hash) {
-  auto writer = pool_.write();
-  writer->prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+void SqliteAccountStore::delete_session(WriteTransaction& write, std::string_view token_hash) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
 }
 
-void SqliteAccountStore::delete_expired_sessions(Timestamp now) {
-  auto writer = pool_.write();
-  writer->prepare("DELETE FROM sessions WHERE expires_at <= ?").bind(1, to_unix(now)).run();
+void SqliteAccountStore::delete_expired_sessions(WriteTransaction& write, Timestamp now) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("DELETE FROM sessions WHERE expires_at <= ?").bind(1, to_unix(now)).run();
 }
 
 }  // namespace gazette::store::sqlite

@@ -10,20 +10,22 @@ class SqliteAccountStore final : public AccountStore {
  public:
   explicit SqliteAccountStore(ConnectionPool& pool) : pool_(pool) {}
 
-  std::optional<AccountError> create_user(const NewUser& user, content::Timestamp now) override;
+  std::optional<content::User> create_user(WriteTransaction& write, const NewUser& user,
+                                           content::Timestamp now) override;
   std::optional<UserCredentials> find_credentials(std::string_view email) override;
   std::optional<content::User> find_user(content::UserId id) override;
   std::vector<content::User> users() override;
-  bool set_password(content::UserId id, std::string_view password_hash) override;
-  bool set_role(content::UserId id, content::Role role) override;
+  bool set_password(WriteTransaction& write, content::UserId id,
+                    std::string_view password_hash) override;
+  bool set_role(WriteTransaction& write, content::UserId id, content::Role role) override;
 
-  void create_session(std::string_view token_hash, content::UserId user,
+  void create_session(WriteTransaction& write, std::string_view token_hash, content::UserId user,
                       std::string_view csrf_token, content::Timestamp now,
                       content::Timestamp expires_at) override;
   std::optional<SessionRecord> find_session(std::string_view token_hash,
                                             content::Timestamp now) override;
-  void delete_session(std::string_view token_hash) override;
-  void delete_expired_sessions(content::Timestamp now) override;
+  void delete_session(WriteTransaction& write, std::string_view token_hash) override;
+  void delete_expired_sessions(WriteTransaction& write, content::Timestamp now) override;
 
  private:
   ConnectionPool& pool_;

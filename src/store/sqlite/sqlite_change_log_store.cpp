@@ -1,31 +1,21 @@
 // SqliteChangeLogStore (see sqlite_change_log_store.h).
 #include "store/sqlite/sqlite_change_log_store.h"
-#include "store/sqlite/rows.h"
 
 #include <sys/stat.h>
 
-#include <chrono>
+#include <string>
 
 namespace gazette::store::sqlite {
 
-void SqliteChangeLogStore::append(const std::string& origin, const std::string& dependencies) {
-  auto writer = pool_.write();
-  writer->prepare("INSERT INTO change_log (origin, dependencies, created_at) VALUES (?, ?, ?)")
-      .bind(1, origin)
-      .bind(2, dependencies)
-      .bind(3, now_unix())
-      .run();
-}
-
 std::vector<ChangeEntry> SqliteChangeLogStore::entries_after(std::int64_t after_id) {
   auto connection = pool_.read();
-  auto statement = connection->prepare(
-      "SELECT id, origin, dependencies FROM change_log WHERE id > ? ORDER BY id");
+  auto statement =
+      connection->prepare("SELECT id, origin, payload FROM change_log WHERE id > ? ORDER BY id");
   statement.bind(1, after_id);
   std::vector<ChangeEntry> entries;
   while (statement.step())
-    entries.push_back(
-        {statement.column_int(0), statement.column_text(1), statement.column_text(2)});
+    entries.push_back({statement.column_int(0), statement.column_text(1) == pool_.origin(),
+                       statement.column_text(2)});
   return entries;
 }
 
@@ -44,13 +34,6 @@ std::string SqliteChangeLogStore::change_token() {
     return "";
   return std::to_string(status.st_ino) + ":" + std::to_string(status.st_size) + ":" +
          std::to_string(status.st_mtim.tv_sec) + "." + std::to_string(status.st_mtim.tv_nsec);
-}
-
-void SqliteChangeLogStore::prune(std::int64_t max_age_seconds) {
-  auto writer = pool_.write();
-  writer->prepare("DELETE FROM change_log WHERE created_at < ?")
-      .bind(1, now_unix() - max_age_seconds)
-      .run();
 }
 
 }  // namespace gazette::store::sqlite

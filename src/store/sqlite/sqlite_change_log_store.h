@@ -1,4 +1,5 @@
-// The change log in SQLite (see store/change_log_store.h).
+// The change log in SQLite (see store/change_log_store.h): rows of `change_log`, written by
+// SqliteWriteTransaction and read here.
 #pragma once
 
 #include "store/change_log_store.h"
@@ -9,11 +10,9 @@ namespace gazette::store::sqlite {
 class SqliteChangeLogStore final : public ChangeLogStore {
  public:
   explicit SqliteChangeLogStore(ConnectionPool& pool) : pool_(pool) {}
-  void append(const std::string& origin, const std::string& dependencies) override;
   std::vector<ChangeEntry> entries_after(std::int64_t after_id) override;
   std::int64_t latest_id() override;
   std::string change_token() override;
-  void prune(std::int64_t max_age_seconds) override;
 
  private:
   ConnectionPool& pool_;

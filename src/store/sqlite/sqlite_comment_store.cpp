@@ -3,6 +3,7 @@
 // exactly which article pages changed.
 #include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 #include <charconv>
 
@@ -191,9 +192,9 @@ content::CommentSettings SqliteCommentStore::comment_settings() {
   return settings;
 }
 
-void SqliteCommentStore::save_comment_settings(const content::CommentSettings& settings) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+void SqliteCommentStore::save_comment_settings(WriteTransaction& write,
+                                               const content::CommentSettings& settings) {
+  Connection& writer = writer_of(write, pool_);
   const std::pair<std::string_view, std::string> values[] = {
       {"enabled", settings.enabled ? "1" : "0"},
       {"moderation", std::string(content::to_string(settings.moderation))},
@@ -208,36 +209,35 @@ void SqliteCommentStore::save_comment_settings(const content::CommentSettings& s
   };
   for (const auto& [key, value] : values) {
     writer
-        ->prepare(
+        .prepare(
             "INSERT INTO comment_settings (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, key)
         .bind(2, value)
         .run();
   }
-  transaction.commit();
 }
 
-std::string SqliteCommentStore::comment_secret(std::string_view candidate) {
-  {
-    auto connection = pool_.read();
-    auto statement = connection->prepare("SELECT value FROM comment_settings WHERE key = ?");
-    statement.bind(1, kSecretKey);
-    if (statement.step()) return statement.column_text(0);
-  }
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+std::optional<std::string> SqliteCommentStore::comment_secret() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare("SELECT value FROM comment_settings WHERE key = ?");
+  statement.bind(1, kSecretKey);
+  if (!statement.step()) return std::nullopt;
+  return statement.column_text(0);
+}
+
+std::string SqliteCommentStore::keep_comment_secret(WriteTransaction& write,
+                                                    std::string_view candidate) {
+  Connection& writer = writer_of(write, pool_);
   // Another process may have stored one in between: the first key written is the site's.
-  writer->prepare("INSERT INTO comment_settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING")
+  writer.prepare("INSERT INTO comment_settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING")
       .bind(1, kSecretKey)
       .bind(2, candidate)
       .run();
-  auto statement = writer->prepare("SELECT value FROM comment_settings WHERE key = ?");
+  auto statement = writer.prepare("SELECT value FROM comment_settings WHERE key = ?");
   statement.bind(1, kSecretKey);
-  if (!statement.step()) writer->fail("comment secret");
-  auto secret = statement.column_text(0);
-  transaction.commit();
-  return secret;
+  if (!statement.step()) writer.fail("comment secret");
+  return statement.column_text(0);
 }
 
 std::optional<content::CommentedArticle> SqliteCommentStore::find_commented_article(
@@ -260,28 +260,27 @@ std::optional<content::CommentedArticle> SqliteCommentStore::find_commented_arti
   return read_article(statement, 0);
 }
 
-bool SqliteCommentStore::set_comments_closed(ArticleId id, bool closed) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+bool SqliteCommentStore::set_comments_closed(WriteTransaction& write, ArticleId id, bool closed,
+                                             Timestamp now) {
+  Connection& writer = writer_of(write, pool_);
   {
-    auto found = writer->prepare("SELECT 1 FROM articles WHERE id = ?");
+    auto found = writer.prepare("SELECT 1 FROM articles WHERE id = ?");
     found.bind(1, id.value);
     if (!found.step()) return false;
   }
   if (closed) {
     writer
-        ->prepare(
+        .prepare(
             "INSERT INTO comment_closed_articles (article_id, closed_at) VALUES (?, ?)"
             " ON CONFLICT DO NOTHING")
         .bind(1, id.value)
-        .bind(2, now_unix())
+        .bind(2, to_unix(now))
         .run();
   } else {
-    writer->prepare("DELETE FROM comment_closed_articles WHERE article_id = ?")
+    writer.prepare("DELETE FROM comment_closed_articles WHERE article_id = ?")
         .bind(1, id.value)
         .run();
   }
-  transaction.commit();
   return true;
 }
 
@@ -331,48 +330,42 @@ bool SqliteCommentStore::has_same_comment(ArticleId id, std::string_view body) {
   return statement.step() && statement.column_int(0) != 0;
 }
 
-CommentId SqliteCommentStore::add_comment(const NewComment& comment) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto id = insert_comment(*writer, comment);
-  transaction.commit();
-  return id;
+CommentId SqliteCommentStore::add_comment(WriteTransaction& write, const NewComment& comment) {
+  return insert_comment(writer_of(write, pool_), comment);
 }
 
-std::optional<CommentId> SqliteCommentStore::add_comment_spending(const NewComment& comment,
+std::optional<CommentId> SqliteCommentStore::add_comment_spending(WriteTransaction& write,
+                                                                  const NewComment& comment,
                                                                   const SpentFormToken& token) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  writer->prepare("DELETE FROM used_form_tokens WHERE expires_at < ?")
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("DELETE FROM used_form_tokens WHERE expires_at < ?")
       .bind(1, to_unix(comment.created_at))
       .run();
   // The primary key decides: a token already there inserts nothing, and the comment neither.
   writer
-      ->prepare(
+      .prepare(
           "INSERT INTO used_form_tokens (token, expires_at) VALUES (?, ?)"
           " ON CONFLICT (token) DO NOTHING")
       .bind(1, token.token)
       .bind(2, to_unix(token.expires_at))
       .run();
-  if (writer->changes() == 0) return std::nullopt;
-  auto id = insert_comment(*writer, comment);
-  transaction.commit();
+  if (writer.changes() == 0) return std::nullopt;
+  auto id = insert_comment(writer, comment);
   return id;
 }
 
-std::vector<CommentChange> SqliteCommentStore::set_comment_status(const std::vector<CommentId>& ids,
+std::vector<CommentChange> SqliteCommentStore::set_comment_status(WriteTransaction& write,
+                                                                  const std::vector<CommentId>& ids,
                                                                   CommentStatus status,
                                                                   std::string_view spam_reason,
                                                                   Timestamp now) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+  Connection& writer = writer_of(write, pool_);
   std::vector<CommentChange> changes;
   for (auto id : ids) {
-    auto before = read_state(*writer, id);
+    auto before = read_state(writer, id);
     if (!before) continue;
     writer
-        ->prepare(
-            "UPDATE comments SET status = ?2, spam_reason = ?3, updated_at = ?4 WHERE id = ?1")
+        .prepare("UPDATE comments SET status = ?2, spam_reason = ?3, updated_at = ?4 WHERE id = ?1")
         .bind(1, id.value)
         .bind(2, content::to_string(status))
         .bind(3, status == CommentStatus::spam ? spam_reason : std::string_view(""))
@@ -381,18 +374,17 @@ std::vector<CommentChange> SqliteCommentStore::set_comment_status(const std::vec
     changes.push_back({id, std::move(before->article), before->status == CommentStatus::approved,
                        status == CommentStatus::approved});
   }
-  transaction.commit();
   return changes;
 }
 
-std::optional<CommentChange> SqliteCommentStore::edit_comment(CommentId id, const CommentEdit& edit,
+std::optional<CommentChange> SqliteCommentStore::edit_comment(WriteTransaction& write, CommentId id,
+                                                              const CommentEdit& edit,
                                                               Timestamp now) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto before = read_state(*writer, id);
+  Connection& writer = writer_of(write, pool_);
+  auto before = read_state(writer, id);
   if (!before) return std::nullopt;
   writer
-      ->prepare(
+      .prepare(
           "UPDATE comments SET author_name = ?2, author_url = ?3, body = ?4, updated_at = ?5"
           " WHERE id = ?1")
       .bind(1, id.value)
@@ -401,36 +393,33 @@ std::optional<CommentChange> SqliteCommentStore::edit_comment(CommentId id, cons
       .bind(4, edit.body)
       .bind(5, to_unix(now))
       .run();
-  transaction.commit();
   bool visible = before->status == CommentStatus::approved;
   return CommentChange{id, std::move(before->article), visible, visible};
 }
 
-std::vector<CommentChange> SqliteCommentStore::delete_comments(const std::vector<CommentId>& ids) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+std::vector<CommentChange> SqliteCommentStore::delete_comments(WriteTransaction& write,
+                                                               const std::vector<CommentId>& ids) {
+  Connection& writer = writer_of(write, pool_);
   std::vector<CommentChange> changes;
   for (auto id : ids) {
-    if (auto change = delete_one(*writer, id)) changes.push_back(std::move(*change));
+    if (auto change = delete_one(writer, id)) changes.push_back(std::move(*change));
   }
-  transaction.commit();
   return changes;
 }
 
-std::vector<CommentChange> SqliteCommentStore::erase_comments_by(std::string_view email) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+std::vector<CommentChange> SqliteCommentStore::erase_comments_by(WriteTransaction& write,
+                                                                 std::string_view email) {
+  Connection& writer = writer_of(write, pool_);
   std::vector<CommentId> ids;
   {
-    auto statement = writer->prepare("SELECT id FROM comments WHERE author_email = ?");
+    auto statement = writer.prepare("SELECT id FROM comments WHERE author_email = ?");
     statement.bind(1, email);
     while (statement.step()) ids.push_back(CommentId{statement.column_int(0)});
   }
   std::vector<CommentChange> changes;
   for (auto id : ids) {
-    if (auto change = delete_one(*writer, id)) changes.push_back(std::move(*change));
+    if (auto change = delete_one(writer, id)) changes.push_back(std::move(*change));
   }
-  transaction.commit();
   return changes;
 }
 

@@ -5,6 +5,7 @@
 
 #include "store/sqlite/rows.h"
 #include "store/sqlite/search_tokenizer.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -114,12 +115,11 @@ std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<A
   return sources;
 }
 
-void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocument>& documents,
+void SqliteDiscoveryStore::write_search_documents(WriteTransaction& write,
+                                                  const std::vector<SearchDocument>& documents,
                                                   const std::vector<ArticleId>& removed,
                                                   int analyzer_version) {
-  auto writer = pool_.write();
-  Connection& connection = *writer;
-  Transaction transaction(connection);
+  Connection& connection = writer_of(write, pool_);
   DocumentTermTally tally;
   for (const auto& document : documents) {
     delete_document(connection, document.id.value, tally);
@@ -149,7 +149,6 @@ void SqliteDiscoveryStore::write_search_documents(const std::vector<SearchDocume
     connection.prepare("DELETE FROM related_articles WHERE article_id = ?").bind(1, id.value).run();
   }
   save_term_counts(connection, tally);
-  transaction.commit();
 }
 
 IndexBacklog SqliteDiscoveryStore::search_backlog(int analyzer_version) {
@@ -339,10 +338,9 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   return candidates;
 }
 
-void SqliteDiscoveryStore::save_related(const std::vector<RelatedList>& lists) {
-  auto writer = pool_.write();
-  Connection& connection = *writer;
-  Transaction transaction(connection);
+void SqliteDiscoveryStore::save_related(WriteTransaction& write,
+                                        const std::vector<RelatedList>& lists) {
+  Connection& connection = writer_of(write, pool_);
   for (const auto& list : lists) {
     connection.prepare("DELETE FROM related_articles WHERE article_id = ?")
         .bind(1, list.id.value)
@@ -363,7 +361,6 @@ void SqliteDiscoveryStore::save_related(const std::vector<RelatedList>& lists) {
         .bind(1, list.id.value)
         .run();
   }
-  transaction.commit();
 }
 
 std::vector<ArticleId> SqliteDiscoveryStore::articles_listing(ArticleId related, int limit) {

@@ -13,7 +13,7 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
   explicit SqliteDiscoveryStore(ConnectionPool& pool) : pool_(pool) {}
 
   std::vector<IndexSource> index_sources(const std::vector<content::ArticleId>& ids) override;
-  void write_search_documents(const std::vector<SearchDocument>& documents,
+  void write_search_documents(WriteTransaction& write, const std::vector<SearchDocument>& documents,
                               const std::vector<content::ArticleId>& removed,
                               int analyzer_version) override;
   IndexBacklog search_backlog(int analyzer_version) override;
@@ -27,7 +27,7 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
   std::vector<RelatedCandidate> related_candidates(content::ArticleId id,
                                                    const std::vector<std::string>& words,
                                                    std::size_t required, int limit) override;
-  void save_related(const std::vector<RelatedList>& lists) override;
+  void save_related(WriteTransaction& write, const std::vector<RelatedList>& lists) override;
   std::vector<content::ArticleId> articles_listing(content::ArticleId related, int limit) override;
   std::vector<content::ArticleId> articles_without_related(int limit) override;
   std::vector<content::ArticleSummary> related_articles(content::ArticleId id, int limit) override;

@@ -2,15 +2,23 @@
 // editorial_store.h). A save checks the version, writes the article, its terms and a revision
 // in one transaction; a refused save writes nothing, a conflicting one only its revision.
 #include "store/sqlite/sqlite_editorial_store.h"
-#include "store/sqlite/rows.h"
 
+#include "store/sqlite/article_writer.h"
 #include "store/sqlite/media_variants.h"
 #include "store/sqlite/pins.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
+using content::ArticleEdit;
 using content::ArticleId;
 using content::ArticleStatus;
+using content::EditConflict;
+using content::EditRefusal;
+using content::EditRefused;
+using content::EditResult;
+using content::SavedArticle;
 using content::Timestamp;
 
 namespace {
@@ -179,113 +187,83 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
   return editable;
 }
 
-EditResult SqliteEditorialStore::save_edit(const ArticleEdit& edit, Timestamp now) {
-  auto writer = pool_.write();
-  Connection& connection = *writer;
-  Transaction transaction(connection);
+EditResult SqliteEditorialStore::save_edit(WriteTransaction& write, const ArticleEdit& edit,
+                                           Timestamp now) {
+  Connection& connection = writer_of(write, pool_);
 
   std::int64_t version = 1;
   if (edit.id) {
     auto found = connection.prepare("SELECT version FROM articles WHERE id = ?");
     found.bind(1, edit.id->value);
-    if (!found.step()) return EditRefused{"id", "this article no longer exists"};
+    if (!found.step()) return EditRefused{EditRefusal::article_gone};
     std::int64_t current = found.column_int(0);
     if (current != edit.expected_version) {
       auto kept = insert_revision(connection, edit, edit.id->value, edit.expected_version,
                                   /*applied=*/false, now);
-      transaction.commit();
       return EditConflict{current, kept};
     }
     version = current + 1;
   }
 
   auto section_id = id_by_slug(connection, "sections", edit.section_slug);
-  if (!section_id) return EditRefused{"section", "this section does not exist"};
+  if (!section_id) return EditRefused{EditRefusal::no_section};
   auto author_id = id_by_slug(connection, "authors", edit.author_slug);
-  if (!author_id) return EditRefused{"author", "this author does not exist"};
+  if (!author_id) return EditRefused{EditRefusal::no_author};
   std::optional<std::int64_t> image_id;
   if (edit.image_name) {
     auto found = connection.prepare("SELECT id FROM media WHERE name = ?");
     found.bind(1, *edit.image_name);
-    if (!found.step()) return EditRefused{"photo", "this image is not in the media store"};
+    if (!found.step()) return EditRefused{EditRefusal::image_missing};
     image_id = found.column_int(0);
   }
   {
     auto taken = connection.prepare("SELECT 1 FROM articles WHERE slug = ? AND id <> ?");
     taken.bind(1, edit.slug).bind(2, edit.id ? edit.id->value : std::int64_t{-1});
-    if (taken.step()) return EditRefused{"slug", "another article already has this URL"};
+    if (taken.step()) return EditRefused{EditRefusal::slug_taken};
   }
 
-  std::optional<content::ArticlePlacement> before;
-  if (edit.id) before = read_placement(connection, edit.id->value, now);
-  auto statement = connection.prepare(
-      edit.id ? "UPDATE articles SET slug = ?1, title = ?2, lead = ?3, body_markdown = ?4,"
-                " body_html = ?5, status = ?6, published_at = ?7, updated_at = ?8,"
-                " author_id = ?9, section_id = ?10, image_id = ?11, image_caption = ?12,"
-                " image_alt = ?13, version = ?14 WHERE id = ?15"
-              : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
-                " published_at, updated_at, author_id, section_id, image_id, image_caption,"
-                " image_alt, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                " ?13, ?14)");
-  statement.bind(1, edit.slug)
-      .bind(2, edit.title)
-      .bind(3, edit.lead)
-      .bind(4, edit.body_markdown)
-      .bind(5, edit.body_html)
-      .bind(6, content::to_string(edit.status))
-      .bind(7, to_unix(edit.published_at))
-      .bind(8, to_unix(edit.updated_at))
-      .bind(9, *author_id)
-      .bind(10, *section_id)
-      .bind(11, image_id)
-      .bind(12, edit.image_caption)
-      .bind(13, edit.image_alt)
-      .bind(14, version);
-  if (edit.id) statement.bind(15, edit.id->value);
-  statement.run();
-  std::int64_t article_id = edit.id ? edit.id->value : connection.last_insert_id();
-
-  replace_article_categories(connection, article_id, edit.categories);
-  replace_article_tags(connection, article_id, edit.tags);
-  if (edit.pinned) write_pin(connection, article_id, *edit.pinned);
-  insert_revision(connection, edit, article_id, version, /*applied=*/true, now);
-  auto after = read_placement(connection, article_id, now);
-  transaction.commit();
-  return SavedArticle{ArticleId{article_id}, !edit.id,          after->section_slug,
-                      after->slug,           std::move(before), std::move(*after)};
+  ArticleRecord record{.fields = edit,
+                       .author_id = *author_id,
+                       .section_id = *section_id,
+                       .image_id = image_id,
+                       .categories = edit.categories,
+                       .tags = edit.tags,
+                       .version = version};
+  std::optional<std::int64_t> existing;
+  if (edit.id) existing = edit.id->value;
+  auto written = write_article(connection, existing, record, now);
+  insert_revision(connection, edit, written.id, version, /*applied=*/true, now);
+  return saved_article(std::move(written));
 }
 
-std::optional<content::ArticlePlacement> SqliteEditorialStore::delete_article(ArticleId id) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto before = read_placement(*writer, id.value, now);
+std::optional<content::ArticlePlacement> SqliteEditorialStore::delete_article(
+    WriteTransaction& write, ArticleId id, Timestamp now) {
+  Connection& connection = writer_of(write, pool_);
+  auto before = read_placement(connection, id.value, now);
   if (!before) return std::nullopt;
-  writer->prepare("DELETE FROM articles WHERE id = ?").bind(1, id.value).run();
-  transaction.commit();
+  connection.prepare("DELETE FROM articles WHERE id = ?").bind(1, id.value).run();
   return before;
 }
 
-std::vector<SavedArticle> SqliteEditorialStore::publish_due(Timestamp now) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+std::vector<SavedArticle> SqliteEditorialStore::publish_due(WriteTransaction& write,
+                                                            Timestamp now) {
+  Connection& connection = writer_of(write, pool_);
   std::vector<std::int64_t> due;
   {
-    auto statement = writer->prepare(
+    auto statement = connection.prepare(
         "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= ? ORDER BY id");
     statement.bind(1, to_unix(now));
     while (statement.step()) due.push_back(statement.column_int(0));
   }
   std::vector<SavedArticle> published;
   for (auto id : due) {
-    auto before = read_placement(*writer, id, now);
+    auto before = read_placement(connection, id, now);
     // Only the status changes, so the version stays (see the trigger in migrations/0003).
-    writer->prepare("UPDATE articles SET status = 'published' WHERE id = ?").bind(1, id).run();
-    auto after = read_placement(*writer, id, now);
+    connection.prepare("UPDATE articles SET status = 'published' WHERE id = ?").bind(1, id).run();
+    auto after = read_placement(connection, id, now);
     published.push_back(
         {ArticleId{id}, false, after->section_slug, after->slug, std::move(before), *after});
   }
-  transaction.commit();
   return published;
 }
 

@@ -13,11 +13,15 @@ class SqliteEditorialStore final : public EditorialStore {
 
   NewsroomListing list_articles(const NewsroomFilter& filter) override;
   std::optional<EditableArticle> find_article(content::ArticleId id) override;
-  EditResult save_edit(const ArticleEdit& edit, content::Timestamp now) override;
-  std::optional<content::ArticlePlacement> delete_article(content::ArticleId id) override;
-  std::vector<SavedArticle> publish_due(content::Timestamp now) override;
-  std::vector<SavedArticle> published_between(content::Timestamp after,
-                                              content::Timestamp until) override;
+  content::EditResult save_edit(WriteTransaction& write, const content::ArticleEdit& edit,
+                                content::Timestamp now) override;
+  std::optional<content::ArticlePlacement> delete_article(WriteTransaction& write,
+                                                          content::ArticleId id,
+                                                          content::Timestamp now) override;
+  std::vector<content::SavedArticle> publish_due(WriteTransaction& write,
+                                                 content::Timestamp now) override;
+  std::vector<content::SavedArticle> published_between(content::Timestamp after,
+                                                       content::Timestamp until) override;
   std::optional<content::Timestamp> next_due(content::Timestamp now) override;
   std::vector<RevisionSummary> revisions(content::ArticleId article) override;
   std::optional<Revision> find_revision(content::ArticleId article, std::int64_t revision) override;

@@ -1,10 +1,9 @@
 // SqliteMediaStore: images and variants in SQL (see media_store.h and media_variants.h).
 #include "store/sqlite/sqlite_media_store.h"
-#include "store/sqlite/rows.h"
-
-#include <chrono>
 
 #include "store/sqlite/media_variants.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -42,32 +41,20 @@ void attach_variants(Connection& connection, content::MediaRef& image) {
   }
 }
 
-content::MediaRef SqliteMediaStore::save_image(const NewMedia& original,
-                                               const std::vector<NewMedia>& variants) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto original_id = keep_media(*writer, original);
-  for (const auto& variant : variants) {
-    auto variant_id = keep_media(*writer, variant);
-    if (variant_id == original_id) continue;  // a "copy" identical to the original
-    writer
-        ->prepare(
-            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
-            " ON CONFLICT DO NOTHING")
-        .bind(1, original_id)
-        .bind(2, variant_id)
-        .run();
-  }
+content::MediaRef SqliteMediaStore::save_image(WriteTransaction& write,
+                                               const content::NewMedia& original,
+                                               const std::vector<content::NewMedia>& variants,
+                                               content::Timestamp now) {
+  Connection& writer = writer_of(write, pool_);
+  auto original_id = keep_image(writer, original, variants, now);
   std::string name;
   {
-    auto found = writer->prepare("SELECT name FROM media WHERE id = ?");
+    auto found = writer.prepare("SELECT name FROM media WHERE id = ?");
     found.bind(1, original_id);
-    if (!found.step()) writer->fail("media read");
+    if (!found.step()) writer.fail("media read");
     name = found.column_text(0);
   }
-  auto image = read_image(*writer, name);
-  transaction.commit();
-  return *image;
+  return *read_image(writer, name);
 }
 
 std::optional<content::MediaRef> SqliteMediaStore::find_image(std::string_view name) {

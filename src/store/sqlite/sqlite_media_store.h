@@ -10,8 +10,9 @@ class SqliteMediaStore final : public MediaStore {
  public:
   explicit SqliteMediaStore(ConnectionPool& pool) : pool_(pool) {}
 
-  content::MediaRef save_image(const NewMedia& original,
-                               const std::vector<NewMedia>& variants) override;
+  content::MediaRef save_image(WriteTransaction& write, const content::NewMedia& original,
+                               const std::vector<content::NewMedia>& variants,
+                               content::Timestamp now) override;
   std::optional<content::MediaRef> find_image(std::string_view name) override;
 
  private:

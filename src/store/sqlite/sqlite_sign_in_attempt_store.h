@@ -10,10 +10,10 @@ class SqliteSignInAttemptStore final : public SignInAttemptStore {
  public:
   explicit SqliteSignInAttemptStore(ConnectionPool& pool) : pool_(pool) {}
 
-  bool count_attempt(const std::vector<AttemptLimit>& limits, content::Timestamp now,
-                     std::chrono::seconds window) override;
-  void take_back(std::string_view key) override;
-  void forget(std::string_view key) override;
+  bool count_attempt(WriteTransaction& write, const std::vector<AttemptLimit>& limits,
+                     content::Timestamp now, std::chrono::seconds window) override;
+  void take_back(WriteTransaction& write, std::string_view key) override;
+  void forget(WriteTransaction& write, std::string_view key) override;
 
  private:
   ConnectionPool& pool_;

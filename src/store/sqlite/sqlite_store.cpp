@@ -1,10 +1,11 @@
 // SqliteStore: the Store's queries and writes in SQL. Listings use the indexes made in
 // migrations/0001 ("published, newest first" per section, author, tag and category).
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/rows.h"
 
+#include "store/sqlite/article_writer.h"
 #include "store/sqlite/media_variants.h"
-#include "store/sqlite/pins.h"
+#include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -15,8 +16,6 @@ namespace {
 
 // Readers see an article once it is published and its time has come.
 constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= ?1";
-
-// An article's categories and tags, in the order its editor gave them.
 
 // The WHERE clause that picks a listing's articles; ?1 is now, ?2 the slug, ?3 the excluded id.
 std::string filter_clause(ArticleFilter::Kind kind) {
@@ -73,9 +72,8 @@ content::SiteSettings SqliteStore::settings() {
   return settings;
 }
 
-void SqliteStore::save_settings(const content::SiteSettings& settings) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+void SqliteStore::save_settings(WriteTransaction& write, const content::SiteSettings& settings) {
+  Connection& writer = writer_of(write, pool_);
   const auto feed_content = std::string(content::to_string(settings.feed_content));
   for (const auto& [key, value] : {std::pair{"title", &settings.title},
                                    {"description", &settings.description},
@@ -85,14 +83,13 @@ void SqliteStore::save_settings(const content::SiteSettings& settings) {
                                    {"url", &settings.url},
                                    {"feed_content", &feed_content}}) {
     writer
-        ->prepare(
+        .prepare(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
         .bind(2, *value)
         .run();
   }
-  transaction.commit();
 }
 
 std::vector<content::Section> SqliteStore::sections() {
@@ -232,85 +229,25 @@ std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name)
   return file;
 }
 
-namespace {
-
-// Saves `draft` inside the caller's transaction.
-SavedArticle save_in(Connection& connection, const ArticleDraft& draft) {
-  auto now = from_unix(now_unix());
-  std::int64_t author_id = ensure_term(connection, "authors", draft.author);
-  std::int64_t section_id = ensure_term(connection, "sections", draft.section);
-  std::optional<std::int64_t> image_id;
-  if (draft.image) image_id = keep_media(connection, *draft.image);
-  for (const auto& variant : draft.image_variants) {
-    auto variant_id = keep_media(connection, variant);
-    if (!image_id || variant_id == *image_id) continue;  // a "copy" identical to the original
-    connection
-        .prepare(
-            "INSERT INTO media_variants (original_id, variant_id) VALUES (?, ?)"
-            " ON CONFLICT DO NOTHING")
-        .bind(1, *image_id)
-        .bind(2, variant_id)
-        .run();
-  }
-
+content::SavedArticle SqliteStore::save_article(WriteTransaction& write,
+                                                const content::ArticleDraft& draft, Timestamp now) {
+  Connection& connection = writer_of(write, pool_);
   std::optional<std::int64_t> existing;
   {
     auto found = connection.prepare("SELECT id FROM articles WHERE slug = ?");
     found.bind(1, draft.slug);
     if (found.step()) existing = found.column_int(0);
   }
-  std::optional<content::ArticlePlacement> before;
-  if (existing) before = read_placement(connection, *existing, now);
-  auto statement = connection.prepare(
-      existing ? "UPDATE articles SET title = ?2, lead = ?3, body_markdown = ?4, body_html = ?5,"
-                 " status = ?6, published_at = ?7, updated_at = ?8, author_id = ?9,"
-                 " section_id = ?10, image_id = ?11, image_caption = ?12, image_alt = ?13"
-                 " WHERE slug = ?1"
-               : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
-                 " published_at, updated_at, author_id, section_id, image_id, image_caption,"
-                 " image_alt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-  statement.bind(1, draft.slug)
-      .bind(2, draft.title)
-      .bind(3, draft.lead)
-      .bind(4, draft.body_markdown)
-      .bind(5, draft.body_html)
-      .bind(6, content::to_string(draft.status))
-      .bind(7, to_unix(draft.published_at))
-      .bind(8, to_unix(draft.updated_at))
-      .bind(9, author_id)
-      .bind(10, section_id)
-      .bind(11, image_id)
-      .bind(12, draft.image_caption)
-      .bind(13, draft.image_alt)
-      .run();
-  std::int64_t article_id = existing ? *existing : connection.last_insert_id();
-
-  replace_article_categories(connection, article_id, draft.categories);
-  replace_article_tags(connection, article_id, draft.tags);
-  if (draft.pinned) write_pin(connection, article_id, *draft.pinned);
-  auto after = read_placement(connection, article_id, now);
-  return {ArticleId{article_id}, !existing,        draft.section.slug, draft.slug,
-          std::move(before),     std::move(*after)};
-}
-
-}  // namespace
-
-SavedArticle SqliteStore::save_article(const ArticleDraft& draft) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto saved = save_in(*writer, draft);
-  transaction.commit();
-  return saved;
-}
-
-std::vector<SavedArticle> SqliteStore::save_articles(const std::vector<ArticleDraft>& drafts) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  std::vector<SavedArticle> saved;
-  saved.reserve(drafts.size());
-  for (const auto& draft : drafts) saved.push_back(save_in(*writer, draft));
-  transaction.commit();
-  return saved;
+  std::optional<std::int64_t> image_id;
+  if (draft.image) image_id = keep_image(connection, *draft.image, draft.image_variants, now);
+  ArticleRecord record{.fields = draft,
+                       .author_id = ensure_term(connection, "authors", draft.author),
+                       .section_id = ensure_term(connection, "sections", draft.section),
+                       .image_id = image_id,
+                       .categories = draft.categories,
+                       .tags = draft.tags,
+                       .version = std::nullopt};
+  return saved_article(write_article(connection, existing, record, now));
 }
 
 }  // namespace gazette::store::sqlite

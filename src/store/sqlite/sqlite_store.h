@@ -11,7 +11,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(ConnectionPool& pool) : pool_(pool) {}
 
   content::SiteSettings settings() override;
-  void save_settings(const content::SiteSettings& settings) override;
+  void save_settings(WriteTransaction& write, const content::SiteSettings& settings) override;
 
   std::vector<content::Section> sections() override;
   std::optional<content::Section> find_section(std::string_view slug) override;
@@ -28,8 +28,8 @@ class SqliteStore final : public Store {
 
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
-  SavedArticle save_article(const ArticleDraft& draft) override;
-  std::vector<SavedArticle> save_articles(const std::vector<ArticleDraft>& drafts) override;
+  content::SavedArticle save_article(WriteTransaction& write, const content::ArticleDraft& draft,
+                                     content::Timestamp now) override;
 
  private:
   ConnectionPool& pool_;

@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_term_store.h"
 
 #include "store/sqlite/media_variants.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -40,18 +41,18 @@ std::vector<content::ArticleId> articles_of(Connection& connection, const LabelT
 
 }  // namespace
 
-bool SqliteTermStore::save_section(std::string_view slug, std::string_view name,
-                                   std::string_view description, bool create) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
+bool SqliteTermStore::save_section(WriteTransaction& write, std::string_view slug,
+                                   std::string_view name, std::string_view description,
+                                   bool create) {
+  Connection& writer = writer_of(write, pool_);
   if (create) {
     {
-      auto found = writer->prepare("SELECT 1 FROM sections WHERE slug = ?");
+      auto found = writer.prepare("SELECT 1 FROM sections WHERE slug = ?");
       found.bind(1, slug);
       if (found.step()) return false;
     }
     writer
-        ->prepare(
+        .prepare(
             "INSERT INTO sections (slug, name, description, position)"
             " VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM sections))")
         .bind(1, slug)
@@ -59,14 +60,13 @@ bool SqliteTermStore::save_section(std::string_view slug, std::string_view name,
         .bind(3, description)
         .run();
   } else {
-    writer->prepare("UPDATE sections SET name = ?, description = ? WHERE slug = ?")
+    writer.prepare("UPDATE sections SET name = ?, description = ? WHERE slug = ?")
         .bind(1, name)
         .bind(2, description)
         .bind(3, slug)
         .run();
-    if (writer->changes() == 0) return false;
+    if (writer.changes() == 0) return false;
   }
-  transaction.commit();
   return true;
 }
 
@@ -105,74 +105,68 @@ std::vector<LabelUsage> SqliteTermStore::labels(LabelKind kind) {
   return labels;
 }
 
-LabelRename SqliteTermStore::rename_label(LabelKind kind, std::string_view slug,
-                                          std::string_view name, std::string_view new_slug) {
+LabelRename SqliteTermStore::rename_label(WriteTransaction& write, LabelKind kind,
+                                          std::string_view slug, std::string_view name,
+                                          std::string_view new_slug) {
   auto tables = tables_of(kind);
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto id = label_id(*writer, tables, slug);
+  Connection& writer = writer_of(write, pool_);
+  auto id = label_id(writer, tables, slug);
   if (!id) return LabelRename::not_found;
-  auto other = label_id(*writer, tables, new_slug);
+  auto other = label_id(writer, tables, new_slug);
   if (other && *other != *id) return LabelRename::slug_taken;
-  writer->prepare("UPDATE " + tables.table + " SET name = ?, slug = ? WHERE id = ?")
+  writer.prepare("UPDATE " + tables.table + " SET name = ?, slug = ? WHERE id = ?")
       .bind(1, name)
       .bind(2, new_slug)
       .bind(3, *id)
       .run();
-  transaction.commit();
   return LabelRename::done;
 }
 
-std::optional<std::vector<content::ArticleId>> SqliteTermStore::merge_label(LabelKind kind,
+std::optional<std::vector<content::ArticleId>> SqliteTermStore::merge_label(WriteTransaction& write,
+                                                                            LabelKind kind,
                                                                             std::string_view from,
                                                                             std::string_view into) {
   auto tables = tables_of(kind);
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto from_id = label_id(*writer, tables, from);
-  auto into_id = label_id(*writer, tables, into);
+  Connection& writer = writer_of(write, pool_);
+  auto from_id = label_id(writer, tables, from);
+  auto into_id = label_id(writer, tables, into);
   if (!from_id || !into_id || *from_id == *into_id) return std::nullopt;
-  auto moved = articles_of(*writer, tables, *from_id);
+  auto moved = articles_of(writer, tables, *from_id);
   // An article filed under both keeps its place under `into`.
   writer
-      ->prepare("INSERT OR IGNORE INTO " + tables.links + " (article_id, " + tables.link_column +
-                ", position) SELECT article_id, ?1, position FROM " + tables.links + " WHERE " +
-                tables.link_column + " = ?2")
+      .prepare("INSERT OR IGNORE INTO " + tables.links + " (article_id, " + tables.link_column +
+               ", position) SELECT article_id, ?1, position FROM " + tables.links + " WHERE " +
+               tables.link_column + " = ?2")
       .bind(1, *into_id)
       .bind(2, *from_id)
       .run();
-  writer->prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
+  writer.prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
       .bind(1, *from_id)
       .run();
   if (kind == LabelKind::category) {
-    writer->prepare("UPDATE categories SET parent_id = ?1 WHERE parent_id = ?2")
+    writer.prepare("UPDATE categories SET parent_id = ?1 WHERE parent_id = ?2")
         .bind(1, *into_id)
         .bind(2, *from_id)
         .run();
   }
-  writer->prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *from_id).run();
-  transaction.commit();
+  writer.prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *from_id).run();
   return moved;
 }
 
 std::optional<std::vector<content::ArticleId>> SqliteTermStore::delete_label(
-    LabelKind kind, std::string_view slug) {
+    WriteTransaction& write, LabelKind kind, std::string_view slug) {
   auto tables = tables_of(kind);
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto id = label_id(*writer, tables, slug);
+  Connection& writer = writer_of(write, pool_);
+  auto id = label_id(writer, tables, slug);
   if (!id) return std::nullopt;
-  auto detached = articles_of(*writer, tables, *id);
-  writer->prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
+  auto detached = articles_of(writer, tables, *id);
+  writer.prepare("DELETE FROM " + tables.links + " WHERE " + tables.link_column + " = ?")
       .bind(1, *id)
       .run();
   if (kind == LabelKind::category) {
-    writer->prepare("UPDATE categories SET parent_id = NULL WHERE parent_id = ?")
-        .bind(1, *id)
-        .run();
+    writer.prepare("UPDATE categories SET parent_id = NULL WHERE parent_id = ?").bind(1, *id).run();
   }
-  writer->prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *id).run();
-  transaction.commit();
+  writer.prepare("DELETE FROM " + tables.table + " WHERE id = ?").bind(1, *id).run();
   return detached;
 }
 
@@ -210,12 +204,11 @@ std::optional<AuthorProfile> SqliteTermStore::find_author_profile(std::string_vi
   return profile;
 }
 
-bool SqliteTermStore::save_author_profile(std::string_view slug, std::string_view name,
-                                          std::string_view bio,
+bool SqliteTermStore::save_author_profile(WriteTransaction& write, std::string_view slug,
+                                          std::string_view name, std::string_view bio,
                                           const std::optional<std::string>& photo_name) {
-  auto writer = pool_.write();
-  Transaction transaction(*writer);
-  auto statement = writer->prepare(
+  Connection& writer = writer_of(write, pool_);
+  auto statement = writer.prepare(
       "UPDATE authors SET name = ?1, bio = ?2,"
       " image_id = (SELECT id FROM media WHERE name = ?3) WHERE slug = ?4");
   statement.bind(1, name).bind(2, bio).bind(4, slug);
@@ -225,8 +218,7 @@ bool SqliteTermStore::save_author_profile(std::string_view slug, std::string_vie
     statement.bind_null(3);
   }
   statement.run();
-  if (writer->changes() == 0) return false;
-  transaction.commit();
+  if (writer.changes() == 0) return false;
   return true;
 }
 

@@ -5,8 +5,9 @@
 
 #include <map>
 
-#include "store/sqlite/pins.h"
+#include "store/sqlite/article_writer.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
 
@@ -37,25 +38,15 @@ std::int64_t insert_redirect(Connection& connection, std::string_view from, std:
   return connection.changes();
 }
 
-// An article's categories or tags, in their order: `sql` takes the article, the position and
-// the term's slug.
-void link_terms(Connection& connection, std::string_view sql, std::int64_t article_id,
-                const std::vector<std::string>& slugs) {
-  std::int64_t position = 0;
-  for (const auto& slug : slugs)
-    connection.prepare(sql).bind(1, article_id).bind(2, position++).bind(3, slug).run();
-}
-
 }  // namespace
 
 namespace {
 
-// The transaction of one import, on the writing connection (held, with its lock, until the
-// object goes away: rolled back then unless committed).
-class SqliteWxrImportTransaction final : public WxrImportTransaction {
+// The writes of one import, on the writer of the caller's transaction.
+class SqliteWxrImportWriter final : public WxrImportWriter {
  public:
-  SqliteWxrImportTransaction(ConnectionPool& pool, std::string source)
-      : writer_(pool), transaction_(*writer_), source_(std::move(source)) {}
+  SqliteWxrImportWriter(Connection& writer, std::string source, content::Timestamp now)
+      : writer_(writer), source_(std::move(source)), now_(now) {}
 
   void add_author(const ImportedAuthor& author) override {
     if (insert_new(db(), "INSERT OR IGNORE INTO authors (slug, name) VALUES (?, ?)", author.slug,
@@ -86,9 +77,9 @@ class SqliteWxrImportTransaction final : public WxrImportTransaction {
 
   void add_article(const ImportedArticle& article) override;
 
-  std::string add_media(const NewMedia& media) override {
+  std::string add_media(const content::NewMedia& media) override {
     auto stored = db().prepare("SELECT name FROM media WHERE id = ?");
-    stored.bind(1, keep_media(db(), media));
+    stored.bind(1, keep_media(db(), media, now_));
     if (!stored.step()) db().fail("import: media insert");
     return stored.column_text(0);
   }
@@ -107,21 +98,18 @@ class SqliteWxrImportTransaction final : public WxrImportTransaction {
     return known.step();
   }
 
-  WxrImportResult commit() override {
-    transaction_.commit();
-    return result_;
-  }
+  WxrImportResult result() const override { return result_; }
 
  private:
-  Connection& db() { return *writer_; }
+  Connection& db() { return writer_; }
 
-  ConnectionPool::WriteLease writer_;
-  Transaction transaction_;  // after writer_: rolled back before the lock is let go
+  Connection& writer_;
   std::string source_;
+  content::Timestamp now_;
   WxrImportResult result_;
 };
 
-void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
+void SqliteWxrImportWriter::add_article(const ImportedArticle& article) {
   Connection& db = this->db();
   if (imported(article.key)) {
     ++result_.articles_already_imported;
@@ -133,26 +121,16 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
   auto author_id = id_by_slug(db, "SELECT id FROM authors WHERE slug = ?", article.author_slug);
   if (!section_id || !author_id) db.fail("import: article without its section or author");
   std::optional<std::int64_t> image_id;
-  if (article.image) image_id = keep_media(db, *article.image);
-  db.prepare(
-        "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
-        " published_at, updated_at, author_id, section_id, image_id, image_caption, image_alt)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, article.slug)
-      .bind(2, article.title)
-      .bind(3, article.lead)
-      .bind(4, article.body_markdown)
-      .bind(5, article.body_html)
-      .bind(6, content::to_string(article.status))
-      .bind(7, to_unix(article.published_at))
-      .bind(8, to_unix(article.updated_at))
-      .bind(9, *author_id)
-      .bind(10, *section_id)
-      .bind(11, image_id)
-      .bind(12, article.image_caption)
-      .bind(13, article.image_alt)
-      .run();
-  std::int64_t article_id = db.last_insert_id();
+  if (article.image) image_id = keep_media(db, *article.image, now_);
+  ArticleRecord record{.fields = article,
+                       .author_id = *author_id,
+                       .section_id = *section_id,
+                       .image_id = image_id,
+                       .categories = article.categories,
+                       .tags = article.tags,
+                       .version = std::nullopt};
+  // Nothing is announced per article (the import announces once that everything changed).
+  std::int64_t article_id = write_article(db, std::nullopt, record, now_, Placements::skip).id;
   ++result_.articles_created;
   db.prepare("INSERT INTO wxr_items (source, item_key, article_id) VALUES (?, ?, ?)")
       .bind(1, source_)
@@ -160,15 +138,6 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
       .bind(3, article_id)
       .run();
 
-  link_terms(db,
-             "INSERT OR IGNORE INTO article_categories (article_id, category_id, position)"
-             " SELECT ?, id, ? FROM categories WHERE slug = ?",
-             article_id, article.category_slugs);
-  link_terms(db,
-             "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position)"
-             " SELECT ?, id, ? FROM tags WHERE slug = ?",
-             article_id, article.tag_slugs);
-  if (article.sticky) write_pin(db, article_id, true);
   if (article.comments_closed)
     db.prepare(
           "INSERT OR IGNORE INTO comment_closed_articles (article_id, closed_at) VALUES (?, ?)")
@@ -213,8 +182,10 @@ void SqliteWxrImportTransaction::add_article(const ImportedArticle& article) {
 
 }  // namespace
 
-std::unique_ptr<WxrImportTransaction> SqliteWxrImportStore::begin_import(std::string source) {
-  return std::make_unique<SqliteWxrImportTransaction>(pool_, std::move(source));
+std::unique_ptr<WxrImportWriter> SqliteWxrImportStore::begin_import(WriteTransaction& write,
+                                                                    std::string source,
+                                                                    content::Timestamp now) {
+  return std::make_unique<SqliteWxrImportWriter>(writer_of(write, pool_), std::move(source), now);
 }
 
 void SqliteWxrImportStore::export_site(

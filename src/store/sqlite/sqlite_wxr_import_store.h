@@ -11,7 +11,8 @@ class SqliteWxrImportStore final : public WxrImportStore {
  public:
   explicit SqliteWxrImportStore(ConnectionPool& pool) : pool_(pool) {}
 
-  std::unique_ptr<WxrImportTransaction> begin_import(std::string source) override;
+  std::unique_ptr<WxrImportWriter> begin_import(WriteTransaction& write, std::string source,
+                                                content::Timestamp now) override;
   void export_site(const std::function<void(const SiteExport&)>& site,
                    const std::function<void(const ExportedArticle&)>& article) override;
   std::optional<std::string> find_redirect(std::string_view from) override;

@@ -1,6 +1,7 @@
 // Importing a WordPress export an item at a time: every WordPress name is mapped to a Gazette
 // slug once, so articles, terms and redirects agree; each article is written as soon as it is
-// planned, in the one transaction that is committed only when the whole file has been read.
+// planned, in the one write transaction that is committed only when the whole file has been
+// read (and announces then that every page may have changed).
 #include "transfer/wxr/wxr_importer.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "content/hashing.h"
 #include "content/media.h"
 #include "discovery/plain_text.h"
+#include "publishing/write_path.h"
 #include "render/sanitizer.h"
 #include "render/slug.h"
 #include "render/text.h"
@@ -174,8 +176,8 @@ std::string lower(std::string text) {
 
 // The file a WordPress upload URL names inside a copy of wp-content/uploads, if it is there:
 // the path after "/uploads/" (or, for WordPress.com's file hosts, the whole path).
-std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::string_view url,
-                                           std::string& problem) {
+std::optional<content::NewMedia> copy_upload(const std::string& media_dir, std::string_view url,
+                                             std::string& problem) {
   auto at = url.find("/uploads/");
   std::string relative = at != std::string_view::npos ? percent_decoded(url.substr(at + 9))
                                                       : percent_decoded(url_path(url));
@@ -205,12 +207,12 @@ std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::st
   const auto& info = std::get<content::ImageInfo>(probed);
   auto sha256 = content::sha256_hex(bytes);
   auto stem = render::slugify(path.stem().string());
-  return store::NewMedia{content::media_name(sha256, stem, info.extension),
-                         sha256,
-                         info.mime_type,
-                         info.width,
-                         info.height,
-                         std::move(bytes)};
+  return content::NewMedia{content::media_name(sha256, stem, info.extension),
+                           sha256,
+                           info.mime_type,
+                           info.width,
+                           info.height,
+                           std::move(bytes)};
 }
 
 // The small maps an import keeps from one item to the next — people, terms, attachments — and
@@ -219,8 +221,8 @@ std::optional<store::NewMedia> copy_upload(const std::string& media_dir, std::st
 // own (the first redirect of a path stays).
 class Importer {
  public:
-  Importer(const WxrOutline& outline, store::WxrImportTransaction& write,
-           const ImportOptions& options, ImportSummary& summary)
+  Importer(const WxrOutline& outline, store::WxrImportWriter& write, const ImportOptions& options,
+           ImportSummary& summary)
       : write_(write),
         options_(options),
         summary_(summary),
@@ -244,7 +246,7 @@ class Importer {
       std::vector<const WxrTerm*> later;
       for (const auto* category : pending) {
         bool parent_known = category->parent_slug.empty() ||
-                            category_slugs_.contains(category->parent_slug) ||
+                            category_terms_.contains(category->parent_slug) ||
                             std::none_of(pending.begin(), pending.end(), [&](const WxrTerm* other) {
                               return other->slug == category->parent_slug;
                             });
@@ -309,27 +311,27 @@ class Importer {
   void add_category(const std::string& nicename, const std::string& name,
                     const std::string& parent) {
     std::string key = nicename.empty() ? name : nicename;
-    if (category_slugs_.contains(key)) return;
+    if (category_terms_.contains(key)) return;
     auto slug =
-        first_slug({nicename, name}, "category-" + std::to_string(category_slugs_.size() + 1));
-    category_slugs_[key] = slug;
+        first_slug({nicename, name}, "category-" + std::to_string(category_terms_.size() + 1));
+    category_terms_[key] = {slug, name.empty() ? key : name};
     category_parents_[key] = parent;
     // No parent is "", which is also the key of a category without nicename or name: it must
     // not become its own parent.
     std::string parent_slug;
-    if (auto found = category_slugs_.find(parent);
-        !parent.empty() && parent != key && found != category_slugs_.end())
-      parent_slug = found->second;
+    if (auto found = category_terms_.find(parent);
+        !parent.empty() && parent != key && found != category_terms_.end())
+      parent_slug = found->second.slug;
     write_.add_category({slug, name.empty() ? key : name, parent_slug});
     later_redirects_.push_back({category_path(key), "/category/" + slug + "/"});
   }
 
   void add_tag(const std::string& nicename, const std::string& name) {
     std::string key = nicename.empty() ? name : nicename;
-    if (tag_slugs_.contains(key)) return;
-    auto slug = first_slug({nicename, name}, "tag-" + std::to_string(tag_slugs_.size() + 1));
-    tag_slugs_[key] = slug;
-    write_.add_tag({slug, name.empty() ? key : name});
+    if (tag_terms_.contains(key)) return;
+    auto slug = first_slug({nicename, name}, "tag-" + std::to_string(tag_terms_.size() + 1));
+    tag_terms_[key] = {slug, name.empty() ? key : name};
+    write_.add_tag(tag_terms_[key]);
     later_redirects_.push_back({"/tag/" + key + "/", "/tag/" + slug + "/"});
   }
 
@@ -350,18 +352,17 @@ class Importer {
     for (const auto& term : item.terms) {
       std::string key = term.slug.empty() ? term.name : term.slug;
       if (key.empty()) continue;
+      auto add_once = [](std::vector<content::Term>& terms, const content::Term& term) {
+        if (std::none_of(terms.begin(), terms.end(),
+                         [&](const content::Term& other) { return other.slug == term.slug; }))
+          terms.push_back(term);
+      };
       if (term.domain == "category") {
         add_category(term.slug, term.name, "");
-        auto slug = category_slugs_[key];
-        if (std::find(article.category_slugs.begin(), article.category_slugs.end(), slug) ==
-            article.category_slugs.end())
-          article.category_slugs.push_back(slug);
+        add_once(article.categories, category_terms_[key]);
       } else if (term.domain == "post_tag" || term.domain == "tag") {
         add_tag(term.slug, term.name);
-        auto slug = tag_slugs_[key];
-        if (std::find(article.tag_slugs.begin(), article.tag_slugs.end(), slug) ==
-            article.tag_slugs.end())
-          article.tag_slugs.push_back(slug);
+        add_once(article.tags, tag_terms_[key]);
       }
     }
   }
@@ -376,7 +377,7 @@ class Importer {
     const auto& attachment = *found->second;
     std::string caption = discovery::html_to_text(attachment.excerpt);
     std::string problem;
-    std::optional<store::NewMedia> media;
+    std::optional<content::NewMedia> media;
     if (options_.media_dir) media = copy_upload(*options_.media_dir, attachment.url, problem);
     if (media) {
       article.image = std::move(media);
@@ -477,14 +478,14 @@ class Importer {
     }
   }
 
-  store::WxrImportTransaction& write_;
+  store::WxrImportWriter& write_;
   const ImportOptions& options_;
   ImportSummary& summary_;
   std::map<std::string, std::string> author_slugs_;  // login → slug
   SlugBook author_book_;
   bool fallback_author_written_ = false;
-  std::map<std::string, std::string> category_slugs_, tag_slugs_;  // WordPress key → slug
-  std::map<std::string, std::string> category_parents_;            // WordPress nicenames
+  std::map<std::string, content::Term> category_terms_, tag_terms_;  // WordPress key → term
+  std::map<std::string, std::string> category_parents_;              // WordPress nicenames
   std::map<std::int64_t, const WxrAttachment*> attachments_;
   std::map<std::int64_t, std::vector<const WxrAttachment*>> attachments_by_parent_;
   SlugBook article_book_;
@@ -586,7 +587,7 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
   add_featured_image(item, article);
   article.author_slug = author_of(item);
   add_terms(item, article);
-  article.sticky = item.sticky;
+  if (item.sticky) article.pinned = true;
   article.comments_closed = item.comment_status == "closed";
   add_comments(item, from_gazette, article);
 
@@ -607,21 +608,35 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
 std::variant<ImportSummary, WxrReadError> import_wxr(const std::string& path,
                                                      const WxrOutline& outline,
                                                      store::WxrImportStore& store,
+                                                     publishing::WritePath& write_path,
                                                      const ImportOptions& options) {
   ImportSummary summary;
   summary.source = !outline.base_site_url.empty() ? outline.base_site_url
                    : !outline.link.empty()        ? outline.link
                                                   : outline.title;
-  auto write = store.begin_import(summary.source);
-  Importer importer(outline, *write, options, summary);
-  std::size_t done = 0;
-  auto failed = read_wxr_items(path, [&](WxrItem& item) {
-    if (options.progress) options.progress(++done, outline.items);
-    if (auto article = importer.plan(item)) write->add_article(*article);
-  });
-  if (failed) return *failed;  // `write` goes away uncommitted: nothing is left of the import
-  importer.finish();
-  summary.written = write->commit();
+  // A file found unreadable on the way rolls the whole import back.
+  struct Abandoned {
+    WxrReadError error;
+  };
+  try {
+    summary.written = write_path.run([&](store::WriteTransaction& write) {
+      auto writer = store.begin_import(write, summary.source, options.now);
+      Importer importer(outline, *writer, options, summary);
+      std::size_t done = 0;
+      auto failed = read_wxr_items(path, [&](WxrItem& item) {
+        if (options.progress) options.progress(++done, outline.items);
+        if (auto article = importer.plan(item)) writer->add_article(*article);
+      });
+      if (failed) throw Abandoned{std::move(*failed)};
+      importer.finish();
+      // Articles, terms, people and comments of every kind may have changed: running servers
+      // drop every cached page.
+      write.announce(content::SettingsChanged{});
+      return writer->result();
+    });
+  } catch (Abandoned& abandoned) {
+    return std::move(abandoned.error);
+  }
   return summary;
 }
 

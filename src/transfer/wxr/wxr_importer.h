@@ -27,6 +27,7 @@
 #include <variant>
 
 #include "content/types.h"
+#include "publishing/write_path.h"
 #include "store/wxr_import_store.h"
 #include "transfer/wxr/wxr_document.h"
 
@@ -54,14 +55,15 @@ struct ImportSummary {
 };
 
 /// Imports the items of the file at `path`, whose first pass (read_wxr_outline) is `outline`:
-/// each item is read, planned and written in turn, in one transaction of `store` committed at
-/// the end. The store's answers (slugs taken, items an earlier import made) keep a second
-/// import of the same file from changing anything. When the file turns out unreadable on the
-/// way, nothing is committed and the error is returned; a database error is thrown, with the
-/// same effect.
+/// each item is read, planned and written in turn into `store`, in one write of `write_path`
+/// committed at the end, which announces that every page may have changed (SettingsChanged).
+/// The store's answers (slugs taken, items an earlier import made) keep a second import of the
+/// same file from changing anything. When the file turns out unreadable on the way, nothing is
+/// committed and the error is returned; a database error is thrown, with the same effect.
 std::variant<ImportSummary, WxrReadError> import_wxr(const std::string& path,
                                                      const WxrOutline& outline,
                                                      store::WxrImportStore& store,
+                                                     publishing::WritePath& write_path,
                                                      const ImportOptions& options);
 
 }  // namespace gazette::transfer::wxr

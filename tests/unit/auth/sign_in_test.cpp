@@ -26,7 +26,9 @@ class SignInTest : public ::testing::Test {
                         .role = content::Role::admin,
                         .password_hash = hash_password(kPassword),
                         .author = {"ada", "Ada"}};
-    EXPECT_FALSE(accounts_.create_user(user, kStart));
+    write_path_.run([&](store::WriteTransaction& write) {
+      EXPECT_FALSE(accounts_.create_user(write, user, kStart));
+    });
   }
   ~SignInTest() override { std::filesystem::remove_all(dir_); }
 
@@ -46,8 +48,10 @@ class SignInTest : public ::testing::Test {
   store::sqlite::ConnectionPool pool_{(dir_ / "gazette.db").string()};
   store::sqlite::SqliteAccountStore accounts_{pool_};
   store::sqlite::SqliteSignInAttemptStore attempts_{pool_};
-  Sessions sessions_{accounts_};
-  SignIn sign_in_{accounts_, attempts_, sessions_};
+  content::EventBus events_;
+  publishing::WritePath write_path_{pool_, events_};
+  Sessions sessions_{accounts_, write_path_};
+  SignIn sign_in_{accounts_, attempts_, sessions_, write_path_};
 };
 
 TEST_F(SignInTest, LocksAnAccountForTheRestOfTheWindowAfterFiveFailures) {
@@ -86,7 +90,7 @@ TEST_F(SignInTest, CountsLiveInTheDatabaseNotInTheObject) {
   for (int i = 0; i < kMaxFailuresPerAccount; ++i) refused_for_attempts("wrong", kStart);
   // A new SignIn on the same database: a restarted process, or another one.
   store::sqlite::SqliteSignInAttemptStore attempts(pool_);
-  SignIn again(accounts_, attempts, sessions_);
+  SignIn again(accounts_, attempts, sessions_, write_path_);
   auto result = again.attempt("ada@test.example", kPassword, "203.0.113.1", kStart + minutes(1));
   ASSERT_TRUE(std::holds_alternative<SignInRefusal>(result));
   EXPECT_EQ(std::get<SignInRefusal>(result), SignInRefusal::too_many_attempts);

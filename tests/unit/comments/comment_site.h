@@ -9,6 +9,8 @@
 
 #include "comments/comment_service.h"
 #include "comments/moderation_service.h"
+#include "fixed_clock.h"
+#include "publishing/write_path.h"
 #include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "test_directory.h"
@@ -18,21 +20,21 @@ namespace gazette::comments {
 class CommentSite : public ::testing::Test {
  protected:
   CommentSite() {
-    auto draft = store::ArticleDraft{};
+    auto draft = content::ArticleDraft{};
     draft.slug = "damas";
     draft.title = "Offensive sur Damas";
     draft.section = {"actualite", "Actualité"};
     draft.author = {"sara", "Sara"};
     draft.published_at = now_ - std::chrono::days(10);
     draft.updated_at = draft.published_at;
-    article_ = content_store_.save_article(draft).id;
+    article_ = write_path_.run([&](store::WriteTransaction& write) {
+      return content_store_.save_article(write, draft, now_).id;
+    });
     events_.subscribe([this](const content::Event& event) {
       if (auto* changed = std::get_if<content::CommentChanged>(&event))
         announced_.push_back(changed->slug);
     });
-    auto settings = comments_store_.comment_settings();
-    settings.min_fill_seconds = 3;
-    comments_store_.save_comment_settings(settings);
+    change_settings([](content::CommentSettings& settings) { settings.min_fill_seconds = 3; });
   }
   ~CommentSite() override { std::filesystem::remove_all(dir_); }
 
@@ -68,7 +70,9 @@ class CommentSite : public ::testing::Test {
   void change_settings(const std::function<void(content::CommentSettings&)>& change) {
     auto settings = comments_store_.comment_settings();
     change(settings);
-    comments_store_.save_comment_settings(settings);
+    write_path_.run([&](store::WriteTransaction& write) {
+      comments_store_.save_comment_settings(write, settings);
+    });
   }
 
   std::filesystem::path dir_ = testing::fresh_test_directory("comments");
@@ -78,9 +82,11 @@ class CommentSite : public ::testing::Test {
   store::sqlite::SqliteStore content_store_{pool_};
   store::sqlite::SqliteCommentStore comments_store_{pool_};
   content::EventBus events_;
-  SiteKey key_{comments_store_.comment_secret(SiteKey::generate_hex())};
-  CommentService service_{comments_store_, events_, key_};
-  ModerationService moderation_{comments_store_, events_, key_};
+  publishing::WritePath write_path_{pool_, events_};
+  testing::FixedClock clock_{now_};
+  SiteKey key_{site_secret(comments_store_, write_path_)};
+  CommentService service_{comments_store_, write_path_, key_};
+  ModerationService moderation_{comments_store_, write_path_, key_, clock_};
   content::ArticleId article_;
   std::vector<std::string> announced_;  // slugs of CommentChanged events
 };

@@ -89,8 +89,12 @@ TEST_F(CommentSite, SettingsOutOfRangeAreRefusedAndNothingIsSaved) {
 }
 
 TEST_F(CommentSite, TheSiteKeyIsKeptAcrossRestarts) {
-  EXPECT_EQ(comments_store_.comment_secret(SiteKey::generate_hex()),
-            comments_store_.comment_secret(SiteKey::generate_hex()));
+  auto kept = [&](const std::string& candidate) {
+    return write_path_.run([&](store::WriteTransaction& write) {
+      return comments_store_.keep_comment_secret(write, candidate);
+    });
+  };
+  EXPECT_EQ(kept(SiteKey::generate_hex()), kept(SiteKey::generate_hex()));
 }
 
 }  // namespace

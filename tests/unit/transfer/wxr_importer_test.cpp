@@ -70,16 +70,18 @@ class WxrImporter : public ::testing::Test {
   }();
   store::sqlite::ConnectionPool pool_{(dir_ / "gazette.db").string()};
   store::sqlite::SqliteWxrImportStore store_{pool_};
+  content::EventBus events_;
+  publishing::WritePath write_path_{pool_, events_};
   ImportOptions options_;
 };
 
 TEST_F(WxrImporter, WritesEveryArticleAndASecondImportChangesNothing) {
   auto path = file("site.xml", wxr(item(1, "Un") + item(2, "Deux")));
-  auto first = import_wxr(path, outline(path), store_, options_);
+  auto first = import_wxr(path, outline(path), store_, write_path_, options_);
   ASSERT_TRUE(std::holds_alternative<ImportSummary>(first));
   EXPECT_EQ(std::get<ImportSummary>(first).written.articles_created, 2);
   EXPECT_EQ(std::get<ImportSummary>(first).written.authors_created, 1);
-  auto again = import_wxr(path, outline(path), store_, options_);
+  auto again = import_wxr(path, outline(path), store_, write_path_, options_);
   ASSERT_TRUE(std::holds_alternative<ImportSummary>(again));
   EXPECT_EQ(std::get<ImportSummary>(again).written.articles_created, 0);
   EXPECT_EQ(std::get<ImportSummary>(again).already_imported, 2);
@@ -97,7 +99,7 @@ TEST_F(WxrImporter, AFileFoundBrokenInTheSecondPassLeavesNothing) {
   auto broken = file("broken.xml", text.substr(0, text.find("<item><title>Post 3")) + "<item><ti");
   std::size_t read_before_error = 0;
   options_.progress = [&](std::size_t done, std::size_t) { read_before_error = done; };
-  auto result = import_wxr(broken, whole, store_, options_);
+  auto result = import_wxr(broken, whole, store_, write_path_, options_);
   ASSERT_TRUE(std::holds_alternative<WxrReadError>(result));
   EXPECT_NE(std::get<WxrReadError>(result).message.find("cannot read this file"),
             std::string::npos);
@@ -106,7 +108,8 @@ TEST_F(WxrImporter, AFileFoundBrokenInTheSecondPassLeavesNothing) {
   EXPECT_TRUE(exported().first.authors.empty());
 
   // The store is free again, and the good file imports whole.
-  ASSERT_TRUE(std::holds_alternative<ImportSummary>(import_wxr(good, whole, store_, options_)));
+  ASSERT_TRUE(std::holds_alternative<ImportSummary>(
+      import_wxr(good, whole, store_, write_path_, options_)));
   EXPECT_EQ(articles(), 3u);
 }
 
@@ -115,8 +118,8 @@ TEST_F(WxrImporter, AFileFoundBrokenInTheSecondPassLeavesNothing) {
 TEST_F(WxrImporter, AnItemWithoutTitleOrNameGetsASlugTheSiteServes) {
   auto path = file("site.xml", wxr("<item><wp:post_id>-5</wp:post_id><wp:status>publish</wp:status>"
                                    "<wp:post_type>post</wp:post_type></item>\n"));
-  ASSERT_TRUE(
-      std::holds_alternative<ImportSummary>(import_wxr(path, outline(path), store_, options_)));
+  ASSERT_TRUE(std::holds_alternative<ImportSummary>(
+      import_wxr(path, outline(path), store_, write_path_, options_)));
   std::vector<std::string> slugs;
   store_.export_site([](const store::SiteExport&) {},
                      [&](const store::ExportedArticle& article) { slugs.push_back(article.slug); });
@@ -130,8 +133,8 @@ TEST_F(WxrImporter, ACategoryWithoutANameIsNotItsOwnParent) {
       file("site.xml", wxr("<wp:category></wp:category>\n"
                            "<wp:category><wp:category_nicename>monde</wp:category_nicename>"
                            "<wp:category_parent>monde</wp:category_parent></wp:category>\n"));
-  ASSERT_TRUE(
-      std::holds_alternative<ImportSummary>(import_wxr(path, outline(path), store_, options_)));
+  ASSERT_TRUE(std::holds_alternative<ImportSummary>(
+      import_wxr(path, outline(path), store_, write_path_, options_)));
   auto categories = exported().first.categories;
   ASSERT_EQ(categories.size(), 2u);
   for (const auto& category : categories) EXPECT_EQ(category.parent_slug, "") << category.slug;

@@ -1,0 +1,40 @@
+// Photos into the media store: every upload (the editor, author profiles, the site's logo) is
+// checked by its content and resized here (image_preparation.h), then kept in one write with
+// its copies. A new image changes no page by itself, so nothing is announced: the article,
+// profile or settings that show it announce their own change.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "content/clock.h"
+#include "media/image_preparation.h"
+#include "publishing/write_path.h"
+#include "store/media_store.h"
+
+namespace gazette::media {
+
+class MediaService {
+ public:
+  MediaService(store::MediaStore& media, publishing::WritePath& write_path,
+               const content::Clock& clock)
+      : media_(media), write_path_(write_path), clock_(clock) {}
+
+  /// Checks and resizes an uploaded file (prepare_image): nothing is stored yet.
+  std::variant<PreparedImage, ImageRefusal> prepare(const std::string& bytes,
+                                                    std::string_view file_name) const {
+    return prepare_image(bytes, file_name);
+  }
+  /// Keeps the image and its copies (an image already stored is kept as it was).
+  content::MediaRef save(const PreparedImage& image);
+  std::optional<content::MediaRef> find(std::string_view name) { return media_.find_image(name); }
+
+ private:
+  store::MediaStore& media_;
+  publishing::WritePath& write_path_;
+  const content::Clock& clock_;
+};
+
+}  // namespace gazette::media
