@@ -8,8 +8,8 @@
 #include <string>
 #include <variant>
 
+#include "content/article_writes.h"
 #include "publishing/article_service.h"
-#include "store/store.h"
 #include "transfer/article_file.h"
 
 namespace gazette::transfer {
