@@ -1,6 +1,6 @@
-// Dependencies as text, for the change log shared by the processes of one database
-// (cache/change_feed.cpp): "article:12 list:tag:syrie term:author:sara …". Written and read
-// here only, so the two sides cannot drift apart.
+// Dependencies as text: "article:12 list:tag:syrie term:author:sara …", as people and tests name
+// them. (The change log between processes carries events since migration 0010, not this text:
+// content/event_codec.h.)
 #pragma once
 
 #include <optional>
