@@ -27,7 +27,7 @@ class SignInTest : public ::testing::Test {
                         .password_hash = hash_password(kPassword),
                         .author = {"ada", "Ada"}};
     write_path_.run([&](store::WriteTransaction& write) {
-      EXPECT_FALSE(accounts_.create_user(write, user, kStart));
+      EXPECT_TRUE(accounts_.create_user(write, user, kStart));  // created
     });
   }
   ~SignInTest() override { std::filesystem::remove_all(dir_); }
