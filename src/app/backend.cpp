@@ -18,7 +18,7 @@ Backend::Backend(const std::string& db_path, FollowWrites follow)
       write_path(database, events),
       discovery_updater(store, discovery_store, write_path),
       articles(store, editorial, write_path, clock),
-      terms(term_store, write_path),
+      terms(store, term_store, write_path),
       profiles(term_store, write_path),
       settings(store, write_path),
       media(media_store, write_path, clock),

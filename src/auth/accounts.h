@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/accounts.h"
 #include "content/clock.h"
@@ -44,6 +45,8 @@ class Accounts {
   std::optional<AccountProblem> change_password(std::string_view email, std::string_view password);
   /// Gives account `id` another role; false when there is no such account.
   bool set_role(content::UserId id, content::Role role);
+  /// Every account, for the users page.
+  std::vector<content::User> users() { return store_.users(); }
 
  private:
   store::AccountStore& store_;

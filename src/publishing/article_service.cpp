@@ -1,6 +1,8 @@
 // ArticleService: each write and its announcement in one transaction (see article_service.h).
 #include "publishing/article_service.h"
 
+#include "publishing/article_body.h"
+
 namespace gazette::publishing {
 
 namespace {
@@ -34,8 +36,11 @@ std::vector<content::SavedArticle> ArticleService::save_batch(
 
 content::EditResult ArticleService::save_edit(const content::ArticleEdit& edit) {
   auto now = clock_.now();
+  // The HTML readers get is made here, from the Markdown, whoever asked for the save.
+  auto rendered = edit;
+  rendered.body_html = body_html_for(edit.body_markdown, edit.lead);
   return write_path_.run([&](store::WriteTransaction& write) {
-    auto result = editorial_.save_edit(write, edit, now);
+    auto result = editorial_.save_edit(write, rendered, now);
     if (auto* saved = std::get_if<content::SavedArticle>(&result)) write.announce(changed(*saved));
     return result;
   });

@@ -4,6 +4,7 @@
 // writer — `gazette publish`, the demo, the newsroom, the scheduler — goes through here.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -45,6 +46,20 @@ class ArticleService {
   int announce_published_between(content::Timestamp after, content::Timestamp until);
   /// When the next scheduled article is due, if any.
   std::optional<content::Timestamp> next_due(content::Timestamp now);
+
+  // What the newsroom reads to edit articles (the stores stay behind the service).
+  store::NewsroomListing list(const store::NewsroomFilter& filter) {
+    return editorial_.list_articles(filter);
+  }
+  std::optional<store::EditableArticle> find_editable(content::ArticleId id) {
+    return editorial_.find_article(id);
+  }
+  std::vector<store::RevisionSummary> revisions(content::ArticleId id) {
+    return editorial_.revisions(id);
+  }
+  std::optional<store::Revision> find_revision(content::ArticleId id, std::int64_t revision) {
+    return editorial_.find_revision(id, revision);
+  }
 
  private:
   store::Store& store_;

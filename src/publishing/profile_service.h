@@ -19,6 +19,10 @@ class ProfileService {
   ProfileService(store::TermStore& terms, WritePath& write_path)
       : terms_(terms), write_path_(write_path) {}
 
+  std::optional<store::AuthorProfile> find(std::string_view slug) {
+    return terms_.find_author_profile(slug);
+  }
+
   /// Saves the profile of author `slug`: name, biography and photo (a media name already
   /// stored, or nullopt for none).
   ProfileSave save(std::string_view slug, std::string_view name, std::string_view bio,

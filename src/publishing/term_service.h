@@ -3,9 +3,12 @@
 // search index follow.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "publishing/write_path.h"
+#include "store/store.h"
 #include "store/term_store.h"
 
 namespace gazette::publishing {
@@ -19,8 +22,17 @@ enum class LabelDelete { deleted, not_found };
 
 class TermService {
  public:
-  TermService(store::TermStore& terms, WritePath& write_path)
-      : terms_(terms), write_path_(write_path) {}
+  TermService(store::Store& store, store::TermStore& terms, WritePath& write_path)
+      : store_(store), terms_(terms), write_path_(write_path) {}
+
+  // What the newsroom reads to show and choose terms.
+  std::vector<content::Section> sections() { return store_.sections(); }
+  std::vector<content::Term> categories() { return terms_.categories(); }
+  std::vector<content::Term> tags_starting_with(std::string_view prefix, std::int64_t limit) {
+    return terms_.tags_starting_with(prefix, limit);
+  }
+  std::vector<store::LabelUsage> labels(store::LabelKind kind) { return terms_.labels(kind); }
+  std::vector<content::Author> authors() { return terms_.authors(); }
 
   /// Creates a section (`create`: slug_taken when another has its slug) or renames and
   /// describes the one with `slug` (not_found when none has).
@@ -36,6 +48,7 @@ class TermService {
   LabelDelete delete_label(store::LabelKind kind, std::string_view slug);
 
  private:
+  store::Store& store_;
   store::TermStore& terms_;
   WritePath& write_path_;
 };
