@@ -16,6 +16,7 @@
 #include "discovery/site_url.h"
 #include "discovery/sitemaps.h"
 #include "render/dates.h"
+#include "render/slug.h"
 #include "render/text.h"
 
 namespace gazette::discovery {
@@ -44,13 +45,6 @@ Path split(std::string_view target) {
     target.remove_prefix(slash + 1);
   }
   return path;
-}
-
-bool is_slug(std::string_view text) {
-  if (text.empty() || text.size() > 200) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
 }
 
 std::uint64_t fnv1a(std::string_view bytes) {
@@ -94,17 +88,6 @@ std::string entity_tag(std::string_view body) {
 }
 
 std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request) {
-  try {
-    return route(request);
-  } catch (const std::exception& error) {
-    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
-                  error.what());
-    return http::make_response(request, http::Status::internal_server_error,
-                               "text/plain; charset=utf-8", "Internal error\n");
-  }
-}
-
-std::optional<http::Answer> DiscoveryRoutes::route(const http::Request& request) {
   if (request.method() != field::verb::get && request.method() != field::verb::head)
     return std::nullopt;
   auto path = split(request.target());
@@ -130,7 +113,7 @@ std::optional<http::Answer> DiscoveryRoutes::route(const http::Request& request)
 
   // Sitemaps.
   if (segments.size() == 1 && last.starts_with("sitemap") && last.ends_with(".xml")) {
-    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto now = clock_.now();
     constexpr std::string_view kXml = "application/xml; charset=utf-8";
     auto article_count = discovery_.sitemap_article_count();
     auto article_files =
@@ -186,14 +169,14 @@ std::optional<http::Answer> DiscoveryRoutes::route(const http::Request& request)
   if (segments.size() == 1) {
     channel.title = settings.title;
     channel.description = settings.description;
-  } else if (segments.size() == 2 && is_slug(segments[0])) {
+  } else if (segments.size() == 2 && render::is_slug(segments[0])) {
     auto section = store_.find_section(segments[0]);
     if (!section) return std::nullopt;
     filter = {Kind::section, section->slug};
     channel.title = section->name + " – " + settings.title;
     channel.description = section->description;
     page_path = "/" + section->slug + "/";
-  } else if (segments.size() == 3 && is_slug(segments[1])) {
+  } else if (segments.size() == 3 && render::is_slug(segments[1])) {
     std::optional<std::string> name;
     auto slug = std::string(segments[1]);
     if (segments[0] == "tag") {

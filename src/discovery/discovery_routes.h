@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "content/clock.h"
 #include "http/answer.h"
 #include "store/discovery_store.h"
 #include "store/store.h"
@@ -14,20 +15,21 @@ namespace gazette::discovery {
 
 class DiscoveryRoutes {
  public:
-  DiscoveryRoutes(store::Store& store, store::DiscoveryStore& discovery)
-      : store_(store), discovery_(discovery) {}
+  DiscoveryRoutes(store::Store& store, store::DiscoveryStore& discovery,
+                  const content::Clock& clock)
+      : store_(store), discovery_(discovery), clock_(clock) {}
 
   /// The response for one of the documents above, or nullopt when `request` is not for one
   /// (or names a section, tag or author that does not exist: the reader site's 404 follows).
   /// Feeds and sitemaps carry an ETag and Last-Modified, and conditional requests get a 304;
   /// at their canonical URL they come with what the page cache needs to keep them.
-  /// Never throws: an unexpected failure is logged and answered with a 500.
+  /// An unexpected failure (a database error) is thrown to the server's one 500 path.
   std::optional<http::Answer> handle(const http::Request& request);
 
  private:
-  std::optional<http::Answer> route(const http::Request& request);
   store::Store& store_;
   store::DiscoveryStore& discovery_;
+  const content::Clock& clock_;
 };
 
 /// The ETag of `body`: a hash of its bytes, quoted.

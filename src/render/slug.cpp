@@ -77,4 +77,16 @@ std::string slugify(std::string_view text) {
   return limit_length(std::move(slug));
 }
 
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.size() > kMaxSlugLength) return false;
+  if (text.front() == '-' || text.back() == '-') return false;
+  char previous = 0;
+  for (char c : text) {
+    bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!allowed || (c == '-' && previous == '-')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 }  // namespace gazette::render

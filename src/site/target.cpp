@@ -8,8 +8,6 @@
 namespace gazette::site {
 
 namespace {
-// Slugs are derived from titles and cut well below this; longer segments are not ours.
-constexpr std::size_t kMaxSlugLength = 200;
 // No listing is this long; a larger number is a typo or a probe.
 constexpr long kMaxPageNumber = 1'000'000;
 }  // namespace
@@ -29,18 +27,6 @@ Target parse_target(std::string_view target) {
     rest.remove_prefix(slash + 1);
   }
   return result;
-}
-
-bool is_slug(std::string_view text) {
-  if (text.empty() || text.size() > kMaxSlugLength) return false;
-  if (text.front() == '-' || text.back() == '-') return false;
-  char previous = 0;
-  for (char c : text) {
-    bool allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    if (!allowed || (c == '-' && previous == '-')) return false;
-    previous = c;
-  }
-  return true;
 }
 
 std::optional<long> page_number(std::string_view query) {

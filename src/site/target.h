@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render/slug.h"
+
 namespace gazette::site {
 
 /// A request target split into path and query ("/a/b/?page=2" → "/a/b/", "page=2").
@@ -18,9 +20,9 @@ struct Target {
 
 Target parse_target(std::string_view target);
 
-/// Whether `text` can be a slug we made: [a-z0-9] runs joined by single '-'. Anything else
-/// (dots, percent escapes, capitals) cannot name content, so it never reaches the store.
-bool is_slug(std::string_view text);
+/// Whether `text` can be a slug we made (render/slug.h, the one rule): anything else (dots,
+/// percent escapes, capitals) cannot name content, so it never reaches the store.
+using render::is_slug;
 
 /// The listing page asked for by "page=N": 1 when absent, nullopt when not a number in range.
 std::optional<long> page_number(std::string_view query);

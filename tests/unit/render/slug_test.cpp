@@ -1,6 +1,8 @@
 // Unit tests for render/slug: URL slugs from French titles and names.
 #include "render/slug.h"
 
+#include "site/target.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -67,6 +69,20 @@ TEST(Slug, IsSafeFromManyThreads) {
   }
   for (auto& thread : threads) thread.join();
   for (const auto& result : results) EXPECT_EQ(result, "etat-des-lieux-a-homs");
+}
+
+// The one slug rule: what reader pages, feeds and the newsroom accept in a URL (site::is_slug
+// is this very function). Feeds used to take a leading or doubled dash that pages refused.
+TEST(Slug, OneRuleForEverySlugInAUrl) {
+  EXPECT_EQ(&site::is_slug, &is_slug);
+  EXPECT_TRUE(is_slug("etat-des-lieux"));
+  EXPECT_TRUE(is_slug("2024"));
+  EXPECT_TRUE(is_slug(slugify("Œuvre & Co — l'été")));
+  for (std::string_view refused :
+       {"", "-syrie", "syrie-", "etat--des", "Syrie", "a.b", "a_b", "a%2Fb", "a/b", "é"})
+    EXPECT_FALSE(is_slug(refused)) << refused;
+  EXPECT_TRUE(is_slug(std::string(kMaxSlugLength, 'a')));
+  EXPECT_FALSE(is_slug(std::string(kMaxSlugLength + 1, 'a')));
 }
 
 }  // namespace
