@@ -24,7 +24,7 @@
 #include "http/connection_limit.h"
 #include "http/router.h"
 #include "http/server.h"
-#include "newsroom/newsroom.h"
+#include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
 #include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
@@ -122,22 +122,17 @@ int serve(const ServeOptions& options) {
   backend.events.subscribe([&scheduler](const content::Event& event) {
     if (std::holds_alternative<content::ArticleChanged>(event)) scheduler.wake();
   });
-  newsroom::Newsroom newsroom({.store = backend.store,
-                               .editorial = backend.editorial,
-                               .media = backend.media_store,
-                               .terms = backend.term_store,
-                               .accounts = backend.account_store,
-                               .articles = backend.articles,
-                               .term_service = backend.terms,
-                               .profiles = backend.profiles,
-                               .settings = backend.settings,
-                               .media_service = backend.media,
-                               .sessions = backend.sessions,
-                               .sign_in = backend.sign_in,
-                               .account_admin = backend.accounts,
-                               .pages = pages,
-                               .moderation = backend.moderation,
-                               .clock = backend.clock});
+  newsroom::NewsroomSite newsroom({.articles = backend.articles,
+                                   .terms = backend.terms,
+                                   .profiles = backend.profiles,
+                                   .settings = backend.settings,
+                                   .media = backend.media,
+                                   .sessions = backend.sessions,
+                                   .sign_in = backend.sign_in,
+                                   .accounts = backend.accounts,
+                                   .moderation = backend.moderation,
+                                   .pages = pages,
+                                   .clock = backend.clock});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
@@ -151,8 +146,7 @@ int serve(const ServeOptions& options) {
   router.add(
       std::string(comments::web::kCommentsPrefix),
       [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
-  router.add("/newsroom/",
-             [&newsroom](const http::Request& request) { return newsroom.handle(request); });
+  newsroom.register_with(router);  // its front door, then an area per path (newsroom_site.h)
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
   // (its events, published after its commit) and in the others sharing the database (their

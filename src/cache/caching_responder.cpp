@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "http/conditional.h"
+#include "http/cookies.h"
 #include "http/header_safety.h"
 
 namespace gazette::cache {
@@ -17,13 +18,10 @@ namespace {
 
 // Requests from the newsroom carry its session cookie: editors always see the live site, and
 // nothing of theirs is stored.
-constexpr std::string_view kNewsroomCookie = "gazette_session=";
-
 bool is_cacheable_request(const http::Request& request) {
   if (request.method() != field::verb::get && request.method() != field::verb::head) return false;
   if (request.find(field::field::authorization) != request.end()) return false;
-  auto cookie = request.find(field::field::cookie);
-  return cookie == request.end() || cookie->value().find(kNewsroomCookie) == std::string_view::npos;
+  return http::cookie_value(request, http::kSessionCookie).empty();
 }
 
 // The response when a handler's own would break the header rule (http/header_safety.h): a bug

@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "media/image_preparation.h"
-#include "newsroom/call.h"
-#include "render/markdown.h"
+#include "newsroom/article_pages.h"
+#include "publishing/article_body.h"
+#include "publishing/article_workflow.h"
 #include "render/slug.h"
 #include "site/pages.h"
 #include "site/paths.h"
@@ -16,6 +17,7 @@
 namespace gazette::newsroom {
 
 using content::ArticleStatus;
+using publishing::ArticleAction;
 
 namespace {
 
@@ -43,19 +45,11 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
           editable.version, summary.image, editable.pinned};
 }
 
-// The status an action asks for, or nullopt for an unknown action.
-std::optional<ArticleStatus> target_status(std::string_view action, ArticleStatus current) {
-  if (action == "save" || action.empty()) return current;
-  if (action == "submit") return ArticleStatus::review;
-  if (action == "unpublish") return ArticleStatus::draft;
-  if (action == "publish") return ArticleStatus::published;
-  if (action == "schedule") return ArticleStatus::scheduled;
-  return std::nullopt;
-}
-
-std::string_view notice_for(ArticleStatus before, ArticleStatus after, std::string_view action) {
-  if (action == "unpublish") return "unpublished_notice";
-  if (after == before && action != "publish" && action != "schedule") return "saved_notice";
+// The notice shown once the save is done.
+std::string_view notice_for(ArticleStatus before, ArticleStatus after, ArticleAction action) {
+  if (action == ArticleAction::unpublish) return "unpublished_notice";
+  if (after == before && action != ArticleAction::publish && action != ArticleAction::schedule)
+    return "saved_notice";
   switch (after) {
     case ArticleStatus::review:
       return "submitted_notice";
@@ -108,12 +102,12 @@ std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
 
 }  // namespace
 
-http::Response Newsroom::editor(Call& call, std::optional<content::ArticleId> id) {
-  auto context = services_.pages.context();
+http::Response ArticlePages::editor(Call& call, std::optional<content::ArticleId> id) {
+  auto context = pages_.context();
   std::optional<store::EditableArticle> existing;
   EditorValues values;
   if (id) {
-    existing = services_.editorial.find_article(*id);
+    existing = articles_.find_editable(*id);
     if (!existing) return not_found(call);
     if (!auth::can_open(call.user(),
                         {existing->article.summary.author.slug, existing->article.status}))
@@ -126,11 +120,12 @@ http::Response Newsroom::editor(Call& call, std::optional<content::ArticleId> id
   return editor_page(call, existing, values, {}, http::Status::ok);
 }
 
-http::Response Newsroom::editor_page(Call& call,
-                                     const std::optional<store::EditableArticle>& existing,
-                                     const EditorValues& values,
-                                     const std::vector<FieldError>& errors, http::Status status) {
-  auto context = services_.pages.context();
+http::Response ArticlePages::editor_page(Call& call,
+                                         const std::optional<store::EditableArticle>& existing,
+                                         const EditorValues& values,
+                                         const std::vector<FieldError>& errors,
+                                         http::Status status) {
+  auto context = pages_.context();
   const auto& user = call.user();
   auth::ArticleFacts facts{existing ? existing->article.summary.author.slug : user.author_slug,
                            existing ? existing->article.status : ArticleStatus::draft};
@@ -170,20 +165,18 @@ http::Response Newsroom::editor_page(Call& call,
   view.set("can_choose_author", choose_author);
   if (choose_author) {
     std::vector<std::pair<std::string, std::string>> authors;
-    for (const auto& author : services_.terms.authors())
-      authors.emplace_back(author.slug, author.name);
+    for (const auto& author : terms_.authors()) authors.emplace_back(author.slug, author.name);
     view.set("authors", options_view(authors, values.author));
   }
   view.set("categories", values.categories);
   theme::View category_options{theme::View::type::list};
-  for (const auto& category : services_.terms.categories())
-    category_options.push_back(category.name);
+  for (const auto& category : terms_.categories()) category_options.push_back(category.name);
   view.set("category_options", category_options);
   view.set("tags", values.tags);
   view.set("lead", values.lead);
   view.set("body", values.body);
   // Our Markdown renderer drops raw HTML: this is the same HTML the article page will carry.
-  view.set("body_html", body_html_for(values.body, values.lead));
+  view.set("body_html", publishing::body_html_for(values.body, values.lead));
   view.set("has_image", values.image.has_value());
   if (values.image) view.set("image_src", site::media_path(values.image->name));
   view.set("caption", values.caption);
@@ -202,24 +195,24 @@ http::Response Newsroom::editor_page(Call& call,
   return page(call, status, "editor", view);
 }
 
-http::Response Newsroom::save_article(Call& call, std::optional<content::ArticleId> id) {
+http::Response ArticlePages::save_article(Call& call, std::optional<content::ArticleId> id) {
   const auto& user = call.user();
   const auto& form = call.form;
-  auto context = services_.pages.context();
+  auto context = pages_.context();
 
   std::optional<store::EditableArticle> existing;
   if (id) {
-    existing = services_.editorial.find_article(*id);
+    existing = articles_.find_editable(*id);
     if (!existing) return not_found(call);
   }
   auth::ArticleFacts facts{existing ? existing->article.summary.author.slug : user.author_slug,
                            existing ? existing->article.status : ArticleStatus::draft};
   if (!auth::can_open(user, facts)) return forbidden(call);
-  auto action = form.get("action");
-  auto target = target_status(action, facts.status);
-  if (!target)
-    return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
-  if (!auth::can_move(user, facts, *target)) return forbidden(call);
+  auto action_text = form.get("action");
+  auto action = publishing::parse_article_action(action_text);
+  if (!action) return bad_request(call);
+  if (!auth::can_move(user, facts, publishing::requested_status(*action, facts.status)))
+    return forbidden(call);
 
   EditorValues values;
   values.title = std::string(render::trim(form.get("title")));
@@ -276,7 +269,7 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
              false);
   check_text(values.tags, "tags", "tags", kMaxTermBytes * kMaxTermsPerKind, false);
   if (values.slug.empty() && errors.empty()) values.slug = render::slugify(values.title);
-  if (!site::is_slug(values.slug)) errors.push_back({"slug", "slug", "err_slug"});
+  if (!render::is_slug(values.slug)) errors.push_back({"slug", "slug", "err_slug"});
   bool known_section = false;
   for (const auto& section : context.sections) known_section |= section.slug == values.section;
   if (!known_section) errors.push_back({"section", "section", "err_section"});
@@ -300,30 +293,18 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
       errors.push_back({"published_at", "publish_at", "err_date"});
     }
   }
-  ArticleStatus status = *target;
-  content::Timestamp published_at = call.now;
-  bool was_live =
-      facts.status == ArticleStatus::published || facts.status == ArticleStatus::scheduled;
-  if (typed_date) {
-    published_at = *typed_date;
-  } else if (existing &&
-             (was_live || status == ArticleStatus::draft || status == ArticleStatus::review)) {
-    published_at = existing->article.summary.published_at;
-  }
-  if (status == ArticleStatus::scheduled && (!typed_date || *typed_date <= call.now) &&
-      action == "schedule")
+  std::optional<publishing::StoredPublication> stored;
+  if (existing) stored = {existing->article.status, existing->article.summary.published_at};
+  auto publication = publishing::decide_publication(*action, stored, typed_date, call.now);
+  if (publication.needs_future_date)
     errors.push_back({"published_at", "publish_at", "err_future_date"});
-  // Published with a date to come is scheduled; scheduled with a date gone by goes live now.
-  if (status == ArticleStatus::published && published_at > call.now)
-    status = ArticleStatus::scheduled;
-  if (status == ArticleStatus::scheduled && published_at <= call.now && action != "schedule")
-    status = ArticleStatus::published;
+  auto status = publication.status;
 
   // The photo: checked by content and decoded in full; stored only once the rest is valid.
   std::optional<media::PreparedImage> upload;
   if (auto file = form.files.find("photo");
       file != form.files.end() && !file->second.bytes.empty()) {
-    auto prepared = services_.media_service.prepare(file->second.bytes, file->second.file_name);
+    auto prepared = media_.prepare(file->second.bytes, file->second.file_name);
     if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared)) {
       errors.push_back({"photo", "field_photo", image_problem_key(refusal->problem)});
     } else {
@@ -336,7 +317,7 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   if (!errors.empty())
     return editor_page(call, existing, values, errors, http::Status::unprocessable_entity);
 
-  if (upload) values.image = services_.media_service.save(*upload);
+  if (upload) values.image = media_.save(*upload);
 
   content::ArticleEdit edit;
   edit.id = id;
@@ -345,9 +326,8 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   edit.title = values.title;
   edit.lead = values.lead;
   edit.body_markdown = values.body;
-  edit.body_html = body_html_for(values.body, values.lead);
   edit.status = status;
-  edit.published_at = published_at;
+  edit.published_at = publication.published_at;
   edit.updated_at = call.now;
   edit.author_slug = values.author;
   edit.section_slug = values.section;
@@ -358,13 +338,13 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
   edit.image_alt = values.alt;
   edit.saved_by = user.id;
   edit.saved_by_name = user.name;
-  edit.note = action.empty() ? "save" : action;
+  edit.note = action_text.empty() ? "save" : action_text;
   if (values.pinned != was_pinned) edit.pinned = values.pinned;
 
-  auto result = services_.articles.save_edit(edit);
+  auto result = articles_.save_edit(edit);
   if (auto* saved = std::get_if<content::SavedArticle>(&result)) {
     return see_other(call, "/newsroom/articles/" + std::to_string(saved->id.value) +
-                               "?notice=" + std::string(notice_for(facts.status, status, action)));
+                               "?notice=" + std::string(notice_for(facts.status, status, *action)));
   }
   if (auto* conflict = std::get_if<content::EditConflict>(&result))
     return conflict_page(call, *id, *conflict);
@@ -373,8 +353,8 @@ http::Response Newsroom::save_article(Call& call, std::optional<content::Article
                      http::Status::unprocessable_entity);
 }
 
-http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
-                                       const content::EditConflict& conflict) {
+http::Response ArticlePages::conflict_page(Call& call, content::ArticleId id,
+                                           const content::EditConflict& conflict) {
   auto base = "/newsroom/articles/" + std::to_string(id.value);
   auto view = frame(call, text(call, "conflict_heading"));
   view.set("kept_revision", std::to_string(conflict.kept_revision));
@@ -388,15 +368,15 @@ http::Response Newsroom::conflict_page(Call& call, content::ArticleId id,
   return page(call, http::Status::conflict, "conflict", view);
 }
 
-http::Response Newsroom::preview(Call& call, content::ArticleId id) {
-  auto existing = services_.editorial.find_article(id);
+http::Response ArticlePages::preview(Call& call, content::ArticleId id) {
+  auto existing = articles_.find_editable(id);
   if (!existing) return not_found(call);
   if (!auth::can_open(call.user(),
                       {existing->article.summary.author.slug, existing->article.status}))
     return forbidden(call);
   // The reader theme's article page, from the stored article whatever its status: exactly
   // what readers will see, served here with the newsroom's never-cache headers.
-  auto context = services_.pages.context();
+  auto context = pages_.context();
   auto html = site::render_article_page(context, existing->article);
   auto response = http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8",
                                       std::move(html));
@@ -409,27 +389,26 @@ http::Response Newsroom::preview(Call& call, content::ArticleId id) {
   return response;
 }
 
-http::Response Newsroom::delete_article(Call& call, content::ArticleId id) {
+http::Response ArticlePages::delete_article(Call& call, content::ArticleId id) {
   if (!auth::can(call.user().role, auth::Capability::delete_articles)) return forbidden(call);
-  if (!services_.articles.remove(id)) return not_found(call);
+  if (!articles_.remove(id)) return not_found(call);
   return see_other(call, "/newsroom/articles/?notice=deleted_notice");
 }
 
-http::Response Newsroom::markdown_preview(Call& call) {
-  if (!acceptable_text(call.request.body(), kMaxBodyBytes))
-    return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
+http::Response ArticlePages::markdown_preview(Call& call) {
+  if (!acceptable_text(call.request.body(), kMaxBodyBytes)) return bad_request(call);
   auto response = http::make_response(call.request, http::Status::ok, "text/html; charset=utf-8",
-                                      render::render_article(call.request.body(), false).body_html);
+                                      publishing::preview_html(call.request.body()));
   response.set(http::beast_http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
   return response;
 }
 
-http::Response Newsroom::tag_suggestions(Call& call) {
+http::Response ArticlePages::tag_suggestions(Call& call) {
   auto prefix = call.query.get("q");
   nlohmann::json names = nlohmann::json::array();
   if (acceptable_text(prefix, kMaxTermBytes) && !prefix.empty()) {
-    for (const auto& tag : services_.terms.tags_starting_with(prefix, kTagSuggestions))
+    for (const auto& tag : terms_.tags_starting_with(prefix, kTagSuggestions))
       names.push_back(tag.name);
   }
   auto response = http::make_response(call.request, http::Status::ok,

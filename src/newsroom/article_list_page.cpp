@@ -2,7 +2,7 @@
 // section and author, searched by title. Everyone sees the list; the links are only on what
 // each one may open.
 #include "http/percent_encoding.h"
-#include "newsroom/call.h"
+#include "newsroom/article_pages.h"
 #include "site/target.h"
 
 namespace gazette::newsroom {
@@ -14,20 +14,20 @@ constexpr std::int64_t kRowsPerPage = 30;
 constexpr std::size_t kMaxSearchBytes = 200;
 }  // namespace
 
-http::Response Newsroom::article_list(Call& call) {
+http::Response ArticlePages::article_list(Call& call) {
   store::NewsroomFilter filter;
   filter.status = content::parse_article_status(call.query.get("status"));
   auto section = call.query.get("section");
   auto author = call.query.get("author");
   auto search = call.query.get("q");
-  if (site::is_slug(section)) filter.section_slug = section;
-  if (site::is_slug(author)) filter.author_slug = author;
+  if (render::is_slug(section)) filter.section_slug = section;
+  if (render::is_slug(author)) filter.author_slug = author;
   if (acceptable_text(search, kMaxSearchBytes)) filter.title_contains = search;
   auto page_number = site::page_number("page=" + call.query.get("page")).value_or(1);
   filter.page = {(page_number - 1) * kRowsPerPage, kRowsPerPage};
-  auto listing = services_.editorial.list_articles(filter);
+  auto listing = articles_.list(filter);
 
-  auto context = services_.pages.context();
+  auto context = pages_.context();
   auto view = frame(call, text(call, "articles"));
   std::vector<std::pair<std::string, std::string>> statuses;
   for (auto status : {content::ArticleStatus::draft, content::ArticleStatus::review,
@@ -39,7 +39,7 @@ http::Response Newsroom::article_list(Call& call) {
   for (const auto& item : context.sections) sections.emplace_back(item.slug, item.name);
   view.set("sections", options_view(sections, filter.section_slug));
   std::vector<std::pair<std::string, std::string>> authors;
-  for (const auto& item : services_.terms.authors()) authors.emplace_back(item.slug, item.name);
+  for (const auto& item : terms_.authors()) authors.emplace_back(item.slug, item.name);
   view.set("authors", options_view(authors, filter.author_slug));
   view.set("q", filter.title_contains);
 

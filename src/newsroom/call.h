@@ -1,5 +1,5 @@
-// One request inside the newsroom, as every page handler receives it, and the small helpers
-// they share. Private to src/newsroom/.
+// One request inside the newsroom, as the front door (newsroom.h) hands it to every area's
+// pages, and the small helpers they share. Private to src/newsroom/.
 #pragma once
 
 #include <functional>
@@ -11,19 +11,21 @@
 
 #include "auth/capabilities.h"
 #include "auth/sessions.h"
-#include "newsroom/form.h"
-#include "newsroom/newsroom.h"
+#include "content/accounts.h"
+#include "content/types.h"
+#include "http/form.h"
+#include "http/message.h"
 #include "render/dates.h"
 #include "render/text.h"
 #include "theme/theme.h"
 
 namespace gazette::newsroom {
 
-struct Newsroom::Call {
+struct Call {
   const http::Request& request;
   std::vector<std::string> segments;  // the path after /newsroom/, split on '/'
-  Form query;
-  Form form;  // a POST's fields and files
+  http::Form query;
+  http::Form form;  // a POST's fields and files (the CSRF token checked)
   std::optional<auth::Session> session;
   content::SiteSettings settings;
   content::Timestamp now{};
@@ -33,12 +35,6 @@ struct Newsroom::Call {
   const content::User& user() const { return session->user; }
   const std::string& language() const { return settings.language; }
 };
-
-/// The name of the session cookie; its path is /newsroom, so reader pages never receive it.
-inline constexpr std::string_view kSessionCookie = "gazette_session";
-
-/// The value of cookie `name` in the request's Cookie header(s), or "".
-std::string cookie_value(const http::Request& request, std::string_view name);
 
 /// A `<select>`'s options: {value, label, selected} for each (value, label).
 theme::View options_view(const std::vector<std::pair<std::string, std::string>>& options,
@@ -81,10 +77,6 @@ bool acceptable_text(std::string_view text, std::size_t max_bytes);
 /// The comma-separated names of `text` ("Syrie, Moyen-Orient"), trimmed, empty ones dropped.
 std::vector<std::string> split_names(std::string_view text);
 std::string join_names(const std::vector<content::Term>& terms);
-
-/// The article body's HTML. An article whose lead is the body's first paragraph (what `gazette
-/// publish` makes of a file without `lead:`) shows it once, as the lead, not again in the body.
-std::string body_html_for(std::string_view markdown, std::string_view lead);
 
 /// The translation key of a status or a role ("status_draft", "role_editor").
 std::string status_key(content::ArticleStatus status);

@@ -4,7 +4,8 @@
 #include <sodium.h>
 
 #include "auth/passwords.h"
-#include "newsroom/call.h"
+#include "http/cookies.h"
+#include "newsroom/newsroom.h"
 
 namespace gazette::newsroom {
 
@@ -16,7 +17,7 @@ constexpr std::string_view kLoginCookie = "gazette_login";
 // Long enough to type a password after a coffee; a stale form just shows a new one.
 constexpr int kLoginFormSeconds = 3600;
 
-std::string cookie_attributes(const Newsroom::Call& call, std::string_view path, long max_age,
+std::string cookie_attributes(const Call& call, std::string_view path, long max_age,
                               std::string_view same_site) {
   return "; Path=" + std::string(path) + "; Max-Age=" + std::to_string(max_age) +
          "; HttpOnly; SameSite=" + std::string(same_site) + (call.secure ? "; Secure" : "");
@@ -43,14 +44,14 @@ http::LocalPath after_sign_in(std::string_view next) {
 http::Response Newsroom::login_form(Call& call, http::Status status, std::string_view error_key,
                                     std::string_view email) {
   auto token = auth::random_token(32);
-  auto view = frame(call, text(call, "sign_in"));
+  auto view = desk_.frame(call, desk_.text(call, "sign_in"));
   view.set("login_token", token);
   view.set("next",
            after_sign_in(call.is_post ? call.form.get("next") : call.query.get("next")).text());
   view.set("email", std::string(email));
   view.set("has_error", !error_key.empty());
-  if (!error_key.empty()) view.set("error", text(call, error_key));
-  auto response = page(call, status, "login", view);
+  if (!error_key.empty()) view.set("error", desk_.text(call, error_key));
+  auto response = desk_.page(call, status, "login", view);
   response.set(field::field::set_cookie,
                std::string(kLoginCookie) + "=" + token +
                    cookie_attributes(call, "/newsroom/login", kLoginFormSeconds, "Strict"));
@@ -58,11 +59,11 @@ http::Response Newsroom::login_form(Call& call, http::Status status, std::string
 }
 
 http::Response Newsroom::sign_in(Call& call) {
-  auto parsed = parse_form(call.request[field::field::content_type], call.request.body());
-  if (auto* form = std::get_if<Form>(&parsed)) call.form = std::move(*form);
+  auto parsed = http::parse_form(call.request[field::field::content_type], call.request.body());
+  if (auto* form = std::get_if<http::Form>(&parsed)) call.form = std::move(*form);
   auto email = call.form.get("email");
   auto submitted = call.form.get("csrf");
-  auto expected = cookie_value(call.request, kLoginCookie);
+  auto expected = http::cookie_value(call.request, kLoginCookie);
   if (expected.empty() || submitted.size() != expected.size() ||
       sodium_memcmp(submitted.data(), expected.data(), expected.size()) != 0)
     return login_form(call, http::Status::forbidden, "csrf_message", email);
@@ -77,20 +78,20 @@ http::Response Newsroom::sign_in(Call& call) {
                       limited ? "too_many_attempts" : "wrong_credentials", email);
   }
   const auto& opened = std::get<auth::OpenedSession>(result);
-  auto response = see_other(call, next);
+  auto response = desk_.see_other(call, next);
   response.set(field::field::set_cookie,
-               std::string(kSessionCookie) + "=" + opened.token +
+               std::string(http::kSessionCookie) + "=" + opened.token +
                    cookie_attributes(call, "/newsroom",
                                      static_cast<long>(auth::kSessionLifetime.count()), "Lax"));
   return response;
 }
 
 http::Response Newsroom::sign_out(Call& call) {
-  auto token = cookie_value(call.request, kSessionCookie);
+  auto token = http::cookie_value(call.request, http::kSessionCookie);
   services_.sessions.close(token);
-  auto response = see_other(call, "/newsroom/login?notice=signed_out");
-  response.set(field::field::set_cookie,
-               std::string(kSessionCookie) + "=" + cookie_attributes(call, "/newsroom", 0, "Lax"));
+  auto response = desk_.see_other(call, "/newsroom/login?notice=signed_out");
+  response.set(field::field::set_cookie, std::string(http::kSessionCookie) + "=" +
+                                             cookie_attributes(call, "/newsroom", 0, "Lax"));
   return response;
 }
 

@@ -1,9 +1,8 @@
 // An article's history at /newsroom/articles/{id}/revisions/: the list of every save, one
 // revision against the current version, two revisions compared (a line diff of a plain-text
 // rendering), and restoring one — which is a new save, so nothing is ever lost.
-#include "newsroom/call.h"
+#include "newsroom/article_pages.h"
 #include "newsroom/line_diff.h"
-#include "render/markdown.h"
 #include "render/slug.h"
 
 namespace gazette::newsroom {
@@ -88,15 +87,15 @@ theme::View diff_view(const Text& t, const ComparableText& before, const Compara
 
 }  // namespace
 
-http::Response Newsroom::revision_list(Call& call, content::ArticleId id) {
-  auto existing = services_.editorial.find_article(id);
+http::Response ArticlePages::revision_list(Call& call, content::ArticleId id) {
+  auto existing = articles_.find_editable(id);
   if (!existing) return not_found(call);
   if (!auth::can_open(call.user(),
                       {existing->article.summary.author.slug, existing->article.status}))
     return forbidden(call);
-  auto context = services_.pages.context();
+  auto context = pages_.context();
   auto base = "/newsroom/articles/" + std::to_string(id.value);
-  auto revisions = services_.editorial.revisions(id);
+  auto revisions = articles_.revisions(id);
   auto view = frame(call, text(call, "revisions"));
   view.set("title", existing->article.summary.title);
   view.set("editor_url", base);
@@ -122,14 +121,14 @@ http::Response Newsroom::revision_list(Call& call, content::ArticleId id) {
   return page(call, http::Status::ok, "revisions", view);
 }
 
-http::Response Newsroom::revision_view(Call& call, content::ArticleId id, std::int64_t number) {
-  auto existing = services_.editorial.find_article(id);
+http::Response ArticlePages::revision_view(Call& call, content::ArticleId id, std::int64_t number) {
+  auto existing = articles_.find_editable(id);
   if (!existing) return not_found(call);
   auth::ArticleFacts facts{existing->article.summary.author.slug, existing->article.status};
   if (!auth::can_open(call.user(), facts)) return forbidden(call);
-  auto revision = services_.editorial.find_revision(id, number);
+  auto revision = articles_.find_revision(id, number);
   if (!revision) return not_found(call);
-  auto context = services_.pages.context();
+  auto context = pages_.context();
   auto base = "/newsroom/articles/" + std::to_string(id.value);
   auto heading =
       text(call, "revision_heading") + " " + std::to_string(number) + " : " + revision->title;
@@ -150,8 +149,8 @@ http::Response Newsroom::revision_view(Call& call, content::ArticleId id, std::i
   return page(call, http::Status::ok, "revision", view);
 }
 
-http::Response Newsroom::revision_compare(Call& call, content::ArticleId id) {
-  auto existing = services_.editorial.find_article(id);
+http::Response ArticlePages::revision_compare(Call& call, content::ArticleId id) {
+  auto existing = articles_.find_editable(id);
   if (!existing) return not_found(call);
   if (!auth::can_open(call.user(),
                       {existing->article.summary.author.slug, existing->article.status}))
@@ -162,7 +161,7 @@ http::Response Newsroom::revision_compare(Call& call, content::ArticleId id) {
     if (value == "current") return std::pair{text(call, "current_version"), text_of(*existing)};
     auto number = parse_id(value);
     if (!number) return std::nullopt;
-    auto revision = services_.editorial.find_revision(id, *number);
+    auto revision = articles_.find_revision(id, *number);
     if (!revision) return std::nullopt;
     return std::pair{text(call, "revision") + " " + value, text_of(*revision)};
   };
@@ -181,13 +180,14 @@ http::Response Newsroom::revision_compare(Call& call, content::ArticleId id) {
   return page(call, http::Status::ok, "revision", view);
 }
 
-http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std::int64_t number) {
-  auto existing = services_.editorial.find_article(id);
+http::Response ArticlePages::restore_revision(Call& call, content::ArticleId id,
+                                              std::int64_t number) {
+  auto existing = articles_.find_editable(id);
   if (!existing) return not_found(call);
   const auto& current = existing->article;
   auth::ArticleFacts facts{current.summary.author.slug, current.status};
   if (!auth::can_change(call.user(), facts)) return forbidden(call);
-  auto revision = services_.editorial.find_revision(id, number);
+  auto revision = articles_.find_revision(id, number);
   if (!revision) return not_found(call);
   auto version = parse_id(call.form.get("version"));
   if (!version)
@@ -202,7 +202,6 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
   edit.title = revision->title;
   edit.lead = revision->lead;
   edit.body_markdown = revision->body_markdown;
-  edit.body_html = body_html_for(revision->body_markdown, revision->lead);
   edit.status = current.status;
   edit.published_at = current.summary.published_at;
   edit.updated_at = call.now;
@@ -211,7 +210,7 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
   for (const auto& name : revision->categories)
     edit.categories.push_back({render::slugify(name), name});
   for (const auto& name : revision->tags) edit.tags.push_back({render::slugify(name), name});
-  if (revision->image_name && services_.media.find_image(*revision->image_name))
+  if (revision->image_name && media_.find(*revision->image_name))
     edit.image_name = revision->image_name;
   edit.image_caption = revision->image_caption;
   edit.image_alt = revision->image_alt;
@@ -219,7 +218,7 @@ http::Response Newsroom::restore_revision(Call& call, content::ArticleId id, std
   edit.saved_by_name = call.user().name;
   edit.note = text(call, "restored_from") + " " + std::to_string(number);
 
-  auto result = services_.articles.save_edit(edit);
+  auto result = articles_.save_edit(edit);
   if (std::holds_alternative<content::SavedArticle>(result))
     return see_other(call,
                      "/newsroom/articles/" + std::to_string(id.value) + "?notice=restored_notice");

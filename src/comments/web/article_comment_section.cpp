@@ -5,8 +5,8 @@
 #include "comments/spam_defences.h"
 #include "comments/web/comment_paths.h"
 #include "comments/web/comment_views.h"
-#include "comments/web/form_body.h"
 #include "comments/web/private_response.h"
+#include "http/form.h"
 #include "site/paths.h"
 #include "site/responses.h"
 
@@ -20,12 +20,6 @@ using field = http::beast_http::field;
 constexpr std::size_t kMaxUserAgentBytes = 512;
 // A rate-limited reader may try again once the hour's window has moved on.
 constexpr std::string_view kRetryAfterSeconds = "3600";
-
-std::string form_field(const std::map<std::string, std::string, std::less<>>& fields,
-                       std::string_view name) {
-  auto found = fields.find(name);
-  return found == fields.end() ? std::string() : found->second;
-}
 
 http::Status refusal_status(Refusal reason) {
   switch (reason) {
@@ -76,17 +70,17 @@ theme::View ArticleCommentSection::article_view(const site::PageContext& context
 http::Response ArticleCommentSection::post(const http::Request& request,
                                            const site::PageContext& context,
                                            std::string_view section, std::string_view slug) {
-  if (!is_urlencoded_form(request[field::content_type]))
+  if (!http::is_urlencoded_form(request[field::content_type]))
     return site::message_response(request, context, http::Status::unsupported_media_type,
                                   "comment_bad_form", "comment_bad_form_message");
-  auto fields = parse_form_body(request.body());
-  CommentForm form{.name = form_field(fields, "name"),
-                   .email = form_field(fields, "email"),
-                   .website = form_field(fields, "website"),
-                   .comment = form_field(fields, "comment"),
-                   .parent_id = form_field(fields, "parent_id"),
-                   .form_token = form_field(fields, "form_token"),
-                   .honeypot = form_field(fields, "homepage")};
+  auto fields = http::parse_urlencoded(request.body());
+  CommentForm form{.name = fields.get("name"),
+                   .email = fields.get("email"),
+                   .website = fields.get("website"),
+                   .comment = fields.get("comment"),
+                   .parent_id = fields.get("parent_id"),
+                   .form_token = fields.get("form_token"),
+                   .honeypot = fields.get("homepage")};
   auto settings = service_.settings();
   Visitor visitor{
       client_address(request[http::kPeerAddressHeader], request["X-Forwarded-For"],

@@ -8,8 +8,8 @@
 #include "comments/avatar.h"
 #include "comments/web/comment_paths.h"
 #include "comments/web/comment_views.h"
-#include "comments/web/form_body.h"
 #include "comments/web/private_response.h"
+#include "http/form.h"
 #include "site/paths.h"
 #include "site/responses.h"
 #include "site/target.h"
@@ -63,7 +63,7 @@ http::Response CommentPages::handle(const http::Request& request) {
     if (auto id = parse_id(segments[1])) {
       if (segments[2] == "reply") return reply_page(request, context, *id);
       if (segments[2] == "received") {
-        auto query = parse_form_body(target.query);
+        auto query = http::parse_urlencoded(target.query).fields;
         auto key = query.find("key");
         if (key != query.end()) return receipt_page(request, context, *id, key->second);
       }

@@ -1,10 +1,10 @@
 // Form decoding: URL-encoded fields and multipart bodies with files, and bodies that lie.
-#include "newsroom/form.h"
+#include "http/form.h"
 #include "http/percent_encoding.h"
 
 #include <gtest/gtest.h>
 
-namespace gazette::newsroom {
+namespace gazette::http {
 namespace {
 
 TEST(Form, DecodesUrlEncodedFieldsKeepingTheFirstValue) {
@@ -47,4 +47,4 @@ TEST(Form, RefusesTruncatedOrUnknownBodies) {
 }
 
 }  // namespace
-}  // namespace gazette::newsroom
+}  // namespace gazette::http

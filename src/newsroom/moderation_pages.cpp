@@ -8,7 +8,7 @@
 #include <variant>
 
 #include "http/percent_encoding.h"
-#include "newsroom/call.h"
+#include "newsroom/moderation_pages.h"
 #include "render/text.h"
 #include "site/paths.h"
 #include "site/target.h"
@@ -54,7 +54,7 @@ struct ListFilterRefusal {
 
 // The filter in `fields` (?article=ID&q=TEXT, or the bulk form's hidden fields).
 std::variant<ListFilter, ListFilterRefusal> read_list_filter(
-    const Form& fields, comments::ModerationService& comments) {
+    const http::Form& fields, comments::ModerationService& comments) {
   ListFilter filter;
   if (auto article = fields.get("article"); !article.empty()) {
     auto id = parse_id(article);
@@ -143,9 +143,10 @@ std::string joined_lines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-http::Response Newsroom::comments_route(Call& call) {
-  if (!auth::can(call.user().role, auth::Capability::moderate_comments)) return forbidden(call);
+http::Response ModerationPages::handle(Call& call) {
   const auto& s = call.segments;
+  if (s[0] != "comments") return not_found(call);
+  if (!auth::can(call.user().role, auth::Capability::moderate_comments)) return forbidden(call);
   bool is_read = !call.is_post;
   if (s.size() == 1) return call.is_post ? comment_bulk_action(call) : comment_list(call);
   if (s.size() == 2 && s[1] == "erase") return comment_erase(call);
@@ -157,11 +158,11 @@ http::Response Newsroom::comments_route(Call& call) {
   return not_found(call);
 }
 
-http::Response Newsroom::comment_list(Call& call) {
+http::Response ModerationPages::comment_list(Call& call) {
   auto status =
       content::parse_comment_status(call.query.get("status")).value_or(CommentStatus::pending);
   auto page_number = site::page_number("page=" + call.query.get("page")).value_or(1);
-  auto read = read_list_filter(call.query, services_.moderation);
+  auto read = read_list_filter(call.query, moderation_);
   if (auto* refusal = std::get_if<ListFilterRefusal>(&read))
     return message(
         call, refusal->status,
@@ -169,12 +170,12 @@ http::Response Newsroom::comment_list(Call& call) {
         refusal->message_key);
   const auto& filter = std::get<ListFilter>(read);
   auto query = comment_query(filter);
-  auto counts = services_.moderation.counts(query);
+  auto counts = moderation_.counts(query);
   query.status = status;
   query.offset = (page_number - 1) * kCommentsPerPage;
   query.limit = kCommentsPerPage;
-  auto listing = services_.moderation.list(query);
-  auto context = services_.pages.context();
+  auto listing = moderation_.list(query);
+  auto context = pages_.context();
 
   auto view = frame(call, text(call, "comments"));
   view.set("csrf", call.session->csrf_token);
@@ -249,7 +250,7 @@ http::Response Newsroom::comment_list(Call& call) {
   return page(call, http::Status::ok, "comments", view);
 }
 
-http::Response Newsroom::comment_bulk_action(Call& call) {
+http::Response ModerationPages::comment_bulk_action(Call& call) {
   // A row's own button says "approve:12"; the bulk buttons say "approve" and take the checked
   // rows.
   std::string action;
@@ -274,15 +275,15 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
       content::parse_comment_status(call.form.get("status")).value_or(CommentStatus::pending);
   // Back to the list as it was filtered; a filter gone bad (its article deleted meanwhile) is
   // dropped rather than refusing the action.
-  auto read = read_list_filter(call.form, services_.moderation);
+  auto read = read_list_filter(call.form, moderation_);
   auto filter =
       std::holds_alternative<ListFilter>(read) ? std::get<ListFilter>(read) : ListFilter{};
   auto back_url = list_url(back, filter);
   if (ids.empty()) return see_other(call, back_url);
   // "close_article:7" and "open_article:7" name an article, not a comment.
   if (action == "close_article" || action == "open_article") {
-    if (!services_.moderation.set_comments_open(content::ArticleId{ids.front().value},
-                                                action == "open_article"))
+    if (!moderation_.set_comments_open(content::ArticleId{ids.front().value},
+                                       action == "open_article"))
       return not_found(call);
     return see_other(call, back_url + "&notice=" +
                                (action == "open_article" ? "article_comments_opened"
@@ -291,19 +292,19 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
 
   std::string notice;
   if (action == "approve") {
-    services_.moderation.approve(ids, call.now);
+    moderation_.approve(ids, call.now);
     notice = "comments_approved_done";
   } else if (action == "hold") {
-    services_.moderation.hold(ids, call.now);
+    moderation_.hold(ids, call.now);
     notice = "comments_held";
   } else if (action == "spam") {
-    services_.moderation.mark_spam(ids, call.now);
+    moderation_.mark_spam(ids, call.now);
     notice = "comments_spammed";
   } else if (action == "trash") {
-    services_.moderation.trash(ids, call.now);
+    moderation_.trash(ids, call.now);
     notice = "comments_trashed";
   } else if (action == "delete") {
-    services_.moderation.remove(ids);
+    moderation_.remove(ids);
     notice = "comments_deleted";
   } else {
     return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
@@ -311,15 +312,15 @@ http::Response Newsroom::comment_bulk_action(Call& call) {
   return see_other(call, back_url + "&notice=" + notice);
 }
 
-http::Response Newsroom::comment_edit(Call& call, CommentId id) {
-  auto comment = services_.moderation.find(id);
+http::Response ModerationPages::comment_edit(Call& call, CommentId id) {
+  auto comment = moderation_.find(id);
   if (!comment) return not_found(call);
   CommentEditValues values{comment->author_name, comment->author_url, comment->body, "", {}, {}};
   if (call.is_post) {
     values.name = call.form.get("name");
     values.website = call.form.get("website");
     values.body = call.form.get("comment");
-    auto result = services_.moderation.edit(id, values.name, values.website, values.body, call.now);
+    auto result = moderation_.edit(id, values.name, values.website, values.body, call.now);
     if (std::holds_alternative<comments::NoSuchComment>(result)) return not_found(call);
     auto* problems = std::get_if<std::vector<comments::FieldError>>(&result);
     if (!problems)
@@ -330,16 +331,15 @@ http::Response Newsroom::comment_edit(Call& call, CommentId id) {
   return comment_edit_page(call, *comment, values);
 }
 
-http::Response Newsroom::comment_reply(Call& call, CommentId id) {
+http::Response ModerationPages::comment_reply(Call& call, CommentId id) {
   auto body = call.form.get("comment");
-  auto result =
-      services_.moderation.reply(id, {call.user().name, call.user().email}, body, call.now);
+  auto result = moderation_.reply(id, {call.user().name, call.user().email}, body, call.now);
   if (std::holds_alternative<comments::NoSuchComment>(result)) return not_found(call);
   auto* problems = std::get_if<std::vector<comments::FieldError>>(&result);
   if (!problems)
     return see_other(call, "/newsroom/comments/?status=approved&notice=comment_replied");
   // The comment page again, the reply kept beside what is wrong with it.
-  auto comment = services_.moderation.find(id);
+  auto comment = moderation_.find(id);
   if (!comment) return not_found(call);
   CommentEditValues values{comment->author_name, comment->author_url, comment->body, body, {}, {}};
   values.reply_errors = field_errors(*problems);
@@ -347,10 +347,10 @@ http::Response Newsroom::comment_reply(Call& call, CommentId id) {
   return comment_edit_page(call, *comment, values);
 }
 
-http::Response Newsroom::comment_edit_page(Call& call, const content::Comment& comment,
-                                           const CommentEditValues& values) {
+http::Response ModerationPages::comment_edit_page(Call& call, const content::Comment& comment,
+                                                  const CommentEditValues& values) {
   auto t = [&](std::string_view key) { return text(call, key); };
-  auto article = services_.moderation.article(comment.article);
+  auto article = moderation_.article(comment.article);
   auto view = frame(call, t("edit_comment"));
   view.set("csrf", call.session->csrf_token);
   view.set("has_errors", !values.errors.empty());
@@ -376,14 +376,14 @@ http::Response Newsroom::comment_edit_page(Call& call, const content::Comment& c
               view);
 }
 
-http::Response Newsroom::comment_erase(Call& call) {
+http::Response ModerationPages::comment_erase(Call& call) {
   auto t = [&](std::string_view key) { return text(call, key); };
   auto email =
       std::string(render::trim(call.is_post ? call.form.get("email") : call.query.get("email")));
   bool valid = !email.empty() && acceptable_text(email, kMaxEmailBytes) &&
                email.find('@') != std::string::npos;
   if (call.is_post && valid && call.form.get("confirm") == "1") {
-    auto erased = services_.moderation.erase_author(email);
+    auto erased = moderation_.erase_author(email);
     (void)erased;
     return see_other(call, "/newsroom/comments/?status=pending&notice=comments_erased");
   }
@@ -400,18 +400,18 @@ http::Response Newsroom::comment_erase(Call& call) {
     for (char& c : query.author_email)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     query.limit = 1;
-    view.set("count", std::to_string(services_.moderation.list(query).total));
+    view.set("count", std::to_string(moderation_.list(query).total));
   }
   return page(call,
               !email.empty() && !valid ? http::Status::unprocessable_entity : http::Status::ok,
               "comment_erase", view);
 }
 
-http::Response Newsroom::comment_settings(Call& call) {
+http::Response ModerationPages::comment_settings(Call& call) {
   if (!auth::can(call.user().role, auth::Capability::manage_settings)) return forbidden(call);
   auto t = [&](std::string_view key) { return text(call, key); };
   std::vector<FieldError> errors;
-  auto values = services_.moderation.settings();
+  auto values = moderation_.settings();
   std::string blocked_words = joined_lines(values.blocked_words);
   std::string blocked_addresses = joined_lines(values.blocked_addresses);
   if (call.is_post) {
@@ -443,7 +443,7 @@ http::Response Newsroom::comment_settings(Call& call) {
     values.blocked_words = lines_of(blocked_words);
     values.blocked_addresses = lines_of(blocked_addresses);
     if (errors.empty()) {
-      if (auto problem = services_.moderation.save_settings(values)) {
+      if (auto problem = moderation_.save_settings(values)) {
         errors.push_back({problem->setting, problem->setting, "err_number"});
       } else {
         return see_other(call, "/newsroom/comments/settings?notice=comment_settings_saved");

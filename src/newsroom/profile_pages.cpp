@@ -1,6 +1,8 @@
 // Author profiles at /newsroom/authors/{slug}: the name, biography and photo readers see on
 // the author's page. Everyone edits their own; editors and admins edit anyone's.
-#include "newsroom/call.h"
+#include "newsroom/profile_pages.h"
+
+#include "render/slug.h"
 #include "render/text.h"
 #include "site/paths.h"
 
@@ -11,11 +13,20 @@ constexpr std::size_t kMaxAuthorNameBytes = 120;
 constexpr std::size_t kMaxBioBytes = 2000;
 }  // namespace
 
-http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
+http::Response ProfilePages::handle(Call& call) {
+  const auto& s = call.segments;
+  if (s[0] == "profile" && s.size() == 1 && !call.is_post)
+    return see_other(call, "/newsroom/authors/" + call.user().author_slug);
+  if (s[0] == "authors" && s.size() == 2 && render::is_slug(s[1]))
+    return author_profile(call, s[1]);
+  return not_found(call);
+}
+
+http::Response ProfilePages::author_profile(Call& call, std::string_view slug) {
   const auto& user = call.user();
   if (slug != user.author_slug && !auth::can(user.role, auth::Capability::manage_terms))
     return forbidden(call);
-  auto profile = services_.terms.find_author_profile(slug);
+  auto profile = profiles_.find(slug);
   if (!profile) return not_found(call);
   auto t = [&](std::string_view key) { return text(call, key); };
 
@@ -33,7 +44,7 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
     std::optional<media::PreparedImage> upload;
     if (auto file = call.form.files.find("photo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
-      auto prepared = services_.media_service.prepare(file->second.bytes, file->second.file_name);
+      auto prepared = media_.prepare(file->second.bytes, file->second.file_name);
       if (std::holds_alternative<media::ImageRefusal>(prepared)) {
         errors.push_back({"photo", "field_photo", "err_not_image"});
       } else {
@@ -43,8 +54,8 @@ http::Response Newsroom::author_profile(Call& call, std::string_view slug) {
     if (errors.empty()) {
       std::optional<std::string> photo;
       if (call.form.get("remove_photo") != "1" && profile->photo) photo = profile->photo->name;
-      if (upload) photo = services_.media_service.save(*upload).name;
-      if (services_.profiles.save(slug, name, bio, photo) == publishing::ProfileSave::not_found)
+      if (upload) photo = media_.save(*upload).name;
+      if (profiles_.save(slug, name, bio, photo) == publishing::ProfileSave::not_found)
         return not_found(call);
       return see_other(call, "/newsroom/authors/" + std::string(slug) + "?notice=profile_saved");
     }

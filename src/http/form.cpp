@@ -1,11 +1,11 @@
 // Form decoding (see form.h).
-#include "newsroom/form.h"
+#include "http/form.h"
 
 #include "http/percent_encoding.h"
 
 #include <cctype>
 
-namespace gazette::newsroom {
+namespace gazette::http {
 
 namespace {
 
@@ -102,10 +102,9 @@ Form parse_urlencoded(std::string_view text) {
     auto amp = text.find('&');
     auto pair = text.substr(0, amp);
     auto equals = pair.find('=');
-    auto name = http::percent_decode(pair.substr(0, equals), true);
-    auto value = equals == std::string_view::npos
-                     ? std::string()
-                     : http::percent_decode(pair.substr(equals + 1), true);
+    auto name = percent_decode(pair.substr(0, equals), true);
+    auto value = equals == std::string_view::npos ? std::string()
+                                                  : percent_decode(pair.substr(equals + 1), true);
     if (!name.empty() && !form.fields.contains(name)) form.fields[name] = std::move(value);
     if (amp == std::string_view::npos) break;
     text.remove_prefix(amp + 1);
@@ -127,4 +126,10 @@ std::variant<Form, FormError> parse_form(std::string_view content_type, std::str
   return FormError{"not a form (Content-Type " + std::string(content_type) + ")"};
 }
 
-}  // namespace gazette::newsroom
+bool is_urlencoded_form(std::string_view content_type) {
+  auto type = lower(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type == "application/x-www-form-urlencoded";
+}
+
+}  // namespace gazette::http

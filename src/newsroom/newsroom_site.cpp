@@ -1,0 +1,31 @@
+// The newsroom's wiring (see newsroom_site.h).
+#include "newsroom/newsroom_site.h"
+
+#include <string>
+
+namespace gazette::newsroom {
+
+NewsroomSite::NewsroomSite(NewsroomServices services)
+    : desk_(services.moderation),
+      door_({services.sessions, services.sign_in, services.settings, services.clock}, desk_),
+      articles_(desk_, services.articles, services.terms, services.media, services.pages),
+      labels_(desk_, services.terms),
+      comments_(desk_, services.moderation, services.pages),
+      accounts_(desk_, services.accounts),
+      settings_(desk_, services.settings, services.media),
+      profiles_(desk_, services.profiles, services.media) {}
+
+void NewsroomSite::register_with(http::Router& router) {
+  router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
+    return door_.handle(request);
+  });
+  for (Area* area : std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_,
+                                                 &settings_, &profiles_}) {
+    // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
+    // answers 404 to a longer first segment ("/newsroom/articlesx").
+    for (auto segment : area->segments())
+      router.add("/newsroom/" + std::string(segment), door_.door(*area));
+  }
+}
+
+}  // namespace gazette::newsroom
