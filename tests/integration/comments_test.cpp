@@ -171,6 +171,21 @@ TEST_F(Comments, AnApprovedCommentShowsOnTheNextRequestWithItsAvatar) {
   EXPECT_EQ(get(kReferencePath).body.find("marie@example.fr"), std::string::npos);
 }
 
+// One form parser for the whole site (http/form.h): a field sent twice keeps its first value,
+// in the comment form as in the newsroom — a value appended to the body overrides nothing.
+TEST_F(Comments, AFieldSentTwiceKeepsItsFirstValueAsInTheNewsroom) {
+  auto fields = form("Le texte du formulaire");
+  fields["form_token"] = token();
+  auto response = http_request(server().host(), server().port(), "POST", kCommentsPath,
+                               {{"Content-Type", "application/x-www-form-urlencoded"}},
+                               form_encode(fields) + "&comment=Ajout%C3%A9+apr%C3%A8s");
+  ASSERT_EQ(response.status, 303) << response.body;
+  approve(posted_id(response));
+  auto thread = thread_text();
+  EXPECT_NE(thread.find("Le texte du formulaire"), std::string::npos) << thread;
+  EXPECT_EQ(thread.find("Ajouté après"), std::string::npos) << thread;
+}
+
 TEST_F(Comments, AKnownCommenterIsPublishedAtOnce) {
   approve(post_ok(form("Premier")));
   auto response = post(form("Deuxième, publié tout de suite"));
