@@ -253,5 +253,34 @@ TEST_F(NewsroomSignIn, NewsroomPagesAreNeverCachedAndReaderPagesCarryNoSession) 
   EXPECT_EQ(reader.body.find("/newsroom/logout"), std::string::npos);
 }
 
+// Each area of the newsroom is registered on the router under its own paths, behind the one
+// front door: without a session every one of them leads to the sign-in form, a POST without
+// the CSRF token is refused, and a path no area claims is the newsroom's 404.
+TEST_F(NewsroomSignIn, EveryAreaIsBehindTheFrontDoor) {
+  const std::vector<std::string> areas = {
+      "/newsroom/articles/", "/newsroom/tags?q=s", "/newsroom/sections/", "/newsroom/terms/tags/",
+      "/newsroom/comments/", "/newsroom/users/",   "/newsroom/settings",  "/newsroom/profile"};
+  for (const auto& path : areas) {
+    auto response = get(path);
+    EXPECT_EQ(response.status, 303) << path;
+    EXPECT_TRUE(response.header("location").starts_with("/newsroom/login")) << path;
+  }
+  auto session = sign_in("admin@test.example");
+  for (const auto& path : areas) {
+    EXPECT_NE(get(path, &session).status / 100, 4) << path;
+    EXPECT_EQ(post(path, {{"csrf", "not the token"}}, &session).status, 403) << path;
+  }
+  auto own_profile = get("/newsroom/profile", &session).header("location");
+  ASSERT_TRUE(own_profile.starts_with("/newsroom/authors/")) << own_profile;
+  EXPECT_EQ(get(own_profile).status, 303);
+  EXPECT_EQ(get(own_profile, &session).status, 200);
+  for (const std::string path : {"/newsroom/articlesx", "/newsroom/nothing", "/newsroom/users/x",
+                                 "/newsroom/settings/more", "/newsroom/commentsx"}) {
+    auto response = get(path, &session);
+    EXPECT_EQ(response.status, 404) << path;
+    EXPECT_EQ(response.header("cache-control"), "no-store") << path;
+  }
+}
+
 }  // namespace
 }  // namespace gazette::testing
