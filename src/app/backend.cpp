@@ -4,7 +4,7 @@
 namespace gazette::app {
 
 Backend::Backend(const std::string& db_path, FollowWrites follow)
-    : database(db_path),
+    : database(db_path, &clock),
       store(database),
       editorial(database),
       media_store(database),

@@ -26,12 +26,16 @@ std::string random_origin() {
 
 }  // namespace
 
-ConnectionPool::ConnectionPool(std::string path)
-    : path_(std::move(path)), origin_(random_origin()) {
+ConnectionPool::ConnectionPool(std::string path, const content::Clock* clock)
+    : clock_(clock ? *clock : system_clock_), path_(std::move(path)), origin_(random_origin()) {
   auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   writer_ = std::make_unique<Connection>(path_);
-  migrate(*writer_);
+  migrate(*writer_, now_unix());
+}
+
+std::int64_t ConnectionPool::now_unix() const {
+  return clock_.now().time_since_epoch().count();
 }
 
 ConnectionPool::~ConnectionPool() = default;

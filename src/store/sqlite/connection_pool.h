@@ -5,12 +5,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "content/clock.h"
 #include "store/sqlite/database.h"
 #include "store/write_transaction.h"
 
@@ -19,7 +21,10 @@ namespace gazette::store::sqlite {
 class ConnectionPool final : public store::Database {
  public:
   /// Opens the database at `path` (creating it and its folder when missing) and migrates it.
-  explicit ConnectionPool(std::string path);
+  /// `clock` (the services' one clock; the computer's when none is given) says what "now" is
+  /// for what readers may see (an article published at a date to come is not shown yet) and
+  /// for the change log's dates.
+  explicit ConnectionPool(std::string path, const content::Clock* clock = nullptr);
   ~ConnectionPool() override;
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
@@ -62,6 +67,8 @@ class ConnectionPool final : public store::Database {
   std::unique_ptr<store::WriteTransaction> begin_write() override;
 
   const std::string& path() const { return path_; }
+  /// Now, in Unix seconds, by the pool's clock.
+  std::int64_t now_unix() const;
   /// This pool's name in the change log: random, so each process tells its own entries (whose
   /// events it published already) from the others'.
   const std::string& origin() const { return origin_; }
@@ -69,6 +76,8 @@ class ConnectionPool final : public store::Database {
  private:
   friend class SqliteWriteTransaction;
 
+  content::SystemClock system_clock_;  // when no clock is handed in
+  const content::Clock& clock_;
   std::string path_;
   std::string origin_;
   std::mutex writer_mutex_;

@@ -10,7 +10,7 @@
 
 namespace gazette::store::sqlite {
 
-int migrate(Connection& connection) {
+int migrate(Connection& connection, std::int64_t now_unix) {
   connection.execute(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID");
@@ -25,16 +25,14 @@ int migrate(Connection& connection) {
   auto files = embedded::sqlite_migrations();
   std::sort(files.begin(), files.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
-  auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count();
+
   int count = 0;
   for (const auto& file : files) {
     if (applied.contains(file.path)) continue;
     connection.execute(file.bytes);
     connection.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)")
         .bind(1, file.path)
-        .bind(2, static_cast<std::int64_t>(now))
+        .bind(2, now_unix)
         .run();
     ++count;
   }

@@ -2,12 +2,15 @@
 // applied in order at start-up. A released migration is never edited; a change is a new file.
 #pragma once
 
+#include <cstdint>
+
 #include "store/sqlite/database.h"
 
 namespace gazette::store::sqlite {
 
 /// Applies every migration the database has not seen yet, all in one transaction, and
-/// returns how many it applied. Fails without changing anything if any of them fails.
-int migrate(Connection& connection);
+/// returns how many it applied, each recorded as applied at `now_unix`. Fails without
+/// changing anything if any of them fails.
+int migrate(Connection& connection, std::int64_t now_unix);
 
 }  // namespace gazette::store::sqlite

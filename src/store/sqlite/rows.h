@@ -22,10 +22,6 @@ inline std::int64_t to_unix(content::Timestamp time) {
 inline content::Timestamp from_unix(std::int64_t seconds) {
   return content::Timestamp(std::chrono::seconds(seconds));
 }
-inline std::int64_t now_unix() {
-  return to_unix(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
 
 /// The columns read_summary() expects, in order, and the joins they need.
 inline constexpr std::string_view kSummaryColumns =

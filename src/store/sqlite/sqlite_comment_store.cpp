@@ -246,7 +246,7 @@ std::optional<content::CommentedArticle> SqliteCommentStore::find_commented_arti
   auto statement = connection->prepare(
       "SELECT " + std::string(kArticleColumns) + std::string(kArticleFrom) +
       " WHERE a.status = 'published' AND a.published_at <= ?1 AND s.slug = ?2 AND a.slug = ?3");
-  statement.bind(1, now_unix()).bind(2, section_slug).bind(3, slug);
+  statement.bind(1, pool_.now_unix()).bind(2, section_slug).bind(3, slug);
   if (!statement.step()) return std::nullopt;
   return read_article(statement, 0);
 }

@@ -206,7 +206,7 @@ SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   auto expression = fts_expression(request.phrases, " AND ");
   if (expression.empty()) return results;
   auto connection = pool_.read();
-  auto now = now_unix();
+  auto now = pool_.now_unix();
   // Ranking first, then summaries and snippets for one page only: snippet() costs a pass over
   // the document, which a popular word would otherwise pay for every match. CROSS JOIN keeps
   // the index as the outer loop: the planner would otherwise scan articles and run the MATCH
@@ -392,7 +392,7 @@ std::vector<content::ArticleSummary> SqliteDiscoveryStore::related_articles(Arti
       " JOIN related_articles r ON r.related_id = a.id"
       " WHERE r.article_id = ?2 AND a.status = 'published' AND a.published_at <= ?1"
       " ORDER BY r.position LIMIT ?3");
-  statement.bind(1, now_unix()).bind(2, id.value).bind(3, std::int64_t{limit});
+  statement.bind(1, pool_.now_unix()).bind(2, id.value).bind(3, std::int64_t{limit});
   std::vector<content::ArticleSummary> articles;
   while (statement.step()) articles.push_back(read_summary(statement));
   return articles;
@@ -423,7 +423,7 @@ std::int64_t SqliteDiscoveryStore::sitemap_article_count() {
   auto connection = pool_.read();
   auto statement = connection->prepare(
       "SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= ?");
-  statement.bind(1, now_unix());
+  statement.bind(1, pool_.now_unix());
   return statement.step() ? statement.column_int(0) : 0;
 }
 
@@ -433,7 +433,7 @@ std::vector<SitemapEntry> SqliteDiscoveryStore::sitemap_articles(const PageReque
       "SELECT s.slug, a.slug, a.title, a.published_at, a.updated_at FROM articles a"
       " JOIN sections s ON s.id = a.section_id"
       " WHERE a.status = 'published' AND a.published_at <= ?1 ORDER BY a.id LIMIT ?2 OFFSET ?3");
-  statement.bind(1, now_unix()).bind(2, page.limit).bind(3, page.offset);
+  statement.bind(1, pool_.now_unix()).bind(2, page.limit).bind(3, page.offset);
   std::vector<SitemapEntry> entries;
   while (statement.step()) entries.push_back(read_sitemap_entry(statement));
   return entries;
@@ -446,7 +446,7 @@ std::vector<SitemapEntry> SqliteDiscoveryStore::articles_published_since(Timesta
       "SELECT s.slug, a.slug, a.title, a.published_at, a.updated_at FROM articles a"
       " JOIN sections s ON s.id = a.section_id WHERE a.status = 'published'"
       " AND a.published_at <= ?1 AND a.published_at >= ?2 ORDER BY a.published_at DESC LIMIT ?3");
-  statement.bind(1, now_unix()).bind(2, to_unix(since)).bind(3, std::int64_t{limit});
+  statement.bind(1, pool_.now_unix()).bind(2, to_unix(since)).bind(3, std::int64_t{limit});
   std::vector<SitemapEntry> entries;
   while (statement.step()) entries.push_back(read_sitemap_entry(statement));
   return entries;

@@ -36,17 +36,13 @@ bool SqliteSignInAttemptStore::count_attempt(WriteTransaction& write,
 
 void SqliteSignInAttemptStore::take_back(WriteTransaction& write, std::string_view key) {
   writer_of(write, pool_)
-      .prepare(
-          "UPDATE sign_in_failures SET failures = failures - 1 WHERE key = ? AND failures > 0")
+      .prepare("UPDATE sign_in_failures SET failures = failures - 1 WHERE key = ? AND failures > 0")
       .bind(1, key)
       .run();
 }
 
 void SqliteSignInAttemptStore::forget(WriteTransaction& write, std::string_view key) {
-  writer_of(write, pool_)
-      .prepare("DELETE FROM sign_in_failures WHERE key = ?")
-      .bind(1, key)
-      .run();
+  writer_of(write, pool_).prepare("DELETE FROM sign_in_failures WHERE key = ?").bind(1, key).run();
 }
 
 }  // namespace gazette::store::sqlite

@@ -148,7 +148,7 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
         std::string(kSummaryColumns) + ", a.status, a.updated_at, a.body_markdown, a.body_html," +
         " a.image_caption" + std::string(kSummaryFrom) + " WHERE" + std::string(kVisible) +
         " AND s.slug = ?2 AND a.slug = ?3");
-    statement.bind(1, now_unix()).bind(2, section_slug).bind(3, slug);
+    statement.bind(1, pool_.now_unix()).bind(2, section_slug).bind(3, slug);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
     article.status = content::ArticleStatus::published;
@@ -174,7 +174,7 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
         connection->prepare(std::string(kSummaryColumns) + std::string(kSummaryFrom) + where +
                             " ORDER BY a.published_at DESC, a.id DESC"
                             " LIMIT ?4 OFFSET ?5");
-    statement.bind(1, now_unix()).bind(3, except ? except->value : std::int64_t{-1});
+    statement.bind(1, pool_.now_unix()).bind(3, except ? except->value : std::int64_t{-1});
     if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
     // One row more than asked tells whether another page follows.
     statement.bind(4, page.limit + 1).bind(5, page.offset);
@@ -203,7 +203,7 @@ std::vector<content::ArticleSummary> SqliteStore::pinned_articles(std::int64_t l
                             std::string(kSummaryFrom.substr(std::string_view(" FROM").size())) +
                             " WHERE a.id = p.article_id AND" + std::string(kVisible) +
                             " ORDER BY a.published_at DESC, a.id DESC LIMIT ?2");
-    statement.bind(1, now_unix()).bind(2, limit);
+    statement.bind(1, pool_.now_unix()).bind(2, limit);
     while (statement.step()) articles.push_back(read_summary(statement));
   }
   for (auto& summary : articles) {

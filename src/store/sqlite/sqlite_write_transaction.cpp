@@ -30,7 +30,7 @@ Connection& SqliteWriteTransaction::connection() {
 }
 
 void SqliteWriteTransaction::record(const content::Event& event) {
-  auto now = now_unix();
+  auto now = pool_.now_unix();
   writer_->prepare("INSERT INTO change_log (origin, payload, created_at) VALUES (?, ?, ?)")
       .bind(1, pool_.origin())
       .bind(2, content::encode_event(event))

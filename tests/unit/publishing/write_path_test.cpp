@@ -13,6 +13,7 @@
 
 #include "cache/change_feed.h"
 #include "content/event_codec.h"
+#include "fixed_clock.h"
 #include "store/sqlite/sqlite_change_log_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_write_transaction.h"
@@ -158,6 +159,25 @@ TEST_F(WritePathTest, AStoreRefusesAnotherDatabasesWrite) {
   EXPECT_THROW(other_store.save_article(*write, draft("damas"), kNow), std::logic_error);
   write->commit();
   EXPECT_THROW(store_.save_article(*write, draft("damas"), kNow), std::logic_error);
+}
+
+// One clock: the database's readers see "now" by the clock the services are given, not by a
+// clock of their own — an article dated in an hour is not shown until the clock says so.
+TEST(OneClock, TheDatabaseShowsWhatIsPublishedByTheServicesClock) {
+  auto dir = testing::fresh_test_directory("one-clock");
+  {
+    testing::FixedClock clock(kNow - std::chrono::hours(1));
+    store::sqlite::ConnectionPool pool((dir / "gazette.db").string(), &clock);
+    store::sqlite::SqliteStore store(pool);
+    content::EventBus events;
+    WritePath write_path(pool, events);
+    write_path.run(
+        [&](store::WriteTransaction& write) { store.save_article(write, draft("damas"), kNow); });
+    EXPECT_FALSE(store.find_published_article("actualite", "damas").has_value());
+    clock.set(kNow);
+    EXPECT_TRUE(store.find_published_article("actualite", "damas").has_value());
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
