@@ -69,7 +69,7 @@ struct Backend {
   media::MediaService media;
   auth::Accounts accounts;
   auth::Sessions sessions;
-  auth::SignIn sign_in;  // failures counted in the database
+  auth::SignIn sign_in;           // failures counted in the database
   comments::SiteKey comment_key;  // signs comment forms; kept in the database, made once
   comments::CommentService comments;
   comments::ModerationService moderation;

@@ -22,8 +22,8 @@ std::variant<OpenedSession, SignInRefusal> SignIn::attempt(std::string_view emai
   // checked, so no burst of guesses gets past the limit.
   bool counted = write_path_.run([&](store::WriteTransaction& write) {
     return attempts_.count_attempt(
-        write, {{account_key, kMaxFailuresPerAccount}, {address_key, kMaxFailuresPerAddress}},
-        now, kAttemptWindow);
+        write, {{account_key, kMaxFailuresPerAccount}, {address_key, kMaxFailuresPerAddress}}, now,
+        kAttemptWindow);
   });
   if (!counted) return SignInRefusal::too_many_attempts;
 

@@ -162,8 +162,8 @@ PostResult CommentService::post(std::string_view section, std::string_view slug,
   // The token is spent with the comment, in its transaction: of two posts sending one token at
   // once, to one process or two, one is stored and the other refused. It is remembered until
   // it would be refused as too old anyway.
-  store::SpentFormToken spent{form.form_token,
-                              token.issued_at + std::chrono::seconds(settings.max_form_age_seconds)};
+  store::SpentFormToken spent{
+      form.form_token, token.issued_at + std::chrono::seconds(settings.max_form_age_seconds)};
   auto stored_id = write_path_.run([&](store::WriteTransaction& write) {
     auto id = store_.add_comment_spending(write, row, spent);
     if (id && status == content::CommentStatus::approved)

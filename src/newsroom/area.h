@@ -26,10 +26,7 @@ class Area {
   virtual http::Response handle(Call& call) = 0;
   /// Whether a POST to `call`'s path sends raw text rather than a form, its CSRF token then in
   /// the X-CSRF-Token header (the editor's Markdown preview).
-  virtual bool takes_raw_body(const Call& call) const {
-    (void)call;
-    return false;
-  }
+  virtual bool takes_raw_body([[maybe_unused]] const Call& call) const { return false; }
 
  protected:
   explicit Area(const Desk& desk) : desk_(desk) {}
