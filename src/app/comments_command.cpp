@@ -290,7 +290,7 @@ int CommentsCommand::run(const std::string& db) {
                  !o.unblock_addresses.empty() || o.trust_forwarded_for;
   if (changed) {
     if (auto error = moderation.save_settings(settings))
-      return fail("--" + error->setting + ": " + error->reason);
+      return fail("--" + error->setting + ": " + comments::describe(error->problem));
   }
   print_settings(settings);
   return 0;

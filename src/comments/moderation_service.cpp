@@ -145,6 +145,16 @@ CommentResult ModerationService::reply(content::CommentId parent, const StaffIde
   return *store_.find_comment(id);
 }
 
+std::string describe(SettingProblem problem) {
+  switch (problem) {
+    case SettingProblem::negative:
+      return "must be 0 or more";
+    case SettingProblem::shorter_than_fill_time:
+      return "must not be less than min_fill_seconds";
+  }
+  return "out of range";
+}
+
 std::optional<SettingsError> ModerationService::save_settings(
     const content::CommentSettings& settings) {
   const std::pair<const char*, std::int64_t> numbers[] = {
@@ -155,10 +165,10 @@ std::optional<SettingsError> ModerationService::save_settings(
       {"max_per_hour", settings.max_per_hour},
   };
   for (const auto& [name, value] : numbers) {
-    if (value < 0) return SettingsError{name, "must be 0 or more"};
+    if (value < 0) return SettingsError{name, SettingProblem::negative};
   }
   if (settings.max_form_age_seconds < settings.min_fill_seconds)
-    return SettingsError{"max_form_age_seconds", "must not be less than min_fill_seconds"};
+    return SettingsError{"max_form_age_seconds", SettingProblem::shorter_than_fill_time};
   write_path_.run([&](store::WriteTransaction& write) {
     store_.save_comment_settings(write, settings);
     write.announce(content::SettingsChanged{});

@@ -28,11 +28,21 @@ struct StaffIdentity {
 /// The comment (or the one replied to) does not exist.
 struct NoSuchComment {};
 
-/// A setting out of range: which one and why.
+/// Why a comment setting was refused.
+enum class SettingProblem {
+  negative,                // a count or a delay below 0
+  shorter_than_fill_time,  // the form's lifetime below the time it takes to fill it in
+};
+
+/// A setting out of range: which one (its name, as the form and the command line call it) and
+/// why.
 struct SettingsError {
   std::string setting;
-  std::string reason;
+  SettingProblem problem = SettingProblem::negative;
 };
+
+/// The problem in words, for the command line ("must be 0 or more").
+std::string describe(SettingProblem problem);
 
 using CommentResult = std::variant<content::Comment, std::vector<FieldError>, NoSuchComment>;
 
