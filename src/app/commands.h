@@ -45,6 +45,11 @@ struct ExportWxrOptions {
   std::string db;
 };
 
+struct BackupOptions {
+  std::string db;
+  std::string file;  // the backup file written, or read by a restore
+};
+
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".
 int serve(const ServeOptions& options);
 /// Publishes one Markdown article file; prints its URL path as the last line.
@@ -57,5 +62,9 @@ int user(const UserOptions& options);
 int import_wxr(const ImportWxrOptions& options);
 /// Writes the whole site as WXR 1.2 to standard output.
 int export_wxr(const ExportWxrOptions& options);
+/// Writes a consistent snapshot of the whole site to a backup file, while servers keep going.
+int backup(const BackupOptions& options);
+/// Fills an empty database with the site in a backup file; refuses a database holding a site.
+int restore(const BackupOptions& options);
 
 }  // namespace gazette::app

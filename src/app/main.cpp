@@ -90,6 +90,17 @@ int main(int argc, char** argv) {
       cli.add_subcommand("export-wxr", "Write the site as WordPress WXR 1.2 to standard output");
   add_db(export_wxr_command);
 
+  BackupOptions backup_options;
+  auto* backup_command = cli.add_subcommand(
+      "backup", "Write the whole site to FILE, consistent as of one moment, while it is served");
+  backup_command->add_option("file", backup_options.file, "The backup file to write")->required();
+  add_db(backup_command);
+  auto* restore_command =
+      cli.add_subcommand("restore", "Fill an empty database with the site in a backup FILE");
+  restore_command->add_option("file", backup_options.file, "A file written by gazette backup")
+      ->required();
+  add_db(restore_command);
+
   CLI11_PARSE(cli, argc, argv);
   // Every command opens its database from `db`: an address no backend understands is refused
   // here, before any of them creates a file or a folder.
@@ -116,6 +127,10 @@ int main(int argc, char** argv) {
       return import_wxr(import_wxr_options);
     }
     if (*export_wxr_command) return export_wxr(ExportWxrOptions{.db = db});
+    if (*backup_command || *restore_command) {
+      backup_options.db = db;
+      return *backup_command ? backup(backup_options) : restore(backup_options);
+    }
     if (comments_command.chosen()) return comments_command.run(db);
     if (*user_command) {
       user_options.db = db;
