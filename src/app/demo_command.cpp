@@ -5,6 +5,7 @@
 
 #include "app/backend.h"
 #include "app/commands.h"
+#include "app/progress_line.h"
 #include "auth/accounts.h"
 #include "auth/passwords.h"
 #include "demo/demo_content.h"
@@ -28,10 +29,12 @@ int demo(const DemoOptions& options) {
     Backend backend(options.db, FollowWrites::none);
     auto now = backend.clock.now();
     auto start = std::chrono::steady_clock::now();
+    auto progress = ProgressLine::on_stderr("demo");
     demo::fill_synthetic_site(backend.articles, options.articles, now, [&](int saved) {
-      std::fprintf(stderr, "\rdemo: %d articles saved", saved);
+      progress.update(static_cast<std::size_t>(saved), static_cast<std::size_t>(options.articles),
+                      "articles saved");
     });
-    std::fprintf(stderr, "\n");
+    progress.finish();
     double saving = seconds_since(start);
     start = std::chrono::steady_clock::now();
     auto indexed = backend.discovery_updater.catch_up_index();

@@ -1,12 +1,11 @@
 // `gazette import-wxr FILE.xml [--media-dir DIR]`: a WordPress site in one transaction, read
 // from the file in two passes (it streams), which tells running servers to drop every cached
 // page; then the search index caught up.
-#include <unistd.h>
-
 #include <cstdio>
 
 #include "app/backend.h"
 #include "app/commands.h"
+#include "app/progress_line.h"
 #include "comments/comment_service.h"
 #include "transfer/wxr/wxr_document.h"
 #include "transfer/wxr/wxr_importer.h"
@@ -27,22 +26,20 @@ int import_wxr(const ImportWxrOptions& options) {
 
   // Saved without following each write, then indexed once (as `gazette demo --articles`).
   Backend backend(options.db, FollowWrites::none);
-  bool terminal = isatty(STDERR_FILENO) == 1;
   wxr::ImportOptions import_options;
   import_options.media_dir = options.media_dir;
   import_options.now = backend.clock.now();
   import_options.avatar_key = [&backend](std::string_view email) {
     return comments::avatar_key(backend.comment_key, email);
   };
-  if (terminal) {
-    import_options.progress = [](std::size_t done, std::size_t total) {
-      if (done % 100 == 0 || done == total)
-        std::fprintf(stderr, "\rimport-wxr: %zu/%zu items", done, total);
-    };
-  }
+  auto progress = ProgressLine::on_stderr("import-wxr");
+  import_options.progress = [&progress](std::size_t done, std::size_t total) {
+    // Every hundredth item is enough for the eye, and keeps a terminal from flickering.
+    if (done % 100 == 0 || done == total) progress.update(done, total, "items");
+  };
   auto imported =
       wxr::import_wxr(options.file, outline, backend.wxr_store, backend.write_path, import_options);
-  if (terminal) std::fprintf(stderr, "\n");
+  progress.finish();
   if (auto* error = std::get_if<wxr::WxrReadError>(&imported)) {
     std::fprintf(stderr, "import-wxr: %s; nothing was imported\n", error->message.c_str());
     return 1;
