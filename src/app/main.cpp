@@ -1,5 +1,6 @@
 // gazette: the command line. Flags fall back to GAZETTE_* environment variables, then to the
-// defaults a laptop install wants (data/gazette.db, 127.0.0.1:8080).
+// configuration file (--config, app/config_file.h), then to the defaults a laptop install wants
+// (data/gazette.db, 127.0.0.1:8080).
 #include <sodium.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -9,6 +10,7 @@
 
 #include "app/commands.h"
 #include "app/comments_command.h"
+#include "app/config_file.h"
 #include "app/database_location.h"
 
 namespace {
@@ -20,6 +22,16 @@ int main(int argc, char** argv) {
   using namespace gazette::app;
   CLI::App cli{"Gazette: a news site in one binary"};
   cli.require_subcommand(1);
+  // --config and --log-level may come after the command too (`gazette serve --config FILE`).
+  cli.fallthrough();
+  std::string config_path;
+  cli.add_option(kConfigOption, config_path,
+                 "A configuration file of `key: value` lines (e.g. /etc/gazette/gazette.conf)")
+      ->envname(kConfigEnvironment);
+  std::string log_level = "info";
+  cli.add_option("--log-level", log_level, "Log messages at least this severe")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->envname("GAZETTE_LOG_LEVEL");
   // Logs go to stderr, so stdout carries only results (the address, an article's path).
   spdlog::set_default_logger(spdlog::stderr_color_mt("gazette"));
 
@@ -33,8 +45,10 @@ int main(int argc, char** argv) {
   add_db(serve_command);
   serve_command->add_option("--listen", serve_options.listen, "HOST:PORT (port 0 picks one)")
       ->envname("GAZETTE_LISTEN");
-  serve_command->add_option("--theme", serve_options.theme_dir,
-                            "A theme folder overriding the built-in theme file by file");
+  serve_command
+      ->add_option("--theme", serve_options.theme_dir,
+                   "A theme folder overriding the built-in theme file by file")
+      ->envname("GAZETTE_THEME");
   serve_command
       ->add_option("--threads", serve_options.threads,
                    "Threads serving requests (default: one per core)")
@@ -101,7 +115,21 @@ int main(int argc, char** argv) {
       ->required();
   add_db(restore_command);
 
+  // The file's settings become the options' defaults before the parse: a flag or the
+  // environment still wins over them.
+  if (auto config = config_file_named(argc, argv)) {
+    auto read = read_config_file(*config);
+    auto* problem = std::get_if<ConfigFileError>(&read);
+    std::optional<ConfigFileError> refused;
+    if (!problem)
+      refused = apply_config_file(cli, std::get<std::vector<ConfigSetting>>(read), *config);
+    if (problem || refused) {
+      std::fprintf(stderr, "gazette: %s\n", (problem ? *problem : *refused).message.c_str());
+      return kUsageError;
+    }
+  }
   CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(log_level));
   // Every command opens its database from `db`: an address no backend understands is refused
   // here, before any of them creates a file or a folder.
   auto location = parse_database_location(db);

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdlib>
@@ -132,9 +133,12 @@ TempDir::~TempDir() {
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extra_args,
                              std::vector<std::string> launcher) {
   std::vector<std::string> args = std::move(launcher);
-  for (const auto& arg : {gazette_binary().string(), std::string("serve"), std::string("--db"), db,
-                          std::string("--listen"), std::string("127.0.0.1:0")})
+  for (const auto& arg : {gazette_binary().string(), std::string("serve"), std::string("--db"), db})
     args.push_back(arg);
+  // A test that names the address or a configuration file chooses where to listen itself.
+  if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end() &&
+      std::find(extra_args.begin(), extra_args.end(), "--config") == extra_args.end())
+    args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_pipe[2];
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");

@@ -46,7 +46,8 @@ class TempDir {
 
 /// `gazette serve --db DB --listen 127.0.0.1:0`, running until stop() or destruction; started
 /// through `launcher` when given (e.g. {"prlimit", "--nofile=128"}: a program that runs the
-/// rest of its command line in its own process).
+/// rest of its command line in its own process). When `extra_args` has --listen or --config,
+/// the test chooses the address and must make it a free port (`:0`).
 class ServerProcess {
  public:
   explicit ServerProcess(const std::string& db, std::vector<std::string> extra_args = {},
