@@ -1,6 +1,8 @@
 // The gazette subcommands, each a function from its options to an exit status.
 #pragma once
 
+#include "app/observed_responder.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,6 +16,7 @@ struct ServeOptions {
   unsigned threads = 0;  // 0: one per core
   // Client connections held open at most; 0: as many as the open-file limit leaves room for.
   std::size_t max_connections = 0;
+  OperationsOptions operations;  // /metrics access, the access log
 };
 
 struct PublishOptions {

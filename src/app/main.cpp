@@ -60,6 +60,16 @@ int main(int argc, char** argv) {
                    "limit leaves room for)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
       ->envname("GAZETTE_MAX_CONNECTIONS");
+  serve_command
+      ->add_option("--metrics-token", serve_options.operations.metrics_token,
+                   "Serve /metrics to any client sending `Authorization: Bearer TOKEN` (without "
+                   "it: to loopback clients only)")
+      ->envname("GAZETTE_METRICS_TOKEN");
+  serve_command
+      ->add_flag("--access-log{true}", serve_options.operations.access_log,
+                 "Write one line per request to standard error (default: off; a reverse proxy "
+                 "in front usually keeps one)")
+      ->envname("GAZETTE_ACCESS_LOG");
 
   PublishOptions publish_options;
   auto* publish_command = cli.add_subcommand("publish", "Publish a Markdown article file");

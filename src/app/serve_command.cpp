@@ -11,6 +11,9 @@
 
 #include "app/backend.h"
 #include "app/commands.h"
+#include "app/database_timing.h"
+#include "app/observed_responder.h"
+#include "app/server_metrics.h"
 #include "auth/accounts.h"
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
@@ -28,6 +31,7 @@
 #include "publishing/article_service.h"
 #include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
+#include "store/sqlite/migrations.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -97,6 +101,9 @@ int serve(const ServeOptions& options) {
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // First, before the database and the theme open their files.
   auto max_connections = connection_limit(options.max_connections, threads);
+  // Before the database opens, so that every connection to it is timed for /metrics.
+  DatabaseTiming database_timing;
+  ServerMetrics metrics;
   Backend backend(options.db);
   // Writes made by other processes (gazette publish) or before the index existed: the index
   // before serving; related lists not computed yet on a thread of their own (started below, once
@@ -113,14 +120,20 @@ int serve(const ServeOptions& options) {
 
   // Comments: the form's POST and the thread on the article page, and the /comments/ pages.
   comments::web::ArticleCommentSection comment_section(backend.comments, backend.clock);
+  comment_section.on_refused(
+      [&metrics](comments::Refusal reason) { metrics.count_comment_refusal(reason); });
   pages.set_comment_section(&comment_section);
   comments::web::CommentPages comment_pages(backend.comments, pages, backend.clock);
 
   // The newsroom: every write goes through a service, which announces it; the scheduler looks
   // again whenever an article changes.
   publishing::ScheduledPublisher scheduler(backend.articles, backend.clock);
-  backend.events.subscribe([&scheduler](const content::Event& event) {
-    if (std::holds_alternative<content::ArticleChanged>(event)) scheduler.wake();
+  backend.events.subscribe([&scheduler, &metrics](const content::Event& event) {
+    auto* changed = std::get_if<content::ArticleChanged>(&event);
+    if (!changed) return;
+    scheduler.wake();
+    if (changed->after && changed->after->visible && !(changed->before && changed->before->visible))
+      metrics.count_publication();
   });
   newsroom::NewsroomSite newsroom({.articles = backend.articles,
                                    .terms = backend.terms,
@@ -175,8 +188,29 @@ int serve(const ServeOptions& options) {
     if (computed) spdlog::info("related articles: {} lists computed", computed);
   });
 
-  http::Server server(address.host, address.port, [&responder](const http::Request& request) {
-    return responder.respond(request);
+  // Outermost: /metrics, /healthz, /readyz, and every request counted (and logged if asked).
+  auto metrics_page = [&] {
+    MetricsSnapshot snapshot{.page_cache = page_cache, .database = database_timing};
+    auto now = backend.clock.now();
+    if (auto due = backend.articles.next_due(now))
+      snapshot.next_scheduled_in_seconds = std::chrono::duration<double>(*due - now).count();
+    return metrics.page(snapshot);
+  };
+  auto readiness = [&backend]() -> std::optional<std::string> {
+    try {
+      auto connection = backend.database.read();
+      if (auto pending = store::sqlite::pending_migrations(*connection))
+        return std::to_string(pending) + " database migrations not applied";
+      return std::nullopt;
+    } catch (const std::exception& error) {
+      return std::string("database unreachable: ") + error.what();
+    }
+  };
+  ObservedResponder observed(
+      [&responder](const http::Request& request) { return responder.respond(request); }, metrics,
+      metrics_page, readiness, options.operations);
+  http::Server server(address.host, address.port, [&observed](const http::Request& request) {
+    return observed.respond(request);
   });
   for (auto prefix : newsroom::kUploadPrefixes)
     server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);

@@ -16,11 +16,13 @@ PageCache::PageCache(std::size_t byte_budget) : byte_budget_(byte_budget) {}
 std::shared_ptr<const CachedPage> PageCache::find(const std::string& key) const {
   std::shared_lock lock(mutex_);
   auto found = pages_.find(key);
-  if (found == pages_.end()) return nullptr;
   // Past its expiry the page is a miss; the render that follows replaces it.
-  if (found->second->expires_at() &&
-      std::chrono::system_clock::now() >= *found->second->expires_at())
+  if (found == pages_.end() || (found->second->expires_at() &&
+                                std::chrono::system_clock::now() >= *found->second->expires_at())) {
+    counters_.misses.add();
     return nullptr;
+  }
+  counters_.hits.add();
   found->second->last_used.store(clock_.fetch_add(1, std::memory_order_relaxed),
                                  std::memory_order_relaxed);
   return found->second;
@@ -92,6 +94,7 @@ void PageCache::evict_locked() {
   for (const auto& [age, key] : by_age) {
     if (bytes_ <= target) break;
     remove_locked(key);
+    counters_.evictions.add();
   }
 }
 

@@ -14,8 +14,17 @@
 #include <vector>
 
 #include "cache/cached_page.h"
+#include "metrics/sharded_counter.h"
 
 namespace gazette::cache {
+
+/// What the cache did, for /metrics: lookups that found a fresh page, lookups that did not,
+/// and pages dropped to stay within the budget.
+struct CacheCounters {
+  metrics::ShardedCounter hits;
+  metrics::ShardedCounter misses;
+  metrics::ShardedCounter evictions;
+};
 
 class PageCache {
  public:
@@ -38,6 +47,7 @@ class PageCache {
 
   std::size_t page_count() const;
   std::size_t bytes() const;
+  const CacheCounters& counters() const { return counters_; }
 
  private:
   void remove_locked(const std::string& key);
@@ -49,7 +59,8 @@ class PageCache {
   std::unordered_map<content::Dependency, std::unordered_set<std::string>> pages_by_dependency_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> generation_{0};
-  mutable std::atomic<std::uint64_t> clock_{0};  // a use counter standing in for time, for LRU
+  mutable std::atomic<std::uint64_t> clock_{0};
+  mutable CacheCounters counters_;  // a use counter standing in for time, for LRU
 };
 
 }  // namespace gazette::cache

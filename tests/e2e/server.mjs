@@ -89,11 +89,12 @@ async function publishCopies(binary, article, db, dir, count) {
 
 /**
  * Publishes the reference article into a fresh database and serves it; with `copies`, also that
- * many copies of it under other titles (to fill more than one page of a listing).
+ * many copies of it under other titles (to fill more than one page of a listing); `args` are added
+ * to `gazette serve`'s.
  * Returns {baseUrl, articlePath, copyPaths, db, url(path), output(), stop()}; the test must await
  * stop(). `db` is the database file, for `gazette` commands run beside the server.
  */
-export async function startGazette({ copies = 0 } = {}) {
+export async function startGazette({ copies = 0, args = [] } = {}) {
   const { binary, article } = fixturePaths();
   const dir = await mkdtemp(path.join(tmpdir(), 'gazette-e2e-'));
   const db = path.join(dir, 'gazette.db');
@@ -114,7 +115,7 @@ export async function startGazette({ copies = 0 } = {}) {
 
   // GAZETTE_THEME_DIR serves a theme folder over the built-in one: theme work without a rebuild.
   const themeArgs = process.env.GAZETTE_THEME_DIR ? ['--theme', process.env.GAZETTE_THEME_DIR] : [];
-  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...themeArgs], {
+  const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...themeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr = tail(child.stderr);

@@ -98,6 +98,7 @@ http::Response ArticleCommentSection::post(const http::Request& request,
   }
 
   const auto& refused = std::get<PostRefused>(result);
+  if (on_refused_) on_refused_(refused.reason);
   if (refused.reason == Refusal::no_article)
     return site::message_response(request, context, http::Status::not_found, "not_found",
                                   "not_found_message");

@@ -40,4 +40,14 @@ int migrate(Connection& connection, std::int64_t now_unix) {
   return count;
 }
 
+int pending_migrations(Connection& connection) {
+  std::set<std::string, std::less<>> applied;
+  auto statement = connection.prepare("SELECT version FROM schema_migrations");
+  while (statement.step()) applied.insert(statement.column_text(0));
+  int pending = 0;
+  for (const auto& file : embedded::sqlite_migrations())
+    if (!applied.contains(file.path)) ++pending;
+  return pending;
+}
+
 }  // namespace gazette::store::sqlite

@@ -13,4 +13,8 @@ namespace gazette::store::sqlite {
 /// changing anything if any of them fails.
 int migrate(Connection& connection, std::int64_t now_unix);
 
+/// How many of the migrations built into this binary `connection`'s database has not applied
+/// (the readiness probe's question); throws when the database cannot be read.
+int pending_migrations(Connection& connection);
+
 }  // namespace gazette::store::sqlite
