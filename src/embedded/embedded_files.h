@@ -19,6 +19,9 @@ const std::vector<EmbeddedFile>& default_theme();
 /// The SQLite migrations, named NNNN_verb_what.sql.
 const std::vector<EmbeddedFile>& sqlite_migrations();
 
+/// The PostgreSQL migrations (src/store/postgres/migrations/), named NNNN_verb_what.sql.
+const std::vector<EmbeddedFile>& postgres_migrations();
+
 /// The demo articles (src/demo/articles/*.md).
 const std::vector<EmbeddedFile>& demo_articles();
 

@@ -1,0 +1,83 @@
+// The PostgreSQL connection pool (see database.h).
+#include "store/postgres/database.h"
+
+#include <random>
+#include <stdexcept>
+
+#include "store/postgres/migrations.h"
+#include "store/postgres/postgres_write_transaction.h"
+
+namespace gazette::store::postgres {
+
+namespace {
+
+// 64 random bits in hex: two processes never share an origin.
+std::string random_origin() {
+  std::random_device random;
+  std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string origin(16, '0');
+  for (auto& digit : origin) {
+    digit = kHex[bits & 0xF];
+    bits >>= 4;
+  }
+  return origin;
+}
+
+}  // namespace
+
+PostgresDatabase::PostgresDatabase(std::string uri, const content::Clock* clock)
+    : clock_(clock ? *clock : system_clock_), uri_(std::move(uri)), origin_(random_origin()) {
+  auto first = std::make_unique<Connection>(uri_);
+  migrate(*first, now_unix());
+  idle_.push_back(std::move(first));
+}
+
+PostgresDatabase::~PostgresDatabase() = default;
+
+std::int64_t PostgresDatabase::now_unix() const {
+  return clock_.now().time_since_epoch().count();
+}
+
+PostgresDatabase::Lease::Lease(PostgresDatabase& database, std::unique_ptr<Connection> connection)
+    : database_(database), connection_(std::move(connection)) {}
+
+PostgresDatabase::Lease::~Lease() {
+  if (!connection_ || !connection_->healthy()) return;  // a broken one is not reused
+  std::lock_guard lock(database_.mutex_);
+  database_.idle_.push_back(std::move(connection_));
+}
+
+PostgresDatabase::Lease PostgresDatabase::read() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(connection));
+    }
+  }
+  return Lease(*this, std::make_unique<Connection>(uri_));
+}
+
+std::unique_ptr<store::WriteTransaction> PostgresDatabase::begin_write() {
+  {
+    std::lock_guard lock(mutex_);
+    // The second write would wait on the advisory lock its own thread holds, forever.
+    if (!writing_threads_.insert(std::this_thread::get_id()).second)
+      throw std::logic_error("a write begun inside another write on the same thread");
+  }
+  try {
+    return std::make_unique<PostgresWriteTransaction>(*this);
+  } catch (...) {
+    end_write();
+    throw;
+  }
+}
+
+void PostgresDatabase::end_write() {
+  std::lock_guard lock(mutex_);
+  writing_threads_.erase(std::this_thread::get_id());
+}
+
+}  // namespace gazette::store::postgres
