@@ -2,6 +2,7 @@
 #include "app/database_location.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gazette::app {
 
@@ -25,7 +26,7 @@ std::string UnknownDatabaseScheme::message() const {
          "; a path names a SQLite file)";
 }
 
-std::variant<SqliteFile, UnknownDatabaseScheme> parse_database_location(std::string_view text) {
+DatabaseLocation parse_database_location(std::string_view text) {
   auto separator = text.find("://");
   if (separator == std::string_view::npos || separator == 0) return SqliteFile{std::string(text)};
   auto scheme = text.substr(0, separator);
@@ -34,7 +35,11 @@ std::variant<SqliteFile, UnknownDatabaseScheme> parse_database_location(std::str
   // "data/x://y.db" has a slash before "://": a path, however odd, as SQLite reads it.
   if (!letter_first || !std::all_of(scheme.begin(), scheme.end(), is_scheme_character))
     return SqliteFile{std::string(text)};
-  // Each backend that reads an address of its own adds its alternative here (PostgreSQL next).
+  std::string lower(scheme);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::find(kDatabaseSchemes.begin(), kDatabaseSchemes.end(), lower) != kDatabaseSchemes.end())
+    return PostgresAddress{std::string(text)};
   return UnknownDatabaseScheme{std::string(scheme)};
 }
 

@@ -12,6 +12,7 @@
 #include "app/comments_command.h"
 #include "app/config_file.h"
 #include "app/database_location.h"
+#include "app/postgres_command.h"
 
 namespace {
 // The exit status of a command line that names something Gazette cannot use (shells' convention).
@@ -147,6 +148,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gazette: %s\n", unknown->message().c_str());
     return kUsageError;
   }
+  if (auto* postgres = std::get_if<PostgresAddress>(&location)) return open_postgres(postgres->uri);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
     return 1;
