@@ -1,0 +1,23 @@
+// Uploaded images on PostgreSQL (store/media_store.h): bytes in bytea, so every node serves
+// every image.
+#pragma once
+
+#include "store/media_store.h"
+#include "store/postgres/database.h"
+
+namespace gazette::store::postgres {
+
+class PostgresMediaStore final : public store::MediaStore {
+ public:
+  explicit PostgresMediaStore(PostgresDatabase& database) : database_(database) {}
+
+  content::MediaRef save_image(WriteTransaction& write, const content::NewMedia& original,
+                               const std::vector<content::NewMedia>& variants,
+                               content::Timestamp now) override;
+  std::optional<content::MediaRef> find_image(std::string_view name) override;
+
+ private:
+  PostgresDatabase& database_;
+};
+
+}  // namespace gazette::store::postgres

@@ -1,0 +1,233 @@
+// PostgresStore: the Store's queries and writes in PostgreSQL's SQL (as SqliteStore's).
+#include "store/postgres/postgres_store.h"
+
+#include "store/postgres/postgres_write_transaction.h"
+#include "store/postgres/rows.h"
+
+namespace gazette::store::postgres {
+
+namespace {
+
+// Readers see an article once it is published and its time has come; $1 is now.
+constexpr std::string_view kVisible = " a.status = 'published' AND a.published_at <= $1";
+
+// The WHERE clause of a listing: $1 now, $2 the excluded id, $3 the slug (when filtered).
+std::string filter_clause(ArticleFilter::Kind kind) {
+  std::string clause = " WHERE" + std::string(kVisible) + " AND a.id <> $2";
+  switch (kind) {
+    case ArticleFilter::Kind::all:
+      break;
+    case ArticleFilter::Kind::section:
+      clause += " AND s.slug = $3";
+      break;
+    case ArticleFilter::Kind::author:
+      clause += " AND au.slug = $3";
+      break;
+    case ArticleFilter::Kind::tag:
+      clause +=
+          " AND a.id IN (SELECT at.article_id FROM article_tags at"
+          " JOIN tags t ON t.id = at.tag_id WHERE t.slug = $3)";
+      break;
+    case ArticleFilter::Kind::category:
+      clause +=
+          " AND a.id IN (SELECT ac.article_id FROM article_categories ac"
+          " JOIN categories c ON c.id = ac.category_id WHERE c.slug = $3)";
+      break;
+  }
+  return clause;
+}
+
+std::vector<content::ArticleSummary> summaries(Connection& connection, const Result& rows,
+                                               std::size_t count) {
+  std::vector<content::ArticleSummary> articles;
+  for (int row = 0; row < static_cast<int>(count); ++row) {
+    articles.push_back(read_summary(rows, row));
+    if (articles.back().image) attach_variants(connection, *articles.back().image);
+  }
+  return articles;
+}
+
+}  // namespace
+
+content::SiteSettings PostgresStore::settings() {
+  auto connection = database_.read();
+  content::SiteSettings settings;
+  auto rows = connection->query("SELECT key, value FROM settings");
+  for (int row = 0; row < rows.rows(); ++row) {
+    auto key = rows.text(row, 0);
+    auto value = rows.text(row, 1);
+    if (key == "title")
+      settings.title = value;
+    else if (key == "description")
+      settings.description = value;
+    else if (key == "language")
+      settings.language = value;
+    else if (key == "time_zone")
+      settings.time_zone = value;
+    else if (key == "logo")
+      settings.logo = value;
+    else if (key == "url")
+      settings.url = value;
+    else if (key == "feed_content")
+      settings.feed_content =
+          content::parse_feed_content(value).value_or(content::FeedContent::excerpt);
+  }
+  return settings;
+}
+
+void PostgresStore::save_settings(WriteTransaction& write, const content::SiteSettings& settings) {
+  Connection& connection = connection_of(write, database_);
+  const auto feed_content = std::string(content::to_string(settings.feed_content));
+  for (const auto& [key, value] : {std::pair{"title", &settings.title},
+                                   {"description", &settings.description},
+                                   {"language", &settings.language},
+                                   {"time_zone", &settings.time_zone},
+                                   {"logo", &settings.logo},
+                                   {"url", &settings.url},
+                                   {"feed_content", &feed_content}}) {
+    connection.query(
+        "INSERT INTO settings (key, value) VALUES ($1, $2)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        Params().add(key).add(*value));
+  }
+}
+
+std::vector<content::Section> PostgresStore::sections() {
+  auto connection = database_.read();
+  auto rows =
+      connection->query("SELECT id, slug, name, description FROM sections ORDER BY position, id");
+  std::vector<content::Section> sections;
+  for (int row = 0; row < rows.rows(); ++row)
+    sections.push_back(
+        {rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3)});
+  return sections;
+}
+
+std::optional<content::Section> PostgresStore::find_section(std::string_view slug) {
+  auto connection = database_.read();
+  auto rows = connection->query("SELECT id, slug, name, description FROM sections WHERE slug = $1",
+                                Params().add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  return content::Section{rows.integer(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3)};
+}
+
+std::optional<content::Author> PostgresStore::find_author(std::string_view slug) {
+  auto connection = database_.read();
+  auto rows = connection->query("SELECT id, slug, name, bio FROM authors WHERE slug = $1",
+                                Params().add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  return content::Author{rows.integer(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3)};
+}
+
+std::optional<content::Term> PostgresStore::find_tag(std::string_view slug) {
+  auto connection = database_.read();
+  auto rows = connection->query("SELECT slug, name FROM tags WHERE slug = $1", Params().add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  return content::Term{rows.text(0, 0), rows.text(0, 1)};
+}
+
+std::optional<content::Term> PostgresStore::find_category(std::string_view slug) {
+  auto connection = database_.read();
+  auto rows =
+      connection->query("SELECT slug, name FROM categories WHERE slug = $1", Params().add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  return content::Term{rows.text(0, 0), rows.text(0, 1)};
+}
+
+std::optional<content::Article> PostgresStore::find_published_article(std::string_view section_slug,
+                                                                      std::string_view slug) {
+  auto connection = database_.read();
+  auto rows = connection->query(std::string(kSummaryColumns) +
+                                    ", a.updated_at, a.body_markdown, a.body_html," +
+                                    " a.image_caption" + std::string(kSummaryFrom) + " WHERE" +
+                                    std::string(kVisible) + " AND s.slug = $2 AND a.slug = $3",
+                                Params().add(database_.now_unix()).add(section_slug).add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  content::Article article;
+  article.summary = read_summary(rows, 0);
+  article.status = content::ArticleStatus::published;
+  article.updated_at = from_unix(rows.integer(0, 14));
+  article.body_markdown = rows.text(0, 15);
+  article.body_html = rows.text(0, 16);
+  article.image_caption = rows.text(0, 17);
+  if (article.summary.image) attach_variants(*connection, *article.summary.image);
+  article.categories = article_categories(*connection, article.summary.id);
+  article.tags = article_tags(*connection, article.summary.id);
+  return article;
+}
+
+content::ArticlePage PostgresStore::published_articles(const ArticleFilter& filter,
+                                                       const PageRequest& page,
+                                                       std::optional<content::ArticleId> except) {
+  auto connection = database_.read();
+  Params params;
+  params.add(database_.now_unix()).add(except ? except->value : std::int64_t{-1});
+  std::string limits = " LIMIT $3 OFFSET $4";
+  if (filter.kind != ArticleFilter::Kind::all) {
+    params.add(filter.slug);
+    limits = " LIMIT $4 OFFSET $5";
+  }
+  // One row more than asked tells whether another page follows.
+  params.add(page.limit + 1).add(page.offset);
+  auto rows = connection->query(std::string(kSummaryColumns) + std::string(kSummaryFrom) +
+                                    filter_clause(filter.kind) +
+                                    " ORDER BY a.published_at DESC, a.id DESC" + limits,
+                                params);
+  content::ArticlePage result;
+  auto count = static_cast<std::size_t>(rows.rows());
+  if (static_cast<std::int64_t>(count) > page.limit) {
+    result.has_more = true;
+    count = static_cast<std::size_t>(page.limit);
+  }
+  result.articles = summaries(*connection, rows, count);
+  return result;
+}
+
+std::vector<content::ArticleSummary> PostgresStore::pinned_articles(std::int64_t limit) {
+  auto connection = database_.read();
+  auto rows = connection->query(std::string(kSummaryColumns) + std::string(kSummaryFrom) +
+                                    " JOIN sticky_articles p ON p.article_id = a.id WHERE" +
+                                    std::string(kVisible) +
+                                    " ORDER BY a.published_at DESC, a.id DESC LIMIT $2",
+                                Params().add(database_.now_unix()).add(limit));
+  return summaries(*connection, rows, static_cast<std::size_t>(rows.rows()));
+}
+
+std::optional<content::MediaFile> PostgresStore::find_media(std::string_view name) {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT name, mime_type, width, height, bytes, created_at FROM media WHERE name = $1",
+      Params().add(name));
+  if (rows.rows() == 0) return std::nullopt;
+  content::MediaFile file;
+  file.ref = {rows.text(0, 0),
+              rows.text(0, 1),
+              static_cast<int>(rows.integer(0, 2)),
+              static_cast<int>(rows.integer(0, 3)),
+              {}};
+  file.bytes = rows.bytes(0, 4);
+  file.created_at = from_unix(rows.integer(0, 5));
+  return file;
+}
+
+content::SavedArticle PostgresStore::save_article(WriteTransaction& write,
+                                                  const content::ArticleDraft& draft,
+                                                  content::Timestamp now) {
+  Connection& connection = connection_of(write, database_);
+  std::optional<std::int64_t> existing;
+  auto found =
+      connection.query("SELECT id FROM articles WHERE slug = $1", Params().add(draft.slug));
+  if (found.rows() > 0) existing = found.integer(0, 0);
+  std::optional<std::int64_t> image_id;
+  if (draft.image) image_id = keep_image(connection, *draft.image, draft.image_variants, now);
+  ArticleRecord record{.fields = draft,
+                       .author_id = ensure_term(connection, "authors", draft.author),
+                       .section_id = ensure_term(connection, "sections", draft.section),
+                       .image_id = image_id,
+                       .categories = draft.categories,
+                       .tags = draft.tags,
+                       .version = std::nullopt};
+  return write_article(connection, existing, record, now);
+}
+
+}  // namespace gazette::store::postgres

@@ -1,0 +1,77 @@
+// Row conventions every PostgreSQL store shares, as the SQLite stores' (sqlite/rows.h): times
+// are Unix seconds in bigint columns, an article's summary is read the same way everywhere, an
+// image is kept once (by SHA-256) with its variants.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "content/article_writes.h"
+#include "content/events.h"
+#include "content/media.h"
+#include "content/types.h"
+#include "store/postgres/connection.h"
+
+namespace gazette::store::postgres {
+
+inline std::int64_t to_unix(content::Timestamp time) {
+  return time.time_since_epoch().count();
+}
+inline content::Timestamp from_unix(std::int64_t seconds) {
+  return content::Timestamp(std::chrono::seconds(seconds));
+}
+
+/// The columns read_summary() expects, in order (14 of them), and the joins they need.
+inline constexpr std::string_view kSummaryColumns =
+    "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
+    " m.name, m.mime_type, m.width, m.height, a.image_alt";
+inline constexpr std::string_view kSummaryFrom =
+    " FROM articles a"
+    " JOIN authors au ON au.id = a.author_id"
+    " JOIN sections s ON s.id = a.section_id"
+    " LEFT JOIN media m ON m.id = a.image_id";
+
+/// The summary in row `row` of a result selecting kSummaryColumns first.
+content::ArticleSummary read_summary(const Result& result, int row);
+
+/// The id of the media row holding `media`, inserted when no row has its SHA-256 yet.
+std::int64_t keep_media(Connection& connection, const content::NewMedia& media,
+                        content::Timestamp now);
+/// Keeps an image and its resized copies, linked as its variants; the original's row id.
+std::int64_t keep_image(Connection& connection, const content::NewMedia& original,
+                        const std::vector<content::NewMedia>& variants, content::Timestamp now);
+/// Fills `image.variants`, narrowest first.
+void attach_variants(Connection& connection, content::MediaRef& image);
+
+std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);
+std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id);
+
+/// The id of the row of `table` (sections, authors, categories, tags) with `term.slug`,
+/// inserted with `term.name` when missing (an existing term keeps its name).
+std::int64_t ensure_term(Connection& connection, std::string_view table, const content::Term& term);
+
+/// Where article `id` appears at `now`, or nullopt when there is no such article.
+std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
+                                                        content::Timestamp now);
+
+/// An article as the writer stores it (as sqlite/article_writer.h's ArticleRecord).
+struct ArticleRecord {
+  const content::ArticleFields& fields;
+  std::int64_t author_id = 0;
+  std::int64_t section_id = 0;
+  std::optional<std::int64_t> image_id;
+  const std::vector<content::Term>& categories;
+  const std::vector<content::Term>& tags;
+  /// The newsroom's version; nullopt bumps it on an update (a writer outside the newsroom).
+  std::optional<std::int64_t> version;
+};
+
+/// The one writer of an article row on PostgreSQL: inserts (`existing` nullopt) or updates it,
+/// files it under its terms in order, pins or unpins it; what it did, with where it appears at
+/// `now` before and after.
+content::SavedArticle write_article(Connection& connection, std::optional<std::int64_t> existing,
+                                    const ArticleRecord& article, content::Timestamp now);
+
+}  // namespace gazette::store::postgres

@@ -1,0 +1,75 @@
+// The PostgreSQL backend of the contract suites: a fresh database in the throw-away cluster
+// ctest started (tests/postgres/), dropped with the fixture. The stores PostgreSQL does not
+// have yet (issue 13, in progress) throw; their suites are not instantiated for it
+// (postgres_contract_test.cpp).
+#pragma once
+
+#include <stdexcept>
+
+#include "backend.h"
+#include "store/postgres/database.h"
+#include "store/postgres/postgres_change_log_store.h"
+#include "store/postgres/postgres_media_store.h"
+#include "store/postgres/postgres_store.h"
+#include "test_database.h"
+
+namespace gazette::contract {
+
+/// Every PostgreSQL store on one database.
+class PostgresStores : public Backend {
+ public:
+  explicit PostgresStores(const std::string& uri) : database_(uri) {}
+
+  store::Database& database() override { return database_; }
+  store::Store& content() override { return content_; }
+  store::MediaStore& media() override { return media_; }
+  store::ChangeLogStore& change_log() override { return change_log_; }
+  store::EditorialStore& editorial() override { return missing<store::EditorialStore>(); }
+  store::TermStore& terms() override { return missing<store::TermStore>(); }
+  store::AccountStore& accounts() override { return missing<store::AccountStore>(); }
+  store::CommentStore& comments() override { return missing<store::CommentStore>(); }
+  store::DiscoveryStore& discovery() override { return missing<store::DiscoveryStore>(); }
+  store::SignInAttemptStore& sign_in_attempts() override {
+    return missing<store::SignInAttemptStore>();
+  }
+  store::WxrImportStore& wxr_import() override { return missing<store::WxrImportStore>(); }
+  std::unique_ptr<Backend> another_process() override {
+    return std::make_unique<PostgresStores>(database_.uri());
+  }
+
+ private:
+  template <class Interface>
+  static Interface& missing() {
+    throw std::logic_error("this store is not on PostgreSQL yet");
+  }
+
+  store::postgres::PostgresDatabase database_;
+  store::postgres::PostgresStore content_{database_};
+  store::postgres::PostgresMediaStore media_{database_};
+  store::postgres::PostgresChangeLogStore change_log_{database_};
+};
+
+/// A new database in the test cluster, dropped afterwards.
+class PostgresBackend : public Backend {
+ public:
+  PostgresBackend() : stores_(test_database_.uri()) {}
+
+  store::Database& database() override { return stores_.database(); }
+  store::Store& content() override { return stores_.content(); }
+  store::EditorialStore& editorial() override { return stores_.editorial(); }
+  store::TermStore& terms() override { return stores_.terms(); }
+  store::AccountStore& accounts() override { return stores_.accounts(); }
+  store::MediaStore& media() override { return stores_.media(); }
+  store::CommentStore& comments() override { return stores_.comments(); }
+  store::DiscoveryStore& discovery() override { return stores_.discovery(); }
+  store::ChangeLogStore& change_log() override { return stores_.change_log(); }
+  store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }
+  store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
+  std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
+
+ private:
+  testing::PostgresTestDatabase test_database_;  // first: outlives the stores' connections
+  PostgresStores stores_;
+};
+
+}  // namespace gazette::contract
