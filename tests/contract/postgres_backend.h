@@ -8,8 +8,10 @@
 
 #include "backend.h"
 #include "store/postgres/database.h"
+#include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_media_store.h"
+#include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "test_database.h"
 
@@ -26,12 +28,10 @@ class PostgresStores : public Backend {
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::EditorialStore& editorial() override { return missing<store::EditorialStore>(); }
   store::TermStore& terms() override { return missing<store::TermStore>(); }
-  store::AccountStore& accounts() override { return missing<store::AccountStore>(); }
+  store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return missing<store::CommentStore>(); }
   store::DiscoveryStore& discovery() override { return missing<store::DiscoveryStore>(); }
-  store::SignInAttemptStore& sign_in_attempts() override {
-    return missing<store::SignInAttemptStore>();
-  }
+  store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return missing<store::WxrImportStore>(); }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<PostgresStores>(database_.uri());
@@ -47,6 +47,8 @@ class PostgresStores : public Backend {
   store::postgres::PostgresStore content_{database_};
   store::postgres::PostgresMediaStore media_{database_};
   store::postgres::PostgresChangeLogStore change_log_{database_};
+  store::postgres::PostgresAccountStore accounts_{database_};
+  store::postgres::PostgresSignInAttemptStore sign_in_attempts_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.
