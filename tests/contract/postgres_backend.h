@@ -13,6 +13,7 @@
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
+#include "store/postgres/postgres_term_store.h"
 #include "test_database.h"
 
 namespace gazette::contract {
@@ -27,7 +28,7 @@ class PostgresStores : public Backend {
   store::MediaStore& media() override { return media_; }
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::EditorialStore& editorial() override { return missing<store::EditorialStore>(); }
-  store::TermStore& terms() override { return missing<store::TermStore>(); }
+  store::TermStore& terms() override { return terms_; }
   store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return missing<store::CommentStore>(); }
   store::DiscoveryStore& discovery() override { return missing<store::DiscoveryStore>(); }
@@ -49,6 +50,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresChangeLogStore change_log_{database_};
   store::postgres::PostgresAccountStore accounts_{database_};
   store::postgres::PostgresSignInAttemptStore sign_in_attempts_{database_};
+  store::postgres::PostgresTermStore terms_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.

@@ -1,5 +1,5 @@
 // The store contract suites on PostgreSQL, each test on a fresh database of the test cluster.
-// Only the suites whose stores PostgreSQL has so far (issue 13 continues: editorial, terms,
+// Only the suites whose stores PostgreSQL has so far (issue 13 continues: editorial,
 // comments, discovery, WXR import).
 #include "postgres_backend.h"
 #include "store_contracts.h"
@@ -11,5 +11,6 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(ChangeLogContract, Postgres, PostgresBackend)
 GAZETTE_INSTANTIATE_STORE_CONTRACT(MediaStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(AccountStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(SignInAttemptStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

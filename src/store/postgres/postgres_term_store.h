@@ -1,0 +1,38 @@
+// The newsroom's writes to sections, labels and author profiles on PostgreSQL
+// (store/term_store.h).
+#pragma once
+
+#include "store/postgres/database.h"
+#include "store/term_store.h"
+
+namespace gazette::store::postgres {
+
+class PostgresTermStore final : public store::TermStore {
+ public:
+  explicit PostgresTermStore(PostgresDatabase& database) : database_(database) {}
+
+  bool save_section(WriteTransaction& write, std::string_view slug, std::string_view name,
+                    std::string_view description, bool create) override;
+  std::vector<content::Term> categories() override;
+  std::vector<content::Term> tags_starting_with(std::string_view prefix,
+                                                std::int64_t limit) override;
+  std::vector<LabelUsage> labels(LabelKind kind) override;
+  LabelRename rename_label(WriteTransaction& write, LabelKind kind, std::string_view slug,
+                           std::string_view name, std::string_view new_slug) override;
+  std::optional<std::vector<content::ArticleId>> merge_label(WriteTransaction& write,
+                                                             LabelKind kind, std::string_view from,
+                                                             std::string_view into) override;
+  std::optional<std::vector<content::ArticleId>> delete_label(WriteTransaction& write,
+                                                              LabelKind kind,
+                                                              std::string_view slug) override;
+  std::vector<content::Author> authors() override;
+  std::optional<AuthorProfile> find_author_profile(std::string_view slug) override;
+  bool save_author_profile(WriteTransaction& write, std::string_view slug, std::string_view name,
+                           std::string_view bio,
+                           const std::optional<std::string>& photo_name) override;
+
+ private:
+  PostgresDatabase& database_;
+};
+
+}  // namespace gazette::store::postgres
