@@ -1,6 +1,7 @@
-// Discovery at scale, on a database made by `gazette demo --articles N`: search latency (p50,
-// p99) for one-word, two-word and phrase queries, and the time to publish one more article with
-// its index update and related articles. Run by bench/discovery-scale.
+// Discovery at scale, in process, on a database made by `gazette demo --articles N`: the time to
+// compute the related list of one new article, and to publish one with its index update and the
+// related lists it changes. Run by bench/discovery-scale (which times search over HTTP and the
+// whole related-articles catch-up with a running server).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,7 +11,6 @@
 #include "demo/synthetic_site.h"
 #include "discovery/discovery_updater.h"
 #include "discovery/related.h"
-#include "discovery/search.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -20,37 +20,16 @@ namespace {
 using namespace gazette;
 using Clock = std::chrono::steady_clock;
 
-// Each query class runs this many searches: enough for a stable p99.
-constexpr int kRunsPerClass = 300;
 // New articles published to time related articles; the median is reported.
 constexpr int kNewArticles = 5;
-// Batches of related lists the catch-up computes to time its rate: a few hundred lists.
-constexpr int kCatchUpBatches = 3;
 
 double milliseconds(Clock::duration duration) {
   return std::chrono::duration<double, std::milli>(duration).count();
 }
 
-double percentile(std::vector<double> values, double p) {
+double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
-  auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
-  return values[index];
-}
-
-void measure(store::DiscoveryStore& store, const char* name,
-             const std::vector<std::string>& queries) {
-  std::vector<double> times;
-  std::int64_t results = 0;
-  for (int run = 0; run < kRunsPerClass; ++run) {
-    const auto& query = queries[run % queries.size()];
-    auto start = Clock::now();
-    auto page = discovery::search(store, query, 1);
-    times.push_back(milliseconds(Clock::now() - start));
-    results += page.total;
-  }
-  std::printf("search %-9s p50 %7.2f ms  p99 %7.2f ms  (%d searches, %lld matches on average)\n",
-              name, percentile(times, 0.5), percentile(times, 0.99), kRunsPerClass,
-              static_cast<long long>(results / kRunsPerClass));
+  return values[values.size() / 2];
 }
 
 }  // namespace
@@ -65,22 +44,6 @@ int main(int argc, char** argv) {
   store::sqlite::SqliteDiscoveryStore discovery_store(database);
   auto articles = discovery_store.indexed_documents();
   std::printf("indexed articles: %lld\n", static_cast<long long>(articles));
-
-  measure(discovery_store, "one-word",
-          {"damas",     "budget",       "sécheresse", "attaquant", "recette",
-           "urgences",  "baccalauréat", "festival",   "orchestre", "tramway",
-           "vendanges", "cyberattaque", "loyers",     "tribunal",  "satellite",
-           "nucléaire", "croisière",    "bruxelles",  "etat",      "gouvernement"});
-  measure(discovery_store, "two-word",
-          {"damas offensive", "budget déficit", "climat canicule", "stade entraîneur",
-           "tarte chocolat", "hôpital médecins", "école rentrée", "film réalisateur",
-           "concert album", "train grève", "récolte blé", "données logiciel", "loyers immobilier",
-           "procès avocat", "fusée lune", "gaz factures"});
-  measure(discovery_store, "phrase",
-          {"\"rebelles offensive\"", "\"le budget\"", "\"la canicule\"", "\"le match\"",
-           "\"une recette\"", "\"les urgences\"", "\"la rentrée\"", "\"le festival\"",
-           "\"la tournée\"", "\"les retards\"", "\"la récolte\"", "\"le réseau\"", "\"les loyers\"",
-           "\"le tribunal\"", "\"le satellite\"", "\"la centrale\""});
 
   // One more article, published as `gazette publish` does: saved, indexed, its related list
   // and its neighbours' computed.
@@ -107,19 +70,11 @@ int main(int argc, char** argv) {
     related_times.push_back(milliseconds(Clock::now() - start));
   }
   std::printf("related articles of one new article: %.1f ms (median of %d)\n",
-              percentile(related_times, 0.5), kNewArticles);
+              median(related_times), kNewArticles);
   std::printf(
       "publishing one article (save, index, its related list and %zu neighbours'): "
       "%.1f ms (median of %d)\n",
-      discovery::kNeighboursToUpdate, percentile(publish_times, 0.5), kNewArticles);
+      discovery::kNeighboursToUpdate, median(publish_times), kNewArticles);
 
-  // The catch-up `gazette serve` runs over a generated site, whose lists are not computed yet;
-  // stopped after kCatchUpBatches (it asks before each batch).
-  int batches = 0;
-  auto start = Clock::now();
-  auto computed = updater.catch_up_related([&] { return batches++ < kCatchUpBatches; });
-  auto seconds = milliseconds(Clock::now() - start) / 1000;
-  std::printf("related catch-up: %zu lists in %.1f s, %.1f articles/s\n", computed, seconds,
-              seconds > 0 ? static_cast<double>(computed) / seconds : 0.0);
   return 0;
 }
