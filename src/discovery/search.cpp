@@ -57,6 +57,7 @@ SearchResultPage search(store::DiscoveryStore& store, std::string_view query_tex
                                {(result.page - 1) * kSearchResultsPerPage, kSearchResultsPerPage}};
   auto found = store.search(request);
   result.total = found.total;
+  result.total_exact = found.total_exact;
   result.total_pages = std::min<long>(
       kMaxSearchPage, (found.total + kSearchResultsPerPage - 1) / kSearchResultsPerPage);
   for (auto& hit : found.hits) {
@@ -81,11 +82,9 @@ std::string search_results_json(const SearchResultPage& page, std::string_view b
         {"author", article.author.name},
     });
   }
-  nlohmann::json json = {{"query", page.query},
-                         {"total", page.total},
-                         {"page", page.page},
-                         {"pages", page.total_pages},
-                         {"results", results}};
+  nlohmann::json json = {
+      {"query", page.query}, {"total", page.total},       {"total_exact", page.total_exact},
+      {"page", page.page},   {"pages", page.total_pages}, {"results", results}};
   // Replace, not throw, on invalid UTF-8: the query is printable already, but data is data.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -27,6 +27,7 @@ struct SearchResultPage {
   bool searched = false;  // false when the query had no word to look for
   std::vector<SearchResult> results;
   std::int64_t total = 0;
+  bool total_exact = true;  // false: more than `total` match (see store::SearchResults)
   long page = 1;
   long total_pages = 0;
 };
@@ -34,9 +35,9 @@ struct SearchResultPage {
 /// Page `page` (from 1) of the results for `query_text`.
 SearchResultPage search(store::DiscoveryStore& store, std::string_view query_text, long page);
 
-/// The JSON form of a result page, for scripts: {query, total, page, pages, results: [{title,
-/// url (absolute), lead, snippet_html, snippet_text, published (ISO 8601 UTC), section,
-/// author}]}.
+/// The JSON form of a result page, for scripts: {query, total, total_exact, page, pages,
+/// results: [{title, url (absolute), lead, snippet_html, snippet_text, published (ISO 8601
+/// UTC), section, author}]}; total_exact is false when more than `total` articles match.
 std::string search_results_json(const SearchResultPage& page, std::string_view base_url);
 
 /// A snippet with kMatchBegin/kMatchEnd markers as HTML: the text escaped, the markers turned

@@ -11,6 +11,7 @@ store::SearchDocument search_document_for(const store::IndexSource& source) {
   store::SearchDocument document;
   document.id = source.id;
   document.updated_at = source.updated_at;
+  document.published_at = source.published_at;
   document.title = without_controls(source.title);
   document.lead = without_controls(source.lead);
   document.body = html_to_text(source.body_html);

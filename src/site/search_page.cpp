@@ -45,7 +45,9 @@ std::string render_search(const PageContext& context, std::string_view query) {
   view.set("searched", found.searched);
   view.set("has_results", !found.results.empty());
   view.set("nothing_found", found.searched && found.results.empty());
-  view.set("count_text", std::to_string(found.total) + " " +
+  // Past what pages can show, a count may be a lower bound (see store::SearchResults).
+  view.set("count_text", (found.total_exact ? "" : text("search_result_more_than") + " ") +
+                             std::to_string(found.total) + " " +
                              text(found.total > 1 ? "search_result_many" : "search_result_one"));
 
   theme::View results{theme::View::type::list};

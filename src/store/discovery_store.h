@@ -19,6 +19,7 @@ namespace gazette::store {
 struct IndexSource {
   content::ArticleId id;
   content::Timestamp updated_at{};
+  content::Timestamp published_at{};
   std::string title;
   std::string lead;
   std::string body_html;
@@ -33,7 +34,7 @@ struct SearchDocument {
   std::string lead;
   std::string body;
   std::string keywords;
-  content::Timestamp published_at{};  // read back with the document; not written
+  content::Timestamp published_at{};  // the article's: ranking reads it for every match
 };
 
 /// The articles the index is behind on, for a catch-up after writes it did not see.
@@ -63,6 +64,9 @@ struct SearchHit {
 struct SearchResults {
   std::vector<SearchHit> hits;
   std::int64_t total = 0;
+  /// False when there are more matches than `total`: a backend may stop counting matches that
+  /// all tie (words in most articles) past what pages can show.
+  bool total_exact = true;
 };
 
 /// An article that shares words with another, as the index scores it.

@@ -193,5 +193,33 @@ TEST_F(Search, ServeCatchesUpWithChangesItDidNotIndex) {
   EXPECT_TRUE(finds_reference("capybara"));
 }
 
+// A word in most articles ranks them by date alone (BM25 weighs it nothing); past 1,000 — the
+// 100 pages a reader can open — its matches are not all counted, and the page says so.
+TEST(SearchOfCommonWords, SaysMoreThanTheCountPastWhatPagesShow) {
+  TempDir dir;
+  auto db = dir.file("site.db");
+  auto generated = run_gazette({"demo", "--db", db, "--articles", "1200"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  ServerProcess server(db);
+  auto get = [&](const std::string& target) {
+    return http_request(server.host(), server.port(), "GET", target);
+  };
+  auto common = nlohmann::json::parse(get("/search.json?q=gouvernement").body);
+  EXPECT_EQ(common["total"], 1000);
+  EXPECT_EQ(common["total_exact"], false);
+  EXPECT_EQ(common["pages"], 100);
+  EXPECT_EQ(
+      nlohmann::json::parse(get("/search.json?q=gouvernement&page=100").body)["results"].size(),
+      10u);
+  HtmlDocument page(get("/search?q=gouvernement").body);
+  EXPECT_EQ(page.find("p", "search-count").text(), "plus de 1000 résultats");
+
+  // A word of fewer articles is scored, and all its matches are counted.
+  auto topic = nlohmann::json::parse(get("/search.json?q=damas").body);
+  EXPECT_EQ(topic["total_exact"], true);
+  EXPECT_GT(topic["total"], 0);
+  EXPECT_LT(topic["total"], 1000);
+}
+
 }  // namespace
 }  // namespace gazette::testing

@@ -27,6 +27,11 @@ constexpr std::size_t kMaxWordBytes = 64;
 template <typename Sink>
 void for_each_word(std::string_view text, Sink&& sink);
 
+/// Calls `sink(begin, end)` with the byte offsets of each word for_each_word finds, without
+/// folding it, until it returns false: for what needs only where the words are (highlighting).
+template <typename Sink>
+void for_each_word_span(std::string_view text, Sink&& sink);
+
 /// `word` (one word as for_each_word finds it) folded: lower case, without accents.
 std::string fold_word(std::string_view word);
 
@@ -38,6 +43,11 @@ struct Span {
   bool found;
 };
 Span next_word(std::string_view text, std::size_t pos);
+inline bool is_ascii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
 }  // namespace detail
 
 template <typename Sink>
@@ -51,6 +61,21 @@ void for_each_word(std::string_view text, Sink&& sink) {
     Word word{span.begin, span.end, fold_word(text.substr(span.begin, span.end - span.begin))};
     if (word.folded.empty()) continue;  // combining marks alone: nothing is left to match
     if (!sink(word)) return;
+  }
+}
+
+template <typename Sink>
+void for_each_word_span(std::string_view text, Sink&& sink) {
+  // The rules of for_each_word; only a word with non-ASCII bytes can fold to nothing.
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto span = detail::next_word(text, pos);
+    if (!span.found) return;
+    pos = span.end;
+    if (span.end - span.begin > kMaxWordBytes) continue;
+    auto bytes = text.substr(span.begin, span.end - span.begin);
+    if (!detail::is_ascii(bytes) && fold_word(bytes).empty()) continue;
+    if (!sink(span.begin, span.end)) return;
   }
 }
 

@@ -50,6 +50,14 @@ Statement& Statement::bind_double(int index, double value) {
   return *this;
 }
 
+Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
+  // SQLite takes a non-const pointer; the functions it is passed to only read through it.
+  if (sqlite3_bind_pointer(statement_, index, const_cast<void*>(pointer), type, nullptr) !=
+      SQLITE_OK)
+    connection_.fail("bind");
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
   return value ? bind(index, *value) : bind_null(index);
 }
@@ -159,6 +167,18 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   connection_.execute("COMMIT");
   done_ = true;
+}
+
+ReadTransaction::ReadTransaction(Connection& connection) : connection_(connection) {
+  connection_.execute("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() {
+  try {
+    connection_.execute("COMMIT");
+  } catch (const DatabaseError&) {
+    // Nothing was written: a read transaction SQLite already ended leaves nothing to undo.
+  }
 }
 
 }  // namespace gazette::store::sqlite

@@ -35,6 +35,9 @@ class Statement {
   Statement& bind_null(int index);
   Statement& bind_double(int index, double value);
   Statement& bind(int index, std::optional<std::int64_t> value);
+  /// Passes `pointer` to SQL functions that ask for `type` (sqlite3_bind_pointer); it must
+  /// outlive the statement's run. SQL itself can neither read it nor forge one.
+  Statement& bind_pointer(int index, const void* pointer, const char* type);
 
   /// Advances to the next row; false when there is none.
   bool step();
@@ -87,6 +90,19 @@ class Transaction {
  private:
   Connection& connection_;
   bool done_ = false;
+};
+
+/// BEGIN … COMMIT on a reading connection: the statements run inside see one snapshot of the
+/// database (WAL), whatever commits meanwhile — for reads that must agree with each other.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Connection& connection);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Connection& connection_;
 };
 
 }  // namespace gazette::store::sqlite

@@ -61,11 +61,31 @@ class DocumentTermTally {
   std::size_t number_of(const std::string& term);
 };
 
-/// Registers the "gazette" FTS5 tokenizer on `db`, and the auxiliary function
-/// matched_phrases(search_index) (a bit mask of the query's phrases a row holds) and
-/// related_rank(search_index, scored, weights…) (bm25 over the first `scored` phrases). Every
-/// connection needs it before it touches search_index, the migration that creates the table
-/// included.
+/// A query phrase starting with this byte is an index term (a stem the store computed with
+/// IndexStemmer), which the tokenizer passes on as one token: the store then looks a word up as
+/// `"stem1" OR "stem2"`, two plain terms, where FTS5 would match the word's two stems as
+/// colocated alternatives — a path that merges their position lists for every row, 7 to 12
+/// times slower (a common word: 30 ms instead of 2.5 at 100,000 articles). A reader's query
+/// never holds it: discovery/words splits words at control characters.
+inline constexpr char kIndexTermMarker = '\x01';
+
+class IndexSnapshot;
+
+/// What search_rank needs beyond the row, passed as a pointer of type kSearchRankPointer.
+struct SearchRankContext {
+  const IndexSnapshot* snapshot = nullptr;  // document lengths, and the index's average
+  /// The expression's FTS5 phrases in consecutive groups, one per phrase of the reader's
+  /// (a word's index terms: one or two; a quoted phrase: one).
+  std::vector<int> group_sizes;
+  std::vector<double> idf;  // per group: bm25_idf of the documents holding the group
+};
+inline constexpr const char* kSearchRankPointer = "gazette_search_rank";
+
+/// Registers the "gazette" FTS5 tokenizer on `db`, and the auxiliary functions
+/// phrase_weight(search_index, weights…) (for a query of one word's index terms, the word's
+/// weighted count in the row) and search_rank(search_index, context, weights…) (bm25 over a
+/// SearchRankContext's groups). Every connection needs it before it touches search_index, the
+/// migration that creates the table included.
 void register_search_tokenizer(sqlite3* db);
 
 }  // namespace gazette::store::sqlite

@@ -3,7 +3,9 @@
 // letters and digits only (discovery/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
 
+#include "store/sqlite/fts_expression.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/search_ranking.h"
 #include "store/sqlite/search_tokenizer.h"
 #include "store/sqlite/sqlite_write_transaction.h"
 
@@ -14,29 +16,12 @@ using content::Timestamp;
 
 namespace {
 
-// An FTS5 string: double quotes doubled, so nothing inside is syntax (NEAR, AND, *, col:).
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// Each phrase quoted ("w1 w2"), joined by `joiner` (" AND " or " OR ").
-std::string fts_expression(const std::vector<std::vector<std::string>>& phrases,
-                           std::string_view joiner) {
-  std::string expression;
-  for (const auto& phrase : phrases) {
-    std::string words;
-    for (const auto& word : phrase) words += (words.empty() ? "" : " ") + word;
-    if (words.empty()) continue;
-    if (!expression.empty()) expression += joiner;
-    expression += quoted(words);
-  }
-  return expression;
-}
+// Read transactions begun to meet a snapshot of the same index generation (see
+// begin_index_read); a write commits between two attempts at most now and then.
+constexpr int kIndexReadAttempts = 16;
+// search_index's columns (migrations/0002): title, lead, body, keywords.
+constexpr int kLeadColumn = 1;
+constexpr int kBodyColumn = 2;
 
 std::vector<std::string> read_names(Connection& connection, std::string_view sql, std::int64_t id) {
   std::vector<std::string> names;
@@ -91,7 +76,8 @@ std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<A
     IndexSource source;
     {
       auto statement = connection->prepare(
-          "SELECT a.updated_at, a.title, a.lead, a.body_html, au.name, s.name FROM articles a"
+          "SELECT a.updated_at, a.title, a.lead, a.body_html, au.name, s.name, a.published_at"
+          " FROM articles a"
           " JOIN authors au ON au.id = a.author_id JOIN sections s ON s.id = a.section_id"
           " WHERE a.id = ? AND a.status = 'published'");
       statement.bind(1, id.value);
@@ -102,6 +88,7 @@ std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<A
       source.lead = statement.column_text(2);
       source.body_html = statement.column_text(3);
       source.keywords = {statement.column_text(4), statement.column_text(5)};
+      source.published_at = from_unix(statement.column_int(6));
     }
     for (auto sql : {"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
                      " WHERE at.article_id = ? ORDER BY at.position",
@@ -119,7 +106,10 @@ void SqliteDiscoveryStore::write_search_documents(WriteTransaction& write,
                                                   const std::vector<SearchDocument>& documents,
                                                   const std::vector<ArticleId>& removed,
                                                   int analyzer_version) {
+  if (documents.empty() && removed.empty()) return;
   Connection& connection = writer_of(write, pool_);
+  // Every process's next search or related list sees the new generation and reads what changed.
+  auto generation = next_index_generation(connection);
   DocumentTermTally tally;
   for (const auto& document : documents) {
     delete_document(connection, document.id.value, tally);
@@ -136,11 +126,14 @@ void SqliteDiscoveryStore::write_search_documents(WriteTransaction& write,
     connection
         .prepare(
             "INSERT INTO search_documents (article_id, indexed_updated_at, analyzer_version,"
-            " related_computed) VALUES (?1, ?2, ?3, 0) ON CONFLICT (article_id) DO UPDATE SET"
-            " indexed_updated_at = ?2, analyzer_version = ?3, related_computed = 0")
+            " related_computed, published_at, generation) VALUES (?1, ?2, ?3, 0, ?4, ?5)"
+            " ON CONFLICT (article_id) DO UPDATE SET indexed_updated_at = ?2,"
+            " analyzer_version = ?3, related_computed = 0, published_at = ?4, generation = ?5")
         .bind(1, document.id.value)
         .bind(2, to_unix(document.updated_at))
         .bind(3, std::int64_t{analyzer_version})
+        .bind(4, to_unix(document.published_at))
+        .bind(5, generation)
         .run();
   }
   for (auto id : removed) {
@@ -201,60 +194,59 @@ std::vector<ArticleId> SqliteDiscoveryStore::articles_with_term(content::TermCha
   return ids;
 }
 
+void SqliteDiscoveryStore::begin_index_read(Connection& connection, IndexRead& read) {
+  // The snapshot may be newer than this transaction (another thread brought it up to a write
+  // committed since it began): then read again, from after that write. Each attempt takes
+  // microseconds; only a snapshot that never catches up could exhaust them.
+  for (int attempt = 0; attempt < kIndexReadAttempts; ++attempt) {
+    read.transaction.reset();
+    read.transaction.emplace(connection);
+    read.snapshot = documents_.current(connection);
+    if (read.snapshot->generation == index_generation(connection)) return;
+  }
+  throw DatabaseError("the index snapshot does not follow the index");
+}
+
 SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   SearchResults results;
-  auto expression = fts_expression(request.phrases, " AND ");
-  if (expression.empty()) return results;
+  IndexStemmer stemmer;
+  auto expression = term_expression(stemmer, request.phrases);
+  if (expression.text.empty()) return results;
   auto connection = pool_.read();
+  IndexRead read;
+  begin_index_read(*connection, read);
   auto now = pool_.now_unix();
   // Ranking first, then summaries and snippets for one page only: snippet() costs a pass over
-  // the document, which a popular word would otherwise pay for every match. CROSS JOIN keeps
-  // the index as the outer loop: the planner would otherwise scan articles and run the MATCH
-  // once per article.
-  std::vector<std::int64_t> ids;
-  {
-    // bm25 rounded to one decimal: scores that close are a tie, and the newer article wins.
-    auto statement = connection->prepare(
-        "SELECT a.id FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
-        " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2"
-        " ORDER BY round(rank, 1), a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
-    statement.bind(1, expression)
-        .bind(2, now)
-        .bind(3, request.page.limit)
-        .bind(4, request.page.offset);
-    while (statement.step()) ids.push_back(statement.column_int(0));
-  }
-  {
-    auto statement = connection->prepare(
-        "SELECT count(*) FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
-        " WHERE search_index MATCH ?1 AND a.status = 'published' AND a.published_at <= ?2");
-    statement.bind(1, expression).bind(2, now);
-    if (statement.step()) results.total = statement.column_int(0);
-  }
-  for (auto id : ids) {
+  // the document, which a popular word would otherwise pay for every match.
+  auto ranked = rank_search(*connection, *read.snapshot, expression, request.page, now);
+  results.total = ranked.total;
+  results.total_exact = ranked.total_exact;
+  for (auto id : ranked.ids) {
     SearchHit hit;
     {
-      auto statement = connection->prepare(std::string(kSummaryColumns) +
-                                           std::string(kSummaryFrom) + " WHERE a.id = ?");
-      statement.bind(1, id);
+      // The index holds published articles only; an article unpublished by a process that did
+      // not update the index (it is caught up at the next start) is left out here.
+      auto statement = connection->prepare(
+          std::string(kSummaryColumns) + std::string(kSummaryFrom) +
+          " WHERE a.id = ?1 AND a.status = 'published' AND a.published_at <= ?2");
+      statement.bind(1, id).bind(2, now);
       if (!statement.step()) continue;
       hit.article = read_summary(statement);
     }
-    {
-      // The body's best passage; the lead's when the body has no match (the title is shown
-      // anyway, and keywords are a list of names).
+    // The body's best passage; the lead's when the body has no match (the title is shown
+    // anyway, and keywords are a list of names).
+    for (int column : {kBodyColumn, kLeadColumn}) {
       auto statement = connection->prepare(
-          "SELECT snippet(search_index, 2, ?3, ?4, '…', 28),"
-          " snippet(search_index, 1, ?3, ?4, '…', 28)"
-          " FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2");
-      statement.bind(1, expression)
+          "SELECT snippet(search_index, ?3, ?4, ?5, '…', 28) FROM search_index"
+          " WHERE search_index MATCH ?1 AND rowid = ?2");
+      statement.bind(1, expression.text)
           .bind(2, id)
-          .bind(3, std::string_view(&kMatchBegin, 1))
-          .bind(4, std::string_view(&kMatchEnd, 1));
-      if (statement.step()) {
-        auto body = statement.column_text(0);
-        hit.snippet = body.find(kMatchBegin) != std::string::npos ? body : statement.column_text(1);
-      }
+          .bind(3, std::int64_t{column})
+          .bind(4, std::string_view(&kMatchBegin, 1))
+          .bind(5, std::string_view(&kMatchEnd, 1));
+      if (!statement.step()) break;
+      hit.snippet = statement.column_text(0);
+      if (hit.snippet.find(kMatchBegin) != std::string::npos) break;
     }
     results.hits.push_back(std::move(hit));
   }
@@ -265,9 +257,9 @@ std::optional<SearchDocument> SqliteDiscoveryStore::search_document(ArticleId id
   auto connection = pool_.read();
   auto statement = connection->prepare(
       "SELECT search_index.title, search_index.lead, search_index.body, search_index.keywords,"
-      " d.indexed_updated_at, a.published_at"
+      " d.indexed_updated_at, d.published_at"
       " FROM search_index JOIN search_documents d ON d.article_id = search_index.rowid"
-      " JOIN articles a ON a.id = d.article_id WHERE search_index.rowid = ?");
+      " WHERE search_index.rowid = ?");
   statement.bind(1, id.value);
   if (!statement.step()) return std::nullopt;
   return SearchDocument{id,
@@ -300,40 +292,28 @@ std::vector<std::int64_t> SqliteDiscoveryStore::document_frequencies(
 
 std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
     ArticleId id, const std::vector<std::string>& words, std::size_t required, int limit) {
-  std::vector<std::vector<std::string>> phrases;
-  for (const auto& word : words) phrases.push_back({word});
-  auto expression = fts_expression(phrases, " OR ");
   std::vector<RelatedCandidate> candidates;
-  if (expression.empty()) return candidates;
-  // Copies of the required words after the looked-up ones: related_rank scores only the
-  // first words.size() phrases, so each word counts once, and matched_phrases' bit i stays
-  // words[i].
-  if (required < words.size()) {
-    phrases.resize(required);
-    expression = "(" + expression + ") AND (" + fts_expression(phrases, " OR ") + ")";
-  }
+  if (words.empty() || limit <= 0) return candidates;
   auto connection = pool_.read();
-  // related_rank's column weights are the rank of migrations/0002 (title, lead, body,
-  // keywords): bm25 as search ranks, over the looked-up words only.
-  auto statement = connection->prepare(
-      "SELECT c.id, c.score, a.published_at, c.terms,"
-      " (SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
-      "  ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?2 AND theirs.article_id = c.id)"
-      " FROM (SELECT rowid AS id, -related_rank(search_index, ?4, 10.0, 3.0, 1.0, 5.0) AS score,"
-      "       matched_phrases(search_index) AS terms"
-      "       FROM search_index WHERE search_index MATCH ?1"
-      "       ORDER BY score DESC LIMIT ?3) c"
-      " JOIN articles a ON a.id = c.id WHERE c.id <> ?2 AND a.status = 'published'"
-      " ORDER BY c.score DESC");
-  statement.bind(1, expression)
-      .bind(2, id.value)
-      .bind(3, std::int64_t{limit} + 1)
-      .bind(4, static_cast<std::int64_t>(words.size()));
-  while (statement.step()) {
-    candidates.push_back({ArticleId{statement.column_int(0)}, statement.column_double(1),
-                          from_unix(statement.column_int(2)),
-                          static_cast<std::uint64_t>(statement.column_int(3)),
-                          static_cast<int>(statement.column_int(4))});
+  IndexRead read;
+  begin_index_read(*connection, read);
+  std::vector<std::shared_ptr<const WordPostings>> postings;
+  postings.reserve(words.size());
+  for (const auto& word : words)
+    postings.push_back(postings_.postings(*connection, *read.snapshot, word));
+  // One more than asked: the article itself, which holds all its words, is usually the best.
+  auto best = scoring_.best(postings, read.snapshot->rows, std::min(required, words.size()),
+                            static_cast<std::size_t>(limit) + 1);
+  for (const auto& scored : best) {
+    if (scored.id == id.value) continue;
+    const auto* document = read.snapshot->find(scored.id);
+    auto tags = connection->prepare(
+        "SELECT count(*) FROM article_tags mine JOIN article_tags theirs"
+        " ON theirs.tag_id = mine.tag_id WHERE mine.article_id = ?1 AND theirs.article_id = ?2");
+    tags.bind(1, id.value).bind(2, scored.id);
+    candidates.push_back({ArticleId{scored.id}, scored.score,
+                          from_unix(document ? document->published_at : 0), scored.shared_words,
+                          tags.step() ? static_cast<int>(tags.column_int(0)) : 0});
   }
   return candidates;
 }

@@ -1,10 +1,16 @@
 // The SQLite backend of DiscoveryStore: FTS5 search_index with the "gazette" tokenizer,
-// its fts5vocab, search_documents and related_articles (migrations/0002), and search_terms, the
-// document frequencies it keeps beside the index (migrations/0007).
+// its fts5vocab, search_documents and related_articles (migrations/0002), search_terms, the
+// document frequencies it keeps beside the index (migrations/0007), and the index generation
+// with what ranking reads of each document (migrations/0009), mirrored in memory.
 #pragma once
+
+#include <optional>
 
 #include "store/discovery_store.h"
 #include "store/sqlite/connection_pool.h"
+#include "store/sqlite/indexed_documents.h"
+#include "store/sqlite/related_scoring.h"
+#include "store/sqlite/word_postings.h"
 
 namespace gazette::store::sqlite {
 
@@ -39,6 +45,16 @@ class SqliteDiscoveryStore final : public DiscoveryStore {
 
  private:
   ConnectionPool& pool_;
+  IndexedDocuments documents_;
+  WordPostingsCache postings_;
+  RelatedScoring scoring_;
+
+  // A read transaction and the snapshot of the index it sees, of the same generation.
+  struct IndexRead {
+    std::optional<ReadTransaction> transaction;
+    std::shared_ptr<const IndexSnapshot> snapshot;
+  };
+  void begin_index_read(Connection& connection, IndexRead& read);
 };
 
 }  // namespace gazette::store::sqlite

@@ -48,6 +48,24 @@ TEST(Words, TreatAnyBytesAsSeparatorsSafely) {
   EXPECT_TRUE(folded_words(std::string(kMaxWordBytes + 1, 'a')).empty());
 }
 
+// Highlighting finds words by their spans alone; they must be the words of for_each_word, or
+// the marks of a snippet land on the wrong words.
+TEST(Words, SpansAreThoseOfTheWords) {
+  std::string text = "L’État, " + std::string(kMaxWordBytes + 1, 'z') +
+                     " \xCC\x81 Œuvre e\xCC\x81tat \xE2\x80 fin";
+  std::vector<std::pair<std::size_t, std::size_t>> words, spans;
+  for_each_word(text, [&](const Word& word) {
+    words.emplace_back(word.begin, word.end);
+    return true;
+  });
+  for_each_word_span(text, [&](std::size_t begin, std::size_t end) {
+    spans.emplace_back(begin, end);
+    return true;
+  });
+  EXPECT_EQ(spans, words);
+  EXPECT_EQ(words.size(), 5u);  // l, etat, oeuvre, etat, fin
+}
+
 TEST(Stemmer, FrenchInflectionsShareAStem) {
   Stemmer french(StemLanguage::french);
   EXPECT_EQ(french.stem("offensives"), french.stem("offensive"));
