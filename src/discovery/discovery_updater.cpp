@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <thread>
 
 namespace gazette::discovery {
 
@@ -76,17 +78,39 @@ std::size_t DiscoveryUpdater::catch_up_index() {
   }
 }
 
+std::vector<store::RelatedList> DiscoveryUpdater::compute_related(
+    const std::vector<content::ArticleId>& ids, const std::string& language, unsigned threads) {
+  std::vector<store::RelatedList> lists(ids.size());
+  std::vector<std::exception_ptr> failures(threads);
+  auto share = [&](unsigned thread) {
+    try {
+      // Each thread its own statistics: they remember what its lists share, without a lock.
+      TermStatistics statistics(discovery_);
+      for (std::size_t i = thread; i < ids.size(); i += threads)
+        lists[i] = related_.compute(ids[i], language, statistics).list;
+    } catch (...) {
+      failures[thread] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> others;
+    for (unsigned thread = 1; thread < threads; ++thread) others.emplace_back(share, thread);
+    share(0);
+  }  // the others are joined here
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return lists;
+}
+
 std::size_t DiscoveryUpdater::catch_up_related(const std::function<bool()>& keep_going) {
   std::size_t computed = 0;
   try {
     auto language = store_.settings().language;
+    auto threads = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxCatchUpThreads);
     while (keep_going()) {
       auto ids = discovery_.articles_without_related(kRelatedBatchSize);
       if (ids.empty()) break;
-      TermStatistics statistics(discovery_);
-      std::vector<store::RelatedList> lists;
-      for (auto id : ids) lists.push_back(related_.compute(id, language, statistics).list);
-      save_related(lists);
+      save_related(compute_related(ids, language, threads));
       computed += ids.size();
     }
   } catch (const std::exception& error) {

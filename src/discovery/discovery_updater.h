@@ -29,6 +29,9 @@ constexpr int kListsToUpdate = 24;
 /// Related lists computed, then saved in one transaction, per round of a catch-up: small enough
 /// that a stop request waits a second at most.
 constexpr int kRelatedBatchSize = 100;
+/// Threads sharing a round of the catch-up: one per core, up to this many. `gazette serve` runs
+/// the catch-up at idle priority, so they only take what the serving threads leave.
+constexpr unsigned kMaxCatchUpThreads = 8;
 
 /// What a catch-up did.
 struct CatchUpSummary {
@@ -61,10 +64,11 @@ class DiscoveryUpdater {
   /// The first half of catch_up(): the index only (seconds for 100,000 articles).
   std::size_t catch_up_index();
 
-  /// The second half: related lists not computed yet, kRelatedBatchSize at a time, while
-  /// `keep_going()` says so; returns how many it computed. A whole generated site takes
-  /// minutes, so `gazette serve` runs this on a thread of its own (article pages show the
-  /// section's latest meanwhile). Never throws.
+  /// The second half: related lists not computed yet, kRelatedBatchSize at a time (shared by a
+  /// thread per core, which inherit the caller's priority), while `keep_going()` says so;
+  /// returns how many it computed. A whole generated site takes minutes, so `gazette serve`
+  /// runs this on a thread of its own (article pages show the section's latest meanwhile).
+  /// Never throws.
   std::size_t catch_up_related(const std::function<bool()>& keep_going);
 
   /// Indexes `id` and recomputes the related lists its change affects; returns how many lists.
@@ -79,6 +83,9 @@ class DiscoveryUpdater {
   publishing::WritePath& write_path_;
   SearchIndexer indexer_;
   RelatedArticles related_;
+  // The related lists of `ids`, computed by `threads` threads (each its every threads-th id).
+  std::vector<store::RelatedList> compute_related(const std::vector<content::ArticleId>& ids,
+                                                  const std::string& language, unsigned threads);
 };
 
 }  // namespace gazette::discovery

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 
-#include "discovery/words/stemmer.h"
 #include "discovery/words/words.h"
 
 namespace gazette::discovery {
@@ -53,11 +52,11 @@ struct TermCount {
   std::string word;  // a folded form of the word, which the index stems the same way
 };
 
-void count_words(std::string_view text, double weight, Stemmer& stemmer,
-                 std::map<std::string, TermCount>& terms) {
+void count_words(std::string_view text, double weight, StemLanguage language,
+                 TermStatistics& statistics, std::map<std::string, TermCount>& terms) {
   for_each_word(text, [&](const Word& word) {
     if (word.folded.size() < kMinWordBytes || is_stop_word(word.folded)) return true;
-    auto& term = terms[stemmer.stem(word.folded)];
+    auto& term = terms[statistics.stem(word.folded, language)];
     term.frequency += weight;
     if (term.word.empty()) term.word = word.folded;
     return true;
@@ -96,6 +95,17 @@ std::vector<std::int64_t> TermStatistics::frequencies(const std::vector<std::str
   return result;
 }
 
+const std::string& TermStatistics::stem(const std::string& folded_word, StemLanguage language) {
+  if (!stemmer_ || stem_language_ != language) {
+    stemmer_.emplace(language);
+    stem_language_ = language;
+    stems_.clear();
+  }
+  auto found = stems_.find(folded_word);
+  if (found == stems_.end()) found = stems_.emplace(folded_word, stemmer_->stem(folded_word)).first;
+  return found->second;
+}
+
 RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_view site_language,
                                             TermStatistics& statistics) {
   RelatedComputation computation;
@@ -104,12 +114,12 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   if (!document) return computation;
 
   // 1. Weighted term frequencies.
-  Stemmer stemmer(stem_language_for(site_language));
+  auto language = stem_language_for(site_language);
   std::map<std::string, TermCount> terms;
-  count_words(document->title, kTitleWeight, stemmer, terms);
-  count_words(document->keywords, kKeywordWeight, stemmer, terms);
-  count_words(document->lead, kLeadWeight, stemmer, terms);
-  count_words(document->body, kBodyWeight, stemmer, terms);
+  count_words(document->title, kTitleWeight, language, statistics, terms);
+  count_words(document->keywords, kKeywordWeight, language, statistics, terms);
+  count_words(document->lead, kLeadWeight, language, statistics, terms);
+  count_words(document->body, kBodyWeight, language, statistics, terms);
 
   // 2. TF-IDF.
   std::vector<std::string> stems;
