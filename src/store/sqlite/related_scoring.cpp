@@ -9,46 +9,40 @@
 namespace gazette::store::sqlite {
 
 namespace {
-// Ids below this are summed in a vector indexed by id (24 bytes each: 24 MiB at most), the
+// Ids below this are summed in a vector indexed by id (16 bytes each: 16 MiB at most), the
 // rest in a map: article ids are SQLite rowids, dense from 1.
 constexpr std::int64_t kDenseSums = std::int64_t{1} << 20;
-// A bit of ScoredCandidate::shared_words never reported: set on a document once it has been
-// offered as a candidate (it may hold several required words).
-constexpr std::uint64_t kOffered = std::uint64_t{1} << 63;
+// A bit of a sum's words never reported: set on the documents of the required words, the
+// candidates, whose sums alone are kept (and cleared after each scoring).
+constexpr std::uint64_t kCandidate = std::uint64_t{1} << 63;
 }  // namespace
 
+// Per-document sums, all zero between scorings.
 class CandidateSums {
  public:
   struct Sum {
     double score = 0;
     std::uint64_t words = 0;
-    std::uint32_t scoring = 0;  // the scoring that wrote it; an older one's sum reads as zero
   };
-
-  // Starts a scoring: what earlier ones summed reads as zero, without a pass to clear it.
-  void begin() {
-    sparse_.clear();
-    if (++scoring_ == 0) {  // after 4 billion scorings: clear once for real
-      std::fill(dense_.begin(), dense_.end(), Sum{});
-      scoring_ = 1;
-    }
-  }
 
   Sum& of(std::int64_t id) {
     if (id >= 0 && id < kDenseSums) {
       auto index = static_cast<std::size_t>(id);
       if (index >= dense_.size()) dense_.resize(std::max(index + 1, dense_.size() * 2));
-      auto& sum = dense_[index];
-      if (sum.scoring != scoring_) sum = Sum{0, 0, scoring_};
-      return sum;
+      return dense_[index];
     }
     return sparse_[id];
+  }
+  void clear(std::int64_t id) {
+    if (id >= 0 && id < kDenseSums)
+      dense_[static_cast<std::size_t>(id)] = Sum{};
+    else
+      sparse_.erase(id);
   }
 
  private:
   std::vector<Sum> dense_;
   std::unordered_map<std::int64_t, Sum> sparse_;
-  std::uint32_t scoring_ = 0;
 };
 
 RelatedScoring::RelatedScoring() = default;
@@ -66,40 +60,44 @@ std::vector<ScoredCandidate> RelatedScoring::best(
     }
   }
   if (!sums) sums = std::make_unique<CandidateSums>();
-  sums->begin();
 
   // Word by word in order, as bm25() adds phrase by phrase: each document's sum is the same
-  // (a word it lacks adds 0 there, nothing here).
+  // (a word it lacks adds 0 there, nothing here). The required words come first: their
+  // documents are the candidates, and the later words are added to those only.
+  std::vector<std::int64_t> candidates;
   for (std::size_t word = 0; word < postings.size(); ++word) {
     const auto& documents = *postings[word];
     auto idf = bm25_idf(rows, static_cast<std::int64_t>(documents.ids.size()));
     std::uint64_t bit = word < kMaxReportedWords ? std::uint64_t{1} << word : 0;
+    bool is_required = word < required;
     for (std::size_t i = 0; i < documents.ids.size(); ++i) {
       auto& sum = sums->of(documents.ids[i]);
+      if (!(sum.words & kCandidate)) {
+        if (!is_required) continue;
+        sum.words = kCandidate;
+        candidates.push_back(documents.ids[i]);
+      }
       sum.score += idf * documents.saturations[i];
       sum.words |= bit;
     }
   }
 
-  // The candidates are the documents of the required words.
   auto better = [](const ScoredCandidate& a, const ScoredCandidate& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   };
   std::vector<ScoredCandidate> best;  // a heap whose top is the worst kept
-  for (std::size_t word = 0; word < required && word < postings.size() && count > 0; ++word) {
-    for (auto id : postings[word]->ids) {
-      auto& sum = sums->of(id);
-      if (sum.words & kOffered) continue;
-      sum.words |= kOffered;
-      ScoredCandidate candidate{id, sum.score, sum.words & ~kOffered};
-      if (best.size() < count) {
-        best.push_back(candidate);
-        std::push_heap(best.begin(), best.end(), better);
-      } else if (better(candidate, best.front())) {
-        std::pop_heap(best.begin(), best.end(), better);
-        best.back() = candidate;
-        std::push_heap(best.begin(), best.end(), better);
-      }
+  for (auto id : candidates) {
+    auto& sum = sums->of(id);
+    ScoredCandidate candidate{id, sum.score, sum.words & ~kCandidate};
+    sums->clear(id);
+    if (count == 0) continue;
+    if (best.size() < count) {
+      best.push_back(candidate);
+      std::push_heap(best.begin(), best.end(), better);
+    } else if (better(candidate, best.front())) {
+      std::pop_heap(best.begin(), best.end(), better);
+      best.back() = candidate;
+      std::push_heap(best.begin(), best.end(), better);
     }
   }
   std::sort_heap(best.begin(), best.end(), better);
