@@ -56,6 +56,7 @@ TermExpression term_expression(IndexStemmer& stemmer,
     }
     expression.text += (expression.text.empty() ? "" : " AND ") + group;
     expression.groups.push_back(std::move(group));
+    expression.group_words.push_back(terms.empty() ? std::string() : phrase.front());
     expression.group_terms.push_back(std::move(terms));
   }
   return expression;

@@ -22,6 +22,7 @@ struct TermExpression {
   std::vector<std::string> groups;  // each group alone (to count the documents it matches)
   std::vector<int> group_sizes;     // FTS5 phrases in each group
   std::vector<std::vector<std::string>> group_terms;  // a one-word group's stems; else empty
+  std::vector<std::string> group_words;               // a one-word group's word; else empty
 };
 
 /// The expression of `phrases` (words of discovery/words); empty phrases are skipped.

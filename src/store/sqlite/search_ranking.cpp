@@ -151,15 +151,60 @@ RankedSearch rank_by_date(Connection& connection, const IndexSnapshot& snapshot,
   return ranked;
 }
 
+// Words only, none in many documents: the documents holding all of them, from each word's
+// postings (merged in id order), scored as search_rank scores them — the same sum, group by
+// group, of the same idf × saturation.
+RankedSearch rank_from_postings(Connection& connection, const IndexSnapshot& snapshot,
+                                WordPostingsCache& cache, const TermExpression& expression,
+                                const PageRequest& page, std::int64_t now) {
+  RankedSearch ranked;
+  std::vector<std::shared_ptr<const WordPostings>> postings;
+  std::vector<double> idf;
+  for (const auto& word : expression.group_words) {
+    postings.push_back(cache.postings(connection, snapshot, word));
+    idf.push_back(bm25_idf(snapshot.rows, static_cast<std::int64_t>(postings.back()->ids.size())));
+  }
+  // The fewest documents lead; the others' positions follow in id order.
+  std::size_t fewest = 0;
+  for (std::size_t group = 1; group < postings.size(); ++group)
+    if (postings[group]->ids.size() < postings[fewest]->ids.size()) fewest = group;
+  std::vector<std::size_t> at(postings.size(), 0);
+  BestMatches best(page_end(page));
+  for (auto id : postings[fewest]->ids) {
+    bool in_all = true;
+    for (std::size_t group = 0; group < postings.size() && in_all; ++group) {
+      const auto& ids = postings[group]->ids;
+      while (at[group] < ids.size() && ids[at[group]] < id) ++at[group];
+      in_all = at[group] < ids.size() && ids[at[group]] == id;
+    }
+    if (!in_all) continue;
+    const auto* document = snapshot.find(id);
+    if (!document || document->published_at > now) continue;
+    ++ranked.total;
+    double score = 0;
+    for (std::size_t group = 0; group < postings.size(); ++group)
+      score += idf[group] * postings[group]->saturations[at[group]];
+    best.offer({std::llround(score * kScoreTieScale), document->published_at, id});
+  }
+  ranked.ids = page_of(std::move(best).best_first(), page);
+  return ranked;
+}
+
 }  // namespace
 
 RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
-                         const TermExpression& expression, const PageRequest& page,
-                         std::int64_t now) {
+                         WordPostingsCache& postings, const TermExpression& expression,
+                         const PageRequest& page, std::int64_t now) {
   RankedSearch ranked;
   if (expression.text.empty()) return ranked;
-  if (all_matches_tie(connection, snapshot, expression))
+  auto hits = group_hits(connection, snapshot, expression);
+  if (all_matches_tie(snapshot, hits))
     return rank_by_date(connection, snapshot, expression, page, now);
+  if (std::all_of(hits.begin(), hits.end(),
+                  [&](const GroupHits& group) { return group.at_most <= kMaxPostingsRanked; }) &&
+      std::none_of(expression.group_words.begin(), expression.group_words.end(),
+                   [](const std::string& word) { return word.empty(); }))
+    return rank_from_postings(connection, snapshot, postings, expression, page, now);
   // Each phrase's idf needs the count of the documents holding it, a walk of its own. With one
   // phrase that is the walk that scores: its score is idf × what search_rank gives for an idf
   // of 1 (0 + idf × s is idf × s, to the bit), computed once the matches are counted.
@@ -203,21 +248,29 @@ RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
   return ranked;
 }
 
-bool all_matches_tie(Connection& connection, const IndexSnapshot& snapshot,
-                     const TermExpression& expression) {
-  double highest_score = 0;
+std::vector<GroupHits> group_hits(Connection& connection, const IndexSnapshot& snapshot,
+                                  const TermExpression& expression) {
+  std::vector<GroupHits> hits;
   for (const auto& terms : expression.group_terms) {
-    if (terms.empty()) return false;
-    std::int64_t fewest_hits = 0;  // the word is in at least as many documents as each stem
+    GroupHits group{0, terms.empty() ? snapshot.rows : 0};
     for (const auto& term : terms) {
       auto statement = connection.prepare("SELECT documents FROM search_terms WHERE term = ?");
       statement.bind(1, term);
-      if (statement.step()) fewest_hits = std::max(fewest_hits, statement.column_int(0));
+      auto documents = statement.step() ? statement.column_int(0) : 0;
+      group.at_least = std::max(group.at_least, documents);
+      group.at_most += documents;
     }
-    // bm25_saturation stays below k1 + 1, whatever the frequency and length.
-    highest_score += bm25_idf(snapshot.rows, fewest_hits) * (kBm25K1 + 1);
+    hits.push_back(group);
   }
-  return !expression.group_terms.empty() && highest_score * kScoreTieScale < 0.5;
+  return hits;
+}
+
+bool all_matches_tie(const IndexSnapshot& snapshot, const std::vector<GroupHits>& hits) {
+  double highest_score = 0;
+  // bm25_saturation stays below k1 + 1, whatever the frequency and length.
+  for (const auto& group : hits)
+    highest_score += bm25_idf(snapshot.rows, group.at_least) * (kBm25K1 + 1);
+  return !hits.empty() && highest_score * kScoreTieScale < 0.5;
 }
 
 }  // namespace gazette::store::sqlite

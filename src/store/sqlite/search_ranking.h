@@ -20,6 +20,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_expression.h"
 #include "store/sqlite/indexed_documents.h"
+#include "store/sqlite/word_postings.h"
 #include "store/store.h"
 
 namespace gazette::store::sqlite {
@@ -35,6 +36,13 @@ constexpr std::int64_t kExactTotalLimit = 1000;
 /// walk of all the matches is cheaper (a probe costs about 20 µs; a walk of 89,000, 5 ms).
 constexpr std::size_t kMaxProbes = 250;
 
+/// A query of words each in at most this many documents is ranked from the words' postings
+/// (word_postings.h: read from the index once, then kept until it changes), not by a walk of
+/// the index: then a repeated search — readers search the same news — costs microseconds
+/// rather than milliseconds. Beyond it a word's postings would cost more to read and keep than
+/// the walk (a common word's run to megabytes), and ranking walks the index.
+constexpr std::int64_t kMaxPostingsRanked = 20'000;
+
 /// A page of ranked matches, and how many visible ones there are in all.
 struct RankedSearch {
   std::vector<std::int64_t> ids;
@@ -43,17 +51,25 @@ struct RankedSearch {
 };
 
 /// Ranks the documents matching `expression` that are published at `now` (Unix seconds), and
-/// returns page `page` of them. Run it inside the read transaction `snapshot` was taken in.
+/// returns page `page` of them, reading words' postings through `postings`. Run it inside the
+/// read transaction `snapshot` was taken in.
 RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
-                         const TermExpression& expression, const PageRequest& page,
-                         std::int64_t now);
+                         WordPostingsCache& postings, const TermExpression& expression,
+                         const PageRequest& page, std::int64_t now);
 
-/// True when no document can score 0.05 or more for `expression`, so every match rounds to 0
-/// and ties: each group's bm25 is below idf × (k1 + 1), and a one-word group's idf is at most
-/// that of its most frequent stem (search_terms' count, a lookup) — a word in half the
-/// articles has an idf of 1e-6. A quoted phrase is never taken for one (its count needs a walk
-/// of the index).
-bool all_matches_tie(Connection& connection, const IndexSnapshot& snapshot,
-                     const TermExpression& expression);
+/// Bounds of the documents holding each group of an expression, from search_terms' counts of
+/// its stems (a lookup each): a one-word group is in at least as many as its most frequent
+/// stem, at most as many as all its stems together. A quoted phrase: 0 and all.
+struct GroupHits {
+  std::int64_t at_least = 0;
+  std::int64_t at_most = 0;
+};
+std::vector<GroupHits> group_hits(Connection& connection, const IndexSnapshot& snapshot,
+                                  const TermExpression& expression);
+
+/// True when no document can score 0.05 or more, so every match rounds to 0 and ties: each
+/// group's bm25 is below idf × (k1 + 1), and its idf at most that of `at_least` documents — a
+/// word in half the articles has an idf of 1e-6.
+bool all_matches_tie(const IndexSnapshot& snapshot, const std::vector<GroupHits>& hits);
 
 }  // namespace gazette::store::sqlite

@@ -218,7 +218,7 @@ SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   auto now = pool_.now_unix();
   // Ranking first, then summaries and snippets for one page only: snippet() costs a pass over
   // the document, which a popular word would otherwise pay for every match.
-  auto ranked = rank_search(*connection, *read.snapshot, expression, request.page, now);
+  auto ranked = rank_search(*connection, *read.snapshot, postings_, expression, request.page, now);
   results.total = ranked.total;
   results.total_exact = ranked.total_exact;
   for (auto id : ranked.ids) {
