@@ -40,24 +40,22 @@ TermExpression term_expression(IndexStemmer& stemmer,
   TermExpression expression;
   for (const auto& phrase : phrases) {
     if (phrase.empty()) continue;
-    std::string group;
-    auto terms =
-        phrase.size() == 1 ? index_terms(stemmer, phrase.front()) : std::vector<std::string>{};
-    if (terms.empty()) {
+    TermExpression::Group group;
+    for (const auto& word : phrase) group.word_terms.push_back(index_terms(stemmer, word));
+    const auto& terms = group.word_terms.front();
+    group.one_word = phrase.size() == 1 && !terms.empty();
+    if (group.one_word) {
+      for (const auto& term : terms)
+        group.text += (group.text.empty() ? "" : " OR ") + fts_quoted(kIndexTermMarker + term);
+      if (terms.size() > 1) group.text = "(" + group.text + ")";
+      group.phrases = static_cast<int>(terms.size());
+    } else {
       std::string words;
       for (const auto& word : phrase) words += (words.empty() ? "" : " ") + word;
-      group = fts_quoted(words);
-      expression.group_sizes.push_back(1);
-    } else {
-      for (const auto& term : terms)
-        group += (group.empty() ? "" : " OR ") + fts_quoted(kIndexTermMarker + term);
-      if (terms.size() > 1) group = "(" + group + ")";
-      expression.group_sizes.push_back(static_cast<int>(terms.size()));
+      group.text = fts_quoted(words);
     }
-    expression.text += (expression.text.empty() ? "" : " AND ") + group;
+    expression.text += (expression.text.empty() ? "" : " AND ") + group.text;
     expression.groups.push_back(std::move(group));
-    expression.group_words.push_back(terms.empty() ? std::string() : phrase.front());
-    expression.group_terms.push_back(std::move(terms));
   }
   return expression;
 }

@@ -18,11 +18,16 @@ std::string fts_quoted(std::string_view text);
 /// phrase of the query: `("\x01stem1" OR "\x01stem2")` for a one-word phrase whose French and
 /// English stems differ, `"\x01stem"` when they agree, `"w1 w2"` for a longer phrase.
 struct TermExpression {
-  std::string text;                 // the groups joined by AND; empty: nothing to find
-  std::vector<std::string> groups;  // each group alone (to count the documents it matches)
-  std::vector<int> group_sizes;     // FTS5 phrases in each group
-  std::vector<std::vector<std::string>> group_terms;  // a one-word group's stems; else empty
-  std::vector<std::string> group_words;               // a one-word group's word; else empty
+  struct Group {
+    std::string text;  // the group alone (to count or list the documents it matches)
+    int phrases = 1;   // FTS5 phrases in it
+    bool one_word = false;
+    /// Each word's index terms (none when the word is not exactly one word of discovery/words):
+    /// search_terms counts the documents holding each.
+    std::vector<std::vector<std::string>> word_terms;
+  };
+  std::string text;  // the groups joined by AND; empty: nothing to find
+  std::vector<Group> groups;
 };
 
 /// The expression of `phrases` (words of discovery/words); empty phrases are skipped.

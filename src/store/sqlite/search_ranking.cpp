@@ -151,7 +151,7 @@ RankedSearch rank_by_date(Connection& connection, const IndexSnapshot& snapshot,
   return ranked;
 }
 
-// Words only, none in many documents: the documents holding all of them, from each word's
+// No word or phrase in many documents: the documents holding all of them, from each one's
 // postings (merged in id order), scored as search_rank scores them — the same sum, group by
 // group, of the same idf × saturation.
 RankedSearch rank_from_postings(Connection& connection, const IndexSnapshot& snapshot,
@@ -160,8 +160,8 @@ RankedSearch rank_from_postings(Connection& connection, const IndexSnapshot& sna
   RankedSearch ranked;
   std::vector<std::shared_ptr<const WordPostings>> postings;
   std::vector<double> idf;
-  for (const auto& word : expression.group_words) {
-    postings.push_back(cache.postings(connection, snapshot, word));
+  for (const auto& group : expression.groups) {
+    postings.push_back(cache.postings(connection, snapshot, group.text));
     idf.push_back(bm25_idf(snapshot.rows, static_cast<std::int64_t>(postings.back()->ids.size())));
   }
   // The fewest documents lead; the others' positions follow in id order.
@@ -194,16 +194,15 @@ RankedSearch rank_from_postings(Connection& connection, const IndexSnapshot& sna
 
 RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
                          WordPostingsCache& postings, const TermExpression& expression,
-                         const PageRequest& page, std::int64_t now) {
+                         const PageRequest& page, std::int64_t now,
+                         std::int64_t max_postings_ranked) {
   RankedSearch ranked;
   if (expression.text.empty()) return ranked;
   auto hits = group_hits(connection, snapshot, expression);
   if (all_matches_tie(snapshot, hits))
     return rank_by_date(connection, snapshot, expression, page, now);
   if (std::all_of(hits.begin(), hits.end(),
-                  [&](const GroupHits& group) { return group.at_most <= kMaxPostingsRanked; }) &&
-      std::none_of(expression.group_words.begin(), expression.group_words.end(),
-                   [](const std::string& word) { return word.empty(); }))
+                  [&](const GroupHits& group) { return group.at_most <= max_postings_ranked; }))
     return rank_from_postings(connection, snapshot, postings, expression, page, now);
   // Each phrase's idf needs the count of the documents holding it, a walk of its own. With one
   // phrase that is the walk that scores: its score is idf × what search_rank gives for an idf
@@ -211,10 +210,11 @@ RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
   bool one_phrase = expression.groups.size() == 1;
   SearchRankContext rank;
   rank.snapshot = &snapshot;
-  rank.group_sizes = expression.group_sizes;
-  for (const auto& group : expression.groups)
-    rank.idf.push_back(one_phrase ? 1.0
-                                  : bm25_idf(snapshot.rows, documents_matching(connection, group)));
+  for (const auto& group : expression.groups) {
+    rank.group_sizes.push_back(group.phrases);
+    rank.idf.push_back(
+        one_phrase ? 1.0 : bm25_idf(snapshot.rows, documents_matching(connection, group.text)));
+  }
   struct Scored {
     double score;
     std::int64_t published_at;
@@ -251,16 +251,24 @@ RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
 std::vector<GroupHits> group_hits(Connection& connection, const IndexSnapshot& snapshot,
                                   const TermExpression& expression) {
   std::vector<GroupHits> hits;
-  for (const auto& terms : expression.group_terms) {
-    GroupHits group{0, terms.empty() ? snapshot.rows : 0};
-    for (const auto& term : terms) {
-      auto statement = connection.prepare("SELECT documents FROM search_terms WHERE term = ?");
-      statement.bind(1, term);
-      auto documents = statement.step() ? statement.column_int(0) : 0;
-      group.at_least = std::max(group.at_least, documents);
-      group.at_most += documents;
+  for (const auto& group : expression.groups) {
+    // A phrase is in no more documents than its rarest word; a word in at least as many as its
+    // most frequent index term, at most as many as all of them.
+    GroupHits bounds{0, snapshot.rows};
+    for (const auto& terms : group.word_terms) {
+      if (terms.empty()) continue;  // not one word: no bound from it
+      GroupHits word{0, 0};
+      for (const auto& term : terms) {
+        auto statement = connection.prepare("SELECT documents FROM search_terms WHERE term = ?");
+        statement.bind(1, term);
+        auto documents = statement.step() ? statement.column_int(0) : 0;
+        word.at_least = std::max(word.at_least, documents);
+        word.at_most += documents;
+      }
+      bounds.at_most = std::min(bounds.at_most, word.at_most);
+      if (group.one_word) bounds.at_least = word.at_least;
     }
-    hits.push_back(group);
+    hits.push_back(bounds);
   }
   return hits;
 }

@@ -36,11 +36,11 @@ constexpr std::int64_t kExactTotalLimit = 1000;
 /// walk of all the matches is cheaper (a probe costs about 20 µs; a walk of 89,000, 5 ms).
 constexpr std::size_t kMaxProbes = 250;
 
-/// A query of words each in at most this many documents is ranked from the words' postings
-/// (word_postings.h: read from the index once, then kept until it changes), not by a walk of
-/// the index: then a repeated search — readers search the same news — costs microseconds
-/// rather than milliseconds. Beyond it a word's postings would cost more to read and keep than
-/// the walk (a common word's run to megabytes), and ranking walks the index.
+/// A query of words and phrases each in at most this many documents is ranked from their
+/// postings (word_postings.h: read from the index once, then kept until it changes), not by a
+/// walk of the index: then a repeated search — readers search the same news — costs
+/// microseconds rather than milliseconds. Beyond it postings would cost more to read and keep
+/// than the walk (a common word's run to megabytes), and ranking walks the index.
 constexpr std::int64_t kMaxPostingsRanked = 20'000;
 
 /// A page of ranked matches, and how many visible ones there are in all.
@@ -51,15 +51,18 @@ struct RankedSearch {
 };
 
 /// Ranks the documents matching `expression` that are published at `now` (Unix seconds), and
-/// returns page `page` of them, reading words' postings through `postings`. Run it inside the
-/// read transaction `snapshot` was taken in.
+/// returns page `page` of them, reading postings through `postings` when no group of the
+/// expression is in more than `max_postings_ranked` documents. Run it inside the read
+/// transaction `snapshot` was taken in.
 RankedSearch rank_search(Connection& connection, const IndexSnapshot& snapshot,
                          WordPostingsCache& postings, const TermExpression& expression,
-                         const PageRequest& page, std::int64_t now);
+                         const PageRequest& page, std::int64_t now,
+                         std::int64_t max_postings_ranked = kMaxPostingsRanked);
 
 /// Bounds of the documents holding each group of an expression, from search_terms' counts of
-/// its stems (a lookup each): a one-word group is in at least as many as its most frequent
-/// stem, at most as many as all its stems together. A quoted phrase: 0 and all.
+/// its stems (a lookup each): a word is in at least as many as its most frequent stem, at most
+/// as many as all its stems together; a phrase in at least none, at most as many as its rarest
+/// word.
 struct GroupHits {
   std::int64_t at_least = 0;
   std::int64_t at_most = 0;

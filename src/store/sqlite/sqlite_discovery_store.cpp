@@ -297,10 +297,17 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   auto connection = pool_.read();
   IndexRead read;
   begin_index_read(*connection, read);
+  IndexStemmer stemmer;
   std::vector<std::shared_ptr<const WordPostings>> postings;
   postings.reserve(words.size());
-  for (const auto& word : words)
-    postings.push_back(postings_.postings(*connection, *read.snapshot, word));
+  for (const auto& word : words) {
+    // A word is looked up as search looks it up: its index terms (or quoted, not one word).
+    auto expression = term_expression(stemmer, {{word}});
+    postings.push_back(
+        expression.groups.empty()
+            ? std::make_shared<const WordPostings>()
+            : postings_.postings(*connection, *read.snapshot, expression.groups.front().text));
+  }
   // One more than asked: the article itself, which holds all its words, is usually the best.
   auto best = scoring_.best(postings, read.snapshot->rows, std::min(required, words.size()),
                             static_cast<std::size_t>(limit) + 1);

@@ -1,8 +1,9 @@
-// The documents holding a word, read from the FTS5 index once and kept in memory for the next
-// related lists: a catch-up computes one list per article, and their words repeat from article
-// to article (a story's names, a section's vocabulary). Reading them through FTS5 each time —
-// an OR query over an article's 24 words, every match scored — was nearly all of a list's
-// 30 ms at 100,000 articles; from memory, adding up a word's documents takes microseconds.
+// The documents holding a word (or a phrase), read from the FTS5 index once and kept in memory
+// for the next related lists and searches: a catch-up computes one list per article, and their
+// words repeat from article to article (a story's names, a section's vocabulary); readers
+// search the news of the day. Reading them through FTS5 each time — an OR query over an
+// article's 24 words, every match scored — was nearly all of a list's 30 ms at 100,000
+// articles; from memory, adding up a word's documents takes microseconds.
 #pragma once
 
 #include <cstddef>
@@ -24,12 +25,12 @@ namespace gazette::store::sqlite {
 /// fewer articles, and the least recently used are dropped first.
 constexpr std::size_t kWordPostingsBytes = 64 << 20;
 
-/// The documents holding a word (as the index matches it: under its French or English stem),
-/// in id order, with what each contributes to bm25 before the word's idf.
+/// The documents holding a word (as the index matches it: under its French or English stem) or
+/// a phrase, in id order, with what each contributes to bm25 before the idf.
 struct WordPostings {
   std::vector<std::int64_t> ids;
-  /// bm25_saturation of the word's weighted frequency in the document (title ×10, lead ×3,
-  /// body ×1, keywords ×5), with the document's length and the index's average.
+  /// bm25_saturation of its weighted frequency in the document (title ×10, lead ×3, body ×1,
+  /// keywords ×5), with the document's length and the index's average.
   std::vector<double> saturations;
   std::size_t bytes() const {
     return sizeof(WordPostings) + ids.capacity() * sizeof(std::int64_t) +
@@ -37,15 +38,16 @@ struct WordPostings {
   }
 };
 
-/// The postings of words at one index generation, for every thread of a process; a write of
-/// the index drops them all (the next lists read them again).
+/// The postings of words and phrases at one index generation, for every thread of a process;
+/// a write of the index drops them all (the next lists and searches read them again).
 class WordPostingsCache {
  public:
-  /// The postings of `word` (one folded word) in the index as `connection` sees it, which must
-  /// be `snapshot`'s generation (the caller's read transaction).
+  /// The postings of `group`, one word's or phrase's TermExpression::Group text, in the index
+  /// as `connection` sees it, which must be `snapshot`'s generation (the caller's read
+  /// transaction).
   std::shared_ptr<const WordPostings> postings(Connection& connection,
                                                const IndexSnapshot& snapshot,
-                                               const std::string& word);
+                                               const std::string& group);
 
  private:
   struct Entry {
@@ -54,7 +56,7 @@ class WordPostingsCache {
   };
   std::mutex mutex_;
   std::int64_t generation_ = -1;
-  std::unordered_map<std::string, Entry> words_;
+  std::unordered_map<std::string, Entry> groups_;
   std::list<std::string> recent_;
   std::size_t bytes_ = 0;
   void drop_all();

@@ -146,6 +146,27 @@ TEST_F(SearchRanking, RanksAsBm25InSqlWithNewerArticlesFirstAmongTies) {
   }
 }
 
+// Ranked by a walk of the index, as a query with a word in many documents is: the same pages.
+TEST_F(SearchRanking, AWalkOfTheIndexRanksAsPostingsDo) {
+  Site site(db_ / "gazette.db");
+  for (const auto& query : kQueries) {
+    for (std::int64_t offset : {0, 10, 990}) {
+      auto connection = site.pool.read();
+      ReadTransaction read(*connection);
+      IndexedDocuments documents;
+      auto snapshot = documents.current(*connection);
+      WordPostingsCache postings;
+      IndexStemmer stemmer;
+      auto expression = term_expression(stemmer, discovery::parse_search_query(query).phrases);
+      auto walked = rank_search(*connection, *snapshot, postings, expression, {offset, 10},
+                                now_unix(), /*max_postings_ranked=*/0);
+      EXPECT_EQ(walked.ids, reference_page(site.pool, query, offset, 10))
+          << query << " from " << offset;
+      if (walked.total_exact) EXPECT_EQ(walked.total, reference_total(site.pool, query)) << query;
+    }
+  }
+}
+
 TEST_F(SearchRanking, CountsMatchesThatAllTieUpToTheLimitAndScoredOnesAll) {
   Site site(db_ / "gazette.db");
   auto common = search(site, "gouvernement");
