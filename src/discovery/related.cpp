@@ -5,7 +5,8 @@
 #include <cmath>
 #include <map>
 
-#include "discovery/words/words.h"
+#include "text/stop_words.h"
+#include "text/words.h"
 
 namespace gazette::discovery {
 
@@ -16,46 +17,19 @@ constexpr double kTitleWeight = 3;
 constexpr double kKeywordWeight = 3;
 constexpr double kLeadWeight = 2;
 constexpr double kBodyWeight = 1;
-// One- and two-letter words (l, d, de, la…) are grammar, not subject.
-constexpr std::size_t kMinWordBytes = 3;
 constexpr double kSecondsPerDay = 86400;
 // Below this many articles "in more than half of them" is chance, not a sign of a common word.
 constexpr double kMinCorpusForCommonWords = 8;
-
-// Function words of French and English (folded, as words.h gives them): frequent everywhere,
-// they would make every article look like every other in a small site, where IDF cannot yet
-// tell them apart. Snowball's stop lists, cut to the words of three letters or more.
-bool is_stop_word(std::string_view word) {
-  static constexpr std::string_view kStopWords[] = {
-      "aie",    "aient",   "aies",  "ait",   "alors", "au",     "aucun",   "aussi",  "autre",
-      "aux",    "avait",   "avant", "avec",  "avoir", "bien",   "car",     "ceci",   "cela",
-      "celle",  "celui",   "ces",   "cet",   "cette", "ceux",   "chez",    "comme",  "dans",
-      "depuis", "des",     "deux",  "donc",  "dont",  "elle",   "elles",   "encore", "entre",
-      "est",    "etaient", "etait", "ete",   "etre",  "eux",    "fait",    "font",   "ils",
-      "leur",   "leurs",   "lui",   "mais",  "meme",  "mes",    "moi",     "mon",    "nos",
-      "notre",  "nous",    "ont",   "par",   "parce", "pas",    "peu",     "peut",   "plus",
-      "pour",   "qu",      "quand", "que",   "quel",  "quelle", "qui",     "sans",   "ses",
-      "leur",   "son",     "sont",  "sous",  "sur",   "ton",    "tous",    "tout",   "toute",
-      "tres",   "une",     "vos",   "votre", "vous",  "les",    "avaient", "ainsi",  "apres",
-      "selon",  "tandis",  "afin",  "lors",  "dont",  "ceux",   "cette",   "ete",    "seront",
-      "sera",   "and",     "are",   "but",   "for",   "from",   "had",     "has",    "have",
-      "her",    "his",     "its",   "not",   "that",  "the",    "their",   "them",   "then",
-      "there",  "these",   "they",  "this",  "was",   "were",   "what",    "when",   "which",
-      "who",    "will",    "with",  "would"};
-  for (auto stop : kStopWords)
-    if (word == stop) return true;
-  return false;
-}
 
 struct TermCount {
   double frequency = 0;
   std::string word;  // a folded form of the word, which the index stems the same way
 };
 
-void count_words(std::string_view text, double weight, StemLanguage language,
+void count_words(std::string_view source, double weight, text::StemLanguage language,
                  TermStatistics& statistics, std::map<std::string, TermCount>& terms) {
-  for_each_word(text, [&](const Word& word) {
-    if (word.folded.size() < kMinWordBytes || is_stop_word(word.folded)) return true;
+  text::for_each_word(source, [&](const text::Word& word) {
+    if (!text::is_subject_word(word.folded)) return true;
     auto& term = terms[statistics.stem(word.folded, language)];
     term.frequency += weight;
     if (term.word.empty()) term.word = word.folded;
@@ -95,7 +69,8 @@ std::vector<std::int64_t> TermStatistics::frequencies(const std::vector<std::str
   return result;
 }
 
-const std::string& TermStatistics::stem(const std::string& folded_word, StemLanguage language) {
+const std::string& TermStatistics::stem(const std::string& folded_word,
+                                        text::StemLanguage language) {
   if (!stemmer_ || stem_language_ != language) {
     stemmer_.emplace(language);
     stem_language_ = language;
@@ -114,7 +89,7 @@ RelatedComputation RelatedArticles::compute(content::ArticleId id, std::string_v
   if (!document) return computation;
 
   // 1. Weighted term frequencies.
-  auto language = stem_language_for(site_language);
+  auto language = text::stem_language_for(site_language);
   std::map<std::string, TermCount> terms;
   count_words(document->title, kTitleWeight, language, statistics, terms);
   count_words(document->keywords, kKeywordWeight, language, statistics, terms);

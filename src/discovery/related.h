@@ -37,8 +37,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "discovery/words/stemmer.h"
 #include "store/discovery_store.h"
+#include "text/stemmer.h"
 
 namespace gazette::discovery {
 
@@ -73,14 +73,14 @@ class TermStatistics {
   /// The document frequency of each of `terms`, in order.
   std::vector<std::int64_t> frequencies(const std::vector<std::string>& terms);
   /// The stem of `folded_word` in `language`.
-  const std::string& stem(const std::string& folded_word, StemLanguage language);
+  const std::string& stem(const std::string& folded_word, text::StemLanguage language);
 
  private:
   store::DiscoveryStore& store_;
   std::optional<double> indexed_;
   std::unordered_map<std::string, std::int64_t> frequencies_;
-  std::optional<Stemmer> stemmer_;
-  StemLanguage stem_language_ = StemLanguage::french;
+  std::optional<text::Stemmer> stemmer_;
+  text::StemLanguage stem_language_ = text::StemLanguage::french;
   std::unordered_map<std::string, std::string> stems_;  // by folded word, in stemmer_'s language
 };
 

@@ -11,7 +11,7 @@
 
 namespace gazette::discovery {
 
-/// Bump whenever discovery/words or the tokenizer change the words an article gives: `gazette
+/// Bump whenever text/words or the tokenizer change the words an article gives: `gazette
 /// serve` then re-indexes every article at start-up.
 constexpr int kAnalyzerVersion = 1;
 

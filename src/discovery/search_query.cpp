@@ -1,8 +1,8 @@
 // Query parsing (see search_query.h).
 #include "discovery/search_query.h"
 
-#include "discovery/words/words.h"
 #include "render/text.h"
+#include "text/words.h"
 
 namespace gazette::discovery {
 
@@ -41,7 +41,7 @@ void add_phrase(SearchQuery& query, std::vector<std::string>& phrase) {
 void add_chunk(SearchQuery& query, std::string_view chunk) {
   std::vector<std::string> phrase;
   std::size_t previous_end = std::string_view::npos;
-  for_each_word(chunk, [&](const Word& word) {
+  text::for_each_word(chunk, [&](const text::Word& word) {
     auto original = chunk.substr(word.begin, word.end - word.begin);
     if (is_operator(original)) {
       add_phrase(query, phrase);
@@ -58,9 +58,9 @@ void add_chunk(SearchQuery& query, std::string_view chunk) {
   add_phrase(query, phrase);
 }
 
-void add_quoted(SearchQuery& query, std::string_view text) {
+void add_quoted(SearchQuery& query, std::string_view quoted) {
   std::vector<std::string> phrase;
-  for_each_word(text, [&](const Word& word) {
+  text::for_each_word(quoted, [&](const text::Word& word) {
     if (phrase.size() < kMaxWordsPerPhrase) phrase.push_back(word.folded);
     return true;
   });

@@ -44,7 +44,7 @@ struct IndexBacklog {
 };
 
 /// A search: every phrase must match; a phrase is one or more words, in order. Words are
-/// those of discovery/words (letters and digits only), never query syntax.
+/// those of text/words (letters and digits only), never query syntax.
 struct SearchRequest {
   std::vector<std::vector<std::string>> phrases;
   PageRequest page;

@@ -1,7 +1,7 @@
 // FTS5 query expressions (see fts_expression.h).
 #include "store/sqlite/fts_expression.h"
 
-#include "discovery/words/words.h"
+#include "text/words.h"
 
 namespace gazette::store::sqlite {
 
@@ -9,15 +9,12 @@ namespace {
 
 // The index terms of `word` as the tokenizer would look it up, or none when it is not exactly
 // one word (the caller then quotes it, and FTS5 tokenizes it).
-std::vector<std::string> index_terms(IndexStemmer& stemmer, const std::string& word) {
+std::vector<std::string> index_terms(text::IndexStemmer& stemmer, const std::string& word) {
   std::vector<std::string> terms;
   int words = 0;
-  discovery::for_each_word(word, [&](const discovery::Word& found) {
+  text::for_each_word(word, [&](const text::Word& found) {
     if (++words > 1) return false;
-    stemmer.stems(found.folded, [&](const std::string& stem, bool) {
-      terms.push_back(stem);
-      return true;
-    });
+    terms = stemmer.terms(found.folded);
     return true;
   });
   if (words != 1) terms.clear();
@@ -35,7 +32,7 @@ std::string fts_quoted(std::string_view text) {
   return out + "\"";
 }
 
-TermExpression term_expression(IndexStemmer& stemmer,
+TermExpression term_expression(text::IndexStemmer& stemmer,
                                const std::vector<std::vector<std::string>>& phrases) {
   TermExpression expression;
   for (const auto& phrase : phrases) {

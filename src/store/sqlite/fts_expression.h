@@ -22,7 +22,7 @@ struct TermExpression {
     std::string text;  // the group alone (to count or list the documents it matches)
     int phrases = 1;   // FTS5 phrases in it
     bool one_word = false;
-    /// Each word's index terms (none when the word is not exactly one word of discovery/words):
+    /// Each word's index terms (none when the word is not exactly one word of text/words):
     /// search_terms counts the documents holding each.
     std::vector<std::vector<std::string>> word_terms;
   };
@@ -30,8 +30,8 @@ struct TermExpression {
   std::vector<Group> groups;
 };
 
-/// The expression of `phrases` (words of discovery/words); empty phrases are skipped.
-TermExpression term_expression(IndexStemmer& stemmer,
+/// The expression of `phrases` (words of text/words); empty phrases are skipped.
+TermExpression term_expression(text::IndexStemmer& stemmer,
                                const std::vector<std::vector<std::string>>& phrases);
 
 }  // namespace gazette::store::sqlite

@@ -12,18 +12,17 @@
 #include <string>
 #include <vector>
 
-#include "discovery/words/stemmer.h"
-#include "discovery/words/words.h"
 #include "store/sqlite/bm25.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/indexed_documents.h"
+#include "text/words.h"
 
 namespace gazette::store::sqlite {
 
 namespace {
 
 // One per FTS5 table per connection, so its stemmers are used by one thread at a time.
-using Tokenizer = IndexStemmer;
+using Tokenizer = text::IndexStemmer;
 
 int create(void*, const char**, int, Fts5Tokenizer** out) {
   try {
@@ -40,31 +39,30 @@ void destroy(Fts5Tokenizer* tokenizer) {
   delete reinterpret_cast<Tokenizer*>(tokenizer);
 }
 
-int tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, int length,
+int tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* input, int length,
              int (*emit)(void*, int, const char*, int, int, int)) {
   auto& tokenizer = *reinterpret_cast<Tokenizer*>(handle);
   int rc = SQLITE_OK;
   try {
-    if ((flags & FTS5_TOKENIZE_QUERY) && length > 0 && text[0] == kIndexTermMarker) {
+    if ((flags & FTS5_TOKENIZE_QUERY) && length > 0 && input[0] == kIndexTermMarker) {
       // An index term the store looked up itself: one token, as it is.
-      return emit(context, 0, text + 1, length - 1, 0, length);
+      return emit(context, 0, input + 1, length - 1, 0, length);
     }
     if (flags & FTS5_TOKENIZE_AUX) {
       // snippet() and highlight() tokenize a column only to map the positions of its matches
       // to byte offsets: they never compare the tokens, so the words need neither folding nor
       // stemming (which took most of a snippet's time: 0.3 ms for an article's body). The
       // positions are the same: one token per word, colocated stems not counted.
-      discovery::for_each_word_span(std::string_view(text, static_cast<std::size_t>(length)),
-                                    [&](std::size_t begin, std::size_t end) {
-                                      rc = emit(context, 0, text + begin,
-                                                static_cast<int>(end - begin),
-                                                static_cast<int>(begin), static_cast<int>(end));
-                                      return rc == SQLITE_OK;
-                                    });
+      text::for_each_word_span(std::string_view(input, static_cast<std::size_t>(length)),
+                               [&](std::size_t begin, std::size_t end) {
+                                 rc = emit(context, 0, input + begin, static_cast<int>(end - begin),
+                                           static_cast<int>(begin), static_cast<int>(end));
+                                 return rc == SQLITE_OK;
+                               });
       return rc;
     }
-    discovery::for_each_word(
-        std::string_view(text, static_cast<std::size_t>(length)), [&](const discovery::Word& word) {
+    text::for_each_word(
+        std::string_view(input, static_cast<std::size_t>(length)), [&](const text::Word& word) {
           return tokenizer.stems(word.folded, [&](const std::string& stem, bool colocated) {
             rc = emit(context, colocated ? FTS5_TOKEN_COLOCATED : 0, stem.data(),
                       static_cast<int>(stem.size()), static_cast<int>(word.begin),
@@ -214,8 +212,8 @@ std::size_t DocumentTermTally::number_of(const std::string& term) {
 
 void DocumentTermTally::add(std::initializer_list<std::string_view> texts, std::int64_t documents) {
   ++document_;  // numbered from 1: last_document_ starts at 0, no document
-  for (auto text : texts) {
-    discovery::for_each_word(text, [&](const discovery::Word& word) {
+  for (auto source : texts) {
+    text::for_each_word(source, [&](const text::Word& word) {
       auto known = word_terms_.find(word.folded);
       if (known == word_terms_.end()) {
         std::vector<std::size_t> terms;

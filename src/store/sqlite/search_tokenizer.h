@@ -1,5 +1,5 @@
 // The FTS5 tokenizer "gazette" of the search index (migrations/0002): the words of
-// discovery/words, each indexed under its French and its English Snowball stem.
+// text/words, each indexed under its French and its English Snowball stem.
 #pragma once
 
 #include <sqlite3.h>
@@ -11,28 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "discovery/words/stemmer.h"
+#include "text/index_stemmer.h"
 
 namespace gazette::store::sqlite {
-
-/// The stems the "gazette" tokenizer indexes words under: each word's French stem, and its
-/// English stem when that differs. Not thread-safe (its stemmers): one per user at a time.
-class IndexStemmer {
- public:
-  /// Calls emit(stem, colocated) for each stem of `folded_word`, the French one first
-  /// (colocated: an alternative at the same position); stops when emit returns false.
-  template <typename Emit>
-  bool stems(std::string_view folded_word, Emit&& emit) {
-    auto french = french_.stem(folded_word);
-    if (!emit(french, false)) return false;
-    auto english = english_.stem(folded_word);
-    return english == french || emit(english, true);
-  }
-
- private:
-  discovery::Stemmer french_{discovery::StemLanguage::french};
-  discovery::Stemmer english_{discovery::StemLanguage::english};
-};
 
 /// For one write of the index: how many more (or fewer) documents hold each term, as the
 /// tokenizer would index the documents added (or removed). Remembers every word it met and its
@@ -51,7 +32,7 @@ class DocumentTermTally {
   }
 
  private:
-  IndexStemmer stemmer_;
+  text::IndexStemmer stemmer_;
   std::unordered_map<std::string, std::vector<std::size_t>> word_terms_;  // folded word → terms
   std::unordered_map<std::string, std::size_t> term_numbers_;
   std::vector<std::string> terms_;
@@ -62,11 +43,12 @@ class DocumentTermTally {
 };
 
 /// A query phrase starting with this byte is an index term (a stem the store computed with
-/// IndexStemmer), which the tokenizer passes on as one token: the store then looks a word up as
+/// text::IndexStemmer), which the tokenizer passes on as one token: the store then looks a word up
+/// as
 /// `"stem1" OR "stem2"`, two plain terms, where FTS5 would match the word's two stems as
 /// colocated alternatives — a path that merges their position lists for every row, 7 to 12
 /// times slower (a common word: 30 ms instead of 2.5 at 100,000 articles). A reader's query
-/// never holds it: discovery/words splits words at control characters.
+/// never holds it: text/words splits words at control characters.
 inline constexpr char kIndexTermMarker = '\x01';
 
 class IndexSnapshot;

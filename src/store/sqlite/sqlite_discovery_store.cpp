@@ -1,6 +1,6 @@
 // SqliteDiscoveryStore: search, related articles, feeds and sitemaps in SQL (see
 // sqlite_discovery_store.h). User input never reaches FTS5 syntax: the words of a request are
-// letters and digits only (discovery/words), and each is quoted here all the same.
+// letters and digits only (text/words), and each is quoted here all the same.
 #include "store/sqlite/sqlite_discovery_store.h"
 
 #include "store/sqlite/fts_expression.h"
@@ -209,7 +209,7 @@ void SqliteDiscoveryStore::begin_index_read(Connection& connection, IndexRead& r
 
 SearchResults SqliteDiscoveryStore::search(const SearchRequest& request) {
   SearchResults results;
-  IndexStemmer stemmer;
+  text::IndexStemmer stemmer;
   auto expression = term_expression(stemmer, request.phrases);
   if (expression.text.empty()) return results;
   auto connection = pool_.read();
@@ -297,7 +297,7 @@ std::vector<RelatedCandidate> SqliteDiscoveryStore::related_candidates(
   auto connection = pool_.read();
   IndexRead read;
   begin_index_read(*connection, read);
-  IndexStemmer stemmer;
+  text::IndexStemmer stemmer;
   std::vector<std::shared_ptr<const WordPostings>> postings;
   postings.reserve(words.size());
   for (const auto& word : words) {

@@ -156,7 +156,7 @@ TEST_F(SearchRanking, AWalkOfTheIndexRanksAsPostingsDo) {
       IndexedDocuments documents;
       auto snapshot = documents.current(*connection);
       WordPostingsCache postings;
-      IndexStemmer stemmer;
+      text::IndexStemmer stemmer;
       auto expression = term_expression(stemmer, discovery::parse_search_query(query).phrases);
       auto walked = rank_search(*connection, *snapshot, postings, expression, {offset, 10},
                                 now_unix(), /*max_postings_ranked=*/0);

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace gazette::discovery {
+namespace gazette::text {
 
 /// A word of a text: where it is (byte offsets, for highlighting) and its folded form.
 struct Word {
@@ -79,4 +79,4 @@ void for_each_word_span(std::string_view text, Sink&& sink) {
   }
 }
 
-}  // namespace gazette::discovery
+}  // namespace gazette::text

@@ -1,11 +1,9 @@
-// Words as search sees them: split, folded and stemmed the same way for texts and queries.
-#include "discovery/words/words.h"
+// Words as search sees them: split and folded the same way for texts and queries.
+#include "text/words.h"
 
 #include <gtest/gtest.h>
 
-#include "discovery/words/stemmer.h"
-
-namespace gazette::discovery {
+namespace gazette::text {
 namespace {
 
 std::vector<std::string> folded_words(std::string_view text) {
@@ -66,20 +64,5 @@ TEST(Words, SpansAreThoseOfTheWords) {
   EXPECT_EQ(words.size(), 5u);  // l, etat, oeuvre, etat, fin
 }
 
-TEST(Stemmer, FrenchInflectionsShareAStem) {
-  Stemmer french(StemLanguage::french);
-  EXPECT_EQ(french.stem("offensives"), french.stem("offensive"));
-  EXPECT_EQ(french.stem("gouvernementales"), french.stem("gouvernemental"));
-  EXPECT_EQ(french.stem("etats"), french.stem("etat"));
-  EXPECT_NE(french.stem("damas"), french.stem("homs"));
-}
-
-TEST(Stemmer, EnglishIsChosenByTheSiteLanguage) {
-  EXPECT_EQ(stem_language_for("en"), StemLanguage::english);
-  EXPECT_EQ(stem_language_for("fr"), StemLanguage::french);
-  Stemmer english(StemLanguage::english);
-  EXPECT_EQ(english.stem("running"), english.stem("runs"));
-}
-
 }  // namespace
-}  // namespace gazette::discovery
+}  // namespace gazette::text

@@ -1,13 +1,13 @@
 // Word splitting and folding (see words.h). ASCII words, most of a French text, take a fast
 // path; others go through ICU: case folding, NFD, and the combining marks dropped.
-#include "discovery/words/words.h"
+#include "text/words.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-namespace gazette::discovery {
+namespace gazette::text {
 
 namespace {
 
@@ -98,4 +98,4 @@ std::string fold_word(std::string_view word) {
   return folded;
 }
 
-}  // namespace gazette::discovery
+}  // namespace gazette::text

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace gazette::discovery {
+namespace gazette::text {
 
 /// The stemmers Gazette uses: the two languages its interface speaks.
 enum class StemLanguage { french, english };
@@ -31,4 +31,4 @@ class Stemmer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gazette::discovery
+}  // namespace gazette::text

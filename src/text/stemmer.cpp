@@ -1,11 +1,11 @@
 // libstemmer behind a small C++ type (see stemmer.h).
-#include "discovery/words/stemmer.h"
+#include "text/stemmer.h"
 
 #include <libstemmer.h>
 
 #include <stdexcept>
 
-namespace gazette::discovery {
+namespace gazette::text {
 
 struct Stemmer::Impl {
   sb_stemmer* stemmer = nullptr;
@@ -34,4 +34,4 @@ std::string Stemmer::stem(std::string_view folded_word) {
   return std::string(reinterpret_cast<const char*>(stemmed), sb_stemmer_length(impl_->stemmer));
 }
 
-}  // namespace gazette::discovery
+}  // namespace gazette::text
