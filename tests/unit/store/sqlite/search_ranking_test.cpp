@@ -237,7 +237,7 @@ TEST_F(SearchRanking, SnippetsMarkTheMatchedWordsAfterWordsTooLongToIndex) {
   auto draft = demo::synthetic_article(kArticles, now());
   draft.title = "Un titre";
   draft.lead = "Rien ici.";
-  // A run of 80 letters is no word (discovery/words skips it): the positions after it must
+  // A run of 80 letters is no word (text/words skips it): the positions after it must
   // still point at the right words.
   draft.body_html = "<p>L’État, " + std::string(80, 'z') + " et les offensives zanzibarites.</p>";
   auto saved = site.store.save_article(draft);
