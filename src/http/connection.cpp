@@ -1,57 +1,25 @@
-// Connection: the read → handle → write loop of one client (see connection.h).
+// Connection: the server's instantiation of BasicConnection (see connection.h), and the helpers
+// every instantiation shares.
 #include "http/connection.h"
 
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/write.hpp>
-
 #include <spdlog/spdlog.h>
-#include <array>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 
-#include "http/framing.h"
-#include "http/http_date.h"
-#include "http/request_parser.h"
+#include "http/connection_impl.h"
 #include "http/server.h"
 
 namespace gazette::http {
 
-namespace beast = boost::beast;
-namespace asio = boost::asio;
+namespace connection_detail {
 
-namespace {
-
-// What the read buffer may hold before the parser takes it: a request's head (kHeaderLimit), a
-// chunk-size line or trailers, and what a pipelining client sent after them. Bodies go from it
-// into the request as they arrive, so this bounds only what has no end yet: a chunk-size line
-// that never ends gets a 400 at this size rather than growing the buffer without limit.
-constexpr std::size_t kBufferLimit = 64 * 1024;
-// What one read of a body asks the socket for at most.
-constexpr std::size_t kBodyReadBytes = 16 * 1024;
-// A new client sends its request line and headers in its first packets, right after it
-// connects (browsers, curl, a proxy in front). One that has sent no complete request head this
-// long after connecting is most likely holding a descriptor on purpose (slowloris). Ten
-// seconds leave room for a slow mobile link, and are as long as Chromium keeps a preconnected
-// socket unused before it gives up on it.
-constexpr auto kFirstRequestTimeout = std::chrono::seconds(10);
-// A client that has been answered may keep its connection this long for its next request
-// (idle keep-alive, then that request's head), as browsers do when a reader follows a link.
-constexpr auto kKeepAliveTimeout = std::chrono::seconds(30);
-// A request's body must arrive within this long of its head: a 26 MiB upload at 1 MB/s fits.
-constexpr auto kBodyTimeout = std::chrono::seconds(30);
-// A client that does not take its response in this long is disconnected.
-constexpr auto kWriteTimeout = std::chrono::seconds(30);
-
-void fail(beast::error_code error, const char* what) {
-  if (error == asio::error::operation_aborted || error == beast::error::timeout ||
+void log_failure(boost::beast::error_code error, const char* what) {
+  namespace asio = boost::asio;
+  if (error == asio::error::operation_aborted || error == boost::beast::error::timeout ||
       error == asio::error::eof || error == asio::error::connection_reset ||
       error == beast_http::error::end_of_stream)
     return;
   spdlog::debug("connection {}: {}", what, error.message());
 }
 
-// A plain-text answer to a request that cannot be read further: the connection closes after it.
 Response closing_response(Status status, std::string_view text) {
   Request request;
   request.version(11);
@@ -59,251 +27,15 @@ Response closing_response(Status status, std::string_view text) {
   return make_response(request, status, "text/plain; charset=utf-8", std::string(text) + "\n");
 }
 
-}  // namespace
-
-Connection::Connection(Socket socket, Server& server)
-    : stream_(std::move(socket)), server_(server), buffer_(kBufferLimit) {
-  beast::error_code error;
-  auto peer = stream_.socket().remote_endpoint(error);
-  if (!error) peer_address_ = peer.address().to_string();
+Response internal_error(const Request& request, const std::exception& error) {
+  spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
+                error.what());
+  return make_response(request, Status::internal_server_error, "text/plain; charset=utf-8",
+                       "Internal error\n");
 }
 
-Connection::~Connection() {
-  server_.remove(this);
-}
+}  // namespace connection_detail
 
-void Connection::start() {
-  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
-}
-
-void Connection::shutdown() {
-  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-    self->closing_ = true;
-    // Waiting for a request that has not begun: close now. (A cancel could miss a composed
-    // read between two of its steps; a closed socket fails every step.) A request partly
-    // received is let in, answered, and the connection closed after it.
-    if (self->reading_ && !self->parser_->got_some()) {
-      beast::error_code ignored;
-      self->stream_.socket().close(ignored);
-    }
-  });
-}
-
-void Connection::close_if_waiting() {
-  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-    if (!self->reading_) return;  // its request arrived meanwhile: it is answered as usual
-    beast::error_code ignored;
-    self->stream_.socket().close(ignored);
-  });
-}
-
-std::optional<std::chrono::steady_clock::time_point> Connection::waiting_since() const {
-  auto ticks = waiting_since_.load(std::memory_order_relaxed);
-  if (ticks == 0) return std::nullopt;
-  return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(ticks));
-}
-
-void Connection::do_read() {
-  if (closing_) return do_close();
-  // Until the target is known, the largest limit of any route; on_header() narrows it.
-  prepare_request_parser(parser_, server_.largest_body_limit());
-  stream_.expires_after(answered_any_ ? kKeepAliveTimeout : kFirstRequestTimeout);
-  reading_ = true;
-  waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
-                       std::memory_order_relaxed);
-  beast_http::async_read_header(
-      stream_, buffer_, *parser_,
-      beast::bind_front_handler(&Connection::on_header, shared_from_this()));
-}
-
-// Whether `error` ended this request (answered or closed): the read loop stops here.
-bool Connection::stopped_by(beast::error_code error) {
-  if (!error) return false;
-  if (error == beast_http::error::end_of_stream || error == asio::error::operation_aborted) {
-    do_close();
-  } else if (error == beast_http::error::header_limit || error == beast_http::error::body_limit ||
-             error.category() ==
-                 beast_http::make_error_code(beast_http::error::bad_version).category()) {
-    // The request cannot be trusted past this point: answer why, then close.
-    closing_ = true;
-    do_write(Reply::of(refuse(error)));
-  } else {
-    fail(error, "read");
-    do_close();
-  }
-  return true;
-}
-
-void Connection::on_header(beast::error_code error, std::size_t) {
-  reading_ = false;
-  waiting_since_.store(0, std::memory_order_relaxed);
-  if (stopped_by(error)) return;
-  // Before anything else, and before a bodiless request is answered: a body this server and a
-  // proxy in front would delimit differently is where a smuggled request hides.
-  if (auto refusal = check_framing(parser_->get())) {
-    closing_ = true;
-    return do_write(Reply::of(closing_response(refusal->status, refusal->reason)));
-  }
-  auto limit = server_.body_limit_for(parser_->get().target());
-  auto length = parser_->content_length();
-  if (length && *length > limit) {
-    closing_ = true;
-    return do_write(Reply::of(refuse(beast_http::error::body_limit)));
-  }
-  // Most requests (every GET) have no body: answer now rather than through one more read.
-  if (parser_->is_done()) return on_read({}, 0);
-  parser_->body_limit(limit);  // what is left of a chunked body is counted against it
-  parser_->eager(true);        // each put() parses all it can: what it leaves is framing
-  stream_.expires_after(kBodyTimeout);
-  parse_body();
-}
-
-// The body is read here rather than by Beast's async_read, which keeps reading while its parser
-// waits for the end of a line: between two reads, what the parser left is checked.
-void Connection::parse_body() {
-  beast::error_code error;
-  while (!parser_->is_done() && buffer_.size() > 0) {
-    auto used = parser_->put(buffer_.data(), error);
-    buffer_.consume(used);
-    if (error == beast_http::error::need_more) {
-      error = {};
-      break;
-    }
-    if (error || used == 0) break;
-  }
-  if (!error && !parser_->is_done()) error = pending_chunk_line_error();
-  if (stopped_by(error)) return;
-  if (parser_->is_done()) return on_read({}, 0);
-  do_read_body();
-}
-
-void Connection::do_read_body() {
-  auto room = beast::read_size(buffer_, kBodyReadBytes);
-  // The parser could not use what fills the buffer: a chunk-size line or trailers too long.
-  if (room == 0) {
-    stopped_by(beast_http::error::buffer_overflow);
-    return;
-  }
-  stream_.async_read_some(buffer_.prepare(room),
-                          beast::bind_front_handler(&Connection::on_read_body, shared_from_this()));
-}
-
-void Connection::on_read_body(beast::error_code error, std::size_t bytes) {
-  buffer_.commit(bytes);
-  // The client closed before its body ended: nothing to answer.
-  if (error == asio::error::eof) error = beast_http::error::partial_message;
-  if (stopped_by(error)) return;
-  parse_body();
-}
-
-// An error when what the parser left unread (in a chunked body, always a chunk-size line or the
-// trailers, never data) holds a line ending in a bare LF. The parser would wait for a CR that
-// never comes, until the timeout; some proxies take the LF alone as the end of the line.
-beast::error_code Connection::pending_chunk_line_error() const {
-  if (!parser_->chunked()) return {};
-  std::string_view pending(static_cast<const char*>(buffer_.data().data()), buffer_.size());
-  for (auto lf = pending.find('\n'); lf != std::string_view::npos;
-       lf = pending.find('\n', lf + 1)) {
-    if (lf == 0 || pending[lf - 1] != '\r') return beast_http::error::bad_chunk;
-  }
-  return {};
-}
-
-void Connection::on_read(beast::error_code error, std::size_t) {
-  if (stopped_by(error)) return;
-  answered_any_ = true;
-  // New clients wait for a place: this one gives its place up after its response, rather than
-  // keep it idle for its next request.
-  if (server_.accepting_paused()) closing_ = true;
-  auto& request = parser_->get();
-  if (closing_) request.keep_alive(false);
-  // The client's address, for handlers that limit or block by address (comments, sign-in);
-  // whatever a client sent under this name is replaced.
-  request.set(kPeerAddressHeader, peer_address_);
-  auto reply = answer(request);
-  if (reply.serialized) {
-    bool head_only = request.method() == beast_http::verb::head;
-    keep_alive_ = request.keep_alive() && !closing_;
-    http_10_ = request.version() == 10;
-    return do_write_serialized(std::move(reply.serialized), head_only);
-  }
-  do_write(std::move(reply));
-}
-
-Reply Connection::answer(const Request& request) const {
-  Reply reply;
-  try {
-    reply = server_.responder_(request);
-  } catch (const std::exception& error) {
-    // Handlers answer their own errors; reaching here is a bug, but never a dropped connection.
-    spdlog::error("{} {}: {}", std::string(request.method_string()), std::string(request.target()),
-                  error.what());
-    reply = Reply::of(make_response(request, Status::internal_server_error,
-                                    "text/plain; charset=utf-8", "Internal error\n"));
-  }
-  if (reply.serialized) return reply;
-  auto& response = reply.message;
-  if (closing_) response.keep_alive(false);
-  response.set(beast_http::field::date, http_date_now());
-  if (request.method() == beast_http::verb::head) {
-    // HEAD: the headers of a GET, Content-Length included, and no body.
-    auto length = response.body().size();
-    response.body().clear();
-    response.content_length(length);
-  }
-  return reply;
-}
-
-Response Connection::refuse(beast::error_code error) const {
-  if (error == beast_http::error::header_limit)
-    return closing_response(Status::request_header_fields_too_large, "Request headers too large");
-  if (error == beast_http::error::body_limit)
-    return closing_response(Status::payload_too_large, "Request body too large");
-  return closing_response(Status::bad_request, "Malformed request");
-}
-
-void Connection::do_write(Reply reply) {
-  bool keep_alive = reply.message.keep_alive() && !closing_;
-  response_ = std::make_shared<Response>(std::move(reply.message));
-  stream_.expires_after(kWriteTimeout);
-  beast_http::async_write(
-      stream_, *response_,
-      beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive));
-}
-
-void Connection::do_write_serialized(std::shared_ptr<const SerializedResponse> response,
-                                     bool head_only) {
-  serialized_ = std::move(response);
-  per_request_headers_.assign("Date: ").append(http_date_now()).append("\r\n");
-  if (!keep_alive_)
-    per_request_headers_.append("Connection: close\r\n");
-  else if (http_10_)
-    per_request_headers_.append("Connection: keep-alive\r\n");
-  per_request_headers_.append("\r\n");
-  std::array<asio::const_buffer, 3> buffers = {
-      asio::buffer(serialized_->head), asio::buffer(per_request_headers_),
-      head_only ? asio::const_buffer() : asio::buffer(*serialized_->body)};
-  stream_.expires_after(kWriteTimeout);
-  asio::async_write(
-      stream_, buffers,
-      beast::bind_front_handler(&Connection::on_write, shared_from_this(), keep_alive_));
-}
-
-void Connection::on_write(bool keep_alive, beast::error_code error, std::size_t) {
-  response_.reset();
-  serialized_.reset();
-  if (error) {
-    fail(error, "write");
-    return do_close();
-  }
-  if (!keep_alive) return do_close();
-  do_read();
-}
-
-void Connection::do_close() {
-  beast::error_code ignored;
-  stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-  stream_.socket().close(ignored);
-}
+template class BasicConnection<TcpStream, Server>;
 
 }  // namespace gazette::http

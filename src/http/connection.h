@@ -1,6 +1,11 @@
 // One client connection: reads requests with explicit limits, answers each through the
 // handler, keeps the connection alive between requests, and closes when the server stops or
 // needs its place for a new client.
+//
+// The connection is a template over its stream and its host, as Beast's own algorithms are, so
+// the tests can drive it over Beast's test::stream with a fail_count (an I/O step that fails on
+// demand) and count the connections alive. The server uses one instantiation, compiled once in
+// connection.cpp: the production path is the code it always was, with no virtual call added.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
@@ -12,6 +17,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "http/reply.h"
 
@@ -23,12 +29,21 @@ class Server;
 // the type-erased any_io_executor on every asynchronous step.
 using Executor = boost::asio::io_context::executor_type;
 using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
-using Stream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
+using TcpStream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
 
-class Connection : public std::enable_shared_from_this<Connection> {
+/// What a connection asks of the server that owns it (Server; a test's host in the tests):
+///   void remove(const BasicConnection*)          — the connection is being destroyed
+///   std::uint64_t largest_body_limit() const     — the parser's body limit before the target
+///   std::uint64_t body_limit_for(std::string_view target) const
+///   bool accepting_paused() const                — give the place up after this response
+///   const Responder& responder() const           — answers a request
+/// `Stream` is an asynchronous read/write stream. A TCP stream (one with a socket()) gets a
+/// deadline on every step; a stream without one (Beast's test::stream) is never timed out.
+template <class Stream, class Host>
+class BasicConnection : public std::enable_shared_from_this<BasicConnection<Stream, Host>> {
  public:
-  Connection(Socket socket, Server& server);
-  ~Connection();
+  BasicConnection(Stream stream, Host& host);
+  ~BasicConnection();
 
   /// Starts reading the first request.
   void start();
@@ -42,6 +57,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<std::chrono::steady_clock::time_point> waiting_since() const;
 
  private:
+  using std::enable_shared_from_this<BasicConnection>::shared_from_this;
+
   void do_read();
   void on_header(boost::beast::error_code error, std::size_t bytes);
   void parse_body();
@@ -54,11 +71,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void do_write_serialized(std::shared_ptr<const SerializedResponse> response, bool head_only);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void do_close();
+  void close_stream();
+  void expire_after(std::chrono::steady_clock::duration timeout);
   Reply answer(const Request& request) const;
   Response refuse(boost::beast::error_code error) const;
 
   Stream stream_;
-  Server& server_;
+  Host& host_;
   boost::beast::flat_buffer buffer_;
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
   std::shared_ptr<Response> response_;                    // kept alive until its write completes
@@ -73,5 +92,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool keep_alive_ = true;  // of the request being answered with a serialised response
   bool http_10_ = false;
 };
+
+/// The server's connections: TCP, owned by a Server. Compiled once, in connection.cpp.
+using Connection = BasicConnection<TcpStream, Server>;
+extern template class BasicConnection<TcpStream, Server>;
 
 }  // namespace gazette::http

@@ -146,7 +146,7 @@ void Server::do_accept() {
       }
       return;
     }
-    auto connection = std::make_shared<Connection>(std::move(socket), *this);
+    auto connection = std::make_shared<Connection>(TcpStream(std::move(socket)), *this);
     bool room_left = admit(connection);
     connection->start();
     if (!room_left) {

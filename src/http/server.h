@@ -22,11 +22,10 @@
 #include <utility>
 #include <vector>
 
+#include "http/connection.h"
 #include "http/reply.h"
 
 namespace gazette::http {
-
-class Connection;
 
 /// Accepts connections and hands each request to the responder.
 class Server {
@@ -66,7 +65,9 @@ class Server {
   void stop();
 
  private:
-  friend class Connection;
+  template <class Stream, class Host>
+  friend class BasicConnection;
+  const Responder& responder() const { return responder_; }
   void do_accept();
   boost::asio::io_context& next_context();
   bool admit(const std::shared_ptr<Connection>& connection);
