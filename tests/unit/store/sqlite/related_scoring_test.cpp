@@ -12,10 +12,8 @@
 
 #include "demo/synthetic_site.h"
 #include "discovery/discovery_updater.h"
-#include "publishing/write_path.h"
+#include "indexed_site.h"
 #include "store/sqlite/fts_expression.h"
-#include "store/sqlite/sqlite_discovery_store.h"
-#include "store/sqlite/sqlite_store.h"
 #include "test_directory.h"
 
 namespace gazette::store::sqlite {
@@ -23,30 +21,7 @@ namespace {
 
 constexpr int kArticles = 300;
 
-struct Site {
-  explicit Site(const std::filesystem::path& db) : pool(db.string()) {}
-  ConnectionPool pool;
-  SqliteStore store{pool};
-  SqliteDiscoveryStore discovery{pool};
-  content::EventBus events;
-  publishing::WritePath write_path{pool, events};
-  discovery::DiscoveryUpdater updater{store, discovery, write_path};
-
-  // Saves a draft in a write of its own, as a service does (the index is left behind).
-  content::SavedArticle save(const content::ArticleDraft& draft) {
-    content::SavedArticle saved;
-    write_path.run([&](WriteTransaction& write) {
-      saved = store.save_article(write, draft, draft.updated_at);
-    });
-    return saved;
-  }
-  // Saves the drafts in one write, as a generated site does.
-  void save_all(const std::vector<content::ArticleDraft>& drafts) {
-    write_path.run([&](WriteTransaction& write) {
-      for (const auto& draft : drafts) store.save_article(write, draft, draft.updated_at);
-    });
-  }
-};
+using Site = IndexedSite;
 
 // Documents matching `words` (quoted, joined by OR) with bm25() as SQLite computes it (higher
 // is better here).

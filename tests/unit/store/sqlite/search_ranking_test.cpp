@@ -11,10 +11,8 @@
 #include "demo/synthetic_site.h"
 #include "discovery/discovery_updater.h"
 #include "discovery/search_query.h"
-#include "publishing/write_path.h"
+#include "indexed_site.h"
 #include "store/sqlite/rows.h"
-#include "store/sqlite/sqlite_discovery_store.h"
-#include "store/sqlite/sqlite_store.h"
 #include "test_directory.h"
 
 namespace gazette::store::sqlite {
@@ -23,31 +21,7 @@ namespace {
 // More than kExactTotalLimit articles hold each common word of the generated site (89 % of them).
 constexpr int kArticles = 1200;
 
-// A server's stores on a database; two of them on one file are two processes.
-struct Site {
-  explicit Site(const std::filesystem::path& db) : pool(db.string()) {}
-  ConnectionPool pool;
-  SqliteStore store{pool};
-  SqliteDiscoveryStore discovery{pool};
-  content::EventBus events;
-  publishing::WritePath write_path{pool, events};
-  discovery::DiscoveryUpdater updater{store, discovery, write_path};
-
-  // Saves a draft in a write of its own, as a service does (the index is left behind).
-  content::SavedArticle save(const content::ArticleDraft& draft) {
-    content::SavedArticle saved;
-    write_path.run([&](WriteTransaction& write) {
-      saved = store.save_article(write, draft, draft.updated_at);
-    });
-    return saved;
-  }
-  // Saves the drafts in one write, as a generated site does.
-  void save_all(const std::vector<content::ArticleDraft>& drafts) {
-    write_path.run([&](WriteTransaction& write) {
-      for (const auto& draft : drafts) store.save_article(write, draft, draft.updated_at);
-    });
-  }
-};
+using Site = IndexedSite;
 
 // The query's phrases quoted and joined by AND, as search built its MATCH before.
 std::string reference_expression(const std::vector<std::vector<std::string>>& phrases) {
