@@ -12,7 +12,7 @@
 #include "fuzz_input.h"
 #include "http/conditional.h"
 #include "http/request_parser.h"
-#include "newsroom/form.h"
+#include "http/form.h"
 #include "site/target.h"
 
 namespace {
@@ -71,8 +71,8 @@ std::string read_as_handlers_do(const http::Request& request) {
       request[http::beast_http::field::if_modified_since],
       [](std::string_view tag) { return tag == "\"gazette\""; }, http::Seconds{});
   trace += fresh ? "304" : "200";
-  auto form = newsroom::parse_form(request[http::beast_http::field::content_type], request.body());
-  trace += std::holds_alternative<newsroom::Form>(form) ? "form" : "not a form";
+  auto form = http::parse_form(request[http::beast_http::field::content_type], request.body());
+  trace += std::holds_alternative<http::Form>(form) ? "form" : "not a form";
   return trace;
 }
 

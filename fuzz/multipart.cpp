@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fuzz_input.h"
-#include "newsroom/form.h"
+#include "http/form.h"
 
 using namespace gazette;
 
@@ -22,8 +22,8 @@ bool is_multipart(std::string_view content_type) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto [content_type, body] = fuzz::split_first_line(fuzz::as_text(data, size));
-  auto parsed = newsroom::parse_form(content_type, body);
-  if (auto* form = std::get_if<newsroom::Form>(&parsed)) {
+  auto parsed = http::parse_form(content_type, body);
+  if (auto* form = std::get_if<http::Form>(&parsed)) {
     // A part's content is cut out of the body, never made up.
     if (is_multipart(content_type))
       for (const auto& [name, value] : form->fields)
@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       fuzz::require(body.find(file.bytes) != std::string_view::npos,
                     "a file's bytes are in the body");
   } else {
-    fuzz::require(!std::get<newsroom::FormError>(parsed).reason.empty(), "a refusal says why");
+    fuzz::require(!std::get<http::FormError>(parsed).reason.empty(), "a refusal says why");
   }
   return 0;
 }

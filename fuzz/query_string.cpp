@@ -4,7 +4,7 @@
 
 #include "fuzz_input.h"
 #include "http/percent_encoding.h"
-#include "newsroom/form.h"
+#include "http/form.h"
 #include "site/target.h"
 
 using namespace gazette;
@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)site::query_parameter(target.query, "q");
   (void)site::query_parameter(target.query, "page");
 
-  auto form = newsroom::parse_urlencoded(target.query);
+  auto form = http::parse_urlencoded(target.query);
   for (const auto& [name, value] : form.fields) fuzz::require(!name.empty(), "a field has a name");
 
   auto encoded = http::percent_encode(text);
