@@ -49,4 +49,32 @@ bool is_reserved_section_slug(std::string_view slug) {
   return false;
 }
 
+std::vector<std::pair<std::string_view, std::string>> setting_rows(const SiteSettings& settings) {
+  return {{"title", settings.title},
+          {"description", settings.description},
+          {"language", settings.language},
+          {"time_zone", settings.time_zone},
+          {"logo", settings.logo},
+          {"url", settings.url},
+          {"feed_content", std::string(to_string(settings.feed_content))}};
+}
+
+void apply_setting_row(SiteSettings& settings, std::string_view key, std::string value) {
+  if (key == "title")
+    settings.title = std::move(value);
+  else if (key == "description")
+    settings.description = std::move(value);
+  else if (key == "language")
+    settings.language = std::move(value);
+  else if (key == "time_zone")
+    settings.time_zone = std::move(value);
+  else if (key == "logo")
+    settings.logo = std::move(value);
+  else if (key == "url")
+    settings.url = std::move(value);
+  else if (key == "feed_content")
+    // Written by hand before the newsroom had the field: anything but "full" meant the lead.
+    settings.feed_content = parse_feed_content(value).value_or(FeedContent::excerpt);
+}
+
 }  // namespace gazette::content

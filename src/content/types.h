@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gazette::content {
@@ -124,5 +125,10 @@ struct SiteSettings {
   /// Leads only by default: a full-text feed lets aggregators republish whole articles.
   FeedContent feed_content = FeedContent::excerpt;
 };
+
+/// The settings as the rows of a key/value table, as every backend stores them.
+std::vector<std::pair<std::string_view, std::string>> setting_rows(const SiteSettings& settings);
+/// Reads one row back; an unknown key is ignored (a newer version may have written it).
+void apply_setting_row(SiteSettings& settings, std::string_view key, std::string value);
 
 }  // namespace gazette::content

@@ -1,33 +1,18 @@
 // The PostgreSQL connection pool (see database.h).
 #include "store/postgres/database.h"
 
-#include <random>
 #include <stdexcept>
 
+#include "store/change_origin.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_write_transaction.h"
 
 namespace gazette::store::postgres {
 
-namespace {
-
-// 64 random bits in hex: two processes never share an origin.
-std::string random_origin() {
-  std::random_device random;
-  std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string origin(16, '0');
-  for (auto& digit : origin) {
-    digit = kHex[bits & 0xF];
-    bits >>= 4;
-  }
-  return origin;
-}
-
-}  // namespace
-
 PostgresDatabase::PostgresDatabase(std::string uri, const content::Clock* clock)
-    : clock_(clock ? *clock : system_clock_), uri_(std::move(uri)), origin_(random_origin()) {
+    : clock_(clock ? *clock : system_clock_),
+      uri_(std::move(uri)),
+      origin_(random_change_origin()) {
   auto first = std::make_unique<Connection>(uri_);
   migrate(*first, now_unix());
   idle_.push_back(std::move(first));

@@ -53,42 +53,18 @@ content::SiteSettings PostgresStore::settings() {
   auto connection = database_.read();
   content::SiteSettings settings;
   auto rows = connection->query("SELECT key, value FROM settings");
-  for (int row = 0; row < rows.rows(); ++row) {
-    auto key = rows.text(row, 0);
-    auto value = rows.text(row, 1);
-    if (key == "title")
-      settings.title = value;
-    else if (key == "description")
-      settings.description = value;
-    else if (key == "language")
-      settings.language = value;
-    else if (key == "time_zone")
-      settings.time_zone = value;
-    else if (key == "logo")
-      settings.logo = value;
-    else if (key == "url")
-      settings.url = value;
-    else if (key == "feed_content")
-      settings.feed_content =
-          content::parse_feed_content(value).value_or(content::FeedContent::excerpt);
-  }
+  for (int row = 0; row < rows.rows(); ++row)
+    content::apply_setting_row(settings, rows.text(row, 0), rows.text(row, 1));
   return settings;
 }
 
 void PostgresStore::save_settings(WriteTransaction& write, const content::SiteSettings& settings) {
   Connection& connection = connection_of(write, database_);
-  const auto feed_content = std::string(content::to_string(settings.feed_content));
-  for (const auto& [key, value] : {std::pair{"title", &settings.title},
-                                   {"description", &settings.description},
-                                   {"language", &settings.language},
-                                   {"time_zone", &settings.time_zone},
-                                   {"logo", &settings.logo},
-                                   {"url", &settings.url},
-                                   {"feed_content", &feed_content}}) {
+  for (const auto& [key, value] : content::setting_rows(settings)) {
     connection.query(
         "INSERT INTO settings (key, value) VALUES ($1, $2)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        Params().add(key).add(*value));
+        Params().add(key).add(value));
   }
 }
 

@@ -2,32 +2,17 @@
 #include "store/sqlite/connection_pool.h"
 
 #include <filesystem>
-#include <random>
 #include <stdexcept>
 
+#include "store/change_origin.h"
 #include "store/sqlite/migrations.h"
 
 namespace gazette::store::sqlite {
 
-namespace {
-
-// 64 random bits in hex: two processes never share an origin.
-std::string random_origin() {
-  std::random_device random;
-  std::uint64_t bits = (std::uint64_t{random()} << 32) | random();
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string origin(16, '0');
-  for (auto& digit : origin) {
-    digit = kHex[bits & 0xF];
-    bits >>= 4;
-  }
-  return origin;
-}
-
-}  // namespace
-
 ConnectionPool::ConnectionPool(std::string path, const content::Clock* clock)
-    : clock_(clock ? *clock : system_clock_), path_(std::move(path)), origin_(random_origin()) {
+    : clock_(clock ? *clock : system_clock_),
+      path_(std::move(path)),
+      origin_(random_change_origin()) {
   auto folder = std::filesystem::path(path_).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   writer_ = std::make_unique<Connection>(path_);

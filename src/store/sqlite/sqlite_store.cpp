@@ -49,45 +49,20 @@ content::SiteSettings SqliteStore::settings() {
   auto connection = pool_.read();
   content::SiteSettings settings;
   auto statement = connection->prepare("SELECT key, value FROM settings");
-  while (statement.step()) {
-    auto key = statement.column_text(0);
-    auto value = statement.column_text(1);
-    if (key == "title")
-      settings.title = value;
-    else if (key == "description")
-      settings.description = value;
-    else if (key == "language")
-      settings.language = value;
-    else if (key == "time_zone")
-      settings.time_zone = value;
-    else if (key == "logo")
-      settings.logo = value;
-    else if (key == "url")
-      settings.url = value;
-    else if (key == "feed_content")
-      // Written by hand before the newsroom had the field: anything but "full" meant the lead.
-      settings.feed_content =
-          content::parse_feed_content(value).value_or(content::FeedContent::excerpt);
-  }
+  while (statement.step())
+    content::apply_setting_row(settings, statement.column_text(0), statement.column_text(1));
   return settings;
 }
 
 void SqliteStore::save_settings(WriteTransaction& write, const content::SiteSettings& settings) {
   Connection& writer = writer_of(write, pool_);
-  const auto feed_content = std::string(content::to_string(settings.feed_content));
-  for (const auto& [key, value] : {std::pair{"title", &settings.title},
-                                   {"description", &settings.description},
-                                   {"language", &settings.language},
-                                   {"time_zone", &settings.time_zone},
-                                   {"logo", &settings.logo},
-                                   {"url", &settings.url},
-                                   {"feed_content", &feed_content}}) {
+  for (const auto& [key, value] : content::setting_rows(settings)) {
     writer
         .prepare(
             "INSERT INTO settings (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, std::string_view(key))
-        .bind(2, *value)
+        .bind(2, value)
         .run();
   }
 }
