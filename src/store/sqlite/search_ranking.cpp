@@ -5,7 +5,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "store/sqlite/bm25.h"
+#include "store/ranking/bm25.h"
 #include "store/sqlite/search_tokenizer.h"
 
 namespace gazette::store::sqlite {

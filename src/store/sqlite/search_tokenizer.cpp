@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/bm25.h"
+#include "store/ranking/bm25.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/indexed_documents.h"
 #include "text/words.h"

@@ -9,7 +9,7 @@
 #include "store/discovery_store.h"
 #include "store/sqlite/connection_pool.h"
 #include "store/sqlite/indexed_documents.h"
-#include "store/sqlite/related_scoring.h"
+#include "store/ranking/related_scoring.h"
 #include "store/sqlite/word_postings.h"
 
 namespace gazette::store::sqlite {

@@ -1,7 +1,7 @@
 // Word postings for related articles (see word_postings.h).
 #include "store/sqlite/word_postings.h"
 
-#include "store/sqlite/bm25.h"
+#include "store/ranking/bm25.h"
 
 namespace gazette::store::sqlite {
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/ranking/word_postings.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/indexed_documents.h"
 
@@ -24,19 +25,6 @@ namespace gazette::store::sqlite {
 /// generated site of 100,000 articles needs about 20 MiB; a real one has more words, each in
 /// fewer articles, and the least recently used are dropped first.
 constexpr std::size_t kWordPostingsBytes = 64 << 20;
-
-/// The documents holding a word (as the index matches it: under its French or English stem) or
-/// a phrase, in id order, with what each contributes to bm25 before the idf.
-struct WordPostings {
-  std::vector<std::int64_t> ids;
-  /// bm25_saturation of its weighted frequency in the document (title ×10, lead ×3, body ×1,
-  /// keywords ×5), with the document's length and the index's average.
-  std::vector<double> saturations;
-  std::size_t bytes() const {
-    return sizeof(WordPostings) + ids.capacity() * sizeof(std::int64_t) +
-           saturations.capacity() * sizeof(double);
-  }
-};
 
 /// The postings of words and phrases at one index generation, for every thread of a process;
 /// a write of the index drops them all (the next lists and searches read them again).

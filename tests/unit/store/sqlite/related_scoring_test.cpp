@@ -1,7 +1,7 @@
 // Related articles' candidates, scored in memory from each word's documents, are those SQL
 // scores with FTS5's own bm25() over `w1 OR … OR wn` (title ×10, keywords ×5, lead ×3), among
 // the articles holding one of the required words — and follow the index when it changes.
-#include "store/sqlite/related_scoring.h"
+#include "store/ranking/related_scoring.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // The related articles' candidates of one article, scored in memory from the postings of its
-// words (word_postings.h): bm25 over all its looked-up words (title ×10, keywords ×5, lead ×3,
-// body ×1, each word counted once), for the documents holding one of its `required` heaviest
-// words — the same scores FTS5's bm25() gives those documents for `w1 OR … OR wn`, added up a
-// word at a time instead of a document at a time.
+// words (word_postings.h; each backend reads them its own way): bm25 over all its looked-up words
+// (title ×10, keywords ×5, lead ×3, body ×1, each word counted once), for the documents holding one
+// of its `required` heaviest words — the same scores FTS5's bm25() gives those documents for `w1 OR
+// … OR wn`, added up a word at a time instead of a document at a time.
 #pragma once
 
 #include <cstddef>
@@ -11,9 +11,9 @@
 #include <mutex>
 #include <vector>
 
-#include "store/sqlite/word_postings.h"
+#include "store/ranking/word_postings.h"
 
-namespace gazette::store::sqlite {
+namespace gazette::store {
 
 /// Words whose matches are reported (bit i of ScoredCandidate::shared_words for word i).
 constexpr std::size_t kMaxReportedWords = 62;
@@ -46,4 +46,4 @@ class RelatedScoring {
   std::vector<std::unique_ptr<CandidateSums>> idle_;
 };
 
-}  // namespace gazette::store::sqlite
+}  // namespace gazette::store

@@ -1,16 +1,16 @@
 // Related candidates scored in memory (see related_scoring.h).
-#include "store/sqlite/related_scoring.h"
+#include "store/ranking/related_scoring.h"
 
 #include <algorithm>
 #include <unordered_map>
 
-#include "store/sqlite/bm25.h"
+#include "store/ranking/bm25.h"
 
-namespace gazette::store::sqlite {
+namespace gazette::store {
 
 namespace {
 // Ids below this are summed in a vector indexed by id (16 bytes each: 16 MiB at most), the
-// rest in a map: article ids are SQLite rowids, dense from 1.
+// rest in a map: article ids are dense from 1 (SQLite rowids, PostgreSQL bigserials).
 constexpr std::int64_t kDenseSums = std::int64_t{1} << 20;
 // A bit of a sum's words never reported: set on the documents of the required words, the
 // candidates, whose sums alone are kept (and cleared after each scoring).
@@ -106,4 +106,4 @@ std::vector<ScoredCandidate> RelatedScoring::best(
   return best;
 }
 
-}  // namespace gazette::store::sqlite
+}  // namespace gazette::store

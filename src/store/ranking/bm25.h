@@ -1,12 +1,13 @@
 // BM25 exactly as SQLite's FTS5 computes it (fts5_aux.c, fts5Bm25Function): the same constants
 // and the same order of operations, so that search and related articles, which score in memory
-// or with their own FTS5 functions, get bm25()'s scores to the last bit.
+// or with their own FTS5 functions, get bm25()'s scores to the last bit — on either backend
+// (PostgreSQL's related articles are scored with it too).
 #pragma once
 
 #include <cmath>
 #include <cstdint>
 
-namespace gazette::store::sqlite {
+namespace gazette::store {
 
 constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
@@ -26,4 +27,4 @@ inline double bm25_saturation(double frequency, double length, double average_le
          (frequency + kBm25K1 * (1 - kBm25B + kBm25B * length / average_length));
 }
 
-}  // namespace gazette::store::sqlite
+}  // namespace gazette::store
