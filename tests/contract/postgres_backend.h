@@ -10,6 +10,7 @@
 #include "store/postgres/database.h"
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
+#include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
@@ -31,7 +32,7 @@ class PostgresStores : public Backend {
   store::TermStore& terms() override { return terms_; }
   store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return missing<store::CommentStore>(); }
-  store::DiscoveryStore& discovery() override { return missing<store::DiscoveryStore>(); }
+  store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return missing<store::WxrImportStore>(); }
   std::unique_ptr<Backend> another_process() override {
@@ -51,6 +52,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresAccountStore accounts_{database_};
   store::postgres::PostgresSignInAttemptStore sign_in_attempts_{database_};
   store::postgres::PostgresTermStore terms_{database_};
+  store::postgres::PostgresDiscoveryStore discovery_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.

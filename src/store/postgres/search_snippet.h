@@ -1,0 +1,28 @@
+// Search snippets on PostgreSQL, made as SQLite's snippet() makes them: up to 28 words of a part
+// around its first match, each word holding one of the query's index terms between kMatchBegin
+// and kMatchEnd, "…" where the part goes on. Made in C++ from the word rules (ts_headline would
+// parse the text again through a configuration that neither folds nor stems as the index does).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/index_stemmer.h"
+
+namespace gazette::store::postgres {
+
+/// Words a snippet shows at most (SQLite's snippet(…, 28)).
+constexpr std::size_t kSnippetWords = 28;
+
+struct Snippet {
+  std::string text;
+  bool matched = false;  // whether a word of the query is marked in it
+};
+
+/// The snippet of `text` for a query whose index terms are `terms`.
+Snippet search_snippet(text::IndexStemmer& stemmer, std::string_view text,
+                       const std::vector<std::string>& terms);
+
+}  // namespace gazette::store::postgres

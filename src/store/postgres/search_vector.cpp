@@ -1,0 +1,102 @@
+// tsvector and tsquery literals from the word rules (see search_vector.h).
+#include "store/postgres/search_vector.h"
+
+#include <algorithm>
+#include <map>
+
+#include "text/words.h"
+
+namespace gazette::store::postgres {
+
+namespace {
+
+// Positions skipped between two parts, so a phrase never spans the end of one and the start
+// of the next (the title's last word and the keywords' first).
+constexpr int kPartGap = 1;
+
+std::string escaped(const std::string& text, char quote) {
+  std::string out;
+  for (char c : text) {
+    if (c == quote || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A phrase's words' index terms, each word as an alternation: ('a' | 'b') <-> 'c'.
+std::string phrase_literal(const std::vector<std::vector<std::string>>& words) {
+  std::string literal;
+  for (const auto& terms : words) {
+    std::string word;
+    for (const auto& term : terms) word += (word.empty() ? "" : " | ") + quoted_lexeme(term);
+    if (terms.size() > 1) word = "(" + word + ")";
+    literal += (literal.empty() ? "" : " <-> ") + word;
+  }
+  return words.size() > 1 ? "(" + literal + ")" : literal;
+}
+
+}  // namespace
+
+std::string quoted_lexeme(const std::string& term) {
+  return "'" + escaped(term, '\'') + "'";
+}
+
+std::string text_array(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (const auto& item : items)
+    literal += (literal.size() > 1 ? ",\"" : "\"") + escaped(item, '"') + "\"";
+  return literal + "}";
+}
+
+DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument& document) {
+  struct Part {
+    const std::string& text;
+    char weight;
+  };
+  // Title first: its positions are never clamped by a long body.
+  const Part parts[] = {
+      {document.title, 'A'}, {document.keywords, 'B'}, {document.lead, 'C'}, {document.body, 'D'}};
+  std::map<std::string, std::vector<std::string>> positions;  // term → "12A"…
+  DocumentVector vector;
+  int position = 0;
+  for (const auto& part : parts) {
+    text::for_each_word(part.text, [&](const text::Word& word) {
+      position = std::min(position + 1, kMaxVectorPosition);
+      ++vector.length;
+      auto at = std::to_string(position) + part.weight;
+      stemmer.stems(word.folded, [&](const std::string& stem, bool) {
+        auto& places = positions[stem];
+        if (places.size() < kMaxLexemePositions) places.push_back(at);
+        return true;
+      });
+      return true;
+    });
+    position = std::min(position + kPartGap, kMaxVectorPosition);
+  }
+  for (const auto& [term, places] : positions) {
+    if (!vector.literal.empty()) vector.literal += ' ';
+    vector.literal += quoted_lexeme(term) + ':';
+    for (std::size_t i = 0; i < places.size(); ++i) vector.literal += (i ? "," : "") + places[i];
+  }
+  return vector;
+}
+
+QueryTerms query_terms(text::IndexStemmer& stemmer,
+                       const std::vector<std::vector<std::string>>& phrases) {
+  QueryTerms query;
+  for (const auto& phrase : phrases) {
+    std::vector<std::vector<std::string>> words;
+    for (const auto& given : phrase) {
+      text::for_each_word(given, [&](const text::Word& word) {
+        words.push_back(stemmer.terms(word.folded));
+        for (const auto& term : words.back()) query.terms.push_back(term);
+        return true;
+      });
+    }
+    if (words.empty()) continue;
+    query.literal += (query.literal.empty() ? "" : " & ") + phrase_literal(words);
+  }
+  return query;
+}
+
+}  // namespace gazette::store::postgres
