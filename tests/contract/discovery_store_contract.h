@@ -3,7 +3,10 @@
 // it is behind on, keeps related lists, and answers feeds and sitemaps a page at a time.
 #pragma once
 
+#include <set>
+
 #include "contract_support.h"
+#include "text/index_stemmer.h"
 
 namespace gazette::contract {
 
@@ -29,6 +32,19 @@ class DiscoveryStoreContract : public ContractTest<BackendType> {
                                    .lead = "",
                                    .body = body,
                                    .keywords = "Syrie Monde"};
+    this->committed([&](store::WriteTransaction& write) {
+      this->backend().discovery().write_search_documents(write, {document}, {}, kContractAnalyzer);
+    });
+  }
+  /// Indexes `id` with a lead as well.
+  void index_with_lead(content::ArticleId id, const std::string& title, const std::string& lead,
+                       const std::string& body) {
+    store::SearchDocument document{.id = id,
+                                   .updated_at = kNow,
+                                   .title = title,
+                                   .lead = lead,
+                                   .body = body,
+                                   .keywords = "Monde"};
     this->committed([&](store::WriteTransaction& write) {
       this->backend().discovery().write_search_documents(write, {document}, {}, kContractAnalyzer);
     });
@@ -150,10 +166,73 @@ TYPED_TEST_P(DiscoveryStoreContract, SitemapsAndFeedsReadVisibleArticlesOnly) {
   EXPECT_EQ(details[0].tags[0].slug, "syrie");
 }
 
+TYPED_TEST_P(DiscoveryStoreContract, AWordFindsItsFrenchAndEnglishInflections) {
+  auto french = this->publish("offensive", "Offensive");
+  auto english = this->publish("markets", "Markets");
+  this->index(french, "L'offensive reprend", "Les offensives se succèdent au nord");
+  this->index(english, "Markets rallied", "Shares were rallying in Asia");
+  EXPECT_EQ(this->found({{"offensif"}}), std::vector<std::int64_t>{french.value});
+  EXPECT_EQ(this->found({{"OFFENSIVES"}}), std::vector<std::int64_t>{french.value});
+  EXPECT_EQ(this->found({{"rally"}}), std::vector<std::int64_t>{english.value});
+  EXPECT_EQ(this->found({{"market"}}), std::vector<std::int64_t>{english.value});
+  // A phrase of inflected words, in order.
+  EXPECT_EQ(this->found({{"offensive", "reprennent"}}), std::vector<std::int64_t>{});
+  EXPECT_EQ(this->found({{"l", "offensives", "reprend"}}), std::vector<std::int64_t>{french.value});
+}
+
+TYPED_TEST_P(DiscoveryStoreContract, TheLeadWeighsMoreThanTheBodyWhateverTheDate) {
+  auto in_lead = this->publish("chapo", "Chapô", kNow);
+  auto in_body = this->publish("corps", "Corps", kNow + kMinute);  // newer
+  this->index_with_lead(in_lead, "Vendanges", "Alep sous la neige", "Un hiver rude");
+  this->index_with_lead(in_body, "Vendanges", "Un hiver rude", "Alep sous la neige");
+  for (int i = 0; i < 4; ++i) {  // "alep" is a rare word
+    auto other = this->publish("autre-" + std::to_string(i), "Autre");
+    this->index_with_lead(other, "Lyon", "Élections", "Les bureaux ferment");
+  }
+  EXPECT_EQ(this->found({{"alep"}}), (std::vector<std::int64_t>{in_lead.value, in_body.value}));
+  // The lead's match is marked in its snippet when the body has none.
+  auto results = this->backend().discovery().search({{{"alep"}}, {}});
+  ASSERT_EQ(results.hits.size(), 2u);
+  std::string marked = std::string(1, store::kMatchBegin) + "Alep" + store::kMatchEnd;
+  EXPECT_NE(results.hits[0].snippet.find(marked), std::string::npos) << results.hits[0].snippet;
+}
+
+TYPED_TEST_P(DiscoveryStoreContract, RelatedCandidatesShareTheArticlesWords) {
+  auto& discovery = this->backend().discovery();
+  std::vector<content::ArticleId> syria;
+  for (int i = 0; i < 3; ++i) {
+    syria.push_back(this->publish("syrie-" + std::to_string(i), "Syrie"));
+    this->index(syria.back(), "Offensive sur Damas",
+                "Les rebelles syriens lancent une offensive vers Damas et Alep");
+  }
+  for (int i = 0; i < 5; ++i) {
+    auto other = this->publish("lyon-" + std::to_string(i), "Lyon");
+    this->index(other, "Élections à Lyon", "Les bureaux de vote ferment à vingt heures");
+  }
+  std::vector<std::string> words = {"damas", "offensive", "rebelles", "lyon"};
+  auto candidates = discovery.related_candidates(syria[0], words, 3, 5);
+  std::vector<content::ArticleId> ids;
+  for (const auto& candidate : candidates) ids.push_back(candidate.id);
+  ASSERT_EQ(ids.size(), 2u);  // the other Syria articles, never the article itself
+  EXPECT_EQ(std::set<content::ArticleId>(ids.begin(), ids.end()),
+            (std::set<content::ArticleId>{syria[1], syria[2]}));
+  EXPECT_GT(candidates[0].content_score, 0);
+  EXPECT_EQ(candidates[0].shared_words, 0b0111u);  // damas, offensive, rebelles
+  EXPECT_EQ(candidates[0].shared_tags, 1);         // « Syrie »
+  EXPECT_EQ(discovery.indexed_documents(), 8);
+  text::IndexStemmer stemmer;
+  auto frequencies = discovery.document_frequencies(stemmer.terms("damas"));
+  ASSERT_FALSE(frequencies.empty());
+  EXPECT_EQ(frequencies[0], 3);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(DiscoveryStoreContract, SearchFoldsCaseAndAccentsAndRanksTitlesFirst,
                             APhraseMatchesItsWordsInOrderOnly,
                             EqualMatchesComeNewestFirstAPageAtATime, TheIndexKnowsWhatItIsBehindOn,
                             RelatedListsAreKeptBestFirstAndVisibleOnly,
-                            SitemapsAndFeedsReadVisibleArticlesOnly);
+                            SitemapsAndFeedsReadVisibleArticlesOnly,
+                            AWordFindsItsFrenchAndEnglishInflections,
+                            TheLeadWeighsMoreThanTheBodyWhateverTheDate,
+                            RelatedCandidatesShareTheArticlesWords);
 
 }  // namespace gazette::contract
