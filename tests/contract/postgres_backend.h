@@ -15,6 +15,7 @@
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
+#include "store/postgres/postgres_wxr_import_store.h"
 #include "test_database.h"
 
 namespace gazette::contract {
@@ -34,7 +35,7 @@ class PostgresStores : public Backend {
   store::CommentStore& comments() override { return missing<store::CommentStore>(); }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
-  store::WxrImportStore& wxr_import() override { return missing<store::WxrImportStore>(); }
+  store::WxrImportStore& wxr_import() override { return wxr_import_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<PostgresStores>(database_.uri());
   }
@@ -53,6 +54,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresSignInAttemptStore sign_in_attempts_{database_};
   store::postgres::PostgresTermStore terms_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
+  store::postgres::PostgresWxrImportStore wxr_import_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.
