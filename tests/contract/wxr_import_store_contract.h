@@ -130,6 +130,8 @@ TYPED_TEST_P(WxrImportStoreContract, OldPathsRedirectWhateverTheCaseOfTheirEscap
   EXPECT_EQ(imports.find_redirect("/2019/07/%C3%A9t%C3%A9/"), "/archives/ete/");
   EXPECT_EQ(imports.find_redirect("/2019/07/été/"), "/archives/ete/");
   EXPECT_FALSE(imports.find_redirect("/inconnu/").has_value());
+  // Escapes of bytes no text holds (not UTF-8, NUL) find nothing, and fail nothing.
+  EXPECT_FALSE(imports.find_redirect("/%ff%fe/%00/").has_value());
 }
 
 TYPED_TEST_P(WxrImportStoreContract, AnExportReadsTheSiteBackInIdOrder) {
