@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <memory>
 
 #include "store/postgres/postgres_write_transaction.h"
@@ -19,6 +20,12 @@ using content::ArticleId;
 using content::Timestamp;
 
 namespace {
+
+// Scores a tenth apart or closer tie in SQLite's bm25 (search_ranking.h); only its test of
+// matches that all tie is made here.
+constexpr double kScoreTieScale = 10;
+// When every match ties, matches are counted up to this many (SQLite's kExactTotalLimit).
+constexpr std::int64_t kExactTotalLimit = 1000;
 
 // ts_rank weighs the parts in its order D (body), C (lead), B (keywords), A (title) as SQLite's
 // bm25 weighs its columns (1, 3, 5, 10). Its scores this close (rounded to a hundredth) are a tie,
@@ -75,6 +82,55 @@ class SnapshotRead {
   Connection& connection_;
 };
 
+// Counts out the terms of document `id` (about to be replaced or removed) in `tally`.
+void count_out_terms(Connection& connection, std::int64_t id,
+                     std::map<std::string, std::int64_t>& tally) {
+  auto rows = connection.query(
+      "SELECT unnest(tsvector_to_array(terms)) FROM search_documents WHERE article_id = $1",
+      Params().add(id));
+  for (int row = 0; row < rows.rows(); ++row) --tally[rows.text(row, 0)];
+}
+
+// search_terms follows what one write of the index added and removed: one row change a term
+// (updating a row once per document would leave the transaction a chain of its versions to
+// walk for every document after).
+void save_term_counts(Connection& connection, const std::map<std::string, std::int64_t>& tally) {
+  std::vector<std::string> terms, counts;
+  for (const auto& [term, documents] : tally) {
+    if (documents == 0) continue;
+    terms.push_back(term);
+    counts.push_back(std::to_string(documents));
+  }
+  if (terms.empty()) return;
+  connection.query(
+      "INSERT INTO search_terms (term, documents)"
+      " SELECT * FROM unnest($1::text[], $2::bigint[])"
+      " ON CONFLICT (term) DO UPDATE SET documents = search_terms.documents + excluded.documents",
+      Params().add(text_array(terms)).add(text_array(counts)));
+}
+
+// How many documents hold `term`.
+std::int64_t term_documents(Connection& connection, const std::string& term) {
+  auto rows =
+      connection.query("SELECT documents FROM search_terms WHERE term = $1", Params().add(term));
+  return rows.rows() > 0 ? rows.integer(0, 0) : 0;
+}
+
+// True when every match of `query` ties in SQLite's bm25 (search_ranking.h's all_matches_tie):
+// each phrase is one word in half the documents or more, whose inverse document frequency is
+// nil. Such matches come newest first, unscored, on both backends.
+bool all_matches_tie(Connection& connection, const QueryTerms& query, std::int64_t rows) {
+  double highest_score = 0;
+  for (const auto& group : query.groups) {
+    std::int64_t at_least = 0;  // a word is in as many documents as its most frequent term
+    if (group.size() == 1)
+      for (const auto& term : group.front())
+        at_least = std::max(at_least, term_documents(connection, term));
+    highest_score += bm25_idf(rows, at_least) * (kBm25K1 + 1);
+  }
+  return !query.groups.empty() && highest_score * kScoreTieScale < 0.5;
+}
+
 }  // namespace
 
 std::vector<IndexSource> PostgresDiscoveryStore::index_sources(const std::vector<ArticleId>& ids) {
@@ -111,10 +167,12 @@ void PostgresDiscoveryStore::write_search_documents(WriteTransaction& write,
   if (documents.empty() && removed.empty()) return;
   Connection& connection = connection_of(write, database_);
   text::IndexStemmer stemmer;
+  std::map<std::string, std::int64_t> tally;  // term → documents more (or fewer) holding it
   for (const auto& document : documents) {
     auto vector = document_vector(stemmer, document);
+    count_out_terms(connection, document.id.value, tally);
     // An article deleted since its source was read is not indexed (its row is gone).
-    connection.query(
+    auto written = connection.query(
         "INSERT INTO search_documents (article_id, indexed_updated_at, analyzer_version,"
         " related_computed, published_at, title, lead, body, keywords, length, terms)"
         " SELECT $1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10::tsvector"
@@ -133,11 +191,15 @@ void PostgresDiscoveryStore::write_search_documents(WriteTransaction& write,
             .add(document.keywords)
             .add(std::int64_t{vector.length})
             .add(vector.literal));
+    if (written.affected() > 0)
+      for (const auto& term : vector.terms) ++tally[term];
   }
   for (auto id : removed) {
+    count_out_terms(connection, id.value, tally);
     connection.query("DELETE FROM search_documents WHERE article_id = $1", Params().add(id.value));
     connection.query("DELETE FROM related_articles WHERE article_id = $1", Params().add(id.value));
   }
+  save_term_counts(connection, tally);
 }
 
 IndexBacklog PostgresDiscoveryStore::search_backlog(int analyzer_version) {
@@ -191,23 +253,30 @@ SearchResults PostgresDiscoveryStore::search(const SearchRequest& request) {
   if (query.literal.empty()) return results;
   auto connection = database_.read();
   auto now = database_.now_unix();
-  // Ranking first, then summaries and snippets for one page only.
+  auto documents = connection->query("SELECT count(*) FROM search_documents").integer(0, 0);
+  // Ranking first, then summaries and snippets for one page only. Matches that all tie are not
+  // scored, and counted up to kExactTotalLimit (what 100 pages show), as on SQLite.
+  bool tie = all_matches_tie(*connection, query, documents);
   auto ranked = connection->query(
       "SELECT d.article_id FROM search_documents d"
-      " WHERE d.terms @@ $1::tsquery AND d.published_at <= $2"
-      " ORDER BY " +
-          std::string(kRankTier) +
-          " DESC, d.published_at DESC, d.article_id DESC LIMIT $3 OFFSET $4",
+      " WHERE d.terms @@ $1::tsquery AND d.published_at <= $2 ORDER BY " +
+          (tie ? std::string() : std::string(kRankTier) + " DESC, ") +
+          "d.published_at DESC, d.article_id DESC LIMIT $3 OFFSET $4",
       Params()
           .add(query.literal)
           .add(now)
           .add(not_negative(request.page.limit))
           .add(not_negative(request.page.offset)));
   auto counted = connection->query(
-      "SELECT count(*) FROM search_documents d WHERE d.terms @@ $1::tsquery"
-      " AND d.published_at <= $2",
+      "SELECT count(*) FROM (SELECT 1 FROM search_documents d WHERE d.terms @@ $1::tsquery"
+      " AND d.published_at <= $2" +
+          std::string(tie ? " LIMIT " + std::to_string(kExactTotalLimit + 1) : "") + ") matches",
       Params().add(query.literal).add(now));
   results.total = counted.integer(0, 0);
+  if (results.total > kExactTotalLimit) {
+    results.total = kExactTotalLimit;
+    results.total_exact = false;
+  }
   for (int row = 0; row < ranked.rows(); ++row) {
     auto id = ranked.integer(row, 0);
     // The index holds published articles only; one unpublished by a process that did not
@@ -260,13 +329,7 @@ std::vector<std::int64_t> PostgresDiscoveryStore::document_frequencies(
   auto connection = database_.read();
   std::vector<std::int64_t> frequencies;
   frequencies.reserve(terms.size());
-  for (const auto& term : terms) {
-    frequencies.push_back(
-        connection
-            ->query("SELECT count(*) FROM search_documents WHERE terms @@ $1::tsquery",
-                    Params().add(quoted_lexeme(term)))
-            .integer(0, 0));
-  }
+  for (const auto& term : terms) frequencies.push_back(term_documents(*connection, term));
   return frequencies;
 }
 

@@ -74,6 +74,7 @@ DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument
     position = std::min(position + kPartGap, kMaxVectorPosition);
   }
   for (const auto& [term, places] : positions) {
+    vector.terms.push_back(term);
     if (!vector.literal.empty()) vector.literal += ' ';
     vector.literal += quoted_lexeme(term) + ':';
     for (std::size_t i = 0; i < places.size(); ++i) vector.literal += (i ? "," : "") + places[i];
@@ -95,6 +96,7 @@ QueryTerms query_terms(text::IndexStemmer& stemmer,
     }
     if (words.empty()) continue;
     query.literal += (query.literal.empty() ? "" : " & ") + phrase_literal(words);
+    query.groups.push_back(std::move(words));
   }
   return query;
 }

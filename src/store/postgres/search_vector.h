@@ -20,8 +20,9 @@ constexpr std::size_t kMaxLexemePositions = 256;
 
 /// A document as the index holds it.
 struct DocumentVector {
-  std::string literal;  // a tsvector literal: 'stem':1A,7D …
-  int length = 0;       // its words, in all parts (bm25's document length)
+  std::string literal;             // a tsvector literal: 'stem':1A,7D …
+  int length = 0;                  // its words, in all parts (bm25's document length)
+  std::vector<std::string> terms;  // its distinct terms
 };
 
 /// The terms of `document`'s parts, weighted A (title), B (keywords), C (lead), D (body); each
@@ -33,6 +34,8 @@ DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument
 struct QueryTerms {
   std::string literal;             // a tsquery literal; empty: nothing to find
   std::vector<std::string> terms;  // every index term of the query (to mark snippets)
+  /// Per phrase, per word, its index terms.
+  std::vector<std::vector<std::vector<std::string>>> groups;
 };
 
 /// The query of `phrases` (each word split as text/words splits it: a "word" holding no

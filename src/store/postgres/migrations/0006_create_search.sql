@@ -27,6 +27,15 @@ CREATE INDEX search_documents_terms ON search_documents USING gin (terms);
 CREATE INDEX search_documents_without_related ON search_documents (related_computed, article_id);
 CREATE INDEX search_documents_by_date ON search_documents (published_at DESC, article_id DESC);
 
+-- How many indexed documents hold each index term, kept by every write of search_documents in
+-- the same transaction: related articles' inverse document frequencies, and search's test for
+-- words in half the articles or more (their matches all tie and come newest first, as on SQLite).
+-- A term no document holds any more stays, at 0.
+CREATE TABLE search_terms (
+  term       text COLLATE "C" PRIMARY KEY,
+  documents  bigint NOT NULL
+);
+
 -- "You may also like": the articles computed for article_id, best first.
 CREATE TABLE related_articles (
   article_id  bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
