@@ -11,6 +11,7 @@
 
 #include "demo/synthetic_site.h"
 #include "discovery/plain_text.h"
+#include "discovery/related.h"
 #include "store/postgres/database.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_store.h"
@@ -22,6 +23,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kSearchesPerClass = 200;
 constexpr int kAnalyzer = 1;
+constexpr int kRelatedLists = 9;
 
 struct QueryClass {
   const char* name;
@@ -162,5 +164,16 @@ int main(int argc, char** argv) {
         percentile(first_times, 0.5),
         static_cast<long long>(total / static_cast<std::int64_t>(query_class.queries.size())));
   }
+  // Related articles of a few indexed articles, as the catch-up computes them.
+  discovery::RelatedArticles related(discovery);
+  std::vector<double> related_times;
+  for (std::int64_t id = 1; id <= kRelatedLists; ++id) {
+    discovery::TermStatistics statistics(discovery);
+    auto start = Clock::now();
+    related.compute(content::ArticleId{id * 997}, "fr", statistics);
+    related_times.push_back(milliseconds(Clock::now() - start));
+  }
+  std::printf("related articles of one article: p50 %.1f ms (of %d)\n",
+              percentile(related_times, 0.5), kRelatedLists);
   return 0;
 }
