@@ -38,7 +38,10 @@ std::string phrase_literal(const std::vector<std::vector<std::string>>& words) {
 }  // namespace
 
 std::string quoted_lexeme(const std::string& term) {
-  return "'" + escaped(term, '\'') + "'";
+  std::string quoted(1, '\'');
+  quoted += escaped(term, '\'');
+  quoted += '\'';
+  return quoted;
 }
 
 std::string text_array(const std::vector<std::string>& items) {
