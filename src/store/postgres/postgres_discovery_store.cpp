@@ -28,11 +28,13 @@ constexpr double kScoreTieScale = 10;
 constexpr std::int64_t kExactTotalLimit = 1000;
 
 // ts_rank weighs the parts in its order D (body), C (lead), B (keywords), A (title) as SQLite's
-// bm25 weighs its columns (1, 3, 5, 10). Its scores this close (rounded to a hundredth) are a tie,
-// and the newer article comes first: one match in the title scores about 0.06, one in the body
-// 0.006, so a title match always ranks above body matches, and articles matching alike tie.
+// bm25 weighs its columns (1, 3, 5, 10) — over the title, keywords and lead (`head`): the body
+// is too long to read for every match. Scores this close (rounded to a hundredth) are a tie and
+// the newer article comes first: one match in the title scores about 0.06, one in the lead
+// 0.02, and matches in the body alone 0, so a title match ranks above a lead's, a lead's above
+// the body's, and articles matching alike tie.
 constexpr std::string_view kRankTier =
-    "round(ts_rank('{0.1, 0.3, 0.5, 1.0}', d.terms, $1::tsquery) * 100)";
+    "round(ts_rank('{0.1, 0.3, 0.5, 1.0}', d.head, $1::tsquery) * 100)";
 // A part's weight in bm25 (related articles), as SQLite's rank weighs its columns.
 constexpr std::string_view kPartBm25Weight =
     "CASE w WHEN 'A' THEN 10 WHEN 'B' THEN 5 WHEN 'C' THEN 3 ELSE 1 END";
@@ -174,12 +176,12 @@ void PostgresDiscoveryStore::write_search_documents(WriteTransaction& write,
     // An article deleted since its source was read is not indexed (its row is gone).
     auto written = connection.query(
         "INSERT INTO search_documents (article_id, indexed_updated_at, analyzer_version,"
-        " related_computed, published_at, title, lead, body, keywords, length, terms)"
-        " SELECT $1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10::tsvector"
+        " related_computed, published_at, title, lead, body, keywords, length, terms, head)"
+        " SELECT $1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10::tsvector, $11::tsvector"
         " WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1)"
         " ON CONFLICT (article_id) DO UPDATE SET indexed_updated_at = $2, analyzer_version = $3,"
         " related_computed = false, published_at = $4, title = $5, lead = $6, body = $7,"
-        " keywords = $8, length = $9, terms = $10::tsvector",
+        " keywords = $8, length = $9, terms = $10::tsvector, head = $11::tsvector",
         Params()
             .add(document.id.value)
             .add(to_unix(document.updated_at))
@@ -190,7 +192,8 @@ void PostgresDiscoveryStore::write_search_documents(WriteTransaction& write,
             .add(document.body)
             .add(document.keywords)
             .add(std::int64_t{vector.length})
-            .add(vector.literal));
+            .add(vector.literal)
+            .add(vector.head));
     if (written.affected() > 0)
       for (const auto& term : vector.terms) ++tally[term];
   }

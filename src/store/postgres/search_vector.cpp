@@ -80,7 +80,14 @@ DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument
     vector.terms.push_back(term);
     if (!vector.literal.empty()) vector.literal += ' ';
     vector.literal += quoted_lexeme(term) + ':';
-    for (std::size_t i = 0; i < places.size(); ++i) vector.literal += (i ? "," : "") + places[i];
+    std::string head_places;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      vector.literal += (i ? "," : "") + places[i];
+      if (places[i].back() != 'D') head_places += (head_places.empty() ? "" : ",") + places[i];
+    }
+    if (head_places.empty()) continue;
+    if (!vector.head.empty()) vector.head += ' ';
+    vector.head += quoted_lexeme(term) + ':' + head_places;
   }
   return vector;
 }

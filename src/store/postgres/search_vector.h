@@ -20,13 +20,14 @@ constexpr std::size_t kMaxLexemePositions = 256;
 
 /// A document as the index holds it.
 struct DocumentVector {
-  std::string literal;             // a tsvector literal: 'stem':1A,7D …
-  int length = 0;                  // its words, in all parts (bm25's document length)
+  std::string literal;  // a tsvector literal: 'stem':1A,7D …
+  std::string head;     // the same of the title, keywords and lead only (what ranking reads)
+  int length = 0;       // its words, in all parts (bm25's document length)
   std::vector<std::string> terms;  // its distinct terms
 };
 
 /// The terms of `document`'s parts, weighted A (title), B (keywords), C (lead), D (body); each
-/// word at one position under its French and its English stem.
+/// word at one position under its French and its English stem (and the same without the body).
 DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument& document);
 
 /// A query: every phrase must match, a phrase's words in order, each word under any of its
