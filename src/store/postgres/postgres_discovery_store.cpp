@@ -276,7 +276,7 @@ SearchResults PostgresDiscoveryStore::search(const SearchRequest& request) {
           std::string(tie ? " LIMIT " + std::to_string(kExactTotalLimit + 1) : "") + ") matches",
       Params().add(query.literal).add(now));
   results.total = counted.integer(0, 0);
-  if (results.total > kExactTotalLimit) {
+  if (tie && results.total > kExactTotalLimit) {
     results.total = kExactTotalLimit;
     results.total_exact = false;
   }
