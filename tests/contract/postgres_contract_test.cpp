@@ -12,10 +12,10 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(MediaStoreContract, Postgres, PostgresBackend
 GAZETTE_INSTANTIATE_STORE_CONTRACT(AccountStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(SignInAttemptStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Postgres, PostgresBackend);
 
 // The suites of the stores PostgreSQL does not have yet: declared, not instantiated (yet).
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(EditorialStoreContract);
-GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CommentStoreContract);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(DiscoveryStoreContract);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(WxrImportStoreContract);
 
