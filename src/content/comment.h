@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "content/types.h"
@@ -127,5 +128,14 @@ struct CommentSettings {
   // X-Forwarded-For. Off by default: a direct client could forge that header.
   bool trust_forwarded_for = false;
 };
+
+/// The settings as the rows of a key/value table, as every backend stores them (the form-signing
+/// key shares that table under its own key, which this mapping never writes).
+std::vector<std::pair<std::string_view, std::string>> comment_setting_rows(
+    const CommentSettings& settings);
+/// Reads one row back; an unknown key (the secret, a newer version's) is ignored, and a value
+/// that does not parse leaves the setting as it was.
+void apply_comment_setting_row(CommentSettings& settings, std::string_view key,
+                               std::string_view value);
 
 }  // namespace gazette::content

@@ -4,13 +4,14 @@
 // (postgres_contract_test.cpp).
 #pragma once
 
-#include <stdexcept>
 
 #include "backend.h"
 #include "store/postgres/database.h"
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
+#include "store/postgres/postgres_comment_store.h"
 #include "store/postgres/postgres_discovery_store.h"
+#include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
@@ -29,10 +30,10 @@ class PostgresStores : public Backend {
   store::Store& content() override { return content_; }
   store::MediaStore& media() override { return media_; }
   store::ChangeLogStore& change_log() override { return change_log_; }
-  store::EditorialStore& editorial() override { return missing<store::EditorialStore>(); }
+  store::EditorialStore& editorial() override { return editorial_; }
   store::TermStore& terms() override { return terms_; }
   store::AccountStore& accounts() override { return accounts_; }
-  store::CommentStore& comments() override { return missing<store::CommentStore>(); }
+  store::CommentStore& comments() override { return comments_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
@@ -41,11 +42,6 @@ class PostgresStores : public Backend {
   }
 
  private:
-  template <class Interface>
-  static Interface& missing() {
-    throw std::logic_error("this store is not on PostgreSQL yet");
-  }
-
   store::postgres::PostgresDatabase database_;
   store::postgres::PostgresStore content_{database_};
   store::postgres::PostgresMediaStore media_{database_};
@@ -53,6 +49,8 @@ class PostgresStores : public Backend {
   store::postgres::PostgresAccountStore accounts_{database_};
   store::postgres::PostgresSignInAttemptStore sign_in_attempts_{database_};
   store::postgres::PostgresTermStore terms_{database_};
+  store::postgres::PostgresEditorialStore editorial_{database_};
+  store::postgres::PostgresCommentStore comments_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
 };

@@ -33,6 +33,15 @@ inline constexpr std::string_view kSummaryFrom =
     " JOIN sections s ON s.id = a.section_id"
     " LEFT JOIN media m ON m.id = a.image_id";
 
+/// An SQL expression, true when the article aliased `a` is pinned (sticky_articles).
+inline constexpr std::string_view kArticleIsPinned =
+    "EXISTS (SELECT 1 FROM sticky_articles p WHERE p.article_id = a.id)";
+
+/// Whether a boolean column (libpq's text format: "t" or "f") is true.
+inline bool is_true(const Result& result, int row, int column) {
+  return result.text(row, column) == "t";
+}
+
 /// The summary in row `row` of a result selecting kSummaryColumns first.
 content::ArticleSummary read_summary(const Result& result, int row);
 

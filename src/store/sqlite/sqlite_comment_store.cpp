@@ -5,8 +5,6 @@
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_write_transaction.h"
 
-#include <charconv>
-
 namespace gazette::store::sqlite {
 
 using content::ArticleId;
@@ -31,8 +29,6 @@ constexpr std::string_view kArticleFrom = " FROM articles a JOIN sections s ON s
 
 // The key of the form-signing secret among the comment settings.
 constexpr std::string_view kSecretKey = "secret";
-// Lists are kept one entry a line, as an admin types them.
-constexpr char kListSeparator = '\n';
 
 Comment read_comment(const Statement& row) {
   Comment comment;
@@ -64,34 +60,6 @@ content::CommentedArticle read_article(const Statement& row, int offset) {
   article.published_at = from_unix(row.column_int(offset + 4));
   article.closed = row.column_int(offset + 5) != 0;
   return article;
-}
-
-std::int64_t to_int(const std::string& text, std::int64_t fallback) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() ? value : fallback;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find(kListSeparator, start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (const auto& line : lines) {
-    if (line.empty()) continue;
-    if (!text.empty()) text += kListSeparator;
-    text += line;
-  }
-  return text;
 }
 
 // A comment's article and status, read inside the writer's transaction.
@@ -165,49 +133,16 @@ content::CommentSettings SqliteCommentStore::comment_settings() {
   auto connection = pool_.read();
   content::CommentSettings settings;
   auto statement = connection->prepare("SELECT key, value FROM comment_settings");
-  while (statement.step()) {
-    auto key = statement.column_text(0);
-    auto value = statement.column_text(1);
-    if (key == "enabled")
-      settings.enabled = value == "1";
-    else if (key == "moderation")
-      settings.moderation = content::parse_moderation_rule(value).value_or(settings.moderation);
-    else if (key == "close_after_days")
-      settings.close_after_days = to_int(value, settings.close_after_days);
-    else if (key == "min_fill_seconds")
-      settings.min_fill_seconds = to_int(value, settings.min_fill_seconds);
-    else if (key == "max_form_age_seconds")
-      settings.max_form_age_seconds = to_int(value, settings.max_form_age_seconds);
-    else if (key == "max_links")
-      settings.max_links = to_int(value, settings.max_links);
-    else if (key == "max_per_hour")
-      settings.max_per_hour = to_int(value, settings.max_per_hour);
-    else if (key == "blocked_words")
-      settings.blocked_words = split_lines(value);
-    else if (key == "blocked_addresses")
-      settings.blocked_addresses = split_lines(value);
-    else if (key == "trust_forwarded_for")
-      settings.trust_forwarded_for = value == "1";
-  }
+  while (statement.step())
+    content::apply_comment_setting_row(settings, statement.column_text(0),
+                                       statement.column_text(1));
   return settings;
 }
 
 void SqliteCommentStore::save_comment_settings(WriteTransaction& write,
                                                const content::CommentSettings& settings) {
   Connection& writer = writer_of(write, pool_);
-  const std::pair<std::string_view, std::string> values[] = {
-      {"enabled", settings.enabled ? "1" : "0"},
-      {"moderation", std::string(content::to_string(settings.moderation))},
-      {"close_after_days", std::to_string(settings.close_after_days)},
-      {"min_fill_seconds", std::to_string(settings.min_fill_seconds)},
-      {"max_form_age_seconds", std::to_string(settings.max_form_age_seconds)},
-      {"max_links", std::to_string(settings.max_links)},
-      {"max_per_hour", std::to_string(settings.max_per_hour)},
-      {"blocked_words", join_lines(settings.blocked_words)},
-      {"blocked_addresses", join_lines(settings.blocked_addresses)},
-      {"trust_forwarded_for", settings.trust_forwarded_for ? "1" : "0"},
-  };
-  for (const auto& [key, value] : values) {
+  for (const auto& [key, value] : content::comment_setting_rows(settings)) {
     writer
         .prepare(
             "INSERT INTO comment_settings (key, value) VALUES (?, ?)"

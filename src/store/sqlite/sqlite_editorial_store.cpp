@@ -3,6 +3,7 @@
 // in one transaction; a refused save writes nothing, a conflicting one only its revision.
 #include "store/sqlite/sqlite_editorial_store.h"
 
+#include "content/line_list.h"
 #include "store/sqlite/article_writer.h"
 #include "store/sqlite/media_variants.h"
 #include "store/sqlite/pins.h"
@@ -41,25 +42,11 @@ std::string name_by_slug(Connection& connection, std::string_view table, std::st
   return statement.step() ? statement.column_text(0) : std::string(slug);
 }
 
+// A revision keeps its terms by name, one a line.
 std::string join_names(const std::vector<content::Term>& terms) {
-  std::string joined;
-  for (const auto& term : terms) {
-    if (!joined.empty()) joined += '\n';
-    joined += term.name;
-  }
-  return joined;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
+  std::vector<std::string> names;
+  for (const auto& term : terms) names.push_back(term.name);
+  return content::join_lines(names);
 }
 
 std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
@@ -332,8 +319,8 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   result.published_at = from_unix(statement.column_int(11));
   result.section = {statement.column_text(12), statement.column_text(13)};
   result.author = {statement.column_text(14), statement.column_text(15)};
-  result.categories = split_lines(statement.column_text(16));
-  result.tags = split_lines(statement.column_text(17));
+  result.categories = content::split_lines(statement.column_text(16));
+  result.tags = content::split_lines(statement.column_text(17));
   if (!statement.column_is_null(18)) result.image_name = statement.column_text(18);
   result.image_caption = statement.column_text(19);
   result.image_alt = statement.column_text(20);
