@@ -48,11 +48,19 @@ CachedPage::CachedPage(std::string key, const http::Response& response, http::Ca
 
   auto hash = content::short_hash_hex(*identity_body_, kEtagHashBytes);
   for (auto encoding : kEncodings) {
+    auto index = static_cast<std::size_t>(encoding);
     auto token = encoding_token(encoding);
-    etags_[static_cast<std::size_t>(encoding)] =
-        "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";
+    etags_[index] = "\"" + hash + (token.empty() ? "" : "-" + std::string(token)) + "\"";
+    // The headers RFC 9110 (15.4.5) asks a 304 to repeat from its 200, the encoding's ETag.
+    std::string not_modified = "HTTP/1.1 304 Not Modified\r\nServer: Gazette\r\nETag: ";
+    not_modified.append(etags_[index]).append("\r\nLast-Modified: ").append(last_modified_text_);
+    not_modified.append("\r\nVary: Accept-Encoding\r\nCache-Control: ").append(kCachedPageControl);
+    not_modified.append("\r\n");
+    not_modified_[index] = std::make_shared<const http::SerializedResponse>(
+        http::SerializedResponse{std::move(not_modified), nullptr});
   }
   bytes_ = kEncodings.size() * (identity_body_->size() + head.size() + 128);
+  for (const auto& response : not_modified_) bytes_ += response->head.size();
 }
 
 const CachedVariant& CachedPage::variant(Encoding encoding) const {

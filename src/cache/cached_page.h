@@ -53,6 +53,12 @@ class CachedPage {
   }
   /// Whether `etag` (as a client sent it back) names any encoding of this page's bytes.
   bool matches(std::string_view etag) const;
+  /// The 304 answering a client that has `encoding` of this page already: its validators and
+  /// caching headers, no body. Made with the page (a few hundred bytes), not when first asked:
+  /// a revalidation never compresses.
+  const std::shared_ptr<const http::SerializedResponse>& not_modified(Encoding encoding) const {
+    return not_modified_[static_cast<std::size_t>(encoding)];
+  }
 
   mutable std::atomic<std::uint64_t> last_used{0};  // the cache's LRU clock
 
@@ -66,6 +72,7 @@ class CachedPage {
   std::string status_and_common_headers_;
   std::shared_ptr<const std::string> identity_body_;
   std::array<std::string, 3> etags_;  // indexed by Encoding
+  std::array<std::shared_ptr<const http::SerializedResponse>, 3> not_modified_;  // likewise
   mutable std::array<std::once_flag, 3> made_;
   mutable std::array<CachedVariant, 3> variants_;
 };

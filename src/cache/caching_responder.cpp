@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <optional>
 
@@ -18,11 +20,39 @@ namespace {
 
 // Requests from the newsroom carry its session cookie: editors always see the live site, and
 // nothing of theirs is stored.
-bool is_cacheable_request(const http::Request& request) {
-  if (request.method() != field::verb::get && request.method() != field::verb::head) return false;
-  if (request.find(field::field::authorization) != request.end()) return false;
-  return http::cookie_value(request, http::kSessionCookie).empty();
+bool is_cacheable(const http::RequestHead& head) {
+  if (head.method != field::verb::get && head.method != field::verb::head) return false;
+  return !head.has_authorization && !head.has_session_cookie;
 }
+
+// The cache key of a request: its Host and target, joined. Pages carry absolute URLs made from
+// the Host header when the site's URL is not set: the host is part of the key, so a forged Host
+// only ever reaches the client that forged it. Joined on the stack when short, as nearly every
+// key is: a hit allocates nothing.
+class PageKey {
+ public:
+  explicit PageKey(const http::RequestHead& head) {
+    auto size = head.host.size() + head.target.size();
+    char* text = inline_.data();
+    if (size > inline_.size()) {
+      heap_.resize(size);
+      text = heap_.data();
+    }
+    std::copy(head.target.begin(), head.target.end(),
+              std::copy(head.host.begin(), head.host.end(), text));
+    view_ = {text, size};
+  }
+  PageKey(const PageKey&) = delete;
+  PageKey& operator=(const PageKey&) = delete;
+
+  std::string_view view() const { return view_; }
+
+ private:
+  static constexpr std::size_t kInlineBytes = 256;
+  std::array<char, kInlineBytes> inline_;
+  std::string heap_;
+  std::string_view view_;
+};
 
 // The response when a handler's own would break the header rule (http/header_safety.h): a bug
 // of ours, logged; the client gets a plain 500 rather than a header it did not ask for.
@@ -61,21 +91,27 @@ std::string server_timing(
 }  // namespace
 
 http::Reply CachingResponder::respond(const http::Request& request) {
-  if (!is_cacheable_request(request))
-    return http::Reply::of(checked(request, handler_(request).response));
+  auto head = http::head_of(request);
+  if (!is_cacheable(head)) return http::Reply::of(checked(request, handler_(request).response));
   if (before_lookup_) before_lookup_();
-  // Pages carry absolute URLs made from the Host header when the site's URL is not set: the
-  // host is part of the key, so a forged Host only ever reaches the client that forged it.
-  auto host = request[field::field::host];
-  std::string key;
-  key.reserve(host.size() + request.target().size());
-  key.append(host).append(request.target());
-  if (auto page = cache_.find(key)) return reply_from(request, *page, nullptr);
-  auto rendered = render_once(request, key);
-  if (rendered.page) return reply_from(request, *rendered.page, &rendered.render_time);
+  PageKey key(head);
+  if (auto page = cache_.find(key.view())) return {{}, reply_from(head, *page, nullptr)};
+  auto rendered = render_once(request, std::string(key.view()));
+  if (rendered.page) return {{}, reply_from(head, *rendered.page, &rendered.render_time)};
   rendered.response.set("X-Cache", "miss");
   rendered.response.set("Server-Timing", server_timing(rendered.render_time));
   return http::Reply::of(std::move(rendered.response));
+}
+
+std::shared_ptr<const http::SerializedResponse> CachingResponder::ready_response(
+    const http::RequestHead& head) {
+  if (!is_cacheable(head)) return nullptr;
+  if (before_lookup_) before_lookup_();
+  PageKey key(head);
+  // A miss is answered by respond(), whose own lookup counts it.
+  auto page = cache_.find(key.view(), PageCache::MissCounting::left_to_the_next_lookup);
+  if (!page) return nullptr;
+  return reply_from(head, *page, nullptr);
 }
 
 CachingResponder::Rendered CachingResponder::render_once(const http::Request& request,
@@ -129,37 +165,26 @@ CachingResponder::Rendered CachingResponder::render(const http::Request& request
   return {std::move(page), {}, render_time};
 }
 
-http::Reply CachingResponder::reply_from(
-    const http::Request& request, const CachedPage& page,
+std::shared_ptr<const http::SerializedResponse> CachingResponder::reply_from(
+    const http::RequestHead& head, const CachedPage& page,
     const std::chrono::steady_clock::duration* render_time) const {
-  auto encoding = negotiate_encoding(request[field::field::accept_encoding]);
+  auto encoding = negotiate_encoding(head.accept_encoding);
   bool not_modified = http::is_not_modified(
-      request[field::field::if_none_match], request[field::field::if_modified_since],
+      head.if_none_match, head.if_modified_since,
       [&page](std::string_view tag) { return page.matches(tag); },
       std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified()));
-  if (!not_modified) {
-    if (!render_time) return http::Reply{{}, page.variant(encoding).hit};
-    // The request that rendered the page (or waited for it) hears it was a miss, and what
-    // the miss cost.
-    auto started = std::chrono::steady_clock::now();
-    const auto& variant = page.variant(encoding);
-    auto compress_time = std::chrono::steady_clock::now() - started;
-    auto head = variant.head +
-                "X-Cache: miss\r\nServer-Timing: " + server_timing(*render_time, compress_time) +
-                "\r\n";
-    return http::Reply{{},
-                       std::make_shared<const http::SerializedResponse>(
-                           http::SerializedResponse{std::move(head), variant.body})};
-  }
-
-  http::Response response{http::Status::not_modified, request.version()};
-  response.set(field::field::server, "Gazette");
-  response.set(field::field::etag, page.etag(encoding));
-  response.set(field::field::last_modified, page.last_modified_text());
-  response.set(field::field::vary, "Accept-Encoding");
-  response.set(field::field::cache_control, kCachedPageControl);
-  response.keep_alive(request.keep_alive());
-  return http::Reply::of(std::move(response));
+  if (not_modified) return page.not_modified(encoding);
+  if (!render_time) return page.variant(encoding).hit;
+  // The request that rendered the page (or waited for it) hears it was a miss, and what the
+  // miss cost.
+  auto started = std::chrono::steady_clock::now();
+  const auto& variant = page.variant(encoding);
+  auto compress_time = std::chrono::steady_clock::now() - started;
+  auto miss_head = variant.head +
+                   "X-Cache: miss\r\nServer-Timing: " + server_timing(*render_time, compress_time) +
+                   "\r\n";
+  return std::make_shared<const http::SerializedResponse>(
+      http::SerializedResponse{std::move(miss_head), variant.body});
 }
 
 }  // namespace gazette::cache

@@ -21,6 +21,11 @@ class CachingResponder {
 
   http::Reply respond(const http::Request& request);
 
+  /// What respond() would send for a request with this head when the cache holds its page (a
+  /// 200 or a 304, ready to send), or nothing: a miss, or a request the cache does not answer.
+  /// For requests the server reads without Beast's parser (http/plain_request.h).
+  std::shared_ptr<const http::SerializedResponse> ready_response(const http::RequestHead& head);
+
  private:
   /// A rendered miss: the cached page when it could be cached, otherwise the plain response.
   struct Rendered {
@@ -30,10 +35,11 @@ class CachingResponder {
   };
   Rendered render(const http::Request& request, const std::string& key);
   Rendered render_once(const http::Request& request, const std::string& key);
-  /// The cached page as `request` asks for it; `render_time` is given when this request's miss
-  /// rendered it (or waited for that render).
-  http::Reply reply_from(const http::Request& request, const CachedPage& page,
-                         const std::chrono::steady_clock::duration* render_time) const;
+  /// The cached page as a request with `head` asks for it (200 or 304); `render_time` is given
+  /// when this request's miss rendered it (or waited for that render).
+  std::shared_ptr<const http::SerializedResponse> reply_from(
+      const http::RequestHead& head, const CachedPage& page,
+      const std::chrono::steady_clock::duration* render_time) const;
 
   PageCache& cache_;
   http::Handler handler_;

@@ -13,18 +13,20 @@ constexpr double kEvictionTarget = 0.8;
 
 PageCache::PageCache(std::size_t byte_budget) : byte_budget_(byte_budget) {}
 
-std::shared_ptr<const CachedPage> PageCache::find(const std::string& key) const {
+std::shared_ptr<const CachedPage> PageCache::find(std::string_view key,
+                                                  MissCounting counting) const {
   std::shared_lock lock(mutex_);
   auto found = pages_.find(key);
   // Past its expiry the page is a miss; the render that follows replaces it.
   if (found == pages_.end() || (found->second->expires_at() &&
                                 std::chrono::system_clock::now() >= *found->second->expires_at())) {
-    counters_.misses.add();
+    if (counting == MissCounting::counted) counters_.misses.add();
     return nullptr;
   }
   counters_.hits.add();
-  found->second->last_used.store(clock_.fetch_add(1, std::memory_order_relaxed),
-                                 std::memory_order_relaxed);
+  auto now = clock_.load(std::memory_order_relaxed);
+  if (found->second->last_used.load(std::memory_order_relaxed) != now)
+    found->second->last_used.store(now, std::memory_order_relaxed);
   return found->second;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -31,7 +32,14 @@ class PageCache {
   /// Keeps at most about `byte_budget` bytes of pages (all encodings counted).
   explicit PageCache(std::size_t byte_budget);
 
-  std::shared_ptr<const CachedPage> find(const std::string& key) const;
+  /// Whether a lookup that finds nothing counts as a miss.
+  enum class MissCounting { counted, left_to_the_next_lookup };
+
+  /// The fresh page under `key`, or nothing. A lookup that is followed by another for the same
+  /// request when it finds nothing (the server's first look at a plain GET, before the full
+  /// parse) leaves the miss to that one: each request counts once.
+  std::shared_ptr<const CachedPage> find(std::string_view key,
+                                         MissCounting counting = MissCounting::counted) const;
 
   /// The invalidation generation: read it before rendering a page, pass it to insert().
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
@@ -55,12 +63,24 @@ class PageCache {
 
   const std::size_t byte_budget_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<CachedPage>> pages_;
+  // Looked up by string_view (C++20's transparent lookup): a hit builds no std::string.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  std::unordered_map<std::string, std::shared_ptr<CachedPage>, KeyHash, std::equal_to<>> pages_;
   std::unordered_map<content::Dependency, std::unordered_set<std::string>> pages_by_dependency_;
   std::size_t bytes_ = 0;
   std::atomic<std::uint64_t> generation_{0};
-  mutable std::atomic<std::uint64_t> clock_{0};
-  mutable CacheCounters counters_;  // a use counter standing in for time, for LRU
+  // The LRU clock: it ticks at each insert (the only time eviction runs), and a page found is
+  // stamped with its current value. Pages used since the last insert tie; in exchange a hit
+  // only reads it, and writes a page's stamp only when the clock has moved — a page every
+  // thread serves is not written at every hit, which would bounce its cache line (and this
+  // clock's) between the cores.
+  std::atomic<std::uint64_t> clock_{0};
+  mutable CacheCounters counters_;
 };
 
 }  // namespace gazette::cache

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/message.h"
+#include "http/request_head.h"
 
 namespace gazette::http {
 
@@ -14,7 +15,8 @@ namespace gazette::http {
 /// adds only what changes per request: the Date and Connection headers.
 struct SerializedResponse {
   std::string head;                         // status line and headers, each ending in CRLF
-  std::shared_ptr<const std::string> body;  // shared between encodings' owners, never copied
+  std::shared_ptr<const std::string> body;  // shared between encodings' owners, never copied;
+                                            // none for a response without one (a 304)
 };
 
 struct Reply {
@@ -26,5 +28,10 @@ struct Reply {
 
 /// Answers a request with a Reply; the outermost layer of the server (see cache/).
 using Responder = std::function<Reply(const Request&)>;
+
+/// The response ready to send for a request the server read without Beast's parser
+/// (http/plain_request.h), or nothing: the request is then parsed in full and the Responder
+/// answers it. What it returns must be what the Responder would send for the same request.
+using ReadyResponder = std::function<std::shared_ptr<const SerializedResponse>(const RequestHead&)>;
 
 }  // namespace gazette::http

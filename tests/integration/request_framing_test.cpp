@@ -3,6 +3,8 @@
 // implement) and the connection closed, so a proxy in front that reads the framing otherwise
 // cannot have a second, smuggled request answered (RFC 9112, section 6). Chunk lines ending in
 // a bare LF get their 400 at once rather than a wait for the read timeout.
+#include <boost/asio/ip/tcp.hpp>
+
 #include "published_site.h"
 
 namespace gazette::testing {
@@ -98,6 +100,26 @@ TEST_F(RequestFraming, AChunkSizeLineWithoutEndGetsA400NotEndlessBuffering) {
   std::string endless = "5;" + std::string(200 * 1024, 'a');
   EXPECT_EQ(statuses(post_with("Transfer-Encoding: chunked\r\n", endless)),
             (std::vector<int>{400}));
+}
+
+// A cached page is answered from a plain GET's first bytes, before Beast's parser sees it
+// (http/plain_request.h); requests sent together are still answered in order, each once.
+TEST_F(RequestFraming, PipelinedGetsOfACachedPageAreEachAnsweredInOrder) {
+  const std::string get = "GET / HTTP/1.1\r\nHost: gazette.test\r\n\r\n";
+  EXPECT_EQ(statuses(get), (std::vector<int>{200}));  // now cached
+  EXPECT_EQ(statuses(get + get + get + kSmuggled), (std::vector<int>{200, 200, 200, 200}));
+}
+
+// A client that connects and leaves without a byte (a port scan, a health check by TCP) ends
+// its connection, not the server: the next reader is served.
+TEST_F(RequestFraming, AConnectionClosedBeforeAnyByteLeavesTheServerServing) {
+  boost::asio::io_context io;
+  for (int i = 0; i < 3; ++i) {
+    boost::asio::ip::tcp::socket socket(io);
+    socket.connect({boost::asio::ip::make_address(server().host()), server().port()});
+    socket.close();
+  }
+  EXPECT_EQ(statuses("GET / HTTP/1.1\r\nHost: gazette.test\r\n\r\n"), (std::vector<int>{200}));
 }
 
 }  // namespace
