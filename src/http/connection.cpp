@@ -36,6 +36,6 @@ Response internal_error(const Request& request, const std::exception& error) {
 
 }  // namespace connection_detail
 
-template class BasicConnection<TcpStream, Server>;
+template class BasicConnection<Socket, Server>;
 
 }  // namespace gazette::http

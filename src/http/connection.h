@@ -10,7 +10,6 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include <atomic>
@@ -18,18 +17,25 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
+#include "http/deadline.h"
 #include "http/reply.h"
 
 namespace gazette::http {
 
 class Server;
 
-// Each connection lives on one io_context run by one thread: a concrete executor type avoids
-// the type-erased any_io_executor on every asynchronous step.
-using Executor = boost::asio::io_context::executor_type;
+// Each connection lives on one io_context run by one thread: a concrete executor type (Executor,
+// deadline.h) avoids the type-erased any_io_executor on every asynchronous step.
 using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
-using TcpStream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
+
+/// A stream that is a TCP socket: it has a peer, Nagle's algorithm, and a deadline on each step.
+template <class Stream>
+concept TcpSocket = requires(Stream& stream, boost::system::error_code& error) {
+  stream.remote_endpoint(error);
+  stream.non_blocking(true, error);
+};
 
 /// What a connection asks of the server that owns it (Server; a test's host in the tests):
 ///   void remove(const BasicConnection*)          — the connection is being destroyed
@@ -37,8 +43,10 @@ using TcpStream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
 ///   std::uint64_t body_limit_for(std::string_view target) const
 ///   bool accepting_paused() const                — give the place up after this response
 ///   const Responder& responder() const           — answers a request
-/// `Stream` is an asynchronous read/write stream. A TCP stream (one with a socket()) gets a
-/// deadline on every step; a stream without one (Beast's test::stream) is never timed out.
+///   const ReadyResponder& ready_responder() const — answers a plain GET from its first bytes
+///                                                   (reply.h), or is empty
+/// `Stream` is an asynchronous read/write stream that can also write without waiting. A TCP
+/// socket gets a deadline on every step; another stream (Beast's test::stream) is never timed out.
 template <class Stream, class Host>
 class BasicConnection : public std::enable_shared_from_this<BasicConnection<Stream, Host>> {
  public:
@@ -60,26 +68,37 @@ class BasicConnection : public std::enable_shared_from_this<BasicConnection<Stre
   using std::enable_shared_from_this<BasicConnection>::shared_from_this;
 
   void do_read();
-  void on_header(boost::beast::error_code error, std::size_t bytes);
+  void parse_header();
+  bool answer_ready();
+  std::string_view pending_bytes() const;  // read from the stream, not yet parsed
+  void do_read_header();
+  void on_read_header(boost::beast::error_code error, std::size_t bytes);
+  void on_header(boost::beast::error_code error);
   void parse_body();
   void do_read_body();
   void on_read_body(boost::beast::error_code error, std::size_t bytes);
   boost::beast::error_code pending_chunk_line_error() const;
-  void on_read(boost::beast::error_code error, std::size_t bytes);
+  void on_read(boost::beast::error_code error);
+  void begin_answer();
   bool stopped_by(boost::beast::error_code error);
   void do_write(Reply reply);
   void do_write_serialized(std::shared_ptr<const SerializedResponse> response, bool head_only);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void do_close();
   void close_stream();
-  void expire_after(std::chrono::steady_clock::duration timeout);
   Reply answer(const Request& request) const;
   Response refuse(boost::beast::error_code error) const;
 
   Stream stream_;
+  // Of the step under way: the request's head, its body, or the response. None for a stream
+  // that is not a socket.
+  std::conditional_t<TcpSocket<Stream>, Deadline, NoDeadline> deadline_;
   Host& host_;
   boost::beast::flat_buffer buffer_;
+  // Made when a request is not answered without it (see answer_ready); `parsing_` says whether
+  // it is this request's.
   std::optional<beast_http::request_parser<beast_http::string_body>> parser_;
+  bool parsing_ = false;
   std::shared_ptr<Response> response_;                    // kept alive until its write completes
   std::shared_ptr<const SerializedResponse> serialized_;  // likewise, for shared responses
   std::string per_request_headers_;  // Date and Connection for a serialised response
@@ -94,7 +113,7 @@ class BasicConnection : public std::enable_shared_from_this<BasicConnection<Stre
 };
 
 /// The server's connections: TCP, owned by a Server. Compiled once, in connection.cpp.
-using Connection = BasicConnection<TcpStream, Server>;
-extern template class BasicConnection<TcpStream, Server>;
+using Connection = BasicConnection<Socket, Server>;
+extern template class BasicConnection<Socket, Server>;
 
 }  // namespace gazette::http

@@ -4,17 +4,20 @@
 #pragma once
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <algorithm>
 #include <array>
-#include <concepts>
 
 #include "http/connection.h"
 #include "http/framing.h"
 #include "http/http_date.h"
+#include "http/plain_request.h"
 #include "http/request_parser.h"
 
 namespace gazette::http {
@@ -28,6 +31,8 @@ namespace connection_detail {
 inline constexpr std::size_t kBufferLimit = 64 * 1024;
 // What one read of a body asks the socket for at most.
 inline constexpr std::size_t kBodyReadBytes = 16 * 1024;
+// What one read of a request's head asks the socket for at most (as Beast's own read does).
+inline constexpr std::size_t kHeaderReadBytes = 64 * 1024;
 // A new client sends its request line and headers in its first packets, right after it
 // connects (browsers, curl, a proxy in front). One that has sent no complete request head this
 // long after connecting is most likely holding a descriptor on purpose (slowloris). Ten
@@ -51,21 +56,17 @@ Response closing_response(Status status, std::string_view text);
 /// The 500 for a request whose responder threw `error` (a bug, logged; never a dropped connection).
 Response internal_error(const Request& request, const std::exception& error);
 
-/// A stream over TCP: it has a socket to shut down and a deadline for each step.
-template <class Stream>
-concept OverTcp = requires(Stream& stream, std::chrono::seconds timeout) {
-  stream.socket();
-  stream.expires_after(timeout);
-};
-
 }  // namespace connection_detail
 
 template <class Stream, class Host>
 BasicConnection<Stream, Host>::BasicConnection(Stream stream, Host& host)
-    : stream_(std::move(stream)), host_(host), buffer_(connection_detail::kBufferLimit) {
-  if constexpr (connection_detail::OverTcp<Stream>) {
+    : stream_(std::move(stream)),
+      deadline_(stream_.get_executor()),
+      host_(host),
+      buffer_(connection_detail::kBufferLimit) {
+  if constexpr (TcpSocket<Stream>) {
     boost::beast::error_code error;
-    auto peer = stream_.socket().remote_endpoint(error);
+    auto peer = stream_.remote_endpoint(error);
     if (!error) peer_address_ = peer.address().to_string();
   }
 }
@@ -77,7 +78,21 @@ BasicConnection<Stream, Host>::~BasicConnection() {
 
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::start() {
-  boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+  boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if constexpr (TcpSocket<Stream>) {
+      boost::beast::error_code ignored;
+      // A response leaves in one write; Nagle's algorithm would only hold its last segment back
+      // until the client acknowledged the ones before.
+      self->stream_.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+      // Responses are written at once, in the turn of the handler that made them: only what the
+      // socket cannot take then waits for it (see do_write_serialized).
+      self->stream_.non_blocking(true, ignored);
+    }
+    // Past its deadline a connection is closed: its pending read or write ends with
+    // operation_aborted, and the connection with it.
+    self->deadline_.watch(self, [connection = self.get()] { connection->close_stream(); });
+    self->do_read();
+  });
 }
 
 template <class Stream, class Host>
@@ -87,9 +102,7 @@ void BasicConnection<Stream, Host>::shutdown() {
     // Waiting for a request that has not begun: close now. (A cancel could miss a composed
     // read between two of its steps; a closed socket fails every step.) A request partly
     // received is let in, answered, and the connection closed after it.
-    if (self->reading_ && !self->parser_->got_some()) {
-      self->close_stream();
-    }
+    if (self->reading_ && self->buffer_.size() == 0) self->close_stream();
   });
 }
 
@@ -112,16 +125,96 @@ std::optional<std::chrono::steady_clock::time_point> BasicConnection<Stream, Hos
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_read() {
   if (closing_) return do_close();
-  // Until the target is known, the largest limit of any route; on_header() narrows it.
-  prepare_request_parser(parser_, host_.largest_body_limit());
-  expire_after(answered_any_ ? connection_detail::kKeepAliveTimeout
-                             : connection_detail::kFirstRequestTimeout);
+  parsing_ = false;
+  auto now = std::chrono::steady_clock::now();
+  deadline_.expire_after(answered_any_ ? connection_detail::kKeepAliveTimeout
+                                       : connection_detail::kFirstRequestTimeout,
+                         now);
   reading_ = true;
-  waiting_since_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
-                       std::memory_order_relaxed);
-  beast_http::async_read_header(
-      stream_, buffer_, *parser_,
-      boost::beast::bind_front_handler(&BasicConnection::on_header, shared_from_this()));
+  waiting_since_.store(now.time_since_epoch().count(), std::memory_order_relaxed);
+  parse_header();
+}
+
+// Reads a request's head as Beast's async_read_header does, without its composed operations:
+// what the buffer holds first (a pipelined request may be there whole), then from the stream
+// until the parser has the whole head or an error. (Bytes of a request's head stay in the buffer
+// until the whole head is read: a request has begun when the buffer is not empty.)
+template <class Stream, class Host>
+void BasicConnection<Stream, Host>::parse_header() {
+  if (buffer_.size() == 0) return do_read_header();
+  if (!parsing_) {
+    // The request's first bytes: a plain GET or HEAD of a page ready to send is answered from
+    // them, once its head is whole (a head that may still become one is waited for). Any other
+    // request goes to Beast's parser.
+    if (answer_ready()) return;
+    if (host_.ready_responder() && may_begin_plain_request(pending_bytes()))
+      return do_read_header();
+    // Until the target is known, the largest limit of any route; on_header() narrows it.
+    prepare_request_parser(parser_, host_.largest_body_limit());
+    parsing_ = true;
+  }
+  boost::beast::error_code error;
+  buffer_.consume(parser_->put(buffer_.data(), error));
+  if (error != beast_http::error::need_more) return on_header(error);
+  do_read_header();
+}
+
+template <class Stream, class Host>
+std::string_view BasicConnection<Stream, Host>::pending_bytes() const {
+  return {static_cast<const char*>(buffer_.data().data()), buffer_.size()};
+}
+
+// Answers the request at the start of the buffer when it is a plain GET or HEAD
+// (http/plain_request.h) of a response ready to send; false leaves it to Beast's parser.
+template <class Stream, class Host>
+bool BasicConnection<Stream, Host>::answer_ready() {
+  const auto& ready = host_.ready_responder();
+  if (!ready) return false;
+  auto plain = read_plain_request(pending_bytes());
+  if (!plain) return false;
+  plain->head.peer_address = peer_address_;
+  std::shared_ptr<const SerializedResponse> response;
+  try {
+    response = ready(plain->head);
+  } catch (const std::exception&) {
+    return false;  // the Responder answers it, and says what went wrong
+  }
+  if (!response) return false;
+  bool head_only = plain->head.method == beast_http::verb::head;
+  bool keep_alive = plain->head.keep_alive;
+  http_10_ = plain->head.version == 10;
+  buffer_.consume(plain->length);  // the head's views are not used past this line
+  begin_answer();
+  keep_alive_ = keep_alive && !closing_;
+  do_write_serialized(std::move(response), head_only);
+  return true;
+}
+
+template <class Stream, class Host>
+void BasicConnection<Stream, Host>::do_read_header() {
+  auto room = boost::beast::read_size(buffer_, connection_detail::kHeaderReadBytes);
+  if (room == 0) return on_header(beast_http::error::buffer_overflow);
+  stream_.async_read_some(
+      buffer_.prepare(room),
+      boost::beast::bind_front_handler(&BasicConnection::on_read_header, shared_from_this()));
+}
+
+template <class Stream, class Host>
+void BasicConnection<Stream, Host>::on_read_header(boost::beast::error_code error,
+                                                   std::size_t bytes) {
+  buffer_.commit(bytes);
+  if (error == boost::asio::error::eof) {
+    // Closed between requests: the end of the stream. Within a request's head: a partial one.
+    // (Beast's parser exists from the request's first bytes on: none came, none was made.)
+    if (parsing_ && parser_->got_some()) {
+      error = {};
+      parser_->put_eof(error);
+    } else {
+      error = beast_http::error::end_of_stream;
+    }
+  }
+  if (error) return on_header(error);
+  parse_header();
 }
 
 // Whether `error` ended this request (answered or closed): the read loop stops here.
@@ -144,7 +237,7 @@ bool BasicConnection<Stream, Host>::stopped_by(boost::beast::error_code error) {
 }
 
 template <class Stream, class Host>
-void BasicConnection<Stream, Host>::on_header(boost::beast::error_code error, std::size_t) {
+void BasicConnection<Stream, Host>::on_header(boost::beast::error_code error) {
   reading_ = false;
   waiting_since_.store(0, std::memory_order_relaxed);
   if (stopped_by(error)) return;
@@ -162,10 +255,10 @@ void BasicConnection<Stream, Host>::on_header(boost::beast::error_code error, st
     return do_write(Reply::of(refuse(beast_http::error::body_limit)));
   }
   // Most requests (every GET) have no body: answer now rather than through one more read.
-  if (parser_->is_done()) return on_read({}, 0);
+  if (parser_->is_done()) return on_read({});
   parser_->body_limit(limit);  // what is left of a chunked body is counted against it
   parser_->eager(true);        // each put() parses all it can: what it leaves is framing
-  expire_after(connection_detail::kBodyTimeout);
+  deadline_.expire_after(connection_detail::kBodyTimeout);
   parse_body();
 }
 
@@ -185,7 +278,7 @@ void BasicConnection<Stream, Host>::parse_body() {
   }
   if (!error && !parser_->is_done()) error = pending_chunk_line_error();
   if (stopped_by(error)) return;
-  if (parser_->is_done()) return on_read({}, 0);
+  if (parser_->is_done()) return on_read({});
   do_read_body();
 }
 
@@ -226,13 +319,22 @@ boost::beast::error_code BasicConnection<Stream, Host>::pending_chunk_line_error
   return {};
 }
 
+// A request has been read whole, however it was read: the connection now answers it.
 template <class Stream, class Host>
-void BasicConnection<Stream, Host>::on_read(boost::beast::error_code error, std::size_t) {
-  if (stopped_by(error)) return;
+void BasicConnection<Stream, Host>::begin_answer() {
+  reading_ = false;
+  waiting_since_.store(0, std::memory_order_relaxed);
   answered_any_ = true;
   // New clients wait for a place: this one gives its place up after its response, rather than
   // keep it idle for its next request.
   if (host_.accepting_paused()) closing_ = true;
+}
+
+// A request has been read whole by Beast's parser: the connection now answers it.
+template <class Stream, class Host>
+void BasicConnection<Stream, Host>::on_read(boost::beast::error_code error) {
+  if (stopped_by(error)) return;
+  begin_answer();
   auto& request = parser_->get();
   if (closing_) request.keep_alive(false);
   // The client's address, for handlers that limit or block by address (comments, sign-in);
@@ -284,7 +386,7 @@ template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_write(Reply reply) {
   bool keep_alive = reply.message.keep_alive() && !closing_;
   response_ = std::make_shared<Response>(std::move(reply.message));
-  expire_after(connection_detail::kWriteTimeout);
+  deadline_.expire_after(connection_detail::kWriteTimeout);
   beast_http::async_write(
       stream_, *response_,
       boost::beast::bind_front_handler(&BasicConnection::on_write, shared_from_this(), keep_alive));
@@ -293,7 +395,6 @@ void BasicConnection<Stream, Host>::do_write(Reply reply) {
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_write_serialized(
     std::shared_ptr<const SerializedResponse> response, bool head_only) {
-  serialized_ = std::move(response);
   per_request_headers_.assign("Date: ").append(http_date_now()).append("\r\n");
   if (!keep_alive_)
     per_request_headers_.append("Connection: close\r\n");
@@ -301,9 +402,24 @@ void BasicConnection<Stream, Host>::do_write_serialized(
     per_request_headers_.append("Connection: keep-alive\r\n");
   per_request_headers_.append("\r\n");
   std::array<boost::asio::const_buffer, 3> buffers = {
-      boost::asio::buffer(serialized_->head), boost::asio::buffer(per_request_headers_),
-      head_only ? boost::asio::const_buffer() : boost::asio::buffer(*serialized_->body)};
-  expire_after(connection_detail::kWriteTimeout);
+      boost::asio::buffer(response->head), boost::asio::buffer(per_request_headers_),
+      head_only || !response->body ? boost::asio::const_buffer()
+                                   : boost::asio::buffer(*response->body)};
+  // A page the socket's send buffer can take (nearly always) is written now, in one writev,
+  // with no operation queued and no handler to run for it.
+  boost::beast::error_code error;
+  auto written = stream_.write_some(buffers, error);
+  if (error == boost::asio::error::would_block) error = {};
+  if (error || written == boost::asio::buffer_size(buffers))
+    return on_write(keep_alive_, error, written);
+  // The rest when the client has taken the beginning.
+  for (auto& buffer : buffers) {
+    auto sent = std::min(written, buffer.size());
+    buffer += sent;
+    written -= sent;
+  }
+  serialized_ = std::move(response);
+  deadline_.expire_after(connection_detail::kWriteTimeout);
   boost::asio::async_write(stream_, buffers,
                            boost::beast::bind_front_handler(&BasicConnection::on_write,
                                                             shared_from_this(), keep_alive_));
@@ -319,14 +435,19 @@ void BasicConnection<Stream, Host>::on_write(bool keep_alive, boost::beast::erro
     return do_close();
   }
   if (!keep_alive) return do_close();
+  // A pipelined request already in the buffer is read in a handler of its own: a client
+  // sending many at once must not deepen this call stack request after request.
+  if (buffer_.size() > 0)
+    return boost::asio::post(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
   do_read();
 }
 
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_close() {
-  if constexpr (connection_detail::OverTcp<Stream>) {
+  deadline_.cancel();
+  if constexpr (TcpSocket<Stream>) {
     boost::beast::error_code ignored;
-    stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+    stream_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
   }
   close_stream();
 }
@@ -334,18 +455,12 @@ void BasicConnection<Stream, Host>::do_close() {
 // Closes the stream: every step in progress or to come fails, which ends the loop.
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::close_stream() {
-  if constexpr (connection_detail::OverTcp<Stream>) {
+  if constexpr (TcpSocket<Stream>) {
     boost::beast::error_code ignored;
-    stream_.socket().close(ignored);
+    stream_.close(ignored);
   } else {
     stream_.close();
   }
-}
-
-// Gives the next step `timeout` to complete. A stream that is not TCP (a test's) has no clock.
-template <class Stream, class Host>
-void BasicConnection<Stream, Host>::expire_after(std::chrono::steady_clock::duration timeout) {
-  if constexpr (connection_detail::OverTcp<Stream>) stream_.expires_after(timeout);
 }
 
 }  // namespace gazette::http

@@ -53,13 +53,15 @@ std::uint64_t Server::largest_body_limit() const {
   return largest;
 }
 
-Server::Server(const std::string& host, unsigned short port, Responder responder)
+Server::Server(const std::string& host, unsigned short port, Responder responder,
+               ReadyResponder ready)
     : control_(io_.get_executor()),
       acceptor_(control_),
       signals_(control_, SIGINT, SIGTERM),
       shutdown_deadline_(control_),
       accept_retry_(control_),
-      responder_(std::move(responder)) {
+      responder_(std::move(responder)),
+      ready_(std::move(ready)) {
   tcp::endpoint endpoint(asio::ip::make_address(host), port);
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -146,7 +148,7 @@ void Server::do_accept() {
       }
       return;
     }
-    auto connection = std::make_shared<Connection>(TcpStream(std::move(socket)), *this);
+    auto connection = std::make_shared<Connection>(std::move(socket), *this);
     bool room_left = admit(connection);
     connection->start();
     if (!room_left) {

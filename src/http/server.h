@@ -31,7 +31,9 @@ namespace gazette::http {
 class Server {
  public:
   /// Binds `host`:`port` (port 0 picks a free one). Throws std::system_error when it cannot.
-  Server(const std::string& host, unsigned short port, Responder responder);
+  /// `ready`, when given, is asked first for plain GETs and HEADs (see reply.h).
+  Server(const std::string& host, unsigned short port, Responder responder,
+         ReadyResponder ready = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -68,6 +70,7 @@ class Server {
   template <class Stream, class Host>
   friend class BasicConnection;
   const Responder& responder() const { return responder_; }
+  const ReadyResponder& ready_responder() const { return ready_; }
   void do_accept();
   boost::asio::io_context& next_context();
   bool admit(const std::shared_ptr<Connection>& connection);
@@ -102,6 +105,7 @@ class Server {
   boost::asio::steady_timer shutdown_deadline_;
   boost::asio::steady_timer accept_retry_;
   Responder responder_;
+  ReadyResponder ready_;
   std::vector<std::pair<std::string, std::uint64_t>> body_limits_;  // set before run()
 };
 

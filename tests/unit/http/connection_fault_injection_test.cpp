@@ -54,18 +54,26 @@ class TestHost {
   using TestConnection = BasicConnection<test::stream, TestHost>;
 
   explicit TestHost(cache::CachingResponder& caching)
-      : responder_([&caching](const Request& request) { return caching.respond(request); }) {}
+      : responder_([&caching](const Request& request) { return caching.respond(request); }),
+        ready_([this, &caching](const RequestHead& head) {
+          auto response = caching.ready_response(head);
+          if (response) ++answered_early;
+          return response;
+        }) {}
 
   void remove(const TestConnection*) { --alive; }
   std::uint64_t largest_body_limit() const { return kBodyLimit; }
   std::uint64_t body_limit_for(std::string_view) const { return kBodyLimit; }
   bool accepting_paused() const { return false; }
   const Responder& responder() const { return responder_; }
+  const ReadyResponder& ready_responder() const { return ready_; }
 
   int alive = 0;
+  int answered_early = 0;  // requests answered from their first bytes, before Beast's parser
 
  private:
   Responder responder_;
+  ReadyResponder ready_;
 };
 
 // One run of an exchange: what the client received and how the connection ended.
@@ -179,6 +187,7 @@ std::string cached_bytes(const cache::PageCache& cache, const std::string& key) 
 struct Exchange {
   std::string requests;
   std::vector<std::string> cached_keys;  // host + target of the pages it may cache
+  int answered_early = 0;  // of its requests, how many a clean run answers before parsing them
 };
 
 // Fails each step of `exchange` in turn, and checks what each failure leaves behind.
@@ -187,6 +196,7 @@ void inject_every_failure(const Exchange& exchange) {
   Site clean_site;
   auto clean = run_exchange(exchange.requests, clean_site, never);
   ASSERT_TRUE(clean.finished && clean.connection_gone);
+  ASSERT_EQ(clean_site.host.answered_early, exchange.answered_early);
   auto expected = without_variable_fields(clean.received);
   ASSERT_NE(expected.find("HTTP/1.1 200 OK"), std::string::npos) << expected;
   std::vector<std::string> expected_pages;
@@ -237,14 +247,29 @@ TEST(ConnectionFaultInjection, CacheMissThenHitOnOneConnection) {
   inject_every_failure(
       {"GET /world/ HTTP/1.1\r\nHost: gazette.test\r\n\r\n"
        "GET /world/ HTTP/1.1\r\nHost: gazette.test\r\nAccept-Encoding: gzip\r\n\r\n",
-       {"gazette.test/world/"}});
+       {"gazette.test/world/"},
+       1});
+}
+
+// Hits answered from the request's first bytes (http/plain_request.h): a GET, a HEAD, and a
+// revalidation answered 304, each written at once, and what the socket did not take written
+// later — every step of that path failing in turn.
+TEST(ConnectionFaultInjection, HitsAnsweredBeforeTheParser) {
+  const std::string get = "GET /world/ HTTP/1.1\r\nHost: gazette.test\r\n\r\n";
+  inject_every_failure({get + get + "HEAD /world/ HTTP/1.1\r\nHost: gazette.test\r\n\r\n" +
+                            "GET /world/ HTTP/1.1\r\nHost: gazette.test\r\n"
+                            "If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n\r\n" +
+                            get,
+                        {"gazette.test/world/"},
+                        4});
 }
 
 TEST(ConnectionFaultInjection, KeepAlivePairClosedByTheClient) {
   inject_every_failure(
       {"GET /a/ HTTP/1.1\r\nHost: gazette.test\r\n\r\n"
        "HEAD /b/ HTTP/1.1\r\nHost: gazette.test\r\nConnection: close\r\n\r\n",
-       {"gazette.test/a/", "gazette.test/b/"}});
+       {"gazette.test/a/", "gazette.test/b/"},
+       0});
 }
 
 TEST(ConnectionFaultInjection, PostWithABody) {
