@@ -25,17 +25,21 @@ struct ReplySummary {
   std::uint64_t body_bytes = 0;
 };
 
-ReplySummary summarise(const http::Reply& reply) {
-  if (!reply.serialized)
-    return {reply.message.result_int(), static_cast<std::uint64_t>(reply.message.body().size())};
+ReplySummary summarise(const http::SerializedResponse& response) {
   // "HTTP/1.1 200 OK\r\n…": the code is the three digits after the first space.
   ReplySummary summary;
-  std::string_view head = reply.serialized->head;
+  std::string_view head = response.head;
   auto space = head.find(' ');
   if (space != std::string_view::npos && head.size() >= space + 4)
     std::from_chars(head.data() + space + 1, head.data() + space + 4, summary.status);
-  if (reply.serialized->body) summary.body_bytes = reply.serialized->body->size();
+  if (response.body) summary.body_bytes = response.body->size();
   return summary;
+}
+
+ReplySummary summarise(const http::Reply& reply) {
+  if (!reply.serialized)
+    return {reply.message.result_int(), static_cast<std::uint64_t>(reply.message.body().size())};
+  return summarise(*reply.serialized);
 }
 
 bool is_loopback(std::string_view address) {
@@ -51,10 +55,12 @@ http::Reply plain(const http::Request& request, http::Status status, std::string
 
 }  // namespace
 
-ObservedResponder::ObservedResponder(http::Responder inner, ServerMetrics& metrics,
+ObservedResponder::ObservedResponder(http::Responder inner, http::ReadyResponder inner_ready,
+                                     ServerMetrics& metrics,
                                      std::function<std::string()> metrics_page,
                                      ReadinessCheck readiness, OperationsOptions options)
     : inner_(std::move(inner)),
+      inner_ready_(std::move(inner_ready)),
       metrics_(metrics),
       metrics_page_(std::move(metrics_page)),
       readiness_(std::move(readiness)),
@@ -76,16 +82,41 @@ http::Reply ObservedResponder::respond(const http::Request& request) {
   auto reply = kind == PageKind::operations ? operations(request, path) : inner_(request);
   auto duration = std::chrono::steady_clock::now() - started;
   auto summary = summarise(reply);
-  metrics_.count_request(kind, summary.status, summary.body_bytes, duration);
-  if (access_log_) {
-    auto peer = request[http::kPeerAddressHeader];
-    access_log_->info(
-        "{} {} {} {} {} {:.6f}", std::string_view(peer.data(), peer.size()),
-        std::string_view(request.method_string().data(), request.method_string().size()),
-        std::string_view(target.data(), target.size()), summary.status, summary.body_bytes,
-        std::chrono::duration<double>(duration).count());
-  }
+  auto peer = request[http::kPeerAddressHeader];
+  auto method = request.method_string();
+  record(kind,
+         {std::string_view(peer.data(), peer.size()),
+          std::string_view(method.data(), method.size()), std::string_view(target.data(), target.size())},
+         summary.status, summary.body_bytes, duration);
   return reply;
+}
+
+std::shared_ptr<const http::SerializedResponse> ObservedResponder::ready(
+    const http::RequestHead& head) {
+  if (!inner_ready_) return nullptr;
+  auto started = std::chrono::steady_clock::now();
+  auto kind = page_kind_of(head.target);
+  if (kind == PageKind::operations) return nullptr;
+  auto response = inner_ready_(head);
+  // Nothing ready: the request is parsed and respond() answers it, and counts it then.
+  if (!response) return nullptr;
+  auto duration = std::chrono::steady_clock::now() - started;
+  auto summary = summarise(*response);
+  metrics_.count_early_answer();
+  auto method = field::to_string(head.method);
+  record(kind, {head.peer_address, std::string_view(method.data(), method.size()), head.target},
+         summary.status, summary.body_bytes, duration);
+  return response;
+}
+
+void ObservedResponder::record(PageKind kind, const Logged& request, unsigned status,
+                               std::uint64_t body_bytes,
+                               std::chrono::steady_clock::duration duration) {
+  metrics_.count_request(kind, status, body_bytes, duration);
+  if (access_log_) {
+    access_log_->info("{} {} {} {} {} {:.6f}", request.peer, request.method, request.target,
+                      status, body_bytes, std::chrono::duration<double>(duration).count());
+  }
 }
 
 bool ObservedResponder::may_read_metrics(const http::Request& request) const {

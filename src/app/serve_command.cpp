@@ -206,12 +206,15 @@ int serve(const ServeOptions& options) {
       return std::string("database unreachable: ") + error.what();
     }
   };
+  // A plain GET of a cached page is answered from its first bytes (http/plain_request.h).
   ObservedResponder observed(
-      [&responder](const http::Request& request) { return responder.respond(request); }, metrics,
-      metrics_page, readiness, options.operations);
-  http::Server server(address.host, address.port, [&observed](const http::Request& request) {
-    return observed.respond(request);
-  });
+      [&responder](const http::Request& request) { return responder.respond(request); },
+      [&responder](const http::RequestHead& head) { return responder.ready_response(head); },
+      metrics, metrics_page, readiness, options.operations);
+  http::Server server(
+      address.host, address.port,
+      [&observed](const http::Request& request) { return observed.respond(request); },
+      [&observed](const http::RequestHead& head) { return observed.ready(head); });
   for (auto prefix : newsroom::kUploadPrefixes)
     server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);
   server.limit_connections(max_connections);

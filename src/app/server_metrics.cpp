@@ -49,6 +49,12 @@ std::string ServerMetrics::page(const MetricsSnapshot& snapshot) const {
     out.histogram("gazette_http_request_duration_seconds",
                   {{"kind", to_string(static_cast<PageKind>(k))}}, latency_[k]);
 
+  out.family("gazette_http_requests_answered_early_total",
+             "Requests answered from their first bytes, before the full HTTP parser (plain GETs "
+             "and HEADs of cached pages); counted in gazette_http_requests_total too.",
+             "counter");
+  out.sample("gazette_http_requests_answered_early_total", {}, answered_early_.value());
+
   const auto& cache = snapshot.page_cache.counters();
   out.family("gazette_page_cache_hits_total", "Page cache lookups that found a fresh page.",
              "counter");

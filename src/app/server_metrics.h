@@ -39,6 +39,9 @@ class ServerMetrics {
   /// One answered request: its kind of page, status, body bytes and the time taken to answer.
   void count_request(PageKind kind, unsigned status, std::uint64_t body_bytes,
                      std::chrono::nanoseconds duration);
+  /// A request answered from its first bytes, before the full parse (http/plain_request.h);
+  /// counted by count_request() as well.
+  void count_early_answer() { answered_early_.add(); }
   void count_comment_refusal(comments::Refusal reason) {
     comment_refusals_[static_cast<std::size_t>(reason)].add();
   }
@@ -54,6 +57,7 @@ class ServerMetrics {
   std::array<metrics::ShardedCounter, kPageKindCount> body_bytes_;
   std::array<metrics::LatencyHistogram, kPageKindCount> latency_;
   std::array<metrics::ShardedCounter, kRefusalCount> comment_refusals_;
+  metrics::ShardedCounter answered_early_;
   metrics::ShardedCounter publications_;
 };
 

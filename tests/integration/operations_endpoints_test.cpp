@@ -143,5 +143,49 @@ TEST_F(OperationsEndpoints, TheAccessLogHasOneLinePerRequestWhenAskedFor) {
   EXPECT_EQ(read_file(log).find(" GET " + article_), std::string::npos) << "off by default";
 }
 
+// The value of the sample `name` (labels included, as the page writes them), or -1.
+double sample(const std::string& page, const std::string& name) {
+  auto at = page.find("\n" + name + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(page.substr(at + name.size() + 2));
+}
+
+// A hit is answered from the request's first bytes, before Beast's parser
+// (http/plain_request.h): such requests are counted — by kind and status, in the latency
+// histogram, as cache hits — and logged exactly as those the full parser reads.
+TEST_F(OperationsEndpoints, HitsAnsweredBeforeTheParserAreCountedAndLogged) {
+  auto log = dir_.file("stderr.log");
+  std::vector<std::string> to_log = {"/bin/sh", "-c", "exec \"$@\" 2>>" + log, "sh"};
+  std::string page;
+  {
+    ServerProcess server(db(), {"--access-log"}, to_log);
+    auto first = get(server, article_);  // a miss: rendered, through the full parser
+    ASSERT_EQ(first.status, 200);
+    EXPECT_EQ(get(server, article_).status, 200);  // a hit
+    EXPECT_EQ(http_request(server.host(), server.port(), "HEAD", article_).status, 200);
+    EXPECT_EQ(get(server, article_, {{"If-None-Match", first.header("etag")}}).status, 304);
+    page = get(server, "/metrics").body;
+    server.stop();
+  }
+  EXPECT_EQ(sample(page, "gazette_http_requests_answered_early_total"), 3) << page;
+  EXPECT_EQ(sample(page, "gazette_http_requests_total{kind=\"article\",code=\"200\"}"), 3)
+      << page;
+  EXPECT_EQ(sample(page, "gazette_http_requests_total{kind=\"article\",code=\"304\"}"), 1)
+      << page;
+  EXPECT_EQ(sample(page, "gazette_http_request_duration_seconds_count{kind=\"article\"}"), 4)
+      << page;
+  EXPECT_EQ(sample(page, "gazette_page_cache_hits_total"), 3) << page;
+  EXPECT_EQ(sample(page, "gazette_page_cache_misses_total"), 1) << "each miss counted once";
+
+  auto text = read_file(log);
+  std::size_t lines = 0;
+  for (auto at = text.find(" 127.0.0.1 GET " + article_ + " 200 "); at != std::string::npos;
+       at = text.find(" 127.0.0.1 GET " + article_ + " 200 ", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 2u) << text;
+  EXPECT_NE(text.find(" 127.0.0.1 HEAD " + article_ + " 200 "), std::string::npos) << text;
+  EXPECT_NE(text.find(" 127.0.0.1 GET " + article_ + " 304 0 "), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace gazette::testing
