@@ -15,6 +15,10 @@ namespace {
 const std::string kSmuggled =
     "GET /robots.txt HTTP/1.1\r\nHost: gazette.test\r\nConnection: close\r\n\r\n";
 
+// The home page, on a connection the server closes after it (the client reads until then).
+const std::string kHomeAndClose =
+    "GET / HTTP/1.1\r\nHost: gazette.test\r\nConnection: close\r\n\r\n";
+
 std::string post_with(const std::string& framing_headers, const std::string& body,
                       const std::string& version = "HTTP/1.1") {
   return "POST /comments/form-token " + version + "\r\nHost: gazette.test\r\n" + framing_headers +
@@ -106,7 +110,7 @@ TEST_F(RequestFraming, AChunkSizeLineWithoutEndGetsA400NotEndlessBuffering) {
 // (http/plain_request.h); requests sent together are still answered in order, each once.
 TEST_F(RequestFraming, PipelinedGetsOfACachedPageAreEachAnsweredInOrder) {
   const std::string get = "GET / HTTP/1.1\r\nHost: gazette.test\r\n\r\n";
-  EXPECT_EQ(statuses(get), (std::vector<int>{200}));  // now cached
+  EXPECT_EQ(statuses(kHomeAndClose), (std::vector<int>{200}));  // now cached
   EXPECT_EQ(statuses(get + get + get + kSmuggled), (std::vector<int>{200, 200, 200, 200}));
 }
 
@@ -119,7 +123,7 @@ TEST_F(RequestFraming, AConnectionClosedBeforeAnyByteLeavesTheServerServing) {
     socket.connect({boost::asio::ip::make_address(server().host()), server().port()});
     socket.close();
   }
-  EXPECT_EQ(statuses("GET / HTTP/1.1\r\nHost: gazette.test\r\n\r\n"), (std::vector<int>{200}));
+  EXPECT_EQ(statuses(kHomeAndClose), (std::vector<int>{200}));
 }
 
 }  // namespace
