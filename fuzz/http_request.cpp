@@ -1,5 +1,7 @@
 // Fuzz target: a client's bytes read as the server reads them (Beast's parser with our limits,
-// http/request_parser.h; pipelined requests too), then what our code reads of each request.
+// http/request_parser.h; pipelined requests too), then what our code reads of each request; and
+// the server's own read of a plain GET (http/plain_request.h), which must read what it accepts
+// exactly as Beast's parser does.
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -13,6 +15,8 @@
 #include "http/conditional.h"
 #include "http/request_parser.h"
 #include "http/form.h"
+#include "http/plain_request.h"
+#include "http/request_head.h"
 #include "site/target.h"
 
 namespace {
@@ -109,10 +113,36 @@ std::string read_connection(InputStream stream) {
   }
 }
 
+// When the server's own reader accepts the head at the start of `bytes`, Beast's parser must
+// accept it too, end it at the same byte, and read the same head from it: the page cache
+// answers from either reading.
+void check_plain_reading(std::string_view bytes) {
+  auto plain = http::read_plain_request(bytes);
+  if (!plain) return;
+  std::optional<http::RequestParser> parser;
+  http::prepare_request_parser(parser, kBodyLimit);
+  beast::error_code error;
+  auto used = parser->put(asio::buffer(bytes.data(), plain->length), error);
+  fuzz::require(!error && parser->is_done() && used == plain->length,
+                "Beast reads a plain request's head whole, and no body after it");
+  auto beast = http::head_of(parser->get());
+  const auto& ours = plain->head;
+  fuzz::require(ours.method == beast.method && ours.target == beast.target &&
+                    ours.version == beast.version && ours.keep_alive == beast.keep_alive,
+                "a plain request's line and keep-alive read as Beast reads them");
+  fuzz::require(ours.host == beast.host && ours.accept_encoding == beast.accept_encoding &&
+                    ours.if_none_match == beast.if_none_match &&
+                    ours.if_modified_since == beast.if_modified_since &&
+                    ours.has_session_cookie == beast.has_session_cookie &&
+                    ours.has_authorization == beast.has_authorization,
+                "a plain request's fields read as Beast reads them");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto bytes = fuzz::as_text(data, size);
+  check_plain_reading(bytes);
   auto whole = read_connection(InputStream(bytes, bytes.size() + 1));
   // A slow client's bytes arrive a few at a time; the requests read must be the same.
   auto trickled = read_connection(InputStream(bytes, 3));
