@@ -230,6 +230,8 @@ void expect_same_pages(const ServerProcess& original, const ServerProcess& copy,
 }
 
 TEST_F(SiteCopy, SqliteToPostgresAndBackHoldsTheSameRowsAndServesTheSamePages) {
+  // An old address as WordPress may have had it: PostgreSQL keeps it as bytes, SQLite as text.
+  sqlite_execute(db(), "INSERT INTO redirects VALUES ('/ancien\\chemin?é=1', '/')");
   PostgresTestDatabase postgres;
   auto to_postgres = copy(db(), postgres.uri());
   ASSERT_EQ(to_postgres.exit_code, 0) << to_postgres.err;
@@ -246,6 +248,10 @@ TEST_F(SiteCopy, SqliteToPostgresAndBackHoldsTheSameRowsAndServesTheSamePages) {
   ASSERT_EQ(to_sqlite.exit_code, 0) << to_sqlite.err;
   EXPECT_NE(to_sqlite.out.find("rebuilt on the target"), std::string::npos) << to_sqlite.out;
   EXPECT_EQ(sqlite_counts(back), counts);
+  EXPECT_EQ(sqlite_number(back,
+                          "SELECT count(*) FROM redirects WHERE typeof(from_path) = 'text'"
+                          " AND from_path = '/ancien\\chemin?é=1'"),
+            1);
   // The rows themselves, not only their number: images' bytes, texts, threads.
   for (const char* sum :
        {"SELECT sum(length(bytes)) FROM media", "SELECT sum(length(body_html)) FROM articles",
@@ -306,16 +312,16 @@ TEST_F(SiteCopy, AFailedCopyLeavesTheTargetAsItWas) {
   ASSERT_EQ(copy(other_site(), postgres.uri()).exit_code, 0);
   auto before = postgres_counts(postgres.uri());
 
-  // A source whose last table holds a value PostgreSQL refuses (text that is not UTF-8): the
-  // copy fails after writing every other table, and --replace had emptied the target first.
+  // A source whose next-to-last tables hold a value PostgreSQL refuses (text that is not UTF-8):
+  // the copy fails after writing nearly every table, and --replace had emptied the target first.
   auto broken = dir().file("broken.db");
   ASSERT_EQ(copy(db(), broken).exit_code, 0);
-  sqlite_execute(broken, "INSERT INTO redirects VALUES (CAST(x'2fc328' AS TEXT), '/')");
+  sqlite_execute(broken, "INSERT INTO wxr_items VALUES (CAST(x'68c328' AS TEXT), 'id:1', NULL)");
   auto failed = copy(broken, postgres.uri(), /*replace=*/true);
   EXPECT_NE(failed.exit_code, 0);
   EXPECT_EQ(failed.out, "");
   EXPECT_EQ(lines_in(failed.err), 1u) << failed.err;
-  EXPECT_NE(failed.err.find("redirects"), std::string::npos) << failed.err;
+  EXPECT_NE(failed.err.find("wxr_items"), std::string::npos) << failed.err;
   EXPECT_EQ(postgres_counts(postgres.uri()), before);
 
   // A table the copy does not know: refused before anything is written, naming it.

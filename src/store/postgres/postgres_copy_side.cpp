@@ -57,8 +57,18 @@ copy::Value value_of(const Result& result, int row, int column, const std::strin
   return result.text(row, column);
 }
 
-// Adds `value` to `params`; returns its size in bytes.
-std::size_t add_value(Params& params, const copy::Value& value) {
+// Adds `value` to `params` for a column of type `type` (empty: whatever the value is); returns
+// its size in bytes. Text and bytes are sent as the column holds them: an old address is text in
+// SQLite and bytea here (any byte a decoded escape may be), and goes back as text.
+std::size_t add_value(Params& params, const copy::Value& value, std::string_view type = {}) {
+  if (auto* text = std::get_if<std::string>(&value); text && type == "bytea") {
+    params.add_bytes(*text);
+    return text->size();
+  }
+  if (auto* blob = std::get_if<copy::Bytes>(&value); blob && !type.empty() && type != "bytea") {
+    params.add(std::string_view(blob->data));
+    return blob->data.size();
+  }
   return std::visit(
       [&](const auto& held) -> std::size_t {
         using Held = std::decay_t<decltype(held)>;
@@ -246,13 +256,19 @@ void PostgresCopyTarget::flush() {
   if (batch_.empty()) return;
   std::string sql =
       "INSERT INTO " + sql_name(batch_table_) + " (" + column_list(batch_columns_) + ") VALUES ";
+  const auto& types = schema_.column_types(batch_table_);
+  std::vector<std::string> column_types;
+  for (const auto& column : batch_columns_) {
+    auto type = types.find(column);
+    column_types.push_back(type == types.end() ? "" : type->second);
+  }
   Params params;
   std::size_t parameter = 0;
   for (std::size_t row = 0; row < batch_.size(); ++row) {
     sql += row == 0 ? "(" : ", (";
     for (std::size_t column = 0; column < batch_columns_.size(); ++column) {
       sql += (column == 0 ? "$" : ", $") + std::to_string(++parameter);
-      add_value(params, batch_[row][column]);
+      add_value(params, batch_[row][column], column_types[column]);
     }
     sql += ")";
   }

@@ -1,7 +1,9 @@
 // SQLite's ends of a site copy (see sqlite_copy_side.h).
 #include "store/sqlite/sqlite_copy_side.h"
 
+#include <cctype>
 #include <chrono>
+#include <map>
 
 #include "content/event_codec.h"
 #include "store/change_origin.h"
@@ -70,7 +72,35 @@ std::int64_t count_of(DatabaseFile& file, const std::string& table) {
   return file.number_of("SELECT count(*) FROM " + sql_name(table));
 }
 
-void bind_value(DatabaseFile& file, sqlite3_stmt* statement, int index, const copy::Value& value) {
+// Which of SQLite's storage classes a column declared `type` keeps its values in (its affinity,
+// as SQLite derives it from the declared type), for text and bytes only.
+enum class Holds { text, bytes, other };
+Holds holds_of(std::string type) {
+  for (auto& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (type.find("INT") != std::string::npos) return Holds::other;
+  if (type.find("CHAR") != std::string::npos || type.find("CLOB") != std::string::npos ||
+      type.find("TEXT") != std::string::npos)
+    return Holds::text;
+  if (type.empty() || type.find("BLOB") != std::string::npos) return Holds::bytes;
+  return Holds::other;
+}
+
+void bind_value(DatabaseFile& file, sqlite3_stmt* statement, int index, const copy::Value& value,
+                Holds holds = Holds::other) {
+  // Text and bytes bound as the column keeps them: an old address is bytea in PostgreSQL (any
+  // byte a decoded escape may be) and text here, which lookups compare with text.
+  if (auto* blob = std::get_if<copy::Bytes>(&value); blob && holds == Holds::text) {
+    if (sqlite3_bind_text64(statement, index, blob->data.data(), blob->data.size(),
+                            SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+      file.fail("bind");
+    return;
+  }
+  if (auto* text = std::get_if<std::string>(&value); text && holds == Holds::bytes) {
+    if (sqlite3_bind_blob64(statement, index, text->data(), text->size(), SQLITE_TRANSIENT) !=
+        SQLITE_OK)
+      file.fail("bind");
+    return;
+  }
   int rc = std::visit(
       [&](const auto& held) -> int {
         using Held = std::decay_t<decltype(held)>;
@@ -234,10 +264,20 @@ void SqliteCopyTarget::insert(const std::string& table, const std::vector<std::s
                                                           column_list(columns) + ") VALUES (" +
                                                           values + ")");
     insert_table_ = table;
+    insert_holds_.clear();
+    std::map<std::string, std::string> declared;
+    FileStatement info(*file_, "SELECT name, type FROM pragma_table_info(?1)");
+    sqlite3_bind_text(info.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+    while (info.step())
+      declared[reinterpret_cast<const char*>(sqlite3_column_text(info.get(), 0))] =
+          reinterpret_cast<const char*>(sqlite3_column_text(info.get(), 1));
+    for (const auto& column : columns)
+      insert_holds_.push_back(static_cast<int>(holds_of(declared[column])));
   }
   auto* statement = insert_->get();
   for (std::size_t i = 0; i < row.size(); ++i)
-    bind_value(*file_, statement, static_cast<int>(i + 1), row[i]);
+    bind_value(*file_, statement, static_cast<int>(i + 1), row[i],
+               static_cast<Holds>(insert_holds_[i]));
   try {
     insert_->step();
   } catch (const DatabaseError& error) {

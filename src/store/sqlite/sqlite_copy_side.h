@@ -65,6 +65,7 @@ class SqliteCopyTarget final : public copy::CopyTarget {
   std::unique_ptr<DatabaseFile> file_;
   std::string insert_table_;  // the table insert_ was prepared for
   std::unique_ptr<FileStatement> insert_;
+  std::vector<int> insert_holds_;  // per column: how the column keeps text and bytes
   bool open_ = false;
 };
 
