@@ -8,6 +8,8 @@
 
 #include "app/commands.h"
 #include "app/database_location.h"
+#include "store/postgres/postgres_copy_side.h"
+#include "store/postgres/postgres_site_backup.h"
 #include "store/sqlite/sqlite_site_backup.h"
 
 namespace gazette::app {
@@ -16,8 +18,10 @@ namespace {
 
 std::unique_ptr<store::SiteBackup> site_backup_of(const std::string& db) {
   // main() refused every other kind of address before any command ran.
-  auto location = std::get<SqliteFile>(parse_database_location(db));
-  return std::make_unique<store::sqlite::SqliteSiteBackup>(location.path);
+  auto location = parse_database_location(db);
+  if (auto* postgres = std::get_if<PostgresAddress>(&location))
+    return std::make_unique<store::postgres::PostgresSiteBackup>(postgres->uri);
+  return std::make_unique<store::sqlite::SqliteSiteBackup>(std::get<SqliteFile>(location).path);
 }
 
 // "1 article", "24 articles".
@@ -56,7 +60,8 @@ int backup(const BackupOptions& options) {
 int restore(const BackupOptions& options) {
   try {
     auto contents = site_backup_of(options.db)->restore(options.file);
-    std::printf("restored %s into %s\n", describe(contents).c_str(), options.db.c_str());
+    std::printf("restored %s into %s\n", describe(contents).c_str(),
+                store::postgres::without_password(options.db).c_str());
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "gazette restore: %s\n", error.what());

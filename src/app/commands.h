@@ -53,6 +53,12 @@ struct BackupOptions {
   std::string file;  // the backup file written, or read by a restore
 };
 
+struct CopyOptions {
+  std::string from;  // a SQLite file or a postgresql:// address, as --db takes
+  std::string to;
+  bool replace = false;  // empty a target that holds a site (in the copy's transaction)
+};
+
 /// Serves the site until SIGINT/SIGTERM; prints "gazette: listening on http://HOST:PORT".
 int serve(const ServeOptions& options);
 /// Publishes one Markdown article file; prints its URL path as the last line.
@@ -69,5 +75,8 @@ int export_wxr(const ExportWxrOptions& options);
 int backup(const BackupOptions& options);
 /// Fills an empty database with the site in a backup file; refuses a database holding a site.
 int restore(const BackupOptions& options);
+/// Copies the whole site from one database to another (either backend), in one transaction of
+/// the target; prints the rows per table and verifies them by counting in the target.
+int copy(const CopyOptions& options);
 
 }  // namespace gazette::app

@@ -126,6 +126,17 @@ int main(int argc, char** argv) {
       ->required();
   add_db(restore_command);
 
+  CopyOptions copy_options;
+  auto* copy_command = cli.add_subcommand(
+      "copy", "Copy the whole site from one database to another (SQLite or PostgreSQL)");
+  copy_command
+      ->add_option("--from", copy_options.from, "The site's database: FILE or postgresql://…")
+      ->required();
+  copy_command->add_option("--to", copy_options.to, "The database to fill: FILE or postgresql://…")
+      ->required();
+  copy_command->add_flag("--replace", copy_options.replace,
+                         "Empty a target that holds a site first (in the same transaction)");
+
   // The file's settings become the options' defaults before the parse: a flag or the
   // environment still wins over them.
   if (auto config = config_file_named(argc, argv)) {
@@ -141,6 +152,8 @@ int main(int argc, char** argv) {
   }
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
+  // Two databases of its own, named by --from and --to.
+  if (*copy_command) return sodium_init() < 0 ? 1 : copy(copy_options);
   // Every command opens its database from `db`: an address no backend understands is refused
   // here, before any of them creates a file or a folder.
   auto location = parse_database_location(db);
@@ -148,7 +161,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gazette: %s\n", unknown->message().c_str());
     return kUsageError;
   }
-  if (auto* postgres = std::get_if<PostgresAddress>(&location)) return open_postgres(postgres->uri);
+  auto* postgres = std::get_if<PostgresAddress>(&location);
+  if (postgres && !*backup_command && !*restore_command) return open_postgres(postgres->uri);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
     return 1;

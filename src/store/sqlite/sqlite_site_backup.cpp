@@ -3,19 +3,16 @@
 // restore leaves no file that looks finished.
 #include "store/sqlite/sqlite_site_backup.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <array>
 #include <chrono>
 #include <optional>
 #include <string>
-#include <system_error>
 
 #include "store/sqlite/backup_file.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/database_file.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/partial_file.h"
 
 namespace gazette::store::sqlite {
 
@@ -29,53 +26,6 @@ namespace {
 constexpr std::array<std::string_view, 10> kSiteTables = {
     "articles", "authors", "sections", "categories", "tags",
     "media",    "users",   "comments", "settings",   "redirects"};
-
-// A name beside `file` for the file being made, unique to this process.
-fs::path partial_beside(const fs::path& file, std::string_view what) {
-  std::string name = ".";
-  name.append(file.filename().string()).append(".").append(what).append("-");
-  name.append(std::to_string(getpid()));
-  return file.parent_path() / name;
-}
-
-// Removes a partial file and what SQLite kept beside it, unless it was renamed into place.
-class PartialFile {
- public:
-  explicit PartialFile(fs::path path) : path_(std::move(path)) { remove(); }
-  ~PartialFile() {
-    if (!kept_) remove();
-  }
-  PartialFile(const PartialFile&) = delete;
-  PartialFile& operator=(const PartialFile&) = delete;
-  const fs::path& path() const { return path_; }
-
-  // fsync, rename over `destination`, fsync the folder: the file is there after a crash, whole.
-  void move_to(const fs::path& destination) {
-    sync(path_, O_RDONLY);
-    fs::rename(path_, destination);
-    kept_ = true;
-    sync(destination.parent_path().empty() ? fs::path(".") : destination.parent_path(),
-         O_RDONLY | O_DIRECTORY);
-  }
-
- private:
-  void remove() {
-    std::error_code ignored;
-    for (auto suffix : {"", "-journal", "-wal", "-shm"})
-      fs::remove(path_.string() + suffix, ignored);
-  }
-  static void sync(const fs::path& path, int flags) {
-    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "open " + path.string());
-    int rc = ::fsync(fd);
-    int saved = errno;
-    ::close(fd);
-    if (rc != 0) throw std::system_error(saved, std::generic_category(), "fsync " + path.string());
-  }
-
-  fs::path path_;
-  bool kept_ = false;
-};
 
 // What `target` holds that makes it a site ("24 articles, 3 users"), or nothing when it holds
 // none. Reading it takes the lock the caller asked for.
@@ -112,7 +62,7 @@ BackupContents SqliteSiteBackup::back_up(const fs::path& file) {
   std::error_code error;
   if (!fs::is_regular_file(database_, error))
     throw std::runtime_error(database_.string() + ": no such database");
-  PartialFile partial(partial_beside(file, "partial"));
+  PartialFile partial(PartialFile::beside(file, "partial"));
   {
     // Read-only: a backup never changes the site. VACUUM INTO reads in one transaction, so the
     // copy is the site as of its start, and compact.
@@ -161,7 +111,7 @@ BackupContents SqliteSiteBackup::restore(const fs::path& file) {
       throw std::runtime_error(database_.string() +
                                "-wal exists without its database: remove it first");
     if (!database_.parent_path().empty()) fs::create_directories(database_.parent_path());
-    PartialFile partial(partial_beside(database_, "restoring"));
+    PartialFile partial(PartialFile::beside(database_, "restoring"));
     {
       DatabaseFile target(partial.path(), DatabaseFile::Mode::create);
       copy_backup_into(file, target);
