@@ -35,9 +35,6 @@ constexpr std::int64_t kExactTotalLimit = 1000;
 // the body's, and articles matching alike tie.
 constexpr std::string_view kRankTier =
     "round(ts_rank('{0.1, 0.3, 0.5, 1.0}', d.head, $1::tsquery) * 100)";
-// A part's weight in bm25 (related articles), as SQLite's rank weighs its columns.
-constexpr std::string_view kPartBm25Weight =
-    "CASE w WHEN 'A' THEN 10 WHEN 'B' THEN 5 WHEN 'C' THEN 3 ELSE 1 END";
 
 std::int64_t not_negative(std::int64_t value) {
   return std::max<std::int64_t>(value, 0);
@@ -109,6 +106,29 @@ void save_term_counts(Connection& connection, const std::map<std::string, std::i
       " SELECT * FROM unnest($1::text[], $2::bigint[])"
       " ON CONFLICT (term) DO UPDATE SET documents = search_terms.documents + excluded.documents",
       Params().add(text_array(terms)).add(text_array(counts)));
+}
+
+// Replaces document `id`'s rows of search_postings by `vector`'s (a removed document's go with
+// its search_documents row).
+void save_postings(Connection& connection, std::int64_t id, const DocumentVector& vector) {
+  connection.query("DELETE FROM search_postings WHERE article_id = $1", Params().add(id));
+  if (vector.postings.empty()) return;
+  std::vector<std::string> terms, frequencies, places;
+  for (const auto& posting : vector.postings) {
+    terms.push_back(posting.term);
+    frequencies.push_back(std::to_string(posting.frequency));
+    places.push_back(posting.places);
+  }
+  connection.query(
+      "INSERT INTO search_postings (term, article_id, frequency, length, places)"
+      " SELECT p.term, $1, p.frequency, $2, p.places::integer[]"
+      " FROM unnest($3::text[], $4::integer[], $5::text[]) AS p(term, frequency, places)",
+      Params()
+          .add(id)
+          .add(std::int64_t{vector.length})
+          .add(text_array(terms))
+          .add(text_array(frequencies))
+          .add(text_array(places)));
 }
 
 // How many documents hold `term`.
@@ -194,8 +214,10 @@ void PostgresDiscoveryStore::write_search_documents(WriteTransaction& write,
             .add(std::int64_t{vector.length})
             .add(vector.literal)
             .add(vector.head));
-    if (written.affected() > 0)
+    if (written.affected() > 0) {
       for (const auto& term : vector.terms) ++tally[term];
+      save_postings(connection, document.id.value, vector);
+    }
   }
   for (auto id : removed) {
     count_out_terms(connection, id.value, tally);
@@ -356,13 +378,17 @@ std::vector<RelatedCandidate> PostgresDiscoveryStore::related_candidates(
     auto found = std::make_shared<WordPostings>();
     if (!query.literal.empty()) {
       // Its weighted frequency: each place holding one of its terms once (its two stems share
-      // their places), weighted by part as bm25 weighs SQLite's columns.
-      auto rows_of_word = connection->query(
-          "SELECT d.article_id, d.length, (SELECT sum(" + std::string(kPartBm25Weight) +
-              ") FROM (SELECT DISTINCT p, w FROM unnest(d.terms) u,"
-              " unnest(u.positions, u.weights) AS x(p, w) WHERE u.lexeme = ANY($2::text[])) hit)"
-              " FROM search_documents d WHERE d.terms @@ $1::tsquery ORDER BY d.article_id",
-          Params().add(query.literal).add(text_array(query.terms)));
+      // their places), weighted by part as bm25 weighs SQLite's columns. A word of one term
+      // reads its postings' frequencies; of two, the union of their places.
+      std::string_view sql =
+          query.terms.size() == 1
+              ? "SELECT article_id, length, frequency FROM search_postings"
+                " WHERE term = ($1::text[])[1] ORDER BY article_id"
+              : "SELECT article_id, min(length), sum(CASE place % 4 WHEN 0 THEN 10 WHEN 1 THEN 5"
+                " WHEN 2 THEN 3 ELSE 1 END) FROM (SELECT DISTINCT article_id, length, place"
+                " FROM search_postings, unnest(places) AS place WHERE term = ANY($1::text[])) hit"
+                " GROUP BY article_id ORDER BY article_id";
+      auto rows_of_word = connection->query(sql, Params().add(text_array(query.terms)));
       for (int row = 0; row < rows_of_word.rows(); ++row) {
         found->ids.push_back(rows_of_word.integer(row, 0));
         found->saturations.push_back(

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 
 #include "text/words.h"
 
@@ -33,6 +34,31 @@ std::string phrase_literal(const std::vector<std::vector<std::string>>& words) {
     literal += (literal.empty() ? "" : " <-> ") + word;
   }
   return words.size() > 1 ? "(" + literal + ")" : literal;
+}
+
+// A part's weight in bm25, by its code in search_postings' places (A title … D body), as SQLite's
+// rank weighs its columns.
+constexpr int kPartWeights[] = {10, 5, 3, 1};
+constexpr int kPartsPerPosition = 4;
+
+// The posting of `term` from its places ("12A"…): one per position, under the heaviest part
+// written there, as tsvector input keeps a lexeme's positions (a clamped position is shared).
+TermPosting term_posting(const std::string& term, const std::vector<std::string>& places) {
+  std::map<int, int> parts;  // position → part code (0 title … 3 body), the lowest wins
+  for (const auto& place : places) {
+    int position = std::stoi(place.substr(0, place.size() - 1));
+    int part = place.back() - 'A';
+    auto [at, added] = parts.emplace(position, part);
+    if (!added) at->second = std::min(at->second, part);
+  }
+  TermPosting posting{term, 0, "{"};
+  for (const auto& [position, part] : parts) {
+    posting.frequency += kPartWeights[part];
+    if (posting.places.size() > 1) posting.places += ',';
+    posting.places += std::to_string(position * kPartsPerPosition + part);
+  }
+  posting.places += '}';
+  return posting;
 }
 
 }  // namespace
@@ -78,6 +104,7 @@ DocumentVector document_vector(text::IndexStemmer& stemmer, const SearchDocument
   }
   for (const auto& [term, places] : positions) {
     vector.terms.push_back(term);
+    vector.postings.push_back(term_posting(term, places));
     if (!vector.literal.empty()) vector.literal += ' ';
     vector.literal += quoted_lexeme(term) + ':';
     std::string head_places;

@@ -18,12 +18,20 @@ constexpr int kMaxVectorPosition = 16383;
 /// PostgreSQL keeps at most this many positions of one lexeme in a tsvector.
 constexpr std::size_t kMaxLexemePositions = 256;
 
+/// One term's places in a document, as search_postings holds them (migration 0008).
+struct TermPosting {
+  std::string term;
+  int frequency = 0;   // its places weighted by part: title 10, keywords 5, lead 3, body 1
+  std::string places;  // an integer[] literal of position × 4 + part (0 title … 3 body)
+};
+
 /// A document as the index holds it.
 struct DocumentVector {
   std::string literal;  // a tsvector literal: 'stem':1A,7D …
   std::string head;     // the same of the title, keywords and lead only (what ranking reads)
   int length = 0;       // its words, in all parts (bm25's document length)
-  std::vector<std::string> terms;  // its distinct terms
+  std::vector<std::string> terms;     // its distinct terms
+  std::vector<TermPosting> postings;  // per term of `terms`, its places as the tsvector keeps them
 };
 
 /// The terms of `document`'s parts, weighted A (title), B (keywords), C (lead), D (body); each
