@@ -41,10 +41,12 @@ const std::vector<SiteTable>& tables() {
       {.name = "wxr_comments"},
       {.name = "redirects", .holds_site = true},
 
-      // Discovery on SQLite (0002, 0007, 0009): built again by the target's catch-up.
+      // Discovery (SQLite 0002, 0007, 0009; PostgreSQL 0006, 0008): built again by the
+      // target's catch-up.
       {.name = "search_index", .role = derived},
       {.name = "search_documents", .role = derived},
       {.name = "search_terms", .role = derived},
+      {.name = "search_postings", .role = derived},
       {.name = "related_articles", .role = derived},
       // A view of search_index (fts5vocab), and a counter that must only grow: processes
       // holding documents of an older generation read what changed since.
