@@ -9,26 +9,14 @@
 #include "store/postgres/leader_lock.h"
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
+#include "store/postgres/postgres_comment_store.h"
+#include "store/postgres/postgres_discovery_store.h"
+#include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
-
-// Until the last four PostgreSQL stores land (issue 13, written beside this), the backend opens
-// and migrates the database, then says it is not complete. TEMPORARY: goes when they land.
-#if __has_include("store/postgres/postgres_editorial_store.h") &&                   \
-                  __has_include(                                                    \
-                      "store/postgres/postgres_comment_store.h") &&                 \
-                      __has_include("store/postgres/postgres_discovery_store.h") && \
-                                    __has_include("store/postgres/postgres_wxr_import_store.h")
-#include "store/postgres/postgres_comment_store.h"
-#include "store/postgres/postgres_discovery_store.h"
-#include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_wxr_import_store.h"
-#define GAZETTE_POSTGRES_COMPLETE 1
-#else
-#define GAZETTE_POSTGRES_COMPLETE 0
-#endif
 
 namespace gazette::app {
 
@@ -40,7 +28,6 @@ using namespace store::postgres;
 // not be heard of. The database has just been opened, so this is one connection's time.
 constexpr auto kFirstListenTimeout = std::chrono::seconds(kConnectTimeoutSeconds + 1);
 
-#if GAZETTE_POSTGRES_COMPLETE
 class PostgresStorage final : public Storage {
  public:
   PostgresStorage(const std::string& uri, const content::Clock& clock) : database_(uri, &clock) {}
@@ -104,23 +91,11 @@ class PostgresStorage final : public Storage {
   PostgresCommentStore comments_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only
 };
-#endif
 
 }  // namespace
 
 std::unique_ptr<Storage> open_postgres_storage(const std::string& uri, const content::Clock& clock,
                                                store::StatementObserver* timing) {
-#if !GAZETTE_POSTGRES_COMPLETE
-  try {
-    PostgresDatabase database(uri, &clock);
-  } catch (const PostgresError& error) {
-    throw DatabaseOpenError(std::string("--db: ") + error.what());
-  }
-  (void)timing;
-  throw DatabaseOpenError(
-      "--db: the PostgreSQL database opened and migrated, but the PostgreSQL backend is not "
-      "complete yet (issue 13): use a SQLite file for now");
-#else
   try {
     auto storage = std::make_unique<PostgresStorage>(uri, clock);
     if (timing) storage->observe_statements(timing);
@@ -128,7 +103,6 @@ std::unique_ptr<Storage> open_postgres_storage(const std::string& uri, const con
   } catch (const PostgresError& error) {
     throw DatabaseOpenError(std::string("--db: ") + error.what());
   }
-#endif
 }
 
 }  // namespace gazette::app
