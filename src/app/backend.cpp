@@ -3,18 +3,19 @@
 
 namespace gazette::app {
 
-Backend::Backend(const std::string& db_path, FollowWrites follow)
-    : database(db_path, &clock),
-      store(database),
-      editorial(database),
-      media_store(database),
-      term_store(database),
-      account_store(database),
-      sign_in_attempt_store(database),
-      discovery_store(database),
-      change_log(database),
-      wxr_store(database),
-      comment_store(database),
+Backend::Backend(const std::string& db, FollowWrites follow, store::StatementObserver* timing)
+    : storage(open_storage(db, clock, timing)),
+      database(storage->database()),
+      store(storage->content()),
+      editorial(storage->editorial()),
+      media_store(storage->media()),
+      term_store(storage->terms()),
+      account_store(storage->accounts()),
+      sign_in_attempt_store(storage->sign_in_attempts()),
+      discovery_store(storage->discovery()),
+      change_log(storage->change_log()),
+      wxr_store(storage->wxr_import()),
+      comment_store(storage->comments()),
       write_path(database, events),
       discovery_updater(store, discovery_store, write_path),
       articles(store, editorial, write_path, clock),

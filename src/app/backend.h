@@ -1,10 +1,11 @@
 // The parts of Gazette every command that reads or writes content shares — the clock, the
 // database, the stores, the event bus, the write path and the services — built in dependency
-// order, in one place.
+// order, in one place, on whichever backend `--db` names (storage.h).
 #pragma once
 
 #include <string>
 
+#include "app/storage.h"
 #include "auth/accounts.h"
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
@@ -19,17 +20,6 @@
 #include "publishing/settings_service.h"
 #include "publishing/term_service.h"
 #include "publishing/write_path.h"
-#include "store/sqlite/connection_pool.h"
-#include "store/sqlite/sqlite_account_store.h"
-#include "store/sqlite/sqlite_change_log_store.h"
-#include "store/sqlite/sqlite_comment_store.h"
-#include "store/sqlite/sqlite_discovery_store.h"
-#include "store/sqlite/sqlite_editorial_store.h"
-#include "store/sqlite/sqlite_media_store.h"
-#include "store/sqlite/sqlite_sign_in_attempt_store.h"
-#include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_term_store.h"
-#include "store/sqlite/sqlite_wxr_import_store.h"
 
 namespace gazette::app {
 
@@ -38,25 +28,29 @@ namespace gazette::app {
 enum class FollowWrites { each, none };
 
 struct Backend {
-  /// Opens (creating and migrating when needed) the database at `db_path`.
-  explicit Backend(const std::string& db_path, FollowWrites follow = FollowWrites::each);
+  /// Opens (creating and migrating when needed) the database `db` names: a SQLite file or a
+  /// postgresql:// address. Statements are reported to `timing` when given (/metrics). Throws
+  /// DatabaseOpenError (one line) when the database cannot be opened.
+  explicit Backend(const std::string& db, FollowWrites follow = FollowWrites::each,
+                   store::StatementObserver* timing = nullptr);
   Backend(const Backend&) = delete;
   Backend& operator=(const Backend&) = delete;
 
   content::SystemClock clock;  // the one clock every service asks
 
   // Storage: every read goes to the stores, every write through a service below.
-  store::sqlite::ConnectionPool database;
-  store::sqlite::SqliteStore store;
-  store::sqlite::SqliteEditorialStore editorial;  // drafts, revisions, the workflow
-  store::sqlite::SqliteMediaStore media_store;
-  store::sqlite::SqliteTermStore term_store;
-  store::sqlite::SqliteAccountStore account_store;
-  store::sqlite::SqliteSignInAttemptStore sign_in_attempt_store;  // shared by every process
-  store::sqlite::SqliteDiscoveryStore discovery_store;
-  store::sqlite::SqliteChangeLogStore change_log;  // what other processes announced
-  store::sqlite::SqliteWxrImportStore wxr_store;   // imports, exports, old URLs
-  store::sqlite::SqliteCommentStore comment_store;
+  std::unique_ptr<Storage> storage;
+  store::Database& database;
+  store::Store& store;
+  store::EditorialStore& editorial;  // drafts, revisions, the workflow
+  store::MediaStore& media_store;
+  store::TermStore& term_store;
+  store::AccountStore& account_store;
+  store::SignInAttemptStore& sign_in_attempt_store;  // shared by every process
+  store::DiscoveryStore& discovery_store;
+  store::ChangeLogStore& change_log;  // what other processes announced
+  store::WxrImportStore& wxr_store;   // imports, exports, old URLs
+  store::CommentStore& comment_store;
 
   // Writes: one transaction each, announcing its events; published here after the commit.
   content::EventBus events;

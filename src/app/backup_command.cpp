@@ -2,6 +2,7 @@
 // the backend's store::SiteBackup (the file's format is the same for every backend).
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>

@@ -34,9 +34,8 @@ int on_trace(unsigned type, void* context, void* statement, void* /*detail*/) {
     if (slots.statement[i] != statement) continue;
     // Started again (a trigger's program): the first start counts.
     if (type == SQLITE_TRACE_STMT) return 0;
-    timing.statements.add();
-    timing.nanoseconds.add(static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(now - slots.started[i]).count()));
+    timing.statement_ran(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(now - slots.started[i]));
     slots.statement[i] = nullptr;
     return 0;
   }

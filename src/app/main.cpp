@@ -12,7 +12,7 @@
 #include "app/comments_command.h"
 #include "app/config_file.h"
 #include "app/database_location.h"
-#include "app/postgres_command.h"
+#include "app/storage.h"
 
 namespace {
 // The exit status of a command line that names something Gazette cannot use (shells' convention).
@@ -38,7 +38,10 @@ int main(int argc, char** argv) {
 
   std::string db = "data/gazette.db";
   auto add_db = [&db](CLI::App* command) {
-    command->add_option("--db", db, "SQLite database file")->envname("GAZETTE_DB");
+    command
+        ->add_option("--db", db,
+                     "A SQLite database file, or a PostgreSQL database's postgresql:// address")
+        ->envname("GAZETTE_DB");
   };
 
   ServeOptions serve_options{.db = "", .listen = "127.0.0.1:8080", .theme_dir = std::nullopt};
@@ -161,8 +164,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gazette: %s\n", unknown->message().c_str());
     return kUsageError;
   }
-  auto* postgres = std::get_if<PostgresAddress>(&location);
-  if (postgres && !*backup_command && !*restore_command) return open_postgres(postgres->uri);
   if (sodium_init() < 0) {
     spdlog::error("libsodium failed to initialise");
     return 1;
@@ -193,6 +194,10 @@ int main(int argc, char** argv) {
     }
     demo_options.db = db;
     return demo(demo_options);
+  } catch (const DatabaseOpenError& error) {
+    // One line naming what failed (the address, the credentials, the server), and no more.
+    std::fprintf(stderr, "gazette: %s\n", error.what());
+    return 1;
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
     return 1;

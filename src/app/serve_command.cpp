@@ -2,9 +2,6 @@
 // newsroom, scheduler, HTTP.
 #include <spdlog/spdlog.h>
 
-#include <pthread.h>
-#include <sched.h>
-
 #include <cstdio>
 #include <stdexcept>
 #include <thread>
@@ -12,6 +9,7 @@
 #include "app/backend.h"
 #include "app/commands.h"
 #include "app/database_timing.h"
+#include "app/leader_duties.h"
 #include "app/observed_responder.h"
 #include "app/server_metrics.h"
 #include "auth/accounts.h"
@@ -29,9 +27,7 @@
 #include "http/server.h"
 #include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
-#include "publishing/scheduled_publisher.h"
 #include "site/reader_site.h"
-#include "store/sqlite/migrations.h"
 #include "theme/theme.h"
 
 namespace gazette::app {
@@ -69,9 +65,14 @@ ListenAddress parse_listen(const std::string& text) {
   return {host, static_cast<unsigned short>(port)};
 }
 
+struct ConnectionLimit {
+  std::size_t limit = 0;
+  std::string description;  // logged once the database has opened (a failure is one line)
+};
+
 // The most client connections to hold open: what was asked (--max-connections) or, by default,
 // all that the open-file limit — raised first — leaves room for. Throws when that is too few.
-std::size_t connection_limit(std::size_t asked, unsigned threads) {
+ConnectionLimit connection_limit(std::size_t asked, unsigned threads) {
   auto open_files = http::raise_open_file_limit();
   auto room = http::connections_within(open_files.now, threads);
   if (room < kMinConnections)
@@ -86,11 +87,11 @@ std::size_t connection_limit(std::size_t asked, unsigned threads) {
                  asked, open_files.now, room, room);
   else if (asked > 0)
     limit = asked;
-  spdlog::info("connections: at most {} open (open-file limit {}{})", limit, open_files.now,
-               open_files.now != open_files.before
-                   ? ", raised from " + std::to_string(open_files.before)
-                   : std::string());
-  return limit;
+  return {limit,
+          fmt::format("connections: at most {} open (open-file limit {}{})", limit, open_files.now,
+                      open_files.now != open_files.before
+                          ? ", raised from " + std::to_string(open_files.before)
+                          : std::string())};
 }
 
 }  // namespace
@@ -104,11 +105,12 @@ int serve(const ServeOptions& options) {
   // Before the database opens, so that every connection to it is timed for /metrics.
   DatabaseTiming database_timing;
   ServerMetrics metrics;
-  Backend backend(options.db);
+  Backend backend(options.db, FollowWrites::each, &database_timing);
+  spdlog::info("{}", max_connections.description);
   // Writes made by other processes (gazette publish) or before the index existed: the index
-  // before serving; related lists not computed yet on a thread of their own (started below, once
-  // every subscriber is in place), as a generated site's may take minutes (article pages show
-  // the section's latest meanwhile).
+  // before serving; related lists not computed yet by the leader (below, once every subscriber
+  // is in place), on a thread of its own, as a generated site's may take minutes (article
+  // pages show the section's latest meanwhile).
   if (auto indexed = backend.discovery_updater.catch_up_index())
     spdlog::info("search index: {} articles indexed", indexed);
   std::optional<std::filesystem::path> theme_dir;
@@ -125,13 +127,13 @@ int serve(const ServeOptions& options) {
   pages.set_comment_section(&comment_section);
   comments::web::CommentPages comment_pages(backend.comments, pages, backend.clock);
 
-  // The newsroom: every write goes through a service, which announces it; the scheduler looks
-  // again whenever an article changes.
-  publishing::ScheduledPublisher scheduler(backend.articles, backend.clock);
-  backend.events.subscribe([&scheduler, &metrics](const content::Event& event) {
+  // The newsroom: every write goes through a service, which announces it; the scheduler, on
+  // the node that leads, looks again whenever an article changes.
+  LeaderDuties leader_duties(backend.articles, backend.discovery_updater, backend.clock);
+  backend.events.subscribe([&leader_duties, &metrics](const content::Event& event) {
     auto* changed = std::get_if<content::ArticleChanged>(&event);
     if (!changed) return;
-    scheduler.wake();
+    leader_duties.article_changed();
     if (changed->after && changed->after->visible && !(changed->before && changed->before->visible))
       metrics.count_publication();
   });
@@ -163,8 +165,9 @@ int serve(const ServeOptions& options) {
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
   // (its events, published after its commit) and in the others sharing the database (their
-  // events, read from the change log by the change feed). Subscribed last, it sees what the
-  // subscribers before it announced in turn (related lists).
+  // events, read from the change log by the change feed when the log's token moved: on
+  // PostgreSQL, when a NOTIFY came). Subscribed last, it sees what the subscribers before it
+  // announced in turn (related lists).
   cache::PageCache page_cache(kPageCacheBytes);
   auto drop_changed_pages = [&page_cache](const content::Event& event) {
     if (auto dependencies = cache::invalidated_by(event))
@@ -173,20 +176,16 @@ int serve(const ServeOptions& options) {
       page_cache.clear();
   };
   backend.events.subscribe(drop_changed_pages);
-  cache::ChangeFeed change_feed(backend.change_log, drop_changed_pages);
+  backend.storage->follow_other_processes();  // before the feed notes where the log stands
+  cache::ChangeFeed change_feed(
+      backend.change_log,
+      [&drop_changed_pages, &leader_duties](const content::Event& event) {
+        drop_changed_pages(event);
+        if (std::holds_alternative<content::ArticleChanged>(event)) leader_duties.article_changed();
+      },
+      [&page_cache] { page_cache.clear(); });
   cache::CachingResponder responder(page_cache, std::ref(router),
                                     [&change_feed] { change_feed.refresh(); });
-
-  // Started after the last subscription: the event bus is read without a lock once threads run.
-  std::jthread related_catch_up([&backend](std::stop_token stop) {
-    // An idle-priority thread: a site of 100,000 imported articles keeps it busy for hours,
-    // and readers come first — it only uses what the serving threads leave.
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
-    auto computed =
-        backend.discovery_updater.catch_up_related([&] { return !stop.stop_requested(); });
-    if (computed) spdlog::info("related articles: {} lists computed", computed);
-  });
 
   // Outermost: /metrics, /healthz, /readyz, and every request counted (and logged if asked).
   auto metrics_page = [&] {
@@ -196,16 +195,7 @@ int serve(const ServeOptions& options) {
       snapshot.next_scheduled_in_seconds = std::chrono::duration<double>(*due - now).count();
     return metrics.page(snapshot);
   };
-  auto readiness = [&backend]() -> std::optional<std::string> {
-    try {
-      auto connection = backend.database.read();
-      if (auto pending = store::sqlite::pending_migrations(*connection))
-        return std::to_string(pending) + " database migrations not applied";
-      return std::nullopt;
-    } catch (const std::exception& error) {
-      return std::string("database unreachable: ") + error.what();
-    }
-  };
+  auto readiness = [&backend] { return backend.storage->not_ready(); };
   // A plain GET of a cached page is answered from its first bytes (http/plain_request.h).
   ObservedResponder observed(
       [&responder](const http::Request& request) { return responder.respond(request); },
@@ -217,14 +207,18 @@ int serve(const ServeOptions& options) {
       [&observed](const http::RequestHead& head) { return observed.ready(head); });
   for (auto prefix : newsroom::kUploadPrefixes)
     server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);
-  server.limit_connections(max_connections);
-  scheduler.start();
+  server.limit_connections(max_connections.limit);
+  // Started after the last subscription: the event bus is read without a lock once threads
+  // run. On PostgreSQL one node leads at a time (an advisory lock), and another takes over
+  // when it goes.
+  auto leadership = backend.storage->leadership();
+  leadership->campaign([&leader_duties] { leader_duties.begin(); },
+                       [&leader_duties] { leader_duties.end(); });
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
   server.run(threads);
-  scheduler.stop();
-  related_catch_up.request_stop();
+  leadership->resign();
   spdlog::info("stopped");
   return 0;
 }

@@ -17,8 +17,13 @@ constexpr auto kCheckInterval = std::chrono::milliseconds(1);
 
 }  // namespace
 
-ChangeFeed::ChangeFeed(store::ChangeLogStore& log, RemoteEventHandler on_remote_event)
-    : log_(log), on_remote_event_(std::move(on_remote_event)), last_seen_id_(log.latest_id()) {}
+ChangeFeed::ChangeFeed(store::ChangeLogStore& log, RemoteEventHandler on_remote_event,
+                       MissedChangesHandler on_missed_changes)
+    : log_(log),
+      on_remote_event_(std::move(on_remote_event)),
+      on_missed_changes_(std::move(on_missed_changes)),
+      last_seen_id_(log.latest_id()),
+      reconnections_seen_(log.reconnections()) {}
 
 void ChangeFeed::apply_remote() {
   std::lock_guard lock(mutex_);
@@ -42,6 +47,17 @@ void ChangeFeed::refresh() {
           now_ns + std::chrono::duration_cast<std::chrono::nanoseconds>(kCheckInterval).count()))
     return;
   try {
+    if (auto reconnections = log_.reconnections(); reconnections != reconnections_seen_) {
+      // Everything cached may be stale, and the log may no longer hold all that changed (it is
+      // trimmed): drop it all, and read on from the newest entry.
+      auto latest = log_.latest_id();
+      std::lock_guard lock(mutex_);
+      last_seen_id_ = latest;
+      last_token_.clear();
+      reconnections_seen_ = reconnections;
+      if (on_missed_changes_) on_missed_changes_();
+      return;
+    }
     auto token = log_.change_token();
     {
       std::lock_guard lock(mutex_);

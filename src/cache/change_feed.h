@@ -20,21 +20,29 @@ class ChangeFeed {
  public:
   /// What to do with an event another process announced.
   using RemoteEventHandler = std::function<void(const content::Event&)>;
+  /// What to do when other processes' changes may have been missed (the log's reconnections
+  /// moved): drop everything cached.
+  using MissedChangesHandler = std::function<void()>;
 
   /// Starts reading after the newest entry: a new process has an empty cache to keep fresh.
-  ChangeFeed(store::ChangeLogStore& log, RemoteEventHandler on_remote_event);
+  ChangeFeed(store::ChangeLogStore& log, RemoteEventHandler on_remote_event,
+             MissedChangesHandler on_missed_changes = {});
 
   /// Hands the events other processes announced since the last call to the handler, in order.
   void apply_remote();
-  /// apply_remote(), at most once per check interval: called before every cache lookup, it
-  /// keeps the cache as fresh as the database at the cost of a stat() a millisecond.
+  /// apply_remote(), at most once per check interval and only when the log's change token
+  /// moved: called before every cache lookup, it keeps the cache as fresh as the database at
+  /// the cost of a stat() a millisecond (SQLite) or of a counter's read (PostgreSQL, whose
+  /// listener counts notices). After a reconnection, the missed-changes handler runs instead.
   void refresh();
 
  private:
   store::ChangeLogStore& log_;
   RemoteEventHandler on_remote_event_;
+  MissedChangesHandler on_missed_changes_;
   std::mutex mutex_;
   std::int64_t last_seen_id_;
+  std::uint64_t reconnections_seen_ = 0;
   std::string last_token_;  // the change token when the log was last read
   std::atomic<std::int64_t> next_check_ns_{0};
 };

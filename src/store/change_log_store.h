@@ -26,6 +26,11 @@ class ChangeLogStore {
   /// A value that changes whenever anything in the database may have changed, far cheaper to
   /// read than the log itself: readers check it before querying for new entries.
   virtual std::string change_token() = 0;
+  /// How many times this process may have missed changes since it opened the database (a lost
+  /// PostgreSQL connection, made again): the log may not say everything that changed meanwhile
+  /// (it is trimmed), so a reader that sees this move drops whatever it cached. A SQLite log,
+  /// read from the file itself, misses nothing.
+  virtual std::uint64_t reconnections() { return 0; }
 };
 
 }  // namespace gazette::store

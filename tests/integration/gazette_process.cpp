@@ -1,11 +1,14 @@
 // Process helpers for integration tests: spawn, capture, wait, and a server guard.
 #include "gazette_process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -192,6 +195,30 @@ int ServerProcess::stop() {
   if (stdout_fd_ >= 0) close(stdout_fd_);
   stdout_fd_ = -1;
   return status;
+}
+
+void ServerProcess::kill_now() {
+  if (pid_ < 0) return;
+  kill(pid_, SIGKILL);
+  wait_for(pid_);
+  pid_ = -1;
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  stdout_fd_ = -1;
+}
+
+unsigned short free_port() {
+  int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  if (bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    close(socket_fd);
+    throw std::runtime_error("no free port");
+  }
+  close(socket_fd);
+  return ntohs(address.sin_port);
 }
 
 ServerProcess::~ServerProcess() {

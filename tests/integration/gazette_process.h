@@ -60,6 +60,8 @@ class ServerProcess {
   unsigned short port() const { return port_; }
   /// Sends SIGTERM and waits; returns the exit status (-signal if killed by one).
   int stop();
+  /// Sends SIGKILL (a crash, a machine gone) and waits for the process to be gone.
+  void kill_now();
 
  private:
   pid_t pid_ = -1;
@@ -67,5 +69,8 @@ class ServerProcess {
   std::string host_;
   unsigned short port_ = 0;
 };
+
+/// A TCP port on 127.0.0.1 that nothing listens on now (for a program that cannot pick one).
+unsigned short free_port();
 
 }  // namespace gazette::testing

@@ -127,6 +127,17 @@ HttpResponse NewsroomSite::post(const std::string& target,
   return http_request(server().host(), server().port(), "POST", target, all, body);
 }
 
+HttpResponse NewsroomSite::post_at(ServerProcess& at, const std::string& target,
+                                   const std::map<std::string, std::string>& fields,
+                                   const NewsroomSession* session) {
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += (body.empty() ? "" : "&") + url_encode(name) + "=" + url_encode(value);
+  std::map<std::string, std::string> headers{{"Content-Type", kForm}};
+  if (session) headers["Cookie"] = session->cookie;
+  return http_request(at.host(), at.port(), "POST", target, headers, body);
+}
+
 HttpResponse NewsroomSite::post_multipart(const std::string& target,
                                           const std::map<std::string, std::string>& fields,
                                           const std::vector<FormFile>& files,

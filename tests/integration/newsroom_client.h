@@ -56,6 +56,10 @@ class NewsroomSite : public ::testing::Test {
   HttpResponse post(const std::string& target, const std::map<std::string, std::string>& fields,
                     const NewsroomSession* session,
                     const std::map<std::string, std::string>& headers = {});
+  /// The same, at another server `at` (several processes on one database).
+  HttpResponse post_at(ServerProcess& at, const std::string& target,
+                       const std::map<std::string, std::string>& fields,
+                       const NewsroomSession* session);
   HttpResponse post_multipart(const std::string& target,
                               const std::map<std::string, std::string>& fields,
                               const std::vector<FormFile>& files, const NewsroomSession* session);
@@ -91,7 +95,8 @@ class NewsroomSite : public ::testing::Test {
   /// Runs `sql` on the database, as an administrator would with sqlite3 (tests of expiry).
   void execute(const std::string& sql);
 
-  std::string db() const { return dir_.file("gazette.db"); }
+  /// The database every process of the test opens (a SQLite file unless a fixture says).
+  virtual std::string db() const { return dir_.file("gazette.db"); }
   const TempDir& dir() const { return dir_; }
 
  private:

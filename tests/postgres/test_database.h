@@ -41,6 +41,9 @@ class PostgresTestDatabase {
     return uri.replace(path + 1, std::string("postgres").size(), name_);
   }
 
+  /// The test database's name.
+  const std::string& name() const { return name_; }
+
   /// The address of the cluster's maintenance database, as the fixture wrote it.
   static std::string cluster_uri() {
     const char* dir = std::getenv("GAZETTE_TEST_POSTGRES_DIR");

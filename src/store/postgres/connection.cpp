@@ -140,7 +140,12 @@ Connection::~Connection() {
   if (connection_) PQfinish(connection_);
 }
 
+void Connection::observed(std::chrono::steady_clock::time_point started) const {
+  if (observer_) observer_->statement_ran(std::chrono::steady_clock::now() - started);
+}
+
 Result Connection::query(std::string_view sql, const Params& params) {
+  auto started = std::chrono::steady_clock::now();
   std::vector<const char*> values;
   std::vector<int> lengths;
   for (const auto& value : params.values_) {
@@ -150,6 +155,7 @@ Result Connection::query(std::string_view sql, const Params& params) {
   Result result(PQexecParams(connection_, std::string(sql).c_str(), static_cast<int>(values.size()),
                              nullptr, values.data(), lengths.data(), params.binary_.data(),
                              /*text results*/ 0));
+  observed(started);
   auto status = PQresultStatus(result.result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     throw PostgresError("PostgreSQL: " + first_line(PQerrorMessage(connection_)));
@@ -157,7 +163,9 @@ Result Connection::query(std::string_view sql, const Params& params) {
 }
 
 void Connection::execute(std::string_view sql) {
+  auto started = std::chrono::steady_clock::now();
   Result result(PQexec(connection_, std::string(sql).c_str()));
+  observed(started);
   auto status = PQresultStatus(result.result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     throw PostgresError("PostgreSQL: " + first_line(PQerrorMessage(connection_)));

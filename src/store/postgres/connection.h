@@ -3,6 +3,7 @@
 // src/store/postgres/ includes it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -10,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "store/statement_observer.h"
 
 struct pg_conn;
 struct pg_result;
@@ -89,6 +92,8 @@ class Connection {
   Result query(std::string_view sql, const Params& params = {});
   /// Runs one or more statements without parameters (migrations, BEGIN/COMMIT).
   void execute(std::string_view sql);
+  /// From now on, tells `observer` (when not null) of every statement run and its time.
+  void observe(store::StatementObserver* observer) { observer_ = observer; }
   /// Whether the connection still works (a broken one is dropped, not returned to the pool).
   bool healthy() const;
   /// Notifications received so far on channels this connection LISTENs to, waiting up to
@@ -96,7 +101,10 @@ class Connection {
   std::vector<std::string> notifications(const std::string& channel, int wait_ms);
 
  private:
+  void observed(std::chrono::steady_clock::time_point started) const;
+
   pg_conn* connection_ = nullptr;
+  store::StatementObserver* observer_ = nullptr;
 };
 
 /// `uri` with connect_timeout added when it names none.

@@ -42,7 +42,24 @@ PostgresDatabase::Lease PostgresDatabase::read() {
       return Lease(*this, std::move(connection));
     }
   }
-  return Lease(*this, std::make_unique<Connection>(uri_));
+  auto connection = std::make_unique<Connection>(uri_);
+  {
+    std::lock_guard lock(mutex_);
+    connection->observe(observer_);
+  }
+  return Lease(*this, std::move(connection));
+}
+
+void PostgresDatabase::observe_statements(store::StatementObserver* observer) {
+  std::lock_guard lock(mutex_);
+  observer_ = observer;
+  for (auto& connection : idle_) connection->observe(observer);
+}
+
+void PostgresDatabase::drop_idle_connections() {
+  std::vector<std::unique_ptr<Connection>> dropped;
+  std::lock_guard lock(mutex_);
+  dropped.swap(idle_);
 }
 
 std::unique_ptr<store::WriteTransaction> PostgresDatabase::begin_write() {

@@ -52,6 +52,12 @@ class PostgresDatabase final : public store::Database {
   Lease read();
   std::unique_ptr<store::WriteTransaction> begin_write() override;
 
+  /// Tells `observer` of every statement the pool's connections run (/metrics), from now on.
+  void observe_statements(store::StatementObserver* observer);
+  /// Closes the idle connections: after the server was lost and found again (the change
+  /// listener reconnected) they are broken, and each would fail its next query.
+  void drop_idle_connections();
+
   const std::string& uri() const { return uri_; }
   /// Now, in Unix seconds, by the database's clock.
   std::int64_t now_unix() const;
@@ -68,7 +74,8 @@ class PostgresDatabase final : public store::Database {
   std::string origin_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
-  std::set<std::thread::id> writing_threads_;  // under mutex_
+  std::set<std::thread::id> writing_threads_;     // under mutex_
+  store::StatementObserver* observer_ = nullptr;  // set before serving, read under mutex_
 };
 
 }  // namespace gazette::store::postgres

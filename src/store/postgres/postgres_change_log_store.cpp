@@ -21,9 +21,14 @@ std::int64_t PostgresChangeLogStore::latest_id() {
 }
 
 std::string PostgresChangeLogStore::change_token() {
+  if (listener_) return std::to_string(listener_->notices());
   // The snapshot's bounds move whenever a transaction that wrote anything starts or ends.
   auto connection = database_.read();
   return connection->query("SELECT pg_current_snapshot()::text").text(0, 0);
+}
+
+std::uint64_t PostgresChangeLogStore::reconnections() {
+  return listener_ ? listener_->reconnections() : 0;
 }
 
 }  // namespace gazette::store::postgres
