@@ -1,7 +1,8 @@
-// Search snippets on PostgreSQL, made as SQLite's snippet() makes them: up to 28 words of a part
-// around its first match, each word holding one of the query's index terms between kMatchBegin
-// and kMatchEnd, "…" where the part goes on. Made in C++ from the word rules (ts_headline would
-// parse the text again through a configuration that neither folds nor stems as the index does).
+// Search snippets on PostgreSQL, made as SQLite's snippet() makes them: up to 28 words of a part,
+// the window FTS5 would choose (the most distinct matches, from a sentence's start when it can),
+// each word holding one of the query's index terms between kMatchBegin and kMatchEnd, "…" where the
+// part goes on. Made in C++ from the word rules (ts_headline would parse the text again through a
+// configuration that neither folds nor stems as the index does).
 #pragma once
 
 #include <cstddef>
