@@ -23,9 +23,14 @@ constexpr int kRepeatScore = 1;
 constexpr int kSentenceStartBonus = 100;
 constexpr int kTextStartBonus = 120;
 
-struct Found {
+struct Word {
   std::size_t begin, end;
-  int term;  // the index of the query term it holds, -1 for none
+  std::vector<std::string> stems;  // its index terms
+};
+
+// One occurrence of a phrase of the query: its words from `start`, in order.
+struct Instance {
+  std::size_t phrase, start, size;
 };
 
 // True when the word at `begin` starts a sentence as FTS5's sentence finder sees it
@@ -38,30 +43,54 @@ bool starts_sentence(std::string_view text, std::size_t begin) {
   return at != begin && at > 0 && (text[at - 1] == '.' || text[at - 1] == ':');
 }
 
+bool holds(const Word& word, const std::vector<std::string>& terms) {
+  for (const auto& stem : word.stems)
+    if (std::find(terms.begin(), terms.end(), stem) != terms.end()) return true;
+  return false;
+}
+
+// Every occurrence of every phrase, in the order of the text (FTS5's xInst order).
+std::vector<Instance> instances_of(const std::vector<Word>& words, const QueryPhrases& phrases) {
+  std::vector<Instance> found;
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    for (std::size_t phrase = 0; phrase < phrases.size(); ++phrase) {
+      const auto& phrase_words = phrases[phrase];
+      if (phrase_words.empty() || at + phrase_words.size() > words.size()) continue;
+      bool all = true;
+      for (std::size_t i = 0; all && i < phrase_words.size(); ++i)
+        all = holds(words[at + i], phrase_words[i]);
+      if (all) found.push_back({phrase, at, phrase_words.size()});
+    }
+  }
+  return found;
+}
+
 struct Window {
   int score = 0;
   std::size_t first_match = 0, end_of_last_match = 0;  // valid when score > 0
 };
 
-// The matches in the window of kSnippetWords words from `start` (fts5SnippetScore).
-Window score_window(const std::vector<Found>& words, std::size_t start, std::size_t terms) {
+// The phrase occurrences starting in the window of kSnippetWords words from `start`
+// (fts5SnippetScore).
+Window score_window(const std::vector<Instance>& instances, std::size_t start,
+                    std::size_t phrases) {
   Window window;
-  std::vector<bool> seen(terms, false);
-  for (std::size_t i = start; i < words.size() && i < start + kSnippetWords; ++i) {
-    if (words[i].term < 0) continue;
-    auto term = static_cast<std::size_t>(words[i].term);
-    if (window.score == 0) window.first_match = i;
-    window.score += seen[term] ? kRepeatScore : kFirstSightScore;
-    seen[term] = true;
-    window.end_of_last_match = i + 1;
+  std::vector<bool> seen(phrases, false);
+  for (const auto& instance : instances) {
+    if (instance.start < start || instance.start >= start + kSnippetWords) continue;
+    if (window.score == 0) window.first_match = instance.start;
+    window.score += seen[instance.phrase] ? kRepeatScore : kFirstSightScore;
+    seen[instance.phrase] = true;
+    window.end_of_last_match = instance.start + instance.size;
   }
   return window;
 }
 
 // The first word of the snippet, chosen as FTS5's snippet() chooses it (fts5_aux.c,
-// fts5SnippetFunction): for each match in turn, the window of its matches centred, and the
+// fts5SnippetFunction): for each occurrence in turn, the window of its matches centred, and the
 // window from its sentence's start with a bonus; the first of the best scores wins.
-std::size_t best_start(std::string_view text, const std::vector<Found>& words, std::size_t terms) {
+std::size_t best_start(std::string_view text, const std::vector<Word>& words,
+                       const std::vector<Instance>& instances, std::size_t phrases) {
   std::vector<std::size_t> sentence_starts;
   for (std::size_t i = 0; i < words.size(); ++i)
     if (i == 0 || starts_sentence(text, words[i].begin)) sentence_starts.push_back(i);
@@ -69,9 +98,8 @@ std::size_t best_start(std::string_view text, const std::vector<Found>& words, s
   const auto span = static_cast<std::int64_t>(kSnippetWords);
   int best_score = 0;
   std::size_t best = 0;
-  for (std::size_t at = 0; at < words.size(); ++at) {
-    if (words[at].term < 0) continue;
-    auto window = score_window(words, at, terms);
+  for (const auto& instance : instances) {
+    auto window = score_window(instances, instance.start, phrases);
     auto first = static_cast<std::int64_t>(window.first_match);
     auto last = static_cast<std::int64_t>(window.end_of_last_match);
     auto centred = first - (span - (last - first)) / 2;
@@ -82,10 +110,11 @@ std::size_t best_start(std::string_view text, const std::vector<Found>& words, s
       best = static_cast<std::size_t>(centred);
     }
     if (words.size() <= kSnippetWords) continue;
-    auto sentence = std::upper_bound(sentence_starts.begin(), sentence_starts.end(), at);
+    auto sentence =
+        std::upper_bound(sentence_starts.begin(), sentence_starts.end(), instance.start);
     std::size_t sentence_start = *std::prev(sentence);
-    if (sentence_start >= at) continue;
-    auto from_sentence = score_window(words, sentence_start, terms).score +
+    if (sentence_start >= instance.start) continue;
+    auto from_sentence = score_window(instances, sentence_start, phrases).score +
                          (sentence_start == 0 ? kTextStartBonus : kSentenceStartBonus);
     if (from_sentence > best_score) {
       best_score = from_sentence;
@@ -98,35 +127,44 @@ std::size_t best_start(std::string_view text, const std::vector<Found>& words, s
 }  // namespace
 
 Snippet search_snippet(text::IndexStemmer& stemmer, std::string_view text,
-                       const std::vector<std::string>& terms) {
-  std::vector<Found> words;
+                       const QueryPhrases& phrases) {
+  std::vector<Word> words;
   text::for_each_word(text, [&](const text::Word& word) {
-    int term = -1;
+    Word found{word.begin, word.end, {}};
     stemmer.stems(word.folded, [&](const std::string& stem, bool) {
-      auto found = std::find(terms.begin(), terms.end(), stem);
-      if (found != terms.end()) term = static_cast<int>(found - terms.begin());
-      return term < 0;
+      found.stems.push_back(stem);
+      return true;
     });
-    words.push_back({word.begin, word.end, term});
+    words.push_back(std::move(found));
     return true;
   });
   Snippet snippet;
   if (words.empty()) return snippet;
-  std::size_t first = best_start(text, words, terms.size());
+  auto instances = instances_of(words, phrases);
+  std::size_t first = best_start(text, words, instances, phrases.size());
   std::size_t last = std::min(words.size(), first + kSnippetWords) - 1;
   // From the text's start when the window starts with its first word, to its end likewise.
   std::size_t from = first == 0 ? 0 : words[first].begin;
   std::size_t to = last + 1 == words.size() ? text.size() : words[last].end;
   if (first > 0) snippet.text += kEllipsis;
   std::size_t copied = from;
-  for (std::size_t i = first; i <= last; ++i) {
-    if (words[i].term < 0) continue;
+  // Occurrences that overlap are marked as one, and a mark is cut at the window's edges
+  // (fts5CInstIterNext, fts5HighlightCb).
+  for (std::size_t i = 0; i < instances.size();) {
+    std::size_t mark_begin = instances[i].start;
+    std::size_t mark_end = instances[i].start + instances[i].size - 1;  // its last word
+    for (++i; i < instances.size() && instances[i].start <= mark_end; ++i)
+      mark_end = std::max(mark_end, instances[i].start + instances[i].size - 1);
+    if (mark_end < first || mark_begin > last) continue;
+    mark_begin = std::max(mark_begin, first);
+    mark_end = std::min(mark_end, last);
     snippet.matched = true;
-    snippet.text.append(text.substr(copied, words[i].begin - copied));
+    snippet.text.append(text.substr(copied, words[mark_begin].begin - copied));
     snippet.text += kMatchBegin;
-    snippet.text.append(text.substr(words[i].begin, words[i].end - words[i].begin));
+    snippet.text.append(
+        text.substr(words[mark_begin].begin, words[mark_end].end - words[mark_begin].begin));
     snippet.text += kMatchEnd;
-    copied = words[i].end;
+    copied = words[mark_end].end;
   }
   snippet.text.append(text.substr(copied, to - copied));
   if (last + 1 < words.size()) snippet.text += kEllipsis;

@@ -22,8 +22,12 @@ struct Snippet {
   bool matched = false;  // whether a word of the query is marked in it
 };
 
-/// The snippet of `text` for a query whose index terms are `terms`.
+/// A query's phrases: per phrase, per word, its index terms (QueryTerms::groups).
+using QueryPhrases = std::vector<std::vector<std::vector<std::string>>>;
+
+/// The snippet of `text` for a query of `phrases`: each occurrence of a phrase marked, as one
+/// mark, as FTS5's snippet() marks it.
 Snippet search_snippet(text::IndexStemmer& stemmer, std::string_view text,
-                       const std::vector<std::string>& terms);
+                       const QueryPhrases& phrases);
 
 }  // namespace gazette::store::postgres
