@@ -18,8 +18,9 @@ fixtures=${GAZETTE_SHARED_FIXTURES:-$bench_dir/../../shared/fixtures}
 # The near-limit yardstick (see ../shared/bench/README.md), built by the benchmarks that use it.
 yardstick_source=${GAZETTE_YARDSTICK:-$fixtures/../bench/epollsrv.c}
 nginx=/usr/sbin/nginx
-# How long a server may take to say it is ready before the run is abandoned.
-readonly start_timeout_seconds=30
+# How long a server may take to say it is ready before the run is abandoned (a benchmark whose
+# server indexes a whole site before it listens sets BENCH_START_TIMEOUT_SECONDS).
+readonly start_timeout_seconds=${BENCH_START_TIMEOUT_SECONDS:-30}
 
 for tool in wrk curl node cc "$nginx"; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is missing (make deps installs it)" >&2; exit 1; }

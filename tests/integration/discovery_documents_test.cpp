@@ -1,6 +1,6 @@
 // Feeds, sitemaps, robots.txt and the search-engine parts of article pages, over HTTP: absolute
-// URLs, conditional requests, OpenGraph and JSON-LD that no headline can break out of.
-#include <sqlite3.h>
+// URLs, conditional requests, OpenGraph and JSON-LD that no headline can break out of; on
+// SQLite and on PostgreSQL.
 #include <nlohmann/json.hpp>
 
 #include "published_site.h"
@@ -8,22 +8,12 @@
 namespace gazette::testing {
 namespace {
 
-class Documents : public PublishedSite {
+class Documents : public PublishedSiteOnEachBackend {
  protected:
   std::string base() { return "http://" + server().host() + ":" + std::to_string(server().port()); }
-  void set_setting(const std::string& key, const std::string& value) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
-    // A write must be announced to running servers: settings change every page, so "*".
-    auto sql = "INSERT OR REPLACE INTO settings VALUES ('" + key + "', '" + value +
-               "');"
-               "INSERT INTO change_log (origin, payload, created_at) VALUES ('test', '*', 0)";
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-  }
 };
 
-TEST_F(Documents, FeedsExistForTheSiteSectionsTagsAndAuthors) {
+TEST_P(Documents, FeedsExistForTheSiteSectionsTagsAndAuthors) {
   for (const std::string path : {"/feed.xml", "/actualite/feed.xml", "/tag/syrie/feed.xml",
                                  "/author/sara/feed.xml", "/category/france/feed.xml"}) {
     auto rss = get(path);
@@ -39,16 +29,16 @@ TEST_F(Documents, FeedsExistForTheSiteSectionsTagsAndAuthors) {
   EXPECT_EQ(get("/feed.json").status, 404);
 }
 
-TEST_F(Documents, FeedsCarryTheLeadOrTheFullTextBySetting) {
+TEST_P(Documents, FeedsCarryTheLeadOrTheFullTextBySetting) {
   auto excerpt = get("/feed.xml").body;
   EXPECT_EQ(excerpt.find("content:encoded"), std::string::npos);
-  set_setting("feed_content", "full");
+  change_settings({{"feed_content", "full"}});
   auto full = get("/feed.xml").body;
   EXPECT_NE(full.find("<content:encoded>"), std::string::npos);
   EXPECT_NE(full.find("Retraite des forces gouvernementales"), std::string::npos);
 }
 
-TEST_F(Documents, FeedsAnswerConditionalRequestsWith304) {
+TEST_P(Documents, FeedsAnswerConditionalRequestsWith304) {
   auto first = get("/feed.atom");
   ASSERT_EQ(first.status, 200);
   auto etag = first.header("etag");
@@ -71,7 +61,7 @@ TEST_F(Documents, FeedsAnswerConditionalRequestsWith304) {
             304);
 }
 
-TEST_F(Documents, SitemapIndexListsPagesArticlesAndNews) {
+TEST_P(Documents, SitemapIndexListsPagesArticlesAndNews) {
   auto index = get("/sitemap.xml");
   ASSERT_EQ(index.status, 200);
   EXPECT_EQ(index.header("content-type"), "application/xml; charset=utf-8");
@@ -95,15 +85,15 @@ TEST_F(Documents, SitemapIndexListsPagesArticlesAndNews) {
   EXPECT_EQ(news.find(kReferencePath), std::string::npos);
 }
 
-TEST_F(Documents, RobotsTxtPointsToTheSitemaps) {
+TEST_P(Documents, RobotsTxtPointsToTheSitemaps) {
   auto robots = get("/robots.txt");
   ASSERT_EQ(robots.status, 200);
   EXPECT_NE(robots.body.find("Sitemap: " + base() + "/sitemap.xml"), std::string::npos);
   EXPECT_NE(robots.body.find("Disallow: /search"), std::string::npos);
 }
 
-TEST_F(Documents, TheUrlSettingMakesAbsoluteUrls) {
-  set_setting("url", "https://www.example.fr/");
+TEST_P(Documents, TheUrlSettingMakesAbsoluteUrls) {
+  change_settings({{"url", "https://www.example.fr/"}});
   EXPECT_NE(get("/robots.txt").body.find("Sitemap: https://www.example.fr/sitemap.xml"),
             std::string::npos);
   HtmlDocument page(get(kReferencePath).body);
@@ -114,7 +104,7 @@ TEST_F(Documents, TheUrlSettingMakesAbsoluteUrls) {
   EXPECT_TRUE(canonical);
 }
 
-TEST_F(Documents, ArticlePagesHaveSocialCardsAndStructuredData) {
+TEST_P(Documents, ArticlePagesHaveSocialCardsAndStructuredData) {
   HtmlDocument page(get(kReferencePath).body);
   std::map<std::string, std::string> meta;
   for (const auto& tag : page.find_all("meta")) {
@@ -160,7 +150,7 @@ TEST_F(Documents, ArticlePagesHaveSocialCardsAndStructuredData) {
   EXPECT_NE(std::find(feeds.begin(), feeds.end(), "/tag/syrie/feed.xml"), feeds.end());
 }
 
-TEST_F(Documents, NoHeadlineBreaksOutOfTheJsonLd) {
+TEST_P(Documents, NoHeadlineBreaksOutOfTheJsonLd) {
   const std::string title = "</script><script>alert(1)</script><!-- & «ok»";
   auto path = publish("piege", "title: '" + title + "'\nsection: Actualité");
   auto body = get(path).body;
@@ -172,6 +162,8 @@ TEST_F(Documents, NoHeadlineBreaksOutOfTheJsonLd) {
   ASSERT_EQ(scripts.size(), 1u);
   EXPECT_EQ(nlohmann::json::parse(scripts[0].text())["@graph"][0]["headline"], title);
 }
+
+GAZETTE_ON_EACH_BACKEND(Documents);
 
 }  // namespace
 }  // namespace gazette::testing

@@ -1,5 +1,6 @@
 // "You may also like" computed from content: a small corpus (the Syrian war, French politics,
-// sport, cooking) around the reference article, whose related articles must be the Syria ones.
+// sport, cooking) around the reference article, whose related articles must be the Syria ones,
+// on SQLite and on PostgreSQL.
 #include "published_site.h"
 
 namespace gazette::testing {
@@ -80,7 +81,7 @@ const std::vector<CorpusArticle> kCooking = {
      "laissez prendre au frais une nuit.\n"},
 };
 
-class Related : public PublishedSite {
+class Related : public PublishedSiteOnEachBackend {
  protected:
   void SetUp() override {
     PublishedSite::SetUp();
@@ -106,7 +107,7 @@ class Related : public PublishedSite {
   std::map<std::string, std::string> paths_;
 };
 
-TEST_F(Related, ReferenceArticleIsRelatedToSyriaNeverToCooking) {
+TEST_P(Related, ReferenceArticleIsRelatedToSyriaNeverToCooking) {
   auto related = related_of(kReferencePath);
   auto syria = paths_of(kSyria);
   auto cooking = paths_of(kCooking);
@@ -119,7 +120,7 @@ TEST_F(Related, ReferenceArticleIsRelatedToSyriaNeverToCooking) {
   }
 }
 
-TEST_F(Related, EachStoryFindsItsOwnKind) {
+TEST_P(Related, EachStoryFindsItsOwnKind) {
   auto cooking = paths_of(kCooking);
   for (const auto& path : related_of(paths_.at("tarte")))
     EXPECT_TRUE(cooking.contains(path)) << path;
@@ -128,7 +129,7 @@ TEST_F(Related, EachStoryFindsItsOwnKind) {
   for (const auto& path : related_of(paths_.at("hama"))) EXPECT_TRUE(syria.contains(path)) << path;
 }
 
-TEST_F(Related, NewArticlesJoinTheListsOfTheirNeighboursAndDraftsNever) {
+TEST_P(Related, NewArticlesJoinTheListsOfTheirNeighboursAndDraftsNever) {
   auto draft = publish("homs-draft",
                        "title: \"Homs : les rebelles islamistes aux portes de Damas\"\n"
                        "section: Monde\ntags: [Syrie, Damas]\nstatus: draft",
@@ -145,6 +146,8 @@ TEST_F(Related, NewArticlesJoinTheListsOfTheirNeighboursAndDraftsNever) {
   related = related_of(kReferencePath);
   EXPECT_NE(std::find(related.begin(), related.end(), homs), related.end());
 }
+
+GAZETTE_ON_EACH_BACKEND(Related);
 
 }  // namespace
 }  // namespace gazette::testing

@@ -1,10 +1,11 @@
 // Search over HTTP on a real server: French folding and stemming, phrases, title weight,
 // recency, highlighted and escaped snippets, pagination, the JSON form, hostile queries, and an
-// index that follows `gazette publish` from another process.
+// index that follows `gazette publish` from another process; on SQLite and on PostgreSQL.
 #include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
 #include "published_site.h"
+#include "store/postgres/connection.h"
 
 namespace gazette::testing {
 namespace {
@@ -24,7 +25,7 @@ std::string url_encode(const std::string& text) {
   return out;
 }
 
-class Search : public PublishedSite {
+class Search : public PublishedSiteOnEachBackend {
  protected:
   nlohmann::json search_json(const std::string& query, int page = 1) {
     auto response = get("/search.json?q=" + url_encode(query) + "&page=" + std::to_string(page));
@@ -48,34 +49,34 @@ class Search : public PublishedSite {
   }
 };
 
-TEST_F(Search, FoldsAccentsAndCase) {
+TEST_P(Search, FoldsAccentsAndCase) {
   EXPECT_TRUE(finds_reference("etat"));
   EXPECT_TRUE(finds_reference("ÉTAT"));
   EXPECT_TRUE(finds_reference("celebree"));
   EXPECT_FALSE(finds_reference("girafe"));
 }
 
-TEST_F(Search, StemsFrenchWords) {
+TEST_P(Search, StemsFrenchWords) {
   EXPECT_TRUE(finds_reference("offensives"));
   EXPECT_TRUE(finds_reference("gouvernemental"));
   EXPECT_TRUE(finds_reference("combattant"));
 }
 
-TEST_F(Search, MatchesTagsAndAuthors) {
+TEST_P(Search, MatchesTagsAndAuthors) {
   auto tagged = publish("girafe", "title: \"Au zoo\"\nsection: Culture\ntags: [Girafes]");
   auto urls = result_urls("girafe");
   EXPECT_EQ(urls, std::vector<std::string>{tagged});
   EXPECT_TRUE(finds_reference("sara"));
 }
 
-TEST_F(Search, QuotesMakeAPhrase) {
+TEST_P(Search, QuotesMakeAPhrase) {
   EXPECT_TRUE(finds_reference("\"forces gouvernementales\""));
   EXPECT_TRUE(finds_reference("« forces gouvernementales »"));
   EXPECT_FALSE(finds_reference("\"gouvernementales forces\""));
   EXPECT_TRUE(finds_reference("gouvernementales forces"));
 }
 
-TEST_F(Search, TitleMatchesComeFirstThenNewerArticles) {
+TEST_P(Search, TitleMatchesComeFirstThenNewerArticles) {
   // BM25 needs a word to be in fewer than half the articles to count it at all.
   for (int n = 1; n <= 6; ++n)
     publish("autre-" + std::to_string(n),
@@ -94,7 +95,7 @@ TEST_F(Search, TitleMatchesComeFirstThenNewerArticles) {
   EXPECT_EQ(result_urls("zebres"), (std::vector<std::string>{newer, older}));
 }
 
-TEST_F(Search, HighlightsMatchesAndEscapesTheText) {
+TEST_P(Search, HighlightsMatchesAndEscapesTheText) {
   publish("maths", "title: \"Calcul\"\nsection: Culture", "Quand 5 < 6 & 7 > 3, le hibou dort.\n");
   auto results = search_json("hibou")["results"];
   ASSERT_EQ(results.size(), 1u);
@@ -111,7 +112,7 @@ TEST_F(Search, HighlightsMatchesAndEscapesTheText) {
   EXPECT_EQ(html.find("h1").text(), "Résultats pour « offensive »");
 }
 
-TEST_F(Search, PaginatesResults) {
+TEST_P(Search, PaginatesResults) {
   for (int n = 1; n <= 12; ++n)
     publish("okapi-" + std::to_string(n),
             "title: \"Okapi numéro " + std::to_string(n) + "\"\nsection: Culture");
@@ -128,7 +129,7 @@ TEST_F(Search, PaginatesResults) {
   EXPECT_TRUE(next);
 }
 
-TEST_F(Search, AnyQueryGetsAPageNeverAnError) {
+TEST_P(Search, AnyQueryGetsAPageNeverAnError) {
   std::string long_query;
   while (long_query.size() < 10'000) long_query += "damas offensive \"homs ";
   const std::vector<std::string> queries = {"\"unbalanced",
@@ -173,7 +174,7 @@ TEST_F(Search, AnyQueryGetsAPageNeverAnError) {
   EXPECT_EQ(get("/search?q=%ZZ").status, 200);
 }
 
-TEST_F(Search, LeavesOutDraftsAndFollowsPublishFromAnotherProcess) {
+TEST_P(Search, LeavesOutDraftsAndFollowsPublishFromAnotherProcess) {
   get("/");  // the server runs while `gazette publish` writes
   publish("brouillon", "title: \"Lémurien secret\"\nsection: Culture\nstatus: draft");
   EXPECT_TRUE(result_urls("lemurien").empty());
@@ -181,23 +182,31 @@ TEST_F(Search, LeavesOutDraftsAndFollowsPublishFromAnotherProcess) {
   EXPECT_EQ(result_urls("lemurien"), std::vector<std::string>{published});
 }
 
-TEST_F(Search, ServeCatchesUpWithChangesItDidNotIndex) {
+TEST_P(Search, ServeCatchesUpWithChangesItDidNotIndex) {
   // An edit made behind the index's back (as by a tool, or before the index existed).
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "UPDATE articles SET title = 'Le capybara', updated_at = updated_at + 1",
-                   nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  sqlite3_close(db);
+  const std::string edit = "UPDATE articles SET title = 'Le capybara', updated_at = updated_at + 1";
+  if (backend() == Backend::postgres) {
+    store::postgres::Connection(db()).execute(edit);
+  } else {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, edit.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
   EXPECT_TRUE(finds_reference("capybara"));
 }
 
+GAZETTE_ON_EACH_BACKEND(Search);
+
 // A word in most articles ranks them by date alone (BM25 weighs it nothing); past 1,000 — the
 // 100 pages a reader can open — its matches are not all counted, and the page says so.
-TEST(SearchOfCommonWords, SaysMoreThanTheCountPastWhatPagesShow) {
+class SearchOfCommonWords : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(SearchOfCommonWords, SaysMoreThanTheCountPastWhatPagesShow) {
   TempDir dir;
-  auto db = dir.file("site.db");
+  std::unique_ptr<PostgresTestDatabase> postgres;
+  if (GetParam() == Backend::postgres) postgres = std::make_unique<PostgresTestDatabase>();
+  auto db = postgres ? postgres->uri() : dir.file("site.db");
   auto generated = run_gazette({"demo", "--db", db, "--articles", "1200"});
   ASSERT_EQ(generated.exit_code, 0) << generated.err;
   ServerProcess server(db);
@@ -220,6 +229,8 @@ TEST(SearchOfCommonWords, SaysMoreThanTheCountPastWhatPagesShow) {
   EXPECT_GT(topic["total"], 0);
   EXPECT_LT(topic["total"], 1000);
 }
+
+GAZETTE_ON_EACH_BACKEND(SearchOfCommonWords);
 
 }  // namespace
 }  // namespace gazette::testing

@@ -1,11 +1,11 @@
 // Home, section, tag, author and category pages over HTTP: what they list, in which order,
-// and their pagination.
+// and their pagination; on SQLite and on PostgreSQL.
 #include "published_site.h"
 
 namespace gazette::testing {
 namespace {
 
-using ListingPages = PublishedSite;
+class ListingPages : public PublishedSiteOnEachBackend {};
 
 std::vector<std::string> card_links(const HtmlDocument& page) {
   std::vector<std::string> links;
@@ -21,7 +21,7 @@ std::vector<std::string> card_links(const HtmlDocument& page) {
   return links;
 }
 
-TEST_F(ListingPages, HomeLeadsWithTheLatestStoryThenEachSection) {
+TEST_P(ListingPages, HomeLeadsWithTheLatestStoryThenEachSection) {
   auto older = publish("older", "title: \"Un match nul\"\nsection: Sport\ndate: 2024-12-01");
   auto newest =
       publish("newest", "title: \"Le budget adopté\"\nsection: Politique\ndate: 2024-12-09");
@@ -41,7 +41,7 @@ TEST_F(ListingPages, HomeLeadsWithTheLatestStoryThenEachSection) {
   EXPECT_EQ(sections, (std::vector<std::string>{"/actualite/", "/sport/", "/politique/"}));
 }
 
-TEST_F(ListingPages, SectionPageListsOnlyItsArticlesNewestFirst) {
+TEST_P(ListingPages, SectionPageListsOnlyItsArticlesNewestFirst) {
   auto second = publish("second", "title: \"Deuxième\"\nsection: Actualité\ndate: 2024-12-10");
   auto elsewhere = publish("elsewhere", "title: \"Ailleurs\"\nsection: Sport");
   auto section = get("/actualite/");
@@ -52,7 +52,7 @@ TEST_F(ListingPages, SectionPageListsOnlyItsArticlesNewestFirst) {
   EXPECT_EQ(std::string(elsewhere).rfind("/sport/", 0), 0u);
 }
 
-TEST_F(ListingPages, TagAndCategoryPagesListTheirArticles) {
+TEST_P(ListingPages, TagAndCategoryPagesListTheirArticles) {
   auto tagged = publish("tagged", "title: \"Damas au matin\"\nsection: Monde\ntags: [Damas]");
   HtmlDocument tag(get("/tag/damas/").body);
   EXPECT_EQ(card_links(tag), (std::vector<std::string>{tagged, kReferencePath}));
@@ -62,7 +62,7 @@ TEST_F(ListingPages, TagAndCategoryPagesListTheirArticles) {
   EXPECT_EQ(card_links(category), (std::vector<std::string>{kReferencePath}));
 }
 
-TEST_F(ListingPages, UnknownTermsAreNotFound) {
+TEST_P(ListingPages, UnknownTermsAreNotFound) {
   EXPECT_EQ(get("/tag/inconnu/").status, 404);
   EXPECT_EQ(get("/author/personne/").status, 404);
   EXPECT_EQ(get("/category/rien/").status, 404);
@@ -70,7 +70,7 @@ TEST_F(ListingPages, UnknownTermsAreNotFound) {
   EXPECT_EQ(get("/actualite/article-inconnu/").status, 404);
 }
 
-TEST_F(ListingPages, LongListingsArePaginated) {
+TEST_P(ListingPages, LongListingsArePaginated) {
   for (int i = 1; i <= 21; ++i) {
     char date[32];
     std::snprintf(date, sizeof date, "2024-11-%02d", i);
@@ -92,16 +92,9 @@ TEST_F(ListingPages, LongListingsArePaginated) {
   EXPECT_EQ(get("/breves/?page=deux").status, 404);
 }
 
-TEST_F(ListingPages, InterfaceSpeaksEnglishWhenTheSiteDoes) {
+TEST_P(ListingPages, InterfaceSpeaksEnglishWhenTheSiteDoes) {
   // The site language is a setting; the same page then reads in English.
-  auto result = run_gazette({"publish", reference_article().string(), "--db", db()});
-  ASSERT_EQ(result.exit_code, 0);
-  {
-    // Settings are edited in the newsroom (not built yet); here, straight in the database.
-    auto sql = "INSERT INTO settings (key, value) VALUES ('language', 'en');";
-    std::string command = "sqlite3 '" + db() + "' \"" + sql + "\"";
-    ASSERT_EQ(std::system(command.c_str()), 0);
-  }
+  change_settings({{"language", "en"}});
   HtmlDocument page(get(kReferencePath).body);
   EXPECT_EQ(page.find("html").attribute("lang"), "en");
   EXPECT_EQ(page.find("p", "byline").text(), "by Sara");
@@ -109,6 +102,8 @@ TEST_F(ListingPages, InterfaceSpeaksEnglishWhenTheSiteDoes) {
   EXPECT_EQ(page.find("section", "related").find_all("h2").at(0).text(), "You may also like");
   EXPECT_EQ(page.find("section", "comments").find_all("h2").at(0).text(), "Leave a Comment");
 }
+
+GAZETTE_ON_EACH_BACKEND(ListingPages);
 
 }  // namespace
 }  // namespace gazette::testing

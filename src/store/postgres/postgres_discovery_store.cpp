@@ -318,7 +318,7 @@ SearchResults PostgresDiscoveryStore::search(const SearchRequest& request) {
                                    Params().add(id));
     if (parts.rows() > 0) {
       for (int part = 0; part < 2; ++part) {
-        auto snippet = search_snippet(stemmer, parts.text(0, part), query.terms);
+        auto snippet = search_snippet(stemmer, parts.text(0, part), query.groups);
         hit.snippet = std::move(snippet.text);
         if (snippet.matched) break;
       }

@@ -1,7 +1,8 @@
-// Search snippets on PostgreSQL, made as SQLite's snippet() makes them: up to 28 words of a part
-// around its first match, each word holding one of the query's index terms between kMatchBegin
-// and kMatchEnd, "…" where the part goes on. Made in C++ from the word rules (ts_headline would
-// parse the text again through a configuration that neither folds nor stems as the index does).
+// Search snippets on PostgreSQL, made as SQLite's snippet() makes them: up to 28 words of a part,
+// the window FTS5 would choose (the most distinct matches, from a sentence's start when it can),
+// each word holding one of the query's index terms between kMatchBegin and kMatchEnd, "…" where the
+// part goes on. Made in C++ from the word rules (ts_headline would parse the text again through a
+// configuration that neither folds nor stems as the index does).
 #pragma once
 
 #include <cstddef>
@@ -21,8 +22,12 @@ struct Snippet {
   bool matched = false;  // whether a word of the query is marked in it
 };
 
-/// The snippet of `text` for a query whose index terms are `terms`.
+/// A query's phrases: per phrase, per word, its index terms (QueryTerms::groups).
+using QueryPhrases = std::vector<std::vector<std::vector<std::string>>>;
+
+/// The snippet of `text` for a query of `phrases`: each occurrence of a phrase marked, as one
+/// mark, as FTS5's snippet() marks it.
 Snippet search_snippet(text::IndexStemmer& stemmer, std::string_view text,
-                       const std::vector<std::string>& terms);
+                       const QueryPhrases& phrases);
 
 }  // namespace gazette::store::postgres

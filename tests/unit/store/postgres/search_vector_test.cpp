@@ -43,12 +43,36 @@ TEST(SearchSnippet, MarksTheMatchedWordsAroundTheFirstMatch) {
   std::string text;
   for (int i = 0; i < 40; ++i) text += "mot" + std::to_string(i) + " ";
   text += "les Offensives reprennent";
-  auto snippet = search_snippet(stemmer, text, stemmer.terms("offensive"));
+  auto snippet = search_snippet(stemmer, text, {{stemmer.terms("offensive")}});
   EXPECT_TRUE(snippet.matched);
   std::string marked = std::string(1, kMatchBegin) + "Offensives" + kMatchEnd;
   EXPECT_NE(snippet.text.find(marked), std::string::npos) << snippet.text;
   EXPECT_EQ(snippet.text.rfind("…", 0), 0u);  // it starts inside the text
-  EXPECT_FALSE(search_snippet(stemmer, "rien ici", stemmer.terms("offensive")).matched);
+  EXPECT_FALSE(search_snippet(stemmer, "rien ici", {{stemmer.terms("offensive")}}).matched);
+}
+
+TEST(SearchSnippet, MarksAPhraseAsOneAndNotItsWordsAlone) {
+  text::IndexStemmer stemmer;
+  auto snippet = search_snippet(
+      stemmer, "Les forces gouvernementales reculent ; les forces de sécurité aussi.",
+      {{stemmer.terms("forces"), stemmer.terms("gouvernementales")}});
+  EXPECT_EQ(snippet.text, std::string("Les ") + kMatchBegin + "forces gouvernementales" +
+                              kMatchEnd + " reculent ; les forces de sécurité aussi.");
+}
+
+TEST(SearchSnippet, StartsAtTheSentenceOfAMatchRatherThanAtAMatchThatStartsOne) {
+  // As FTS5's snippet(): the heading's match starts its sentence, the later one is inside its
+  // sentence, whose window gets the bonus.
+  text::IndexStemmer stemmer;
+  std::string text = "Premier paragraphe sans rien.\nOffensive au nord\n";
+  for (int i = 0; i < 30; ++i) text += "mot" + std::to_string(i) + " ";
+  text += ". Les rebelles ont lancé leur offensive hier soir.";
+  auto snippet = search_snippet(stemmer, text, {{stemmer.terms("offensive")}});
+  EXPECT_EQ(
+      snippet.text.rfind(
+          std::string("…Les rebelles ont lancé leur ") + kMatchBegin + "offensive" + kMatchEnd, 0),
+      0u)
+      << snippet.text;
 }
 
 }  // namespace

@@ -1,0 +1,87 @@
+// The published-site fixture (see published_site.h): site settings changed through the
+// newsroom, and the names of the backends.
+#include "published_site.h"
+
+#include <cctype>
+
+#include "newsroom_client.h"
+
+namespace gazette::testing {
+
+namespace {
+
+constexpr const char* kSettingsAdmin = "reglages@test.example";
+const std::map<std::string, std::string> kFormHeaders = {
+    {"Content-Type", "application/x-www-form-urlencoded"}};
+
+std::string form_encode(const std::map<std::string, std::string>& fields) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += '&';
+    for (const auto* text : {&name, &value}) {
+      for (unsigned char c : *text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+          body += static_cast<char>(c);
+        } else {
+          body += '%';
+          body += kHex[c >> 4];
+          body += kHex[c & 15];
+        }
+      }
+      if (text == &name) body += '=';
+    }
+  }
+  return body;
+}
+
+// "NAME=value" of the Set-Cookie header naming NAME, or "".
+std::string cookie_from(const HttpResponse& response, const std::string& name) {
+  auto header = response.header("set-cookie");
+  auto start = header.find(name + "=");
+  if (start == std::string::npos) return "";
+  auto end = header.find(';', start);
+  return header.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+}  // namespace
+
+void PublishedSite::change_settings(const std::map<std::string, std::string>& changes) {
+  if (!has_admin_) {
+    auto added = run_gazette_with_input({"user", "add", kSettingsAdmin, "--name", "Régine Réglages",
+                                         "--role", "admin", "--db", db()},
+                                        std::string(kTestPassword) + "\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    has_admin_ = true;
+  }
+  auto& at = server();
+  auto form = http_request(at.host(), at.port(), "GET", "/newsroom/login");
+  ASSERT_EQ(form.status, 200);
+  auto headers = kFormHeaders;
+  headers["Cookie"] = cookie_from(form, "gazette_login");
+  auto signed_in = http_request(at.host(), at.port(), "POST", "/newsroom/login", headers,
+                                form_encode({{"csrf", form_value(form.body, "csrf")},
+                                             {"email", kSettingsAdmin},
+                                             {"password", kTestPassword}}));
+  ASSERT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 2000);
+  std::map<std::string, std::string> session{{"Cookie", cookie_from(signed_in, "gazette_session")}};
+
+  auto page = http_request(at.host(), at.port(), "GET", "/newsroom/settings", session);
+  ASSERT_EQ(page.status, 200);
+  std::map<std::string, std::string> fields;
+  for (const char* name :
+       {"csrf", "title", "description", "language", "time_zone", "url", "feed_content"})
+    fields[name] = form_value(page.body, name);
+  for (const auto& [name, value] : changes) fields[name] = value;
+  headers = kFormHeaders;
+  headers["Cookie"] = session["Cookie"];
+  auto saved = http_request(at.host(), at.port(), "POST", "/newsroom/settings", headers,
+                            form_encode(fields));
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+}
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::postgres ? "Postgres" : "Sqlite";
+}
+
+}  // namespace gazette::testing
