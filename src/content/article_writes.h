@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/accounts.h"
+#include "content/corrections.h"
 #include "content/events.h"
 #include "content/media.h"
 #include "content/types.h"
@@ -29,6 +30,11 @@ struct ArticleFields {
   std::string image_caption;
   std::string image_alt;
   std::optional<bool> pinned;  // pin to the home page, or unpin; nullopt leaves it as it is
+  /// What kind of change this save is when the article is already published (ignored
+  /// otherwise): a typo keeps `updated_at` as it was; any other kind is kept with its note and
+  /// shown to readers (content/corrections.h).
+  ChangeKind change = ChangeKind::typo;
+  std::string change_note;
 };
 
 /// Everything `gazette publish` and the demo write for one article, identified by its slug;

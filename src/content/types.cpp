@@ -40,9 +40,9 @@ bool is_reserved_section_slug(std::string_view slug) {
   // Reader pages, static files, the newsroom and the machine-readable documents a site has or
   // will have: a section named like one of them would shadow it.
   static constexpr std::string_view kReserved[] = {
-      "tag",    "author",   "category", "assets",   "media",      "newsroom",
-      "search", "feed",     "rss",      "atom",     "sitemap",    "api",
-      "page",   "comments", "robots",   "wp-admin", "wp-content", "wp-json"};
+      "tag",    "author",   "category",   "assets",  "media",       "newsroom", "search",
+      "feed",   "rss",      "atom",       "sitemap", "api",         "page",     "comments",
+      "robots", "wp-admin", "wp-content", "wp-json", "corrections", "types"};
   for (auto reserved : kReserved) {
     if (slug == reserved) return true;
   }

@@ -166,6 +166,34 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
   store::ArticleFilter filter;
   FeedChannel channel;
   std::string page_path = "/";
+  if (segments.size() == 2 && segments[0] == "corrections") {
+    // The site's corrections, clarifications and retractions, newest first: one entry each,
+    // its id the change's anchor on the article page.
+    channel.title = "Corrections – " + settings.title;
+    channel.description = settings.description;
+    channel.page_url = base + "/corrections/";
+    channel.feed_url = channel.page_url + std::string(last);
+    channel.language = settings.language;
+    std::vector<FeedEntry> entries;
+    for (const auto& correction : store_.corrections({0, kFeedEntries})) {
+      FeedEntry entry;
+      entry.title = correction.title;
+      entry.url = base + "/" + correction.section_slug + "/" + correction.slug + "/#change-" +
+                  std::to_string(correction.change.id);
+      entry.summary = correction.change.note;
+      entry.published = correction.change.changed_at;
+      entry.updated = correction.change.changed_at;
+      entry.author_name = settings.title;  // the newsroom corrects, whoever wrote the article
+      entry.author_url = base + "/";
+      entry.categories.push_back(std::string(content::to_string(correction.change.kind)));
+      channel.updated = std::max(channel.updated, entry.updated);
+      entries.push_back(std::move(entry));
+    }
+    auto body = rss ? rss_feed(channel, entries) : atom_feed(channel, entries);
+    return document_response(
+        request, rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+        std::move(body), channel.updated);
+  }
   if (segments.size() == 1) {
     channel.title = settings.title;
     channel.description = settings.description;

@@ -87,6 +87,17 @@ std::string article_json_ld(const NewsArticleFacts& article,
       json.raw(i == 0 ? "" : ",").string(article.keywords[i]);
     json.raw("]");
   }
+  if (!article.corrections.empty()) {
+    json.raw(",\"correction\":[");
+    for (std::size_t i = 0; i < article.corrections.size(); ++i) {
+      json.raw(i == 0 ? "{" : ",{")
+          .field("@type", "CorrectionComment", true)
+          .field("text", article.corrections[i].text)
+          .field("datePublished", article.corrections[i].date_published)
+          .raw("}");
+    }
+    json.raw("]");
+  }
   json.raw("},{").field("@type", "BreadcrumbList", true).raw(",\"itemListElement\":[");
   for (std::size_t i = 0; i < breadcrumb.size(); ++i) {
     json.raw(i == 0 ? "{" : ",{")

@@ -8,6 +8,12 @@
 
 namespace gazette::discovery {
 
+/// A correction readers were told of (schema.org CorrectionComment).
+struct CorrectionFact {
+  std::string text;
+  std::string date_published;  // ISO 8601
+};
+
 /// What a NewsArticle says; URLs are absolute, dates ISO 8601.
 struct NewsArticleFacts {
   std::string headline;
@@ -23,6 +29,7 @@ struct NewsArticleFacts {
   std::string section;
   std::vector<std::string> keywords;
   std::string language;
+  std::vector<CorrectionFact> corrections;  // oldest first
 };
 
 struct BreadcrumbItem {

@@ -28,6 +28,10 @@ constexpr std::size_t kMaxBodyBytes = 512 * 1024;
 constexpr std::size_t kMaxCaptionBytes = 500;
 constexpr std::size_t kMaxTermBytes = 100;
 constexpr std::size_t kMaxTermsPerKind = 30;
+// The kinds of change offered when a public article is saved, in the order of the select.
+constexpr content::ChangeKind kChangeKinds[] = {
+    content::ChangeKind::typo, content::ChangeKind::update, content::ChangeKind::correction,
+    content::ChangeKind::clarification, content::ChangeKind::retraction};
 // Tag suggestions shown while typing.
 constexpr std::int64_t kTagSuggestions = 10;
 
@@ -148,6 +152,19 @@ http::Response ArticlePages::editor_page(Call& call,
     links.set("public_url", site::article_path(existing->article.summary.section.slug,
                                                existing->article.summary.slug));
     view.set("existing", links);
+    // Corrections in the open: saving what readers already see says what kind of change it is.
+    if (visible) {
+      std::vector<std::pair<std::string, std::string>> kinds;
+      for (auto kind : kChangeKinds) {
+        auto name = std::string(content::to_string(kind));
+        kinds.emplace_back(name, text(call, "change_" + name));
+      }
+      theme::View change;
+      change.set("kinds", options_view(kinds, values.change));
+      change.set("note", values.change_note);
+      change.set("max_note", std::to_string(content::kMaxChangeNoteBytes));
+      view.set("change", change);
+    }
     view.set("action_url", base);
     view.set("delete_url", base + "/delete");
   } else {
@@ -249,6 +266,11 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
       return forbidden(call);
   }
 
+  const bool was_visible = existing && existing->article.status == ArticleStatus::published &&
+                           existing->article.summary.published_at <= call.now;
+  values.change = form.has("change") ? form.get("change") : "typo";
+  values.change_note = std::string(render::trim(form.get("change_note")));
+
   std::vector<FieldError> errors;
   auto check_text = [&](const std::string& value, std::string_view field, std::string_view label,
                         std::size_t limit, bool required) {
@@ -268,6 +290,17 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind,
              false);
   check_text(values.tags, "tags", "tags", kMaxTermBytes * kMaxTermsPerKind, false);
+  auto change = content::parse_change_kind(values.change);
+  if (was_visible) {
+    if (!change) {
+      errors.push_back({"change", "change_kind", "err_change_kind"});
+    } else if (content::is_public(*change) && values.change_note.empty()) {
+      errors.push_back({"change_note", "change_note", "err_change_note_required"});
+    } else {
+      check_text(values.change_note, "change_note", "change_note", content::kMaxChangeNoteBytes,
+                 false);
+    }
+  }
   if (values.slug.empty() && errors.empty()) values.slug = render::slugify(values.title);
   if (!render::is_slug(values.slug)) errors.push_back({"slug", "slug", "err_slug"});
   bool known_section = false;
@@ -340,6 +373,10 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   edit.saved_by_name = user.name;
   edit.note = action_text.empty() ? "save" : action_text;
   if (values.pinned != was_pinned) edit.pinned = values.pinned;
+  if (was_visible && change) {
+    edit.change = *change;
+    if (content::is_public(*change)) edit.change_note = values.change_note;
+  }
 
   auto result = articles_.save_edit(edit);
   if (auto* saved = std::get_if<content::SavedArticle>(&result)) {

@@ -47,6 +47,9 @@ struct EditorValues {
   std::int64_t version = 0;
   std::optional<content::MediaRef> image;
   bool pinned = false;  // at the top of the home page (editors and admins change it)
+  // What kind of change a save of a public article is, and the note readers see for it.
+  std::string change = "typo";
+  std::string change_note;
 };
 
 /// One form error for the templates: {field, label, reason}.

@@ -112,6 +112,10 @@ http::Response ArticlePages::revision_list(Call& call, content::ArticleId id) {
     item.set("status_label", text(call, status_key(revision.status)));
     item.set("note", revision.note);
     item.set("conflict", !revision.applied);
+    auto change = std::string(content::to_string(revision.change));
+    item.set("change", change);
+    item.set("change_label", text(call, "change_" + change));
+    if (!revision.change_note.empty()) item.set("change_note", revision.change_note);
     // By default, the latest change: the previous revision against the newest.
     item.set("is_from", i == 1);
     item.set("is_to", i == 0);

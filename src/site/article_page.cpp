@@ -3,6 +3,7 @@
 #include "content/cache_dependencies.h"
 #include "discovery/related.h"
 #include "discovery/structured_data.h"
+#include "site/change_notes.h"
 #include "site/comment_section.h"
 #include "site/pages.h"
 #include "site/paths.h"
@@ -55,7 +56,8 @@ void depend_on_article(const PageContext& context, const content::Article& artic
 }
 
 // NewsArticle and BreadcrumbList JSON-LD for the article (discovery/structured_data.h).
-std::string article_json_ld(const PageContext& context, const content::Article& article) {
+std::string article_json_ld(const PageContext& context, const content::Article& article,
+                            const std::vector<content::ChangeNote>& changes) {
   const auto& summary = article.summary;
   const auto& base = context.base_url;
   discovery::NewsArticleFacts facts;
@@ -72,6 +74,10 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
   facts.section = summary.section.name;
   for (const auto& tag : article.tags) facts.keywords.push_back(tag.name);
   facts.language = context.settings.language;
+  for (const auto& change : changes) {
+    if (content::is_correction(change.kind))
+      facts.corrections.push_back({change.note, context.dates.iso8601(change.changed_at)});
+  }
   std::vector<discovery::BreadcrumbItem> breadcrumb{
       {context.theme.text(context.settings.language, "home"), base + "/"},
       {summary.section.name, base + section_path(summary.section.slug)},
@@ -98,7 +104,9 @@ std::string render_article_page(const PageContext& context, const content::Artic
   frame.base_url = context.base_url;
   frame.og_type = "article";
   if (summary.image) frame.image_path = media_path(summary.image->name);
-  frame.json_ld = article_json_ld(context, article);
+  // Corrections in the open: the article's public changes (content/corrections.h).
+  auto changes = context.store.change_notes(summary.id);
+  frame.json_ld = article_json_ld(context, article, changes);
   auto view = frame_view(frame);
   view.set("breadcrumb", breadcrumb_view(context, summary.section));
 
@@ -107,6 +115,7 @@ std::string render_article_page(const PageContext& context, const content::Artic
   article_view.set("categories", term_links(article.categories, &category_path));
   article_view.set("tags", term_links(article.tags, &tag_path));
   article_view.set("has_tags", !article.tags.empty());
+  add_change_notes(context, changes, article_view);
   if (summary.image) {
     auto image = image_view(*summary.image, summary.image_alt);
     image.set("caption", article.image_caption);

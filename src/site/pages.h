@@ -51,6 +51,8 @@ std::optional<std::string> render_listing(const PageContext& context,
                                           store::ArticleFilter::Kind kind, std::string_view slug);
 std::optional<std::string> render_article(const PageContext& context, std::string_view section,
                                           std::string_view slug);
+/// /corrections/: the site's corrections, clarifications and retractions, newest first.
+std::optional<std::string> render_corrections(const PageContext& context);
 /// The search page for the query string `query` ("q=…&page=…"); `json` for the JSON form.
 std::string render_search(const PageContext& context, std::string_view query);
 std::string render_search_json(const PageContext& context, std::string_view query);

@@ -28,6 +28,11 @@ inline std::string media_path(std::string_view name) {
   return "/media/" + std::string(name);
 }
 
+/// The site's corrections, clarifications and retractions; its feed is feed.xml under it.
+inline std::string corrections_path() {
+  return "/corrections/";
+}
+
 /// `path` with "?page=N" when N > 1: page 1 of a listing is the bare path.
 inline std::string page_path(std::string_view path, long page) {
   return page > 1 ? std::string(path) + "?page=" + std::to_string(page) : std::string(path);

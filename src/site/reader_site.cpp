@@ -125,6 +125,8 @@ http::Answer ReaderSite::handle(const http::Request& request) {
   std::optional<std::string> html;
   if (segments.empty()) {
     html = render_home(context);
+  } else if (segments.size() == 1 && segments[0] == "corrections") {
+    html = render_corrections(context);
   } else if (segments.size() == 1) {
     html = render_listing(context, Kind::section, segments[0]);
   } else if (auto kind = listing_kind(segments[0])) {

@@ -59,6 +59,8 @@ struct RevisionSummary {
   std::string note;
   std::string title;
   content::ArticleStatus status = content::ArticleStatus::draft;
+  content::ChangeKind change = content::ChangeKind::typo;  // what the editor said it was
+  std::string change_note;
 };
 
 /// A whole saved version, as the editor wrote it.

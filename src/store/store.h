@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "content/article_writes.h"
+#include "content/corrections.h"
 #include "content/events.h"
 #include "content/types.h"
 #include "store/write_transaction.h"
@@ -55,6 +56,13 @@ class Store {
   virtual std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) = 0;
 
   virtual std::optional<content::MediaFile> find_media(std::string_view name) = 0;
+
+  /// The article's public changes (updates, corrections, clarifications, a retraction),
+  /// oldest first: its « Ce qui a changé » box.
+  virtual std::vector<content::ChangeNote> change_notes(content::ArticleId article) = 0;
+  /// The corrections, clarifications and retractions of published articles, newest first:
+  /// /corrections/ and its feed.
+  virtual std::vector<content::ListedCorrection> corrections(const PageRequest& page) = 0;
 
   /// Creates or updates the article with `draft.slug`, with its author, section, terms and
   /// image (kept at `now` when new); where it appears before and after, at `now`.

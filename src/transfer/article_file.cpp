@@ -5,7 +5,8 @@
 // tools still load); `tags`, `category` and `categories` accept one text or a list of texts,
 // and `category` and `categories` together are merged in that order; every text is trimmed; a
 // missing slug is derived from the title; an empty optional field is the same as an absent one;
-// `pinned` is `true` or `false`, and without it republishing keeps the article's pin.
+// `pinned` is `true` or `false`, and without it republishing keeps the article's pin;
+// `change` (typo when absent) and `change_note` say what republishing a public article changed.
 #include "transfer/article_file.h"
 
 #include <algorithm>
@@ -189,6 +190,8 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   reader.text_list("categories", file.categories);
   reader.text_list("tags", file.tags);
   file.pinned = reader.boolean("pinned");
+  file.change_note = reader.text("change_note");
+  const std::string change = reader.text("change");
   const std::string status = reader.text("status");
   const std::string date = reader.text("date");
   if (reader.error) return *reader.error;
@@ -200,6 +203,23 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   }
   if (file.slug.empty()) file.slug = render::slugify(file.title);
 
+  if (!change.empty()) {
+    const auto parsed = content::parse_change_kind(change);
+    if (!parsed) {
+      return field_error(
+          *reader.find("change"), "change",
+          "expected typo, update, correction, clarification or retraction (" + change + ")");
+    }
+    file.change = *parsed;
+  }
+  if (content::is_public(file.change) && file.change_note.empty()) {
+    return field_error(*reader.find("change"), "change_note",
+                       "missing: a change: " + change + " is shown to readers with its note");
+  }
+  if (file.change_note.size() > content::kMaxChangeNoteBytes) {
+    return field_error(*reader.find("change_note"), "change_note",
+                       "longer than " + std::to_string(content::kMaxChangeNoteBytes) + " bytes");
+  }
   if (!status.empty()) {
     const auto parsed = content::parse_article_status(status);
     if (!parsed) {

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "content/corrections.h"
 #include "content/types.h"
 
 namespace gazette::transfer {
@@ -26,8 +27,12 @@ struct ArticleFile {
   std::string image_alt;
   std::optional<content::Timestamp> date;  // publication time; now when absent
   content::ArticleStatus status = content::ArticleStatus::published;
-  std::string language;  // optional; informative
+  std::string language;        // optional; informative
   std::optional<bool> pinned;  // `pinned: true|false`; absent leaves the article's pin as it is
+  /// Republishing a public article: what kind of change it is (`change:`, a typo when absent)
+  /// and the note readers see (`change_note:`, required for every kind but a typo).
+  content::ChangeKind change = content::ChangeKind::typo;
+  std::string change_note;
   std::string body_markdown;
 };
 

@@ -91,6 +91,8 @@ std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleF
   draft.image_caption = file.image_caption;
   draft.image_alt = file.image_alt.empty() ? file.image_caption : file.image_alt;
   draft.pinned = file.pinned;
+  draft.change = file.change;
+  draft.change_note = file.change_note;
 
   if (image) {
     // The newsroom's own checks, metadata stripping and resized copies.

@@ -6,6 +6,7 @@
 #include "change_log_contract.h"
 #include "comment_store_contract.h"
 #include "content_store_contract.h"
+#include "corrections_contract.h"
 #include "discovery_store_contract.h"
 #include "editorial_store_contract.h"
 #include "media_store_contract.h"
@@ -27,4 +28,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Name, BackendType);          \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Name, BackendType);       \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType);     \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType)

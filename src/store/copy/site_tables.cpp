@@ -30,6 +30,8 @@ const std::vector<SiteTable>& tables() {
       {.name = "sessions"},
       {.name = "sign_in_failures"},
       {.name = "article_revisions"},
+      // Corrections in the open (SQLite 0012; PostgreSQL 0011).
+      {.name = "article_changes"},
       // Comments (SQLite 0004, 0008). The form key comes along, so forms signed before the
       // move are still accepted, and the tokens already used, so none is accepted twice.
       {.name = "comments", .holds_site = true, .self_references = {"parent_id"}},

@@ -76,31 +76,38 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
     params.add(*edit.image_name);
   else
     params.add_null();
-  params.add(edit.image_caption).add(edit.image_alt);
+  params.add(edit.image_caption)
+      .add(edit.image_alt)
+      .add(content::to_string(edit.change))
+      .add(edit.change_note);
   return connection
       .query(
           "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
           " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
           " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-          " image_caption, image_alt) VALUES ($1, $2, $3::boolean,"
+          " image_caption, image_alt, change_kind, change_note) VALUES ($1, $2, $3::boolean,"
           " (SELECT id FROM users WHERE id = $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-          " $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
+          " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id",
           params)
       .integer(0, 0);
 }
 
 constexpr std::string_view kRevisionSummaryColumns =
-    "SELECT id, article_version, applied, user_name, saved_at, note, title, status";
+    "SELECT id, article_version, applied, user_name, saved_at, note, title, status,"
+    " change_kind, change_note";
 
 RevisionSummary read_revision_summary(const Result& rows, int row) {
-  return RevisionSummary{rows.integer(row, 0),
-                         rows.integer(row, 1),
-                         is_true(rows, row, 2),
-                         rows.text(row, 3),
-                         from_unix(rows.integer(row, 4)),
-                         rows.text(row, 5),
-                         rows.text(row, 6),
-                         status_of(rows.text(row, 7))};
+  return RevisionSummary{
+      rows.integer(row, 0),
+      rows.integer(row, 1),
+      is_true(rows, row, 2),
+      rows.text(row, 3),
+      from_unix(rows.integer(row, 4)),
+      rows.text(row, 5),
+      rows.text(row, 6),
+      status_of(rows.text(row, 7)),
+      content::parse_change_kind(rows.text(row, 8)).value_or(content::ChangeKind::typo),
+      rows.text(row, 9)};
 }
 
 }  // namespace
@@ -303,17 +310,17 @@ std::optional<Revision> PostgresEditorialStore::find_revision(ArticleId article,
   result.article = article;
   result.title = result.summary.title;
   result.status = result.summary.status;
-  result.slug = rows.text(0, 8);
-  result.lead = rows.text(0, 9);
-  result.body_markdown = rows.text(0, 10);
-  result.published_at = from_unix(rows.integer(0, 11));
-  result.section = {rows.text(0, 12), rows.text(0, 13)};
-  result.author = {rows.text(0, 14), rows.text(0, 15)};
-  result.categories = content::split_lines(rows.text(0, 16));
-  result.tags = content::split_lines(rows.text(0, 17));
-  if (!rows.is_null(0, 18)) result.image_name = rows.text(0, 18);
-  result.image_caption = rows.text(0, 19);
-  result.image_alt = rows.text(0, 20);
+  result.slug = rows.text(0, 10);
+  result.lead = rows.text(0, 11);
+  result.body_markdown = rows.text(0, 12);
+  result.published_at = from_unix(rows.integer(0, 13));
+  result.section = {rows.text(0, 14), rows.text(0, 15)};
+  result.author = {rows.text(0, 16), rows.text(0, 17)};
+  result.categories = content::split_lines(rows.text(0, 18));
+  result.tags = content::split_lines(rows.text(0, 19));
+  if (!rows.is_null(0, 20)) result.image_name = rows.text(0, 20);
+  result.image_caption = rows.text(0, 21);
+  result.image_alt = rows.text(0, 22);
   return result;
 }
 

@@ -169,6 +169,46 @@ std::vector<content::ArticleSummary> PostgresStore::pinned_articles(std::int64_t
   return summaries(*connection, rows, static_cast<std::size_t>(rows.rows()));
 }
 
+std::vector<content::ChangeNote> PostgresStore::change_notes(content::ArticleId article) {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT kind, note, changed_at, id FROM article_changes WHERE article_id = $1"
+      " ORDER BY id",
+      Params().add(article.value));
+  std::vector<content::ChangeNote> notes;
+  for (int row = 0; row < rows.rows(); ++row) {
+    notes.push_back(
+        {rows.integer(row, 3),
+         content::parse_change_kind(rows.text(row, 0)).value_or(content::ChangeKind::update),
+         rows.text(row, 1), from_unix(rows.integer(row, 2))});
+  }
+  return notes;
+}
+
+std::vector<content::ListedCorrection> PostgresStore::corrections(const PageRequest& page) {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT c.kind, c.note, c.changed_at, a.id, a.title, s.slug, a.slug, c.id"
+      " FROM article_changes c JOIN articles a ON a.id = c.article_id"
+      " JOIN sections s ON s.id = a.section_id WHERE" +
+          std::string(kVisible) +
+          " AND c.kind IN ('correction', 'clarification', 'retraction')"
+          " ORDER BY c.changed_at DESC, c.id DESC LIMIT $2 OFFSET $3",
+      Params().add(database_.now_unix()).add(page.limit).add(page.offset));
+  std::vector<content::ListedCorrection> list;
+  for (int row = 0; row < rows.rows(); ++row) {
+    list.push_back(
+        {{rows.integer(row, 7),
+          content::parse_change_kind(rows.text(row, 0)).value_or(content::ChangeKind::correction),
+          rows.text(row, 1), from_unix(rows.integer(row, 2))},
+         content::ArticleId{rows.integer(row, 3)},
+         rows.text(row, 4),
+         rows.text(row, 5),
+         rows.text(row, 6)});
+  }
+  return list;
+}
+
 std::optional<content::MediaFile> PostgresStore::find_media(std::string_view name) {
   auto connection = database_.read();
   auto rows = connection->query(

@@ -24,6 +24,9 @@ class PostgresStore final : public store::Store {
                                           std::optional<content::ArticleId> except) override;
   std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) override;
   std::optional<content::MediaFile> find_media(std::string_view name) override;
+
+  std::vector<content::ChangeNote> change_notes(content::ArticleId article) override;
+  std::vector<content::ListedCorrection> corrections(const PageRequest& page) override;
   content::SavedArticle save_article(WriteTransaction& write, const content::ArticleDraft& draft,
                                      content::Timestamp now) override;
 

@@ -58,8 +58,9 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
       " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
       " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-      " image_caption, image_alt) VALUES (?1, ?2, ?3, (SELECT id FROM users WHERE id = ?4),"
-      " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+      " image_caption, image_alt, change_kind, change_note) VALUES (?1, ?2, ?3,"
+      " (SELECT id FROM users WHERE id = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
   statement.bind(1, article_id)
       .bind(2, version)
       .bind(3, std::int64_t{applied ? 1 : 0})
@@ -80,7 +81,9 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       .bind(18, join_names(edit.categories))
       .bind(19, join_names(edit.tags))
       .bind(21, edit.image_caption)
-      .bind(22, edit.image_alt);
+      .bind(22, edit.image_alt)
+      .bind(23, content::to_string(edit.change))
+      .bind(24, edit.change_note);
   if (edit.image_name) {
     statement.bind(20, *edit.image_name);
   } else {
@@ -91,17 +94,21 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
 }
 
 constexpr std::string_view kRevisionSummaryColumns =
-    "SELECT id, article_version, applied, user_name, saved_at, note, title, status";
+    "SELECT id, article_version, applied, user_name, saved_at, note, title, status,"
+    " change_kind, change_note";
 
 RevisionSummary read_revision_summary(const Statement& row) {
-  return RevisionSummary{row.column_int(0),
-                         row.column_int(1),
-                         row.column_int(2) != 0,
-                         row.column_text(3),
-                         from_unix(row.column_int(4)),
-                         row.column_text(5),
-                         row.column_text(6),
-                         status_of(row.column_text(7))};
+  return RevisionSummary{
+      row.column_int(0),
+      row.column_int(1),
+      row.column_int(2) != 0,
+      row.column_text(3),
+      from_unix(row.column_int(4)),
+      row.column_text(5),
+      row.column_text(6),
+      status_of(row.column_text(7)),
+      content::parse_change_kind(row.column_text(8)).value_or(content::ChangeKind::typo),
+      row.column_text(9)};
 }
 
 }  // namespace
@@ -313,17 +320,17 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   result.article = article;
   result.title = result.summary.title;
   result.status = result.summary.status;
-  result.slug = statement.column_text(8);
-  result.lead = statement.column_text(9);
-  result.body_markdown = statement.column_text(10);
-  result.published_at = from_unix(statement.column_int(11));
-  result.section = {statement.column_text(12), statement.column_text(13)};
-  result.author = {statement.column_text(14), statement.column_text(15)};
-  result.categories = content::split_lines(statement.column_text(16));
-  result.tags = content::split_lines(statement.column_text(17));
-  if (!statement.column_is_null(18)) result.image_name = statement.column_text(18);
-  result.image_caption = statement.column_text(19);
-  result.image_alt = statement.column_text(20);
+  result.slug = statement.column_text(10);
+  result.lead = statement.column_text(11);
+  result.body_markdown = statement.column_text(12);
+  result.published_at = from_unix(statement.column_int(13));
+  result.section = {statement.column_text(14), statement.column_text(15)};
+  result.author = {statement.column_text(16), statement.column_text(17)};
+  result.categories = content::split_lines(statement.column_text(18));
+  result.tags = content::split_lines(statement.column_text(19));
+  if (!statement.column_is_null(20)) result.image_name = statement.column_text(20);
+  result.image_caption = statement.column_text(21);
+  result.image_alt = statement.column_text(22);
   return result;
 }
 

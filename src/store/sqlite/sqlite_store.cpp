@@ -187,6 +187,46 @@ std::vector<content::ArticleSummary> SqliteStore::pinned_articles(std::int64_t l
   return articles;
 }
 
+std::vector<content::ChangeNote> SqliteStore::change_notes(content::ArticleId article) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT kind, note, changed_at, id FROM article_changes WHERE article_id = ?"
+      " ORDER BY id");
+  statement.bind(1, article.value);
+  std::vector<content::ChangeNote> notes;
+  while (statement.step()) {
+    notes.push_back(
+        {statement.column_int(3),
+         content::parse_change_kind(statement.column_text(0)).value_or(content::ChangeKind::update),
+         statement.column_text(1), from_unix(statement.column_int(2))});
+  }
+  return notes;
+}
+
+std::vector<content::ListedCorrection> SqliteStore::corrections(const PageRequest& page) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT c.kind, c.note, c.changed_at, a.id, a.title, s.slug, a.slug, c.id"
+      " FROM article_changes c JOIN articles a ON a.id = c.article_id"
+      " JOIN sections s ON s.id = a.section_id WHERE" +
+      std::string(kVisible) +
+      " AND c.kind IN ('correction', 'clarification', 'retraction')"
+      " ORDER BY c.changed_at DESC, c.id DESC LIMIT ?2 OFFSET ?3");
+  statement.bind(1, pool_.now_unix()).bind(2, page.limit).bind(3, page.offset);
+  std::vector<content::ListedCorrection> list;
+  while (statement.step()) {
+    list.push_back({{statement.column_int(7),
+                     content::parse_change_kind(statement.column_text(0))
+                         .value_or(content::ChangeKind::correction),
+                     statement.column_text(1), from_unix(statement.column_int(2))},
+                    content::ArticleId{statement.column_int(3)},
+                    statement.column_text(4),
+                    statement.column_text(5),
+                    statement.column_text(6)});
+  }
+  return list;
+}
+
 std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name) {
   auto connection = pool_.read();
   auto statement = connection->prepare(

@@ -28,6 +28,9 @@ class SqliteStore final : public Store {
 
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
+  std::vector<content::ChangeNote> change_notes(content::ArticleId article) override;
+  std::vector<content::ListedCorrection> corrections(const PageRequest& page) override;
+
   content::SavedArticle save_article(WriteTransaction& write, const content::ArticleDraft& draft,
                                      content::Timestamp now) override;
 

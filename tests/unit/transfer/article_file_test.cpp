@@ -199,3 +199,26 @@ TEST(ArticleFile, SkipsAByteOrderMark) {
 
 }  // namespace
 }  // namespace gazette::transfer
+
+namespace gazette::transfer {
+namespace {
+
+TEST(ArticleFile, ReadsTheKindOfChangeAndItsNote) {
+  const std::string head = "---\ntitle: T\nsection: S\n";
+  EXPECT_EQ(parsed(head + "---\n\nB.\n").change, content::ChangeKind::typo);
+  auto file = parsed(head + "change: retraction\nchange_note: « Faits non établis »\n---\n\nB.\n");
+  EXPECT_EQ(file.change, content::ChangeKind::retraction);
+  EXPECT_EQ(file.change_note, "« Faits non établis »");
+  auto unknown = refused(head + "change: erratum\nchange_note: N\n---\n\nB.\n");
+  EXPECT_EQ(unknown.line, 4);
+  EXPECT_EQ(unknown.reason.rfind("change: expected typo, update", 0), 0u) << unknown.reason;
+  auto no_note = refused(head + "change: update\n---\n\nB.\n");
+  EXPECT_EQ(no_note.line, 4);
+  EXPECT_EQ(no_note.reason.rfind("change_note: missing", 0), 0u) << no_note.reason;
+  auto too_long = refused(head + "change: update\nchange_note: " +
+                          std::string(content::kMaxChangeNoteBytes + 1, 'x') + "\n---\n\nB.\n");
+  EXPECT_EQ(too_long.line, 5);
+}
+
+}  // namespace
+}  // namespace gazette::transfer
