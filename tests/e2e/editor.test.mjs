@@ -242,6 +242,10 @@ test('axe-core finds no serious or critical violation on the newsroom pages', { 
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       assert.deepEqual(violations, [], `axe on ${path}`);
+      if (viewport) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} fits ${viewport.width} px (${overflow} px too wide)`);
+      }
     };
     await check('/newsroom/login');
     await signIn(page);
@@ -252,6 +256,8 @@ test('axe-core finds no serious or critical violation on the newsroom pages', { 
     }
     await check('/newsroom/articles/1', PHONE);
     await check('/newsroom/articles/', PHONE);
+    await check('/newsroom/comments/', PHONE);
+    await check('/newsroom/articles/1/revisions/', PHONE);
   } finally {
     await context.close();
   }
