@@ -28,4 +28,7 @@ const std::vector<EmbeddedFile>& demo_articles();
 /// The newsroom's templates/, i18n/ and assets/ (src/newsroom/).
 const std::vector<EmbeddedFile>& newsroom_files();
 
+/// The newsroom's scripts bundled at build time from npm (assets/editor.js: src/newsroom/editor/).
+const std::vector<EmbeddedFile>& newsroom_bundle();
+
 }  // namespace gazette::embedded

@@ -30,6 +30,10 @@ class MediaService {
   /// Keeps the image and its copies (an image already stored is kept as it was).
   content::MediaRef save(const PreparedImage& image);
   std::optional<content::MediaRef> find(std::string_view name) { return media_.find_image(name); }
+  /// The media library: uploaded images, newest first (store::MediaStore::list_images).
+  std::vector<store::LibraryImage> library(std::string_view search, int limit) {
+    return media_.list_images(search, limit);
+  }
 
  private:
   store::MediaStore& media_;

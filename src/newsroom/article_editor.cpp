@@ -209,6 +209,9 @@ http::Response ArticlePages::editor_page(Call& call,
                                 (facts.status == ArticleStatus::published ||
                                  facts.status == ArticleStatus::scheduled));
   view.set("can_delete", existing && auth::can(user.role, auth::Capability::delete_articles));
+  // Autosave sends drafts only: saving a published article behind its writer's back would
+  // change what readers see (autosave.js keeps a local copy of every article).
+  view.set("autosave_to_server", facts.status == ArticleStatus::draft);
   return page(call, status, "editor", view);
 }
 

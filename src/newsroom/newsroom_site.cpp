@@ -13,14 +13,15 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
       comments_(desk_, services.moderation, services.pages),
       accounts_(desk_, services.accounts),
       settings_(desk_, services.settings, services.media),
-      profiles_(desk_, services.profiles, services.media) {}
+      profiles_(desk_, services.profiles, services.media),
+      library_(desk_, services.media) {}
 
 void NewsroomSite::register_with(http::Router& router) {
   router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
     return door_.handle(request);
   });
   for (Area* area : std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_,
-                                                 &settings_, &profiles_}) {
+                                                 &settings_, &profiles_, &library_}) {
     // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
     // answers 404 to a longer first segment ("/newsroom/articlesx").
     for (auto segment : area->segments())

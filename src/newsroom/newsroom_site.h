@@ -14,6 +14,7 @@
 #include "newsroom/article_pages.h"
 #include "newsroom/desk.h"
 #include "newsroom/label_pages.h"
+#include "newsroom/media_library_pages.h"
 #include "newsroom/moderation_pages.h"
 #include "newsroom/newsroom.h"
 #include "newsroom/profile_pages.h"
@@ -61,6 +62,7 @@ class NewsroomSite {
   AccountPages accounts_;
   SettingsPages settings_;
   ProfilePages profiles_;
+  MediaLibraryPages library_;
 };
 
 }  // namespace gazette::newsroom

@@ -16,7 +16,10 @@ NewsroomTheme::NewsroomTheme() {
   constexpr std::string_view kTemplates = "templates/";
   constexpr std::string_view kStrings = "i18n/";
   constexpr std::string_view kAssets = "assets/";
-  for (const auto& file : embedded::newsroom_files()) {
+  std::vector<embedded::EmbeddedFile> files = embedded::newsroom_files();
+  const auto& bundle = embedded::newsroom_bundle();
+  files.insert(files.end(), bundle.begin(), bundle.end());
+  for (const auto& file : files) {
     std::string path(file.path);
     if (path.starts_with(kTemplates) && path.ends_with(".mustache")) {
       auto name = path.substr(kTemplates.size(), path.size() - kTemplates.size() - 9);

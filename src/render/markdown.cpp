@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "render/sanitizer.h"
 #include "render/slug.h"
 #include "render/text.h"
 
@@ -168,11 +169,129 @@ void apply_french_spacing(const ParsedDocument& document) {
   cmark_iter_free(iter);
 }
 
+// The editor's blocks (src/newsroom/editor/src/markdown.js writes them; anyone may type them):
+//   ![alt](src "caption © credit")   alone in its paragraph: a figure with its caption and credit
+//   > [!PULLQUOTE]                    first in a quote: a pull quote
+//   [label](https://… "embed")        alone in its paragraph: an embed, as a link the reader
+//                                     follows (nothing of the other site loads with the page)
+constexpr std::string_view kPullQuoteMarker = "[!PULLQUOTE]";
+constexpr std::string_view kCreditSeparator = " © ";
+constexpr std::string_view kEmbedTitle = "embed";
+
+// A custom block standing for `node`, holding `html`.
+void replace_with_html(cmark_node* node, const std::string& html) {
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, html.c_str());
+  cmark_node_set_on_exit(block, "");
+  cmark_node_replace(node, block);
+  cmark_node_free(node);
+}
+
+// The only child of a paragraph, when it has exactly one of `type`.
+cmark_node* sole_child(cmark_node* paragraph, cmark_node_type type) {
+  cmark_node* child = cmark_node_first_child(paragraph);
+  if (!child || cmark_node_next(child) || cmark_node_get_type(child) != type) return nullptr;
+  return child;
+}
+
+std::string figure_html(cmark_node* image) {
+  const char* url = cmark_node_get_url(image);
+  const char* title = cmark_node_get_title(image);
+  if (!url || !title || !*title || !is_safe_url(url)) return {};
+  std::string_view caption = title;
+  std::string_view credit;
+  if (auto at = caption.find(kCreditSeparator); at != std::string_view::npos) {
+    credit = caption.substr(at + kCreditSeparator.size());
+    caption = caption.substr(0, at);
+  } else if (caption.starts_with(kCreditSeparator.substr(1))) {
+    credit = caption.substr(kCreditSeparator.size() - 1);
+    caption = {};
+  }
+  std::string html = "<figure class=\"article-figure\"><img src=\"" + escape_html(url) +
+                     "\" alt=\"" + escape_html(plain_text(image)) + "\" loading=\"lazy\">";
+  html += "<figcaption>" + escape_html(french_spacing(std::string(trim(caption))));
+  if (!credit.empty())
+    html += " <span class=\"credit\">© " + escape_html(std::string(trim(credit))) + "</span>";
+  return html + "</figcaption></figure>";
+}
+
+std::string embed_html(cmark_node* link) {
+  const char* url = cmark_node_get_url(link);
+  const char* title = cmark_node_get_title(link);
+  if (!url || !title || std::string_view(title) != kEmbedTitle) return {};
+  std::string_view address = url;
+  if (!address.starts_with("https://") && !address.starts_with("http://")) return {};
+  auto label = plain_text(link);
+  if (label.empty()) label = address;
+  return "<figure class=\"article-embed\"><a class=\"article-embed-link\" href=\"" +
+         escape_html(address) + "\" rel=\"noopener nofollow\">" + escape_html(label) +
+         "</a></figure>";
+}
+
+// Takes "[!PULLQUOTE]" off the start of `paragraph` (cmark may have cut it into several text
+// nodes at the brackets); whether it was there.
+bool take_pull_quote_marker(cmark_node* paragraph) {
+  std::string seen;
+  std::vector<cmark_node*> marker;
+  for (cmark_node* child = cmark_node_first_child(paragraph);
+       child && seen.size() < kPullQuoteMarker.size(); child = cmark_node_next(child)) {
+    if (cmark_node_get_type(child) != CMARK_NODE_TEXT) return false;
+    seen += cmark_node_get_literal(child);
+    marker.push_back(child);
+  }
+  if (!seen.starts_with(kPullQuoteMarker)) return false;
+  std::string rest(trim(std::string_view(seen).substr(kPullQuoteMarker.size())));
+  cmark_node* after = cmark_node_next(marker.back());
+  if (rest.empty()) {
+    for (cmark_node* node : marker) cmark_node_free(node);
+    if (after && (cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK ||
+                  cmark_node_get_type(after) == CMARK_NODE_LINEBREAK))
+      cmark_node_free(after);
+  } else {
+    cmark_node_set_literal(marker.back(), rest.c_str());
+    for (std::size_t i = 0; i + 1 < marker.size(); ++i) cmark_node_free(marker[i]);
+  }
+  return true;
+}
+
+void render_editor_blocks(const ParsedDocument& document) {
+  std::vector<cmark_node*> paragraphs;
+  std::vector<cmark_node*> quotes;
+  cmark_iter* iter = cmark_iter_new(document.root.get());
+  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event != CMARK_EVENT_ENTER) continue;
+    if (cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) paragraphs.push_back(node);
+    if (cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE) quotes.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* paragraph : paragraphs) {
+    std::string html;
+    if (cmark_node* image = sole_child(paragraph, CMARK_NODE_IMAGE)) html = figure_html(image);
+    if (cmark_node* link = sole_child(paragraph, CMARK_NODE_LINK)) html = embed_html(link);
+    if (!html.empty()) replace_with_html(paragraph, html);
+  }
+  // Innermost last: a quote's HTML is made once, after what it holds.
+  for (auto quote = quotes.rbegin(); quote != quotes.rend(); ++quote) {
+    cmark_node* first = cmark_node_first_child(*quote);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) continue;
+    if (!take_pull_quote_marker(first)) continue;
+    if (!cmark_node_first_child(first)) cmark_node_free(first);
+    std::string html = render_html(document, *quote);
+    constexpr std::string_view kOpen = "<blockquote>";
+    if (!html.starts_with(kOpen)) continue;
+    html.replace(0, kOpen.size(), "<blockquote class=\"pullquote\">");
+    replace_with_html(*quote, html);
+  }
+}
+
 }  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
   ParsedDocument document = parse(markdown);
   apply_french_spacing(document);
+  render_editor_blocks(document);
   add_heading_ids(document);
   return render_html(document, document.root.get());
 }
@@ -187,6 +306,7 @@ RenderedArticle render_article(std::string_view markdown, bool take_lead) {
     out.lead = plain_text(first);
     cmark_node_free(first);
   }
+  render_editor_blocks(document);
   add_heading_ids(document);
   out.body_html = render_html(document, document.root.get());
   return out;

@@ -68,8 +68,28 @@ TYPED_TEST_P(MediaStoreContract, ARolledBackSaveKeepsNoImage) {
   EXPECT_FALSE(this->backend().content().find_media("dead-annule.jpg").has_value());
 }
 
+TYPED_TEST_P(MediaStoreContract, TheLibraryListsOriginalsNewestFirstAndSearchesTheirNames) {
+  this->save(image("a1a1-port.jpg", "a1a1", 1200), {image("a1a1-port-320.jpg", "a1a13", 320)});
+  this->save(image("b2b2-marche_50%.jpg", "b2b2", 800), {});
+  auto all = this->backend().another_process()->media().list_images("", 10);
+  ASSERT_EQ(all.size(), 2u);  // the resized copy is not listed
+  EXPECT_EQ(all[0].name, "b2b2-marche_50%.jpg");
+  EXPECT_EQ(all[1].name, "a1a1-port.jpg");
+  EXPECT_EQ(all[1].width, 1200);
+  EXPECT_EQ(all[1].created_at, kNow);
+  EXPECT_EQ(all[1].caption, "");
+  auto port = this->backend().media().list_images("PORT", 10);
+  ASSERT_EQ(port.size(), 1u);
+  EXPECT_EQ(port[0].name, "a1a1-port.jpg");
+  // LIKE's wildcards are searched for as characters.
+  ASSERT_EQ(this->backend().media().list_images("_50%", 10).size(), 1u);
+  EXPECT_TRUE(this->backend().media().list_images("l_5", 10).empty());
+  EXPECT_EQ(this->backend().media().list_images("", 1).size(), 1u);
+}
+
 REGISTER_TYPED_TEST_SUITE_P(MediaStoreContract, ASavedImageComesBackWithItsVariantsNarrowestFirst,
                             BytesAreServedExactlyAsStoredBinaryAndLarge,
-                            TheSameImageIsKeptOnceUnderItsFirstName, ARolledBackSaveKeepsNoImage);
+                            TheSameImageIsKeptOnceUnderItsFirstName, ARolledBackSaveKeepsNoImage,
+                            TheLibraryListsOriginalsNewestFirstAndSearchesTheirNames);
 
 }  // namespace gazette::contract

@@ -76,6 +76,7 @@ test('an editor writes, schedules, edits and restores an article with a photo', 
     assert.equal(await page.inputValue('#slug'), 'maree-haute-sur-la-digue', 'the slug follows the title');
     await page.selectOption('#section', 'actualite');
     await page.fill('#lead', 'La mer monte plus tôt que prévu.');
+    await page.click('button.nr-mode'); // from the rich-text editor to the Markdown field
     await page.fill('#body', '## À la digue\n\nLes riverains **observent** la montée des eaux.');
     await page.locator('#body-preview h2', { hasText: 'À la digue' }).waitFor({ timeout: 10_000 });
     await page.fill('#tags', 'Littoral, Météo');
@@ -122,7 +123,8 @@ test('an editor writes, schedules, edits and restores an article with a photo', 
     // Restore the first revision.
     await page.click('.nr-links a[href$="/revisions"]');
     const rows = page.locator('table.nr-table tbody tr');
-    assert.equal(await rows.count(), 2, 'two saves, two revisions');
+    // Two saves, and what autosave sent of the draft before it was scheduled.
+    assert.ok(await rows.count() >= 2, 'a revision a save');
     await Promise.all([page.waitForURL(/\/revisions\/\d+$/), rows.last().locator('td:nth-child(3) a').click()]);
     assert.ok(await page.locator('.nr-removed', { hasText: 'la digue tient' }).count() > 0, 'the diff shows the change');
     await Promise.all([page.waitForURL(/notice=restored_notice/), page.click('form.nr-restore button')]);

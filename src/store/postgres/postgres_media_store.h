@@ -15,6 +15,7 @@ class PostgresMediaStore final : public store::MediaStore {
                                const std::vector<content::NewMedia>& variants,
                                content::Timestamp now) override;
   std::optional<content::MediaRef> find_image(std::string_view name) override;
+  std::vector<LibraryImage> list_images(std::string_view search, int limit) override;
 
  private:
   PostgresDatabase& database_;

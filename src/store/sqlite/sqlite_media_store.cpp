@@ -26,6 +26,16 @@ std::optional<content::MediaRef> read_image(Connection& connection, std::string_
   return image;
 }
 
+// "%word%" with LIKE's own wildcards in `search` taken literally.
+std::string like_pattern(std::string_view search) {
+  std::string pattern = "%";
+  for (char c : search) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern + "%";
+}
+
 }  // namespace
 
 void attach_variants(Connection& connection, content::MediaRef& image) {
@@ -60,6 +70,32 @@ content::MediaRef SqliteMediaStore::save_image(WriteTransaction& write,
 std::optional<content::MediaRef> SqliteMediaStore::find_image(std::string_view name) {
   auto connection = pool_.read();
   return read_image(*connection, name);
+}
+
+std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search, int limit) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT m.name, m.width, m.height, m.created_at,"
+      " COALESCE((SELECT a.image_caption FROM articles a WHERE a.image_id = m.id"
+      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), ''),"
+      " COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
+      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '')"
+      " FROM media m"
+      " WHERE NOT EXISTS (SELECT 1 FROM media_variants v WHERE v.variant_id = m.id)"
+      " AND (?1 = '' OR m.name LIKE ?2 ESCAPE '\\' OR EXISTS (SELECT 1 FROM articles a"
+      "      WHERE a.image_id = m.id AND (a.title LIKE ?2 ESCAPE '\\'"
+      "      OR a.image_caption LIKE ?2 ESCAPE '\\' OR a.image_alt LIKE ?2 ESCAPE '\\')))"
+      " ORDER BY m.created_at DESC, m.id DESC LIMIT ?3");
+  statement.bind(1, search);
+  statement.bind(2, like_pattern(search));
+  statement.bind(3, static_cast<std::int64_t>(limit));
+  std::vector<LibraryImage> images;
+  while (statement.step()) {
+    images.push_back({statement.column_text(0), static_cast<int>(statement.column_int(1)),
+                      static_cast<int>(statement.column_int(2)), from_unix(statement.column_int(3)),
+                      statement.column_text(4), statement.column_text(5)});
+  }
+  return images;
 }
 
 }  // namespace gazette::store::sqlite
