@@ -10,6 +10,12 @@ import { addUser } from './newsroom_session.mjs';
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Writes the body in the Markdown field, switching to it from the rich-text editor if shown. */
+async function fillMarkdownBody(page, markdown) {
+  if (!(await page.locator('#body').isVisible())) await page.click('button.nr-mode');
+  await page.fill('#body', markdown);
+}
+
 const EMAIL = 'eve@test.example';
 const PASSWORD = 'a long enough password';
 
@@ -43,11 +49,11 @@ test('an editor corrects a published article and readers see the box and the lis
     const title = 'Le pont rouvre lundi';
     await page.fill('#title', title);
     await page.selectOption('#section', 'actualite');
-    await page.fill('#body', 'Le pont rouvre lundi à 6 heures.');
+    await fillMarkdownBody(page, 'Le pont rouvre lundi à 6 heures.');
     await Promise.all([page.waitForURL(/notice=published_notice/), page.click('button[value=publish]')]);
 
     // Correct: the kind of change is asked, and a correction needs its note.
-    await page.fill('#body', 'Le pont rouvre lundi à 8 heures.');
+    await fillMarkdownBody(page, 'Le pont rouvre lundi à 8 heures.');
     await page.selectOption('#change', 'correction');
     const note = 'L’heure de réouverture était 8 heures, et non 6 heures.';
     await page.fill('#change_note', note);
