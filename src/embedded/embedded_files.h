@@ -28,4 +28,7 @@ const std::vector<EmbeddedFile>& demo_articles();
 /// The newsroom's templates/, i18n/ and assets/ (src/newsroom/).
 const std::vector<EmbeddedFile>& newsroom_files();
 
+/// The Content API's openapi.json (src/api/).
+const std::vector<EmbeddedFile>& api_files();
+
 }  // namespace gazette::embedded

@@ -23,6 +23,8 @@ class PostgresStore final : public store::Store {
   content::ArticlePage published_articles(const ArticleFilter& filter, const PageRequest& page,
                                           std::optional<content::ArticleId> except) override;
   std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) override;
+  std::vector<content::Term> published_tags() override;
+  std::vector<content::Author> published_authors() override;
   std::optional<content::MediaFile> find_media(std::string_view name) override;
   content::SavedArticle save_article(WriteTransaction& write, const content::ArticleDraft& draft,
                                      content::Timestamp now) override;
