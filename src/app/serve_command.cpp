@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "api/content_api.h"
 #include "app/backend.h"
 #include "app/commands.h"
 #include "app/database_timing.h"
@@ -162,6 +163,10 @@ int serve(const ServeOptions& options) {
       std::string(comments::web::kCommentsPrefix),
       [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
   newsroom.register_with(router);  // its front door, then an area per path (newsroom_site.h)
+  // The Content API: the reader pages' data as JSON, kept by the page cache like them.
+  api::ContentApi content_api(backend.store, backend.discovery_store);
+  router.add(std::string(api::kApiPrefix),
+             [&content_api](const http::Request& request) { return content_api.handle(request); });
 
   // The page cache answers first; a write drops the pages it changed, in this process at once
   // (its events, published after its commit) and in the others sharing the database (their

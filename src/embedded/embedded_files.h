@@ -30,5 +30,7 @@ const std::vector<EmbeddedFile>& newsroom_files();
 
 /// The newsroom's scripts bundled at build time from npm (assets/editor.js: src/newsroom/editor/).
 const std::vector<EmbeddedFile>& newsroom_bundle();
+/// The Content API's openapi.json (src/api/).
+const std::vector<EmbeddedFile>& api_files();
 
 }  // namespace gazette::embedded

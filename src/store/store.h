@@ -22,6 +22,10 @@ struct ArticleFilter {
   enum class Kind { all, section, tag, author, category };
   Kind kind = Kind::all;
   std::string slug;  // the section, tag, author or category slug; unused for `all`
+  /// Date bounds (the Content API's filters); unset: no bound.
+  std::optional<content::Timestamp> published_from;    // published_at >= this
+  std::optional<content::Timestamp> published_before;  // published_at < this
+  std::optional<content::Timestamp> updated_since;     // updated_at >= this
 };
 
 /// A slice of a listing: `limit` articles after skipping `offset`, newest first.
@@ -54,6 +58,12 @@ class Store {
 
   /// Published articles pinned to the home page, newest first, at most `limit`.
   virtual std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) = 0;
+
+  /// Tags on at least one published article, by name: a tag only drafts carry names what the
+  /// newsroom has not published yet.
+  virtual std::vector<content::Term> published_tags() = 0;
+  /// Authors of at least one published article, by name.
+  virtual std::vector<content::Author> published_authors() = 0;
 
   virtual std::optional<content::MediaFile> find_media(std::string_view name) = 0;
 

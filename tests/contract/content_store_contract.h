@@ -252,6 +252,56 @@ TYPED_TEST_P(ContentStoreContract, TwoWritersSavingTheSameSlugCreateItOnce) {
   EXPECT_EQ(listed.articles.size(), 1u);
 }
 
+TYPED_TEST_P(ContentStoreContract, ListingsKeepWithinPublicationAndUpdateDates) {
+  for (int day = 1; day <= 3; ++day) {
+    auto draft = article_draft("jour-" + std::to_string(day), "Jour " + std::to_string(day),
+                               kNow + day * std::chrono::days(1));
+    draft.updated_at = kNow + (10 - day) * std::chrono::days(1);  // the oldest updated last
+    draft.tags = {{"syrie", "Syrie"}};
+    this->save(draft);
+  }
+  auto& content = this->backend().content();
+  auto within = [&](std::optional<int> from, std::optional<int> before, std::optional<int> since) {
+    store::ArticleFilter filter{store::ArticleFilter::Kind::tag, "syrie"};
+    auto day = [](int n) { return kNow + n * std::chrono::days(1); };
+    if (from) filter.published_from = day(*from);
+    if (before) filter.published_before = day(*before);
+    if (since) filter.updated_since = day(*since);
+    return this->titles(content.published_articles(filter, {}, std::nullopt));
+  };
+  EXPECT_EQ(within(2, {}, {}), (std::vector<std::string>{"Jour 3", "Jour 2"}));  // inclusive
+  EXPECT_EQ(within({}, 2, {}), std::vector<std::string>{"Jour 1"});              // exclusive
+  EXPECT_EQ(within(2, 3, {}), std::vector<std::string>{"Jour 2"});
+  EXPECT_EQ(within({}, {}, 8), (std::vector<std::string>{"Jour 2", "Jour 1"}));
+  EXPECT_EQ(within(2, {}, 8), std::vector<std::string>{"Jour 2"});
+  EXPECT_TRUE(within({}, {}, 100).empty());
+}
+
+TYPED_TEST_P(ContentStoreContract, PublishedTagsAndAuthorsLeaveOutThoseOfDraftsOnly) {
+  auto published = article_draft("public", "Public");
+  published.tags = {{"syrie", "Syrie"}};
+  this->save(published);
+  auto draft = article_draft("brouillon", "Brouillon");
+  draft.status = content::ArticleStatus::draft;
+  draft.author = {"cachee", "Cachée"};
+  draft.tags = {{"secret", "Secret"}, {"syrie", "Syrie"}};
+  this->save(draft);
+  auto future = article_draft("demain", "Demain", kFarFuture);
+  future.author = {"futur", "Futur"};
+  future.tags = {{"avenir", "Avenir"}};
+  this->save(future);
+
+  auto& content = this->backend().content();
+  auto tags = content.published_tags();
+  ASSERT_EQ(tags.size(), 1u);
+  EXPECT_EQ(tags[0].slug, "syrie");
+  EXPECT_EQ(tags[0].name, "Syrie");
+  auto authors = content.published_authors();
+  ASSERT_EQ(authors.size(), 1u);
+  EXPECT_EQ(authors[0].slug, "sara-dupont");
+  EXPECT_EQ(authors[0].name, "Sara Dupont");
+}
+
 REGISTER_TYPED_TEST_SUITE_P(
     ContentStoreContract, ANewArticleIsCreatedAndSaysWhereItAppears,
     SavingTheSameSlugUpdatesTheArticleAndSaysWhereItWas, ListingsAreNewestFirstAPageAtATime,
@@ -259,6 +309,7 @@ REGISTER_TYPED_TEST_SUITE_P(
     ReadersNeverSeeDraftsOrArticlesDatedInTheFuture, AccentsAndEmojiComeBackByteForByte,
     SettingsStartAtTheDefaultsAndKeepWhatWasSaved,
     AnArticleImageIsKeptWithItsVariantsAndServedAsStored, AWriteRolledBackLeavesNothing,
-    AReaderDuringAWriteSeesTheDatabaseAsItWasBefore, TwoWritersSavingTheSameSlugCreateItOnce);
+    AReaderDuringAWriteSeesTheDatabaseAsItWasBefore, TwoWritersSavingTheSameSlugCreateItOnce,
+    ListingsKeepWithinPublicationAndUpdateDates, PublishedTagsAndAuthorsLeaveOutThoseOfDraftsOnly);
 
 }  // namespace gazette::contract

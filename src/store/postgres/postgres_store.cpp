@@ -138,15 +138,25 @@ content::ArticlePage PostgresStore::published_articles(const ArticleFilter& filt
   auto connection = database_.read();
   Params params;
   params.add(database_.now_unix()).add(except ? except->value : std::int64_t{-1});
-  std::string limits = " LIMIT $3 OFFSET $4";
+  int next = 3;  // the number of the next parameter
+  auto where = filter_clause(filter.kind);
   if (filter.kind != ArticleFilter::Kind::all) {
     params.add(filter.slug);
-    limits = " LIMIT $4 OFFSET $5";
+    ++next;
   }
+  // Date bounds (the Content API's filters), numbered after the listing's own parameters.
+  auto bound = [&](const std::optional<content::Timestamp>& time, std::string_view condition) {
+    if (!time) return;
+    params.add(to_unix(*time));
+    where += " AND " + std::string(condition) + " $" + std::to_string(next++);
+  };
+  bound(filter.published_from, "a.published_at >=");
+  bound(filter.published_before, "a.published_at <");
+  bound(filter.updated_since, "a.updated_at >=");
   // One row more than asked tells whether another page follows.
   params.add(page.limit + 1).add(page.offset);
-  auto rows = connection->query(std::string(kSummaryColumns) + std::string(kSummaryFrom) +
-                                    filter_clause(filter.kind) +
+  auto limits = " LIMIT $" + std::to_string(next) + " OFFSET $" + std::to_string(next + 1);
+  auto rows = connection->query(std::string(kSummaryColumns) + std::string(kSummaryFrom) + where +
                                     " ORDER BY a.published_at DESC, a.id DESC" + limits,
                                 params);
   content::ArticlePage result;
@@ -207,6 +217,32 @@ std::vector<content::ListedCorrection> PostgresStore::corrections(const PageRequ
          rows.text(row, 6)});
   }
   return list;
+std::vector<content::Term> PostgresStore::published_tags() {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT t.slug, t.name FROM tags t WHERE EXISTS (SELECT 1 FROM article_tags at"
+      " JOIN articles a ON a.id = at.article_id WHERE at.tag_id = t.id AND" +
+          std::string(kVisible) + ") ORDER BY t.name, t.slug",
+      Params().add(database_.now_unix()));
+  std::vector<content::Term> tags;
+  for (int row = 0; row < rows.rows(); ++row)
+    tags.push_back({rows.text(row, 0), rows.text(row, 1)});
+  return tags;
+}
+
+std::vector<content::Author> PostgresStore::published_authors() {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT au.id, au.slug, au.name, au.bio FROM authors au WHERE EXISTS (SELECT 1 FROM"
+      " articles a WHERE a.author_id = au.id AND" +
+          std::string(kVisible) + ") ORDER BY au.name, au.slug",
+      Params().add(database_.now_unix()));
+  std::vector<content::Author> authors;
+  for (int row = 0; row < rows.rows(); ++row) {
+    authors.push_back(
+        {rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3)});
+  }
+  return authors;
 }
 
 std::optional<content::MediaFile> PostgresStore::find_media(std::string_view name) {

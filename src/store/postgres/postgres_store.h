@@ -23,6 +23,8 @@ class PostgresStore final : public store::Store {
   content::ArticlePage published_articles(const ArticleFilter& filter, const PageRequest& page,
                                           std::optional<content::ArticleId> except) override;
   std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) override;
+  std::vector<content::Term> published_tags() override;
+  std::vector<content::Author> published_authors() override;
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
   std::vector<content::ChangeNote> change_notes(content::ArticleId article) override;

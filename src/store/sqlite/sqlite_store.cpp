@@ -143,6 +143,10 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
                                                      std::optional<ArticleId> except) {
   auto connection = pool_.read();
   std::string where = filter_clause(filter.kind);
+  // Date bounds, numbered after the listing's own parameters.
+  if (filter.published_from) where += " AND a.published_at >= ?6";
+  if (filter.published_before) where += " AND a.published_at < ?7";
+  if (filter.updated_since) where += " AND a.updated_at >= ?8";
   content::ArticlePage result;
   {
     auto statement =
@@ -151,6 +155,9 @@ content::ArticlePage SqliteStore::published_articles(const ArticleFilter& filter
                             " LIMIT ?4 OFFSET ?5");
     statement.bind(1, pool_.now_unix()).bind(3, except ? except->value : std::int64_t{-1});
     if (filter.kind != ArticleFilter::Kind::all) statement.bind(2, filter.slug);
+    if (filter.published_from) statement.bind(6, to_unix(*filter.published_from));
+    if (filter.published_before) statement.bind(7, to_unix(*filter.published_before));
+    if (filter.updated_since) statement.bind(8, to_unix(*filter.updated_since));
     // One row more than asked tells whether another page follows.
     statement.bind(4, page.limit + 1).bind(5, page.offset);
     while (statement.step()) result.articles.push_back(read_summary(statement));
@@ -225,6 +232,31 @@ std::vector<content::ListedCorrection> SqliteStore::corrections(const PageReques
                     statement.column_text(6)});
   }
   return list;
+std::vector<content::Term> SqliteStore::published_tags() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT t.slug, t.name FROM tags t WHERE EXISTS (SELECT 1 FROM article_tags at"
+      " JOIN articles a ON a.id = at.article_id WHERE at.tag_id = t.id AND" +
+      std::string(kVisible) + ") ORDER BY t.name, t.slug");
+  statement.bind(1, pool_.now_unix());
+  std::vector<content::Term> tags;
+  while (statement.step()) tags.push_back({statement.column_text(0), statement.column_text(1)});
+  return tags;
+}
+
+std::vector<content::Author> SqliteStore::published_authors() {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT au.id, au.slug, au.name, au.bio FROM authors au WHERE EXISTS (SELECT 1 FROM"
+      " articles a WHERE a.author_id = au.id AND" +
+      std::string(kVisible) + ") ORDER BY au.name, au.slug");
+  statement.bind(1, pool_.now_unix());
+  std::vector<content::Author> authors;
+  while (statement.step()) {
+    authors.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2),
+                       statement.column_text(3)});
+  }
+  return authors;
 }
 
 std::optional<content::MediaFile> SqliteStore::find_media(std::string_view name) {

@@ -25,6 +25,8 @@ class SqliteStore final : public Store {
                                           std::optional<content::ArticleId> except) override;
 
   std::vector<content::ArticleSummary> pinned_articles(std::int64_t limit) override;
+  std::vector<content::Term> published_tags() override;
+  std::vector<content::Author> published_authors() override;
 
   std::optional<content::MediaFile> find_media(std::string_view name) override;
 
