@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <regex>
 #include <thread>
 
 #include "html_document.h"
@@ -148,6 +149,105 @@ TEST_F(Embargo, AScheduledArticleIsOnNoSurfaceBeforeItsTimeAndOnEveryOneAfter) {
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
   for (const auto& path : missing) ADD_FAILURE() << "not shown after its time: " << path;
+}
+
+// The token of the link a "preview-links" page shows once, or "".
+std::string preview_token_in(const std::string& html) {
+  std::smatch match;
+  static const std::regex link(R"re(/preview/([A-Za-z0-9_-]{43})")re");
+  return std::regex_search(html, match, link) ? match[1].str() : "";
+}
+
+TEST_F(Embargo, APreviewLinkShowsTheArticleUnderEmbargoToWhoeverHasItUntilRevoked) {
+  auto id = schedule_embargoed(3600);
+  auto links_path = "/newsroom/articles/" + std::to_string(id) + "/preview-links";
+  ASSERT_EQ(get(links_path, &admin_).status, 200);
+  auto made =
+      post(links_path, {{"csrf", admin_.csrf}, {"label", "<script>x()</script> AFP"}}, &admin_);
+  ASSERT_EQ(made.status, 200) << made.body.substr(0, 2000);
+  auto token = preview_token_in(made.body);
+  ASSERT_FALSE(token.empty()) << made.body;
+  EXPECT_EQ(made.body.find("<script>x()"), std::string::npos);
+  EXPECT_NE(made.body.find("&lt;script&gt;x()"), std::string::npos);
+
+  // The partner, without a session: the article under its notice, for nobody else.
+  auto preview = get("/preview/" + token);
+  ASSERT_EQ(preview.status, 200);
+  EXPECT_EQ(preview.header("cache-control"), "no-store");
+  EXPECT_EQ(preview.header("x-robots-tag"), "noindex, nofollow");
+  EXPECT_EQ(preview.header("referrer-policy"), "no-referrer");
+  HtmlDocument document(preview.body);
+  EXPECT_EQ(document.find("h1", "article-title").text(), kEmbargoedTitle);
+  EXPECT_NE(document.find("p", "embargo-notice").text().find("Sous embargo jusqu’au"),
+            std::string::npos);
+  EXPECT_NE(preview.body.find("<meta name=\"robots\" content=\"noindex\">"), std::string::npos);
+  EXPECT_EQ(preview.body.find("application/ld+json"), std::string::npos);
+  // Twice, so that a cached copy would show; and the public page is still not there.
+  EXPECT_EQ(get("/preview/" + token).status, 200);
+  EXPECT_EQ(get(kEmbargoedPath).status, 404);
+  EXPECT_EQ(get("/").body.find(kEmbargoedSlug), std::string::npos);
+
+  // Forged, malformed or cut links: the site's 404, naming nothing.
+  std::string forged = token;
+  forged[0] = forged[0] == 'A' ? 'B' : 'A';
+  for (const auto& path :
+       {"/preview/" + forged, "/preview/" + std::string(43, 'A'), std::string("/preview/abc"),
+        std::string("/preview/"), "/preview/" + token + "/x", "/preview/" + token.substr(1)}) {
+    auto refused = get(path);
+    EXPECT_EQ(refused.status, 404) << path;
+    EXPECT_EQ(refused.body.find("zorglubesque"), std::string::npos) << path;
+    EXPECT_EQ(refused.body.find("embargo"), std::string::npos) << path;
+  }
+  EXPECT_EQ(http_request(server().host(), server().port(), "POST", "/preview/" + token).status,
+            404);
+
+  // Revoked: the same 404.
+  std::smatch match;
+  auto list = get(links_path, &admin_).body;
+  ASSERT_TRUE(std::regex_search(list, match, std::regex(R"(preview-links/(\d+)/revoke)")));
+  auto revoke = links_path + "/" + match[1].str() + "/revoke";
+  EXPECT_EQ(post(revoke, {{"csrf", admin_.csrf}}, &admin_).status, 303);
+  auto revoked = get("/preview/" + token);
+  EXPECT_EQ(revoked.status, 404);
+  EXPECT_EQ(revoked.body.find("zorglubesque"), std::string::npos);
+  EXPECT_EQ(post(revoke, {{"csrf", admin_.csrf}}, &admin_).status, 404);
+}
+
+TEST_F(Embargo, OnlyEditorsMakeLinksAndOnlyToArticlesUnderEmbargo) {
+  add_user("author@test.example", "Aline Auteur", "author");
+  auto author = sign_in("author@test.example");
+  auto id = schedule_embargoed(3600);
+  auto links_path = "/newsroom/articles/" + std::to_string(id) + "/preview-links";
+  auto links_before = count("SELECT count(*) FROM preview_links");
+  EXPECT_EQ(post(links_path, {{"csrf", author.csrf}, {"label", "x"}}, &author).status, 403);
+  auto draft = create_article(admin_, "Un brouillon");
+  EXPECT_EQ(post("/newsroom/articles/" + std::to_string(draft) + "/preview-links",
+                 {{"csrf", admin_.csrf}, {"label", "x"}}, &admin_)
+                .status,
+            409);
+  EXPECT_EQ(
+      post(links_path, {{"csrf", admin_.csrf}, {"label", std::string(201, 'x')}}, &admin_).status,
+      422);
+  EXPECT_EQ(post(links_path, {{"csrf", admin_.csrf}, {"label", "\xff\xfe"}}, &admin_).status, 422);
+  EXPECT_EQ(count("SELECT count(*) FROM preview_links"), links_before);
+}
+
+TEST_F(Embargo, APreviewLinkStopsAtRelease) {
+  auto id = schedule_embargoed(kEmbargoSeconds);
+  auto links_path = "/newsroom/articles/" + std::to_string(id) + "/preview-links";
+  auto made = post(links_path, {{"csrf", admin_.csrf}, {"label", "partenaire"}}, &admin_);
+  auto token = preview_token_in(made.body);
+  auto status_before = get("/preview/" + token).status;
+  if (still_embargoed(id)) EXPECT_EQ(status_before, 200);
+  int public_status = 0;
+  for (int attempt = 0; attempt < kReleaseAttempts && public_status != 200; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    public_status = get(kEmbargoedPath).status;
+  }
+  ASSERT_EQ(public_status, 200);
+  auto after = get("/preview/" + token);
+  EXPECT_EQ(after.status, 404);
+  EXPECT_EQ(after.body.find("zorglubesque"), std::string::npos);
 }
 
 }  // namespace
