@@ -16,6 +16,7 @@
 #include "discovery/discovery_updater.h"
 #include "media/media_service.h"
 #include "publishing/article_service.h"
+#include "publishing/preview_link_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
 #include "publishing/term_service.h"
@@ -51,6 +52,7 @@ struct Backend {
   store::ChangeLogStore& change_log;  // what other processes announced
   store::WxrImportStore& wxr_store;   // imports, exports, old URLs
   store::CommentStore& comment_store;
+  store::PreviewLinkStore& preview_link_store;
 
   // Writes: one transaction each, announcing its events; published here after the commit.
   content::EventBus events;
@@ -60,6 +62,7 @@ struct Backend {
   publishing::TermService terms;
   publishing::ProfileService profiles;
   publishing::SettingsService settings;
+  publishing::PreviewLinkService preview_links;  // embargo previews
   media::MediaService media;
   auth::Accounts accounts;
   auth::Sessions sessions;

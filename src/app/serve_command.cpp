@@ -148,7 +148,8 @@ int serve(const ServeOptions& options) {
                                    .accounts = backend.accounts,
                                    .moderation = backend.moderation,
                                    .pages = pages,
-                                   .clock = backend.clock});
+                                   .clock = backend.clock,
+                                   .preview_links = backend.preview_links});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader

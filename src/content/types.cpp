@@ -42,7 +42,8 @@ bool is_reserved_section_slug(std::string_view slug) {
   static constexpr std::string_view kReserved[] = {
       "tag",    "author",   "category",   "assets",  "media",       "newsroom", "search",
       "feed",   "rss",      "atom",       "sitemap", "api",         "page",     "comments",
-      "robots", "wp-admin", "wp-content", "wp-json", "corrections", "types"};
+      "robots", "wp-admin", "wp-content", "wp-json", "corrections", "types",
+      "preview"};  // embargo preview links (newsroom/embargo_preview_page.h)
   for (auto reserved : kReserved) {
     if (slug == reserved) return true;
   }

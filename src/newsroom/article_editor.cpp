@@ -146,6 +146,9 @@ http::Response ArticlePages::editor_page(Call& call,
     links.set("status_label", text(call, status_key(facts.status)));
     links.set("preview_url", base + "/preview");
     links.set("revisions_url", base + "/revisions");
+    // Embargo preview links (preview_link_pages.cpp): editors, while the article is scheduled.
+    links.set("preview_links_url", base + "/preview-links");
+    links.set("can_share", may_share_preview(user, existing->article, call.now));
     bool visible = facts.status == ArticleStatus::published &&
                    existing->article.summary.published_at <= call.now;
     links.set("is_visible", visible);

@@ -26,6 +26,12 @@ http::Response ArticlePages::handle(Call& call) {
   if (s.size() == 2) return call.is_post ? save_article(call, article) : editor(call, article);
   if (s.size() == 3 && s[2] == "preview" && is_read) return preview(call, article);
   if (s.size() == 3 && s[2] == "delete" && call.is_post) return delete_article(call, article);
+  if (s.size() >= 3 && s[2] == "preview-links") {
+    if (s.size() == 3)
+      return is_read ? preview_links(call, article) : create_preview_link(call, article);
+    auto link = s.size() == 5 ? parse_id(s[3]) : std::nullopt;
+    if (link && s[4] == "revoke" && call.is_post) return revoke_preview_link(call, article, *link);
+  }
   if (s.size() >= 3 && s[2] == "revisions") {
     if (s.size() == 3 && is_read) return revision_list(call, article);
     if (s.size() == 4 && s[3] == "compare" && is_read) return revision_compare(call, article);

@@ -12,6 +12,7 @@
 #include "media/media_service.h"
 #include "newsroom/area.h"
 #include "publishing/article_service.h"
+#include "publishing/preview_link_service.h"
 #include "publishing/term_service.h"
 #include "site/page_environment.h"
 
@@ -21,8 +22,13 @@ class ArticlePages final : public Area {
  public:
   ArticlePages(const Desk& desk, publishing::ArticleService& articles,
                publishing::TermService& terms, media::MediaService& media,
-               site::PageEnvironment& pages)
-      : Area(desk), articles_(articles), terms_(terms), media_(media), pages_(pages) {}
+               site::PageEnvironment& pages, publishing::PreviewLinkService& preview_links)
+      : Area(desk),
+        articles_(articles),
+        terms_(terms),
+        media_(media),
+        pages_(pages),
+        preview_links_(preview_links) {}
 
   std::vector<std::string_view> segments() const override {
     return {"articles", "markdown-preview", "tags"};
@@ -45,6 +51,14 @@ class ArticlePages final : public Area {
   http::Response markdown_preview(Call& call);
   http::Response tag_suggestions(Call& call);
 
+  // Embargo preview links (preview_link_pages.cpp).
+  http::Response preview_links(Call& call, content::ArticleId id);
+  http::Response create_preview_link(Call& call, content::ArticleId id);
+  http::Response revoke_preview_link(Call& call, content::ArticleId id, std::int64_t link);
+  http::Response preview_links_page(Call& call, const content::Article& article,
+                                    const std::optional<std::string>& new_link,
+                                    http::Status status);
+
   http::Response revision_list(Call& call, content::ArticleId id);
   http::Response revision_view(Call& call, content::ArticleId id, std::int64_t revision);
   http::Response revision_compare(Call& call, content::ArticleId id);
@@ -54,6 +68,12 @@ class ArticlePages final : public Area {
   publishing::TermService& terms_;
   media::MediaService& media_;
   site::PageEnvironment& pages_;
+  publishing::PreviewLinkService& preview_links_;
 };
+
+/// Whether `user` may hand out preview links to `article` at `now`: editors (who publish
+/// anyone's articles), while it is under embargo.
+bool may_share_preview(const content::User& user, const content::Article& article,
+                       content::Timestamp now);
 
 }  // namespace gazette::newsroom

@@ -13,6 +13,7 @@
 #include "newsroom/account_pages.h"
 #include "newsroom/article_pages.h"
 #include "newsroom/desk.h"
+#include "newsroom/embargo_preview_page.h"
 #include "newsroom/label_pages.h"
 #include "newsroom/media_library_pages.h"
 #include "newsroom/moderation_pages.h"
@@ -41,6 +42,7 @@ struct NewsroomServices {
   comments::ModerationService& moderation;
   site::PageEnvironment& pages;
   const content::Clock& clock;
+  publishing::PreviewLinkService& preview_links;  // embargo previews
 };
 
 class NewsroomSite {
@@ -63,6 +65,7 @@ class NewsroomSite {
   SettingsPages settings_;
   ProfilePages profiles_;
   MediaLibraryPages library_;
+  EmbargoPreviewPage embargo_preview_;  // /preview/{token}, outside the door: no session
 };
 
 }  // namespace gazette::newsroom

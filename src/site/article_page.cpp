@@ -94,7 +94,11 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
   return render_article_page(context, *found);
 }
 
-std::string render_article_page(const PageContext& context, const content::Article& article) {
+namespace {
+
+// The article page; `embargo_until` set: as an embargo preview shows it.
+std::string article_page(const PageContext& context, const content::Article& article,
+                         std::optional<content::Timestamp> embargo_until) {
   const auto& summary = article.summary;
   depend_on_article(context, article);
   auto path = article_path(summary.section.slug, summary.slug);
@@ -106,8 +110,20 @@ std::string render_article_page(const PageContext& context, const content::Artic
   if (summary.image) frame.image_path = media_path(summary.image->name);
   // Corrections in the open: the article's public changes (content/corrections.h).
   auto changes = context.store.change_notes(summary.id);
-  frame.json_ld = article_json_ld(context, article, changes);
+  if (embargo_until)
+    frame.noindex = true;  // and no structured data: nothing here is for a search engine yet
+  else
+    frame.json_ld = article_json_ld(context, article, changes);
   auto view = frame_view(frame);
+  if (embargo_until) {
+    // « 8 décembre 2024 à 06:00 »: the hour, in the site's zone, from the ISO form's "T06:00".
+    auto iso = context.dates.iso8601(*embargo_until);
+    theme::View embargo;
+    embargo.set("date_text", context.dates.long_date(*embargo_until));
+    embargo.set("time_text", iso.size() >= 16 ? iso.substr(11, 5) : std::string());
+    embargo.set("date_iso", iso);
+    view.set("embargo", embargo);
+  }
   view.set("breadcrumb", breadcrumb_view(context, summary.section));
 
   auto article_view = card_view(summary, context.dates);
@@ -137,7 +153,9 @@ std::string render_article_page(const PageContext& context, const content::Artic
   view.set("related", card_list(context, related));
   view.set("has_related", !related.empty());
 
-  if (context.comments) {
+  if (embargo_until) {
+    // No comments before the article is public: the form would post to a page not there yet.
+  } else if (context.comments) {
     view.set("comments", context.comments->article_view(context, article));
   } else {
     theme::View comments;
@@ -146,6 +164,17 @@ std::string render_article_page(const PageContext& context, const content::Artic
     view.set("comments", comments);
   }
   return context.theme.render_page("article", std::move(view), context.settings.language);
+}
+
+}  // namespace
+
+std::string render_article_page(const PageContext& context, const content::Article& article) {
+  return article_page(context, article, std::nullopt);
+}
+
+std::string render_embargo_preview(const PageContext& context, const content::Article& article,
+                                   content::Timestamp until) {
+  return article_page(context, article, until);
 }
 
 }  // namespace gazette::site

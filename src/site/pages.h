@@ -59,6 +59,10 @@ std::string render_search_json(const PageContext& context, std::string_view quer
 /// The article page of `article`, whatever its status: the reader page, and the newsroom's
 /// preview of an unpublished article exactly as readers will see it.
 std::string render_article_page(const PageContext& context, const content::Article& article);
+/// The article page as a partner sees it through an embargo preview link (newsroom): the reader
+/// page with « Sous embargo jusqu’au … » on top, `noindex`, and no structured data or comments.
+std::string render_embargo_preview(const PageContext& context, const content::Article& article,
+                                   content::Timestamp until);
 std::string render_message(const PageContext& context, int status, std::string_view heading_key,
                            std::string_view message_key);
 

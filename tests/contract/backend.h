@@ -11,6 +11,7 @@
 #include "store/discovery_store.h"
 #include "store/editorial_store.h"
 #include "store/media_store.h"
+#include "store/preview_link_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/store.h"
 #include "store/term_store.h"
@@ -34,6 +35,7 @@ class Backend {
   virtual store::ChangeLogStore& change_log() = 0;
   virtual store::SignInAttemptStore& sign_in_attempts() = 0;
   virtual store::WxrImportStore& wxr_import() = 0;
+  virtual store::PreviewLinkStore& preview_links() = 0;
 
   /// The same database as another process opens it: its own connections, its own name in the
   /// change log.

@@ -13,6 +13,7 @@
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_media_store.h"
+#include "store/postgres/postgres_preview_link_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
@@ -37,6 +38,7 @@ class PostgresStores : public Backend {
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
+  store::PreviewLinkStore& preview_links() override { return preview_links_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<PostgresStores>(database_.uri());
   }
@@ -53,6 +55,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresCommentStore comments_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
+  store::postgres::PostgresPreviewLinkStore preview_links_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.
@@ -71,6 +74,7 @@ class PostgresBackend : public Backend {
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
+  store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

@@ -16,6 +16,7 @@
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_media_store.h"
+#include "store/sqlite/sqlite_preview_link_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
@@ -39,6 +40,7 @@ class SqliteStores : public Backend {
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
+  store::PreviewLinkStore& preview_links() override { return preview_links_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<SqliteStores>(pool_.path());
   }
@@ -55,6 +57,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteChangeLogStore change_log_{pool_};
   store::sqlite::SqliteSignInAttemptStore sign_in_attempts_{pool_};
   store::sqlite::SqliteWxrImportStore wxr_import_{pool_};
+  store::sqlite::SqlitePreviewLinkStore preview_links_{pool_};
 };
 
 /// A new database in its own temporary folder, removed afterwards.
@@ -77,6 +80,7 @@ class SqliteBackend : public Backend {
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
+  store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

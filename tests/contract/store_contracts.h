@@ -10,6 +10,7 @@
 #include "discovery_store_contract.h"
 #include "editorial_store_contract.h"
 #include "media_store_contract.h"
+#include "preview_link_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
 #include "wxr_import_store_contract.h"
@@ -29,4 +30,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Name, BackendType);       \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType);     \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType)

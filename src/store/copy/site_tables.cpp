@@ -42,6 +42,8 @@ const std::vector<SiteTable>& tables() {
       {.name = "wxr_items"},
       {.name = "wxr_comments"},
       {.name = "redirects", .holds_site = true},
+      // Embargo preview links (SQLite 0016; PostgreSQL 0015): links handed out keep working.
+      {.name = "preview_links"},
 
       // Discovery (SQLite 0002, 0007, 0009; PostgreSQL 0006, 0008): built again by the
       // target's catch-up.
