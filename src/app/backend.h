@@ -16,6 +16,7 @@
 #include "discovery/discovery_updater.h"
 #include "media/media_service.h"
 #include "publishing/article_service.h"
+#include "publishing/live_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
 #include "publishing/term_service.h"
@@ -51,6 +52,7 @@ struct Backend {
   store::ChangeLogStore& change_log;  // what other processes announced
   store::WxrImportStore& wxr_store;   // imports, exports, old URLs
   store::CommentStore& comment_store;
+  store::LiveStore& live_store;  // live coverage and its entries
 
   // Writes: one transaction each, announcing its events; published here after the commit.
   content::EventBus events;
@@ -67,6 +69,7 @@ struct Backend {
   comments::SiteKey comment_key;  // signs comment forms; kept in the database, made once
   comments::CommentService comments;
   comments::ModerationService moderation;
+  publishing::LiveService live;  // live coverage (« En direct »)
 };
 
 }  // namespace gazette::app

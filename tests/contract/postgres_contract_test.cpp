@@ -15,5 +15,6 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Postgres, PostgresBac
 GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

@@ -8,6 +8,7 @@
 #include "content_store_contract.h"
 #include "discovery_store_contract.h"
 #include "editorial_store_contract.h"
+#include "live_store_contract.h"
 #include "media_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
@@ -27,4 +28,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Name, BackendType);          \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Name, BackendType);       \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType); \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType)
