@@ -5,6 +5,7 @@
 #include "discovery/structured_data.h"
 #include "site/comment_section.h"
 #include "site/pages.h"
+#include "site/live_view.h"
 #include "site/paths.h"
 #include "site/view_model.h"
 
@@ -113,6 +114,7 @@ std::string render_article_page(const PageContext& context, const content::Artic
     article_view.set("image", image);
   }
   view.set("article", article_view);
+  if (auto live = live_view(context, article)) view.set("live", *live);
 
   // Related articles are computed when articles are published (discovery/related.h); when
   // none is related by content, the latest of the same section stand in.
