@@ -60,6 +60,12 @@ TEST_F(LiveCoverage, AnEntryPostedFromTheShellShowsOnTheServedPageAndCard) {
   EXPECT_EQ(occurrences(page.body, "class=\"live-entry"), 2u);
   EXPECT_NE(page.body.find("à l’instant"), std::string::npos);
 
+  // For machines: a LiveBlogPosting with its start and each entry as a liveBlogUpdate.
+  EXPECT_NE(page.body.find("\"@type\":\"LiveBlogPosting\""), std::string::npos);
+  EXPECT_NE(page.body.find("\"coverageStartTime\":"), std::string::npos);
+  EXPECT_EQ(page.body.find("\"coverageEndTime\":"), std::string::npos);
+  EXPECT_EQ(occurrences(page.body, "\"@type\":\"BlogPosting\""), 2u);
+
   auto home = get("/");
   EXPECT_NE(home.body.find("live-label"), std::string::npos);
   EXPECT_NE(home.body.find("Dernière entrée"), std::string::npos);
@@ -75,6 +81,7 @@ TEST_F(LiveCoverage, EndingTheCoverageShowsFinDuDirectAndRefusesNewEntries) {
   EXPECT_NE(page.body.find("Fin du direct"), std::string::npos);
   EXPECT_NE(page.body.find("class=\"live-entry"), std::string::npos);  // the entries stay
   EXPECT_EQ(page.body.find("data-on-air"), std::string::npos);
+  EXPECT_NE(page.body.find("\"coverageEndTime\":"), std::string::npos);
   EXPECT_EQ(get("/").body.find("live-label"), std::string::npos);
 
   auto refused = run_gazette_with_input({"live", "post", kReferencePath, "--db", db()}, "Deux\n");
