@@ -17,6 +17,7 @@ Backend::Backend(const std::string& db, FollowWrites follow, store::StatementObs
       wxr_store(storage->wxr_import()),
       comment_store(storage->comments()),
       preview_link_store(storage->preview_links()),
+      live_store(storage->live()),
       write_path(database, events),
       discovery_updater(store, discovery_store, write_path),
       articles(store, editorial, write_path, clock),
@@ -30,7 +31,8 @@ Backend::Backend(const std::string& db, FollowWrites follow, store::StatementObs
       sign_in(account_store, sign_in_attempt_store, sessions, write_path),
       comment_key(comments::site_secret(comment_store, write_path)),
       comments(comment_store, write_path, comment_key),
-      moderation(comment_store, write_path, comment_key, clock) {
+      moderation(comment_store, write_path, comment_key, clock),
+      live(store, editorial, live_store, write_path, clock) {
   if (follow == FollowWrites::none) return;
   // The search index and related lists: what they change (RelatedChanged) is announced in turn,
   // so the subscribers after them see it. Other processes sharing the database learn of every

@@ -17,6 +17,7 @@
 #include "media/media_service.h"
 #include "publishing/article_service.h"
 #include "publishing/preview_link_service.h"
+#include "publishing/live_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
 #include "publishing/term_service.h"
@@ -53,6 +54,7 @@ struct Backend {
   store::WxrImportStore& wxr_store;   // imports, exports, old URLs
   store::CommentStore& comment_store;
   store::PreviewLinkStore& preview_link_store;
+  store::LiveStore& live_store;  // live coverage and its entries
 
   // Writes: one transaction each, announcing its events; published here after the commit.
   content::EventBus events;
@@ -70,6 +72,7 @@ struct Backend {
   comments::SiteKey comment_key;  // signs comment forms; kept in the database, made once
   comments::CommentService comments;
   comments::ModerationService moderation;
+  publishing::LiveService live;  // live coverage (« En direct »)
 };
 
 }  // namespace gazette::app

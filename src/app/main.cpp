@@ -12,6 +12,7 @@
 #include "app/comments_command.h"
 #include "app/config_file.h"
 #include "app/database_location.h"
+#include "app/live_command.h"
 #include "app/storage.h"
 
 namespace {
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10'000'000));
 
   CommentsCommand comments_command(cli, add_db);
+  LiveCommand live_command(cli, add_db);
 
   UserOptions user_options;
   auto* user_command = cli.add_subcommand("user", "Manage newsroom accounts");
@@ -187,6 +189,7 @@ int main(int argc, char** argv) {
       return *backup_command ? backup(backup_options) : restore(backup_options);
     }
     if (comments_command.chosen()) return comments_command.run(db);
+    if (live_command.chosen()) return live_command.run(db);
     if (*user_command) {
       user_options.db = db;
       user_options.action = *user_add ? UserOptions::Action::add : UserOptions::Action::passwd;

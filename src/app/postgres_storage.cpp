@@ -12,6 +12,7 @@
 #include "store/postgres/postgres_comment_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
+#include "store/postgres/postgres_live_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_preview_link_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
@@ -46,6 +47,7 @@ class PostgresStorage final : public Storage {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::LiveStore& live() override { return live_; }
 
   std::optional<std::string> not_ready() override {
     // The listener knows first when the server is gone, and keeps trying until it is back.
@@ -92,6 +94,7 @@ class PostgresStorage final : public Storage {
   PostgresWxrImportStore wxr_import_{database_};
   PostgresCommentStore comments_{database_};
   PostgresPreviewLinkStore preview_links_{database_};
+  PostgresLiveStore live_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only
 };
 

@@ -126,6 +126,7 @@ int serve(const ServeOptions& options) {
   comment_section.on_refused(
       [&metrics](comments::Refusal reason) { metrics.count_comment_refusal(reason); });
   pages.set_comment_section(&comment_section);
+  pages.set_live(&backend.live_store, &backend.clock);
   comments::web::CommentPages comment_pages(backend.comments, pages, backend.clock);
 
   // The newsroom: every write goes through a service, which announces it; the scheduler, on

@@ -7,6 +7,7 @@
 #include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
+#include "store/sqlite/sqlite_live_store.h"
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
@@ -36,6 +37,7 @@ class SqliteStorage final : public Storage {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::LiveStore& live() override { return live_; }
 
   std::optional<std::string> not_ready() override {
     try {
@@ -66,6 +68,7 @@ class SqliteStorage final : public Storage {
   SqliteWxrImportStore wxr_import_{pool_};
   SqliteCommentStore comments_{pool_};
   SqlitePreviewLinkStore preview_links_{pool_};
+  SqliteLiveStore live_{pool_};
 };
 
 }  // namespace

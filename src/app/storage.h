@@ -15,6 +15,7 @@
 #include "store/discovery_store.h"
 #include "store/editorial_store.h"
 #include "store/leadership.h"
+#include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
 #include "store/sign_in_attempt_store.h"
@@ -49,6 +50,7 @@ class Storage {
   virtual store::WxrImportStore& wxr_import() = 0;  // imports, exports, old URLs
   virtual store::CommentStore& comments() = 0;
   virtual store::PreviewLinkStore& preview_links() = 0;  // embargo previews
+  virtual store::LiveStore& live() = 0;  // live coverage and its entries
 
   /// Why this process cannot serve from its database now — unreachable, migrations pending —
   /// in one line; nothing when it can (/readyz).

@@ -46,6 +46,14 @@ std::optional<std::vector<content::Dependency>> invalidated_by(const content::Ev
     out.push_back(comments_shown(comment->article));
     return out;
   }
+  if (const auto* live = std::get_if<content::LiveChanged>(&event)) {
+    // Its page and its cards (the « En direct » label, the latest entry's time) declare the
+    // article; its own feeds too; the site's feeds and the news sitemap are documents. Which
+    // articles a listing holds, and in which order, does not change.
+    out.push_back(article_shown(live->article));
+    out.push_back(documents());
+    return out;
+  }
   return std::nullopt;  // SettingsChanged: the title, language or time zone is on every page
 }
 

@@ -10,6 +10,14 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kTermKinds[] = {"section", "tag", "category", "author"};
+constexpr std::string_view kLiveKinds[] = {"posted", "edited", "deleted", "started", "ended"};
+
+std::optional<LiveChanged::Kind> parse_live_kind(std::string_view name) {
+  for (int i = 0; i < static_cast<int>(std::size(kLiveKinds)); ++i) {
+    if (kLiveKinds[i] == name) return static_cast<LiveChanged::Kind>(i);
+  }
+  return std::nullopt;
+}
 
 std::string_view term_kind_name(TermChanged::Kind kind) {
   return kTermKinds[static_cast<int>(kind)];
@@ -76,6 +84,11 @@ struct Encoder {
   json operator()(const RelatedChanged& event) const {
     return {{"event", "related_changed"}, {"articles", ids_json(event.articles)}};
   }
+  json operator()(const LiveChanged& event) const {
+    return {{"event", "live_changed"},        {"kind", kLiveKinds[static_cast<int>(event.kind)]},
+            {"article", event.article.value}, {"entry", event.entry},
+            {"section", event.section_slug},  {"slug", event.slug}};
+  }
 };
 
 // The event `value` holds; throws json::exception when a field is missing or of another type.
@@ -95,6 +108,13 @@ std::optional<Event> event_of(const json& value) {
                           value.at("section").get<std::string>(),
                           value.at("slug").get<std::string>()};
   if (name == "related_changed") return RelatedChanged{ids_of(value.at("articles"))};
+  if (name == "live_changed") {
+    auto kind = parse_live_kind(value.at("kind").get<std::string>());
+    if (!kind) return std::nullopt;
+    return LiveChanged{*kind, ArticleId{value.at("article").get<std::int64_t>()},
+                       value.at("entry").get<std::int64_t>(),
+                       value.at("section").get<std::string>(), value.at("slug").get<std::string>()};
+  }
   return std::nullopt;
 }
 

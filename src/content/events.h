@@ -57,8 +57,20 @@ struct RelatedChanged {
   std::vector<ArticleId> articles;
 };
 
-using Event =
-    std::variant<ArticleChanged, SettingsChanged, TermChanged, CommentChanged, RelatedChanged>;
+/// The live coverage of the article at /section_slug/slug/ changed: an entry was posted, edited
+/// or deleted (`entry` names it), or the coverage started or ended (`entry` is 0). Its page, its
+/// cards (the latest entry's time), its feeds, the news sitemap and its open streams show it.
+struct LiveChanged {
+  enum class Kind { posted, edited, deleted, started, ended };
+  Kind kind = Kind::posted;
+  ArticleId article;
+  std::int64_t entry = 0;
+  std::string section_slug;
+  std::string slug;
+};
+
+using Event = std::variant<ArticleChanged, SettingsChanged, TermChanged, CommentChanged,
+                           RelatedChanged, LiveChanged>;
 
 /// Delivers events to subscribers. Subscribe during start-up only, before serving: publishing
 /// then reads the subscriber list without a lock from any thread.

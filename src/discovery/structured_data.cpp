@@ -62,7 +62,7 @@ std::string article_json_ld(const NewsArticleFacts& article,
                             const std::vector<BreadcrumbItem>& breadcrumb) {
   ScriptSafeJson json;
   json.raw("{").field("@context", "https://schema.org", true).raw(",\"@graph\":[{");
-  json.field("@type", "NewsArticle", true)
+  json.field("@type", article.live ? "LiveBlogPosting" : "NewsArticle", true)
       .field("headline", article.headline)
       .field("description", article.description)
       .field("url", article.url)
@@ -94,6 +94,22 @@ std::string article_json_ld(const NewsArticleFacts& article,
           .field("@type", "CorrectionComment", true)
           .field("text", article.corrections[i].text)
           .field("datePublished", article.corrections[i].date_published)
+          .raw("}");
+    }
+    json.raw("]");
+  }
+  if (article.live) {
+    json.field("coverageStartTime", article.live->coverage_start);
+    if (article.live->coverage_end) json.field("coverageEndTime", *article.live->coverage_end);
+    json.raw(",\"liveBlogUpdate\":[");
+    for (std::size_t i = 0; i < article.live->updates.size(); ++i) {
+      const auto& update = article.live->updates[i];
+      json.raw(i == 0 ? "{" : ",{")
+          .field("@type", "BlogPosting", true)
+          .field("headline", update.headline)
+          .field("articleBody", update.body)
+          .field("datePublished", update.date_published)
+          .field("url", update.url)
           .raw("}");
     }
     json.raw("]");

@@ -30,6 +30,19 @@ struct NewsArticleFacts {
   std::vector<std::string> keywords;
   std::string language;
   std::vector<CorrectionFact> corrections;  // oldest first
+  /// Live coverage: the page is then a LiveBlogPosting with its times and entries.
+  struct LiveUpdate {
+    std::string headline;  // the entry's first line
+    std::string body;      // the entry's text
+    std::string date_published;
+    std::string url;  // the entry's anchor on the page
+  };
+  struct Live {
+    std::string coverage_start;
+    std::optional<std::string> coverage_end;
+    std::vector<LiveUpdate> updates;  // newest first
+  };
+  std::optional<Live> live;
 };
 
 struct BreadcrumbItem {

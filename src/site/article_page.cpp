@@ -5,6 +5,7 @@
 #include "discovery/structured_data.h"
 #include "site/change_notes.h"
 #include "site/comment_section.h"
+#include "site/live_view.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -15,6 +16,8 @@ namespace {
 // When no article is related by content, this many of the same section's latest stand in:
 // one row of cards on a desktop.
 constexpr long kFallbackRelatedArticles = 4;
+// The newest live entries the JSON-LD lists: search engines read the latest updates.
+constexpr std::size_t kLiveUpdatesInJsonLd = 50;
 
 theme::View term_links(const std::vector<content::Term>& terms,
                        std::string (*path)(std::string_view)) {
@@ -78,6 +81,16 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
     if (content::is_correction(change.kind))
       facts.corrections.push_back({change.note, context.dates.iso8601(change.changed_at)});
   }
+  if (auto coverage = context.live ? context.live->coverage(summary.id) : std::nullopt) {
+    discovery::NewsArticleFacts::Live live{context.dates.iso8601(coverage->started_at), {}, {}};
+    if (coverage->ended_at) live.coverage_end = context.dates.iso8601(*coverage->ended_at);
+    for (const auto& entry : context.live->entries(summary.id, kLiveUpdatesInJsonLd)) {
+      live.updates.push_back({entry.body_markdown.substr(0, entry.body_markdown.find('\n')),
+                              entry.body_markdown, context.dates.iso8601(entry.created_at),
+                              facts.url + "#entry-" + std::to_string(entry.id.value)});
+    }
+    facts.live = std::move(live);
+  }
   std::vector<discovery::BreadcrumbItem> breadcrumb{
       {context.theme.text(context.settings.language, "home"), base + "/"},
       {summary.section.name, base + section_path(summary.section.slug)},
@@ -138,6 +151,7 @@ std::string article_page(const PageContext& context, const content::Article& art
     article_view.set("image", image);
   }
   view.set("article", article_view);
+  if (auto live = live_view(context, article)) view.set("live", *live);
 
   // Related articles are computed when articles are published (discovery/related.h); when
   // none is related by content, the latest of the same section stand in.

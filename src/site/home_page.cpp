@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "content/cache_dependencies.h"
+#include "site/live_view.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -65,7 +66,9 @@ std::optional<std::string> render_home(const PageContext& context) {
     auto lead = without(std::move(latest.articles), pinned, 1);
     std::optional<content::ArticleId> lead_id;
     if (!lead.empty()) {
-      view.set("lead_story", card_item(context, lead.front()));
+      auto card = card_item(context, lead.front());
+      mark_live_card(context, live_cards(context, {lead.front()}), lead.front().id, card);
+      view.set("lead_story", card);
       lead_id = lead.front().id;
     }
     theme::View sections{theme::View::type::list};

@@ -14,6 +14,8 @@ PageContext PageEnvironment::context(long page_number, std::string_view host) {
   PageContext context{store_,      theme_,    std::move(settings), std::move(sections), dates,
                       page_number, comments_, discovery_,          std::move(base_url), {},
                       std::nullopt};
+  context.live = live_;
+  if (clock_) context.now = clock_->now();
   // Every reader page shows the sections in its navigation.
   context.depends_on(content::dependency::section_navigation());
   return context;

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "content/clock.h"
 #include "site/pages.h"
 
 namespace gazette::site {
@@ -22,6 +23,11 @@ class PageEnvironment {
 
   /// Wires the article page's comments (start-up only, before serving).
   void set_comment_section(CommentSection* comments) { comments_ = comments; }
+  /// Wires live coverage and the clock its relative times read (start-up only).
+  void set_live(store::LiveStore* live, const content::Clock* clock) {
+    live_ = live;
+    clock_ = clock;
+  }
 
   store::Store& store() { return store_; }
   const theme::Theme& theme() const { return theme_; }
@@ -33,6 +39,8 @@ class PageEnvironment {
   store::DiscoveryStore& discovery_;
   const theme::Theme& theme_;
   CommentSection* comments_ = nullptr;
+  store::LiveStore* live_ = nullptr;
+  const content::Clock* clock_ = nullptr;
   std::mutex dates_mutex_;
   std::map<std::string, std::unique_ptr<render::DateFormatter>> dates_;  // by language|zone
 };

@@ -10,6 +10,7 @@
 #include "content/types.h"
 #include "render/dates.h"
 #include "store/discovery_store.h"
+#include "store/live_store.h"
 #include "store/store.h"
 #include "theme/theme.h"
 
@@ -41,6 +42,8 @@ struct PageContext {
   void changes_at(content::Timestamp time) const {
     if (!expires_at || time < *expires_at) expires_at = time;
   }
+  store::LiveStore* live = nullptr;  // live coverage, when wired
+  content::Timestamp now{};          // when the page is rendered (relative times)
 };
 
 /// How many articles a listing shows per page: a screenful of cards on a desktop.

@@ -2,6 +2,7 @@
 #include "site/view_model.h"
 
 #include "content/cache_dependencies.h"
+#include "site/live_view.h"
 #include "site/paths.h"
 
 namespace gazette::site {
@@ -125,7 +126,12 @@ theme::View card_item(const PageContext& context, const content::ArticleSummary&
 theme::View card_list(const PageContext& context,
                       const std::vector<content::ArticleSummary>& articles) {
   theme::View list{data::type::list};
-  for (const auto& article : articles) list.push_back(card_item(context, article));
+  auto live = live_cards(context, articles);
+  for (const auto& article : articles) {
+    auto card = card_item(context, article);
+    mark_live_card(context, live, article.id, card);
+    list.push_back(card);
+  }
   return list;
 }
 

@@ -10,6 +10,7 @@
 #include "store/comment_store.h"
 #include "store/discovery_store.h"
 #include "store/editorial_store.h"
+#include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
 #include "store/sign_in_attempt_store.h"
@@ -31,6 +32,7 @@ class Backend {
   virtual store::AccountStore& accounts() = 0;
   virtual store::MediaStore& media() = 0;
   virtual store::CommentStore& comments() = 0;
+  virtual store::LiveStore& live() = 0;
   virtual store::DiscoveryStore& discovery() = 0;
   virtual store::ChangeLogStore& change_log() = 0;
   virtual store::SignInAttemptStore& sign_in_attempts() = 0;

@@ -12,6 +12,7 @@
 #include "store/postgres/postgres_comment_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
+#include "store/postgres/postgres_live_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_preview_link_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
@@ -35,6 +36,7 @@ class PostgresStores : public Backend {
   store::TermStore& terms() override { return terms_; }
   store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return comments_; }
+  store::LiveStore& live() override { return live_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
@@ -53,6 +55,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresTermStore terms_{database_};
   store::postgres::PostgresEditorialStore editorial_{database_};
   store::postgres::PostgresCommentStore comments_{database_};
+  store::postgres::PostgresLiveStore live_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
   store::postgres::PostgresPreviewLinkStore preview_links_{database_};
@@ -70,6 +73,7 @@ class PostgresBackend : public Backend {
   store::AccountStore& accounts() override { return stores_.accounts(); }
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
+  store::LiveStore& live() override { return stores_.live(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

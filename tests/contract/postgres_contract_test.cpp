@@ -15,6 +15,8 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Postgres, PostgresBac
 GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

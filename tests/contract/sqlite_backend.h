@@ -15,6 +15,7 @@
 #include "store/sqlite/sqlite_comment_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
+#include "store/sqlite/sqlite_live_store.h"
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
@@ -36,6 +37,7 @@ class SqliteStores : public Backend {
   store::AccountStore& accounts() override { return accounts_; }
   store::MediaStore& media() override { return media_; }
   store::CommentStore& comments() override { return comments_; }
+  store::LiveStore& live() override { return live_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
@@ -53,6 +55,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteAccountStore accounts_{pool_};
   store::sqlite::SqliteMediaStore media_{pool_};
   store::sqlite::SqliteCommentStore comments_{pool_};
+  store::sqlite::SqliteLiveStore live_{pool_};
   store::sqlite::SqliteDiscoveryStore discovery_{pool_};
   store::sqlite::SqliteChangeLogStore change_log_{pool_};
   store::sqlite::SqliteSignInAttemptStore sign_in_attempts_{pool_};
@@ -76,6 +79,7 @@ class SqliteBackend : public Backend {
   store::AccountStore& accounts() override { return stores_.accounts(); }
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
+  store::LiveStore& live() override { return stores_.live(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

@@ -9,6 +9,7 @@
 #include "corrections_contract.h"
 #include "discovery_store_contract.h"
 #include "editorial_store_contract.h"
+#include "live_store_contract.h"
 #include "media_store_contract.h"
 #include "preview_link_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
@@ -31,4 +32,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType);   \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType)

@@ -44,6 +44,9 @@ const std::vector<SiteTable>& tables() {
       {.name = "redirects", .holds_site = true},
       // Embargo preview links (SQLite 0016; PostgreSQL 0015): links handed out keep working.
       {.name = "preview_links"},
+      // Live coverage (SQLite 0011; PostgreSQL 0010): an article's coverage and its entries.
+      {.name = "live_coverage"},
+      {.name = "live_entries"},
 
       // Discovery (SQLite 0002, 0007, 0009; PostgreSQL 0006, 0008): built again by the
       // target's catch-up.

@@ -21,6 +21,8 @@ TEST(EventCodec, EveryEventComesBackAsItWasWritten) {
       TermChanged{TermChanged::Kind::author, "élodie-ça"},
       CommentChanged{ArticleId{7}, "actualite", "damas"},
       RelatedChanged{{ArticleId{3}, ArticleId{4}, ArticleId{5}}},
+      LiveChanged{LiveChanged::Kind::posted, ArticleId{9}, 41, "monde", "offensive-en-cours"},
+      LiveChanged{LiveChanged::Kind::ended, ArticleId{9}, 0, "monde", "offensive-en-cours"},
   };
   for (const auto& event : events) {
     auto text = encode_event(event);
