@@ -217,6 +217,8 @@ std::vector<content::ListedCorrection> PostgresStore::corrections(const PageRequ
          rows.text(row, 6)});
   }
   return list;
+}
+
 std::vector<content::Term> PostgresStore::published_tags() {
   auto connection = database_.read();
   auto rows = connection->query(

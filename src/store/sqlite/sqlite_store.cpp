@@ -232,6 +232,8 @@ std::vector<content::ListedCorrection> SqliteStore::corrections(const PageReques
                     statement.column_text(6)});
   }
   return list;
+}
+
 std::vector<content::Term> SqliteStore::published_tags() {
   auto connection = pool_.read();
   auto statement = connection->prepare(
