@@ -10,6 +10,7 @@
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_comment_store.h"
+#include "store/postgres/postgres_newsletter_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_media_store.h"
@@ -44,6 +45,7 @@ class PostgresStorage final : public Storage {
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
 
   std::optional<std::string> not_ready() override {
     // The listener knows first when the server is gone, and keeps trying until it is back.
@@ -89,6 +91,7 @@ class PostgresStorage final : public Storage {
   PostgresChangeLogStore change_log_{database_};
   PostgresWxrImportStore wxr_import_{database_};
   PostgresCommentStore comments_{database_};
+  PostgresNewsletterStore newsletters_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only
 };
 

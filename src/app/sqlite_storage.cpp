@@ -8,6 +8,7 @@
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_media_store.h"
+#include "store/sqlite/sqlite_newsletter_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
@@ -34,6 +35,7 @@ class SqliteStorage final : public Storage {
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
 
   std::optional<std::string> not_ready() override {
     try {
@@ -63,6 +65,7 @@ class SqliteStorage final : public Storage {
   SqliteChangeLogStore change_log_{pool_};
   SqliteWxrImportStore wxr_import_{pool_};
   SqliteCommentStore comments_{pool_};
+  SqliteNewsletterStore newsletters_{pool_};
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "store/editorial_store.h"
 #include "store/leadership.h"
 #include "store/media_store.h"
+#include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/statement_observer.h"
 #include "store/store.h"
@@ -47,6 +48,7 @@ class Storage {
   virtual store::ChangeLogStore& change_log() = 0;  // what other processes announced
   virtual store::WxrImportStore& wxr_import() = 0;  // imports, exports, old URLs
   virtual store::CommentStore& comments() = 0;
+  virtual store::NewsletterStore& newsletters() = 0;  // subscriptions, the mail queue
 
   /// Why this process cannot serve from its database now — unreachable, migrations pending —
   /// in one line; nothing when it can (/readyz).

@@ -11,6 +11,7 @@
 #include "store/discovery_store.h"
 #include "store/editorial_store.h"
 #include "store/media_store.h"
+#include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/store.h"
 #include "store/term_store.h"
@@ -30,6 +31,7 @@ class Backend {
   virtual store::AccountStore& accounts() = 0;
   virtual store::MediaStore& media() = 0;
   virtual store::CommentStore& comments() = 0;
+  virtual store::NewsletterStore& newsletters() = 0;
   virtual store::DiscoveryStore& discovery() = 0;
   virtual store::ChangeLogStore& change_log() = 0;
   virtual store::SignInAttemptStore& sign_in_attempts() = 0;

@@ -10,6 +10,7 @@
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_comment_store.h"
+#include "store/postgres/postgres_newsletter_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_media_store.h"
@@ -34,6 +35,7 @@ class PostgresStores : public Backend {
   store::TermStore& terms() override { return terms_; }
   store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return comments_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
@@ -51,6 +53,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresTermStore terms_{database_};
   store::postgres::PostgresEditorialStore editorial_{database_};
   store::postgres::PostgresCommentStore comments_{database_};
+  store::postgres::PostgresNewsletterStore newsletters_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
 };
@@ -67,6 +70,7 @@ class PostgresBackend : public Backend {
   store::AccountStore& accounts() override { return stores_.accounts(); }
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
+  store::NewsletterStore& newsletters() override { return stores_.newsletters(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

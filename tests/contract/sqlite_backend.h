@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_change_log_store.h"
 #include "store/sqlite/sqlite_comment_store.h"
+#include "store/sqlite/sqlite_newsletter_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_media_store.h"
@@ -35,6 +36,7 @@ class SqliteStores : public Backend {
   store::AccountStore& accounts() override { return accounts_; }
   store::MediaStore& media() override { return media_; }
   store::CommentStore& comments() override { return comments_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
@@ -51,6 +53,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteAccountStore accounts_{pool_};
   store::sqlite::SqliteMediaStore media_{pool_};
   store::sqlite::SqliteCommentStore comments_{pool_};
+  store::sqlite::SqliteNewsletterStore newsletters_{pool_};
   store::sqlite::SqliteDiscoveryStore discovery_{pool_};
   store::sqlite::SqliteChangeLogStore change_log_{pool_};
   store::sqlite::SqliteSignInAttemptStore sign_in_attempts_{pool_};
@@ -73,6 +76,7 @@ class SqliteBackend : public Backend {
   store::AccountStore& accounts() override { return stores_.accounts(); }
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
+  store::NewsletterStore& newsletters() override { return stores_.newsletters(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

@@ -9,6 +9,7 @@
 #include "discovery_store_contract.h"
 #include "editorial_store_contract.h"
 #include "media_store_contract.h"
+#include "newsletter_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
 #include "wxr_import_store_contract.h"
@@ -26,5 +27,6 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Name, BackendType);          \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Name, BackendType);       \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(NewsletterStoreContract, Name, BackendType);    \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType)
