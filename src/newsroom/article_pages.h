@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "media/media_service.h"
+#include "newsletters/newsletter_service.h"
 #include "newsroom/area.h"
 #include "publishing/article_service.h"
 #include "publishing/term_service.h"
@@ -21,8 +22,13 @@ class ArticlePages final : public Area {
  public:
   ArticlePages(const Desk& desk, publishing::ArticleService& articles,
                publishing::TermService& terms, media::MediaService& media,
-               site::PageEnvironment& pages)
-      : Area(desk), articles_(articles), terms_(terms), media_(media), pages_(pages) {}
+               site::PageEnvironment& pages, newsletters::NewsletterService& newsletters)
+      : Area(desk),
+        articles_(articles),
+        terms_(terms),
+        media_(media),
+        pages_(pages),
+        newsletters_(newsletters) {}
 
   std::vector<std::string_view> segments() const override {
     return {"articles", "markdown-preview", "tags"};
@@ -54,6 +60,7 @@ class ArticlePages final : public Area {
   publishing::TermService& terms_;
   media::MediaService& media_;
   site::PageEnvironment& pages_;
+  newsletters::NewsletterService& newsletters_;  // the "breaking news" send when publishing
 };
 
 }  // namespace gazette::newsroom

@@ -18,6 +18,7 @@
 #include "newsroom/newsroom.h"
 #include "newsroom/profile_pages.h"
 #include "newsroom/settings_pages.h"
+#include "newsroom/newsletter_pages.h"
 #include "publishing/article_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
@@ -40,6 +41,7 @@ struct NewsroomServices {
   comments::ModerationService& moderation;
   site::PageEnvironment& pages;
   const content::Clock& clock;
+  newsletters::NewsletterService& newsletters;
 };
 
 class NewsroomSite {
@@ -61,6 +63,7 @@ class NewsroomSite {
   AccountPages accounts_;
   SettingsPages settings_;
   ProfilePages profiles_;
+  NewsletterPages newsletter_;
 };
 
 }  // namespace gazette::newsroom
