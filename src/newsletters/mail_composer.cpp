@@ -53,6 +53,7 @@ store::OutgoingMail MailComposer::confirmation(const MailSite& site,
   theme::View view;
   view.set("confirm_url", confirm_url);
   view.set("scope_name", scope_name);
+  view.set("has_scope", !scope_name.empty());  // an empty string is still "set" in Mustache
   auto subject = theme_.text(language, "newsletter_confirm_subject") + " — " + site.settings.title;
   return compose(site, "newsletter_confirm_mail", std::move(view), std::move(subject),
                  subscription.email, "confirm:" + std::to_string(subscription.id.value), "", now);
