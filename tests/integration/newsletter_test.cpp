@@ -3,6 +3,7 @@
 // digest with its RFC 8058 headers, the one-click unsubscribe (a POST with no session), and
 // nothing sent after; forged links and malformed addresses refused with nothing stored or sent;
 // a refused address recorded as a bounce; one address exported and erased.
+#include <fcntl.h>
 #include <signal.h>
 #include <sodium.h>
 #include <sys/wait.h>
@@ -32,7 +33,10 @@ class SmtpSink {
   explicit SmtpSink(fs::path folder) : folder_(std::move(folder)) {
     fs::create_directories(folder_);
     int to_child[2], from_child[2];
-    if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe");
+    // Close-on-exec: the gazette servers the test starts later must not hold the server's
+    // input open, or closing it would not stop the server.
+    if (pipe2(to_child, O_CLOEXEC) != 0 || pipe2(from_child, O_CLOEXEC) != 0)
+      throw std::runtime_error("pipe");
     pid_ = fork();
     if (pid_ == 0) {
       dup2(to_child[0], 0);
