@@ -181,7 +181,7 @@ class Newsletter : public PublishedSite {
 
   HttpResponse subscribe(const std::string& email, const std::string& scope = "",
                          const std::string& slug = "") {
-    std::map<std::string, std::string> fields{{"email", email}};
+    std::map<std::string, std::string> fields{{"address", email}};
     if (!scope.empty()) fields["scope"] = scope;
     if (!slug.empty()) fields["slug"] = slug;
     return post("/newsletter/subscribe", form_encode(fields));
@@ -363,7 +363,7 @@ TEST_F(NewsletterInTheNewsroom, EditorsSeeBouncesAndWritersSeeNoSubscriber) {
   ASSERT_EQ(settings.exit_code, 0) << settings.err;
   auto subscribed = http_request(server().host(), server().port(), "POST", "/newsletter/subscribe",
                                  {{"Content-Type", "application/x-www-form-urlencoded"}},
-                                 "email=bounce%40example.fr");
+                                 "address=bounce%40example.fr");
   ASSERT_EQ(subscribed.status, 200);
   ASSERT_TRUE(eventually([&] {
     return run_gazette({"newsletter", "status", "--db", db()}).out.find("bounced") !=
@@ -403,7 +403,7 @@ TEST_F(NewsletterInTheNewsroom, AnEditorSendsBreakingNewsWhenPublishingAndAnAuth
             0);
   ASSERT_EQ(http_request(server().host(), server().port(), "POST", "/newsletter/subscribe",
                          {{"Content-Type", "application/x-www-form-urlencoded"}},
-                         "email=zoe%40example.fr")
+                         "address=zoe%40example.fr")
                 .status,
             200);
   ASSERT_TRUE(eventually([&] { return sink.messages().size() == 1; }));

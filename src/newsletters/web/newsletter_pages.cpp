@@ -66,7 +66,7 @@ http::Response NewsletterPages::subscribe(const http::Request& request,
                            "newsletter_refused_heading", "newsletter_invalid_email");
   auto form = http::parse_urlencoded(request.body());
   MailSite site{context.settings, context.base_url};
-  auto outcome = service_.subscribe(field_of(form, "email"), field_of(form, "scope"),
+  auto outcome = service_.subscribe(field_of(form, "address"), field_of(form, "scope"),
                                     field_of(form, "slug"), site);
   if (outcome.refusal)
     return private_message(
