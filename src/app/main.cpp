@@ -10,6 +10,7 @@
 
 #include "app/commands.h"
 #include "app/comments_command.h"
+#include "app/newsletter_command.h"
 #include "app/config_file.h"
 #include "app/database_location.h"
 #include "app/live_command.h"
@@ -92,6 +93,7 @@ int main(int argc, char** argv) {
 
   CommentsCommand comments_command(cli, add_db);
   LiveCommand live_command(cli, add_db);
+  NewsletterCommand newsletter_command(cli, add_db);
 
   UserOptions user_options;
   auto* user_command = cli.add_subcommand("user", "Manage newsroom accounts");
@@ -190,6 +192,7 @@ int main(int argc, char** argv) {
     }
     if (comments_command.chosen()) return comments_command.run(db);
     if (live_command.chosen()) return live_command.run(db);
+    if (newsletter_command.chosen()) return newsletter_command.run(db);
     if (*user_command) {
       user_options.db = db;
       user_options.action = *user_add ? UserOptions::Action::add : UserOptions::Action::passwd;

@@ -10,6 +10,7 @@
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_comment_store.h"
+#include "store/postgres/postgres_newsletter_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_live_store.h"
@@ -48,6 +49,7 @@ class PostgresStorage final : public Storage {
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
   store::LiveStore& live() override { return live_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
 
   std::optional<std::string> not_ready() override {
     // The listener knows first when the server is gone, and keeps trying until it is back.
@@ -95,6 +97,7 @@ class PostgresStorage final : public Storage {
   PostgresCommentStore comments_{database_};
   PostgresPreviewLinkStore preview_links_{database_};
   PostgresLiveStore live_{database_};
+  PostgresNewsletterStore newsletters_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only
 };
 

@@ -26,6 +26,8 @@
 #include "http/connection_limit.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "newsletters/mail_dispatcher.h"
+#include "newsletters/web/newsletter_pages.h"
 #include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
 #include "site/reader_site.h"
@@ -129,6 +131,17 @@ int serve(const ServeOptions& options) {
   pages.set_live(&backend.live_store, &backend.clock);
   comments::web::CommentPages comment_pages(backend.comments, pages, backend.clock);
 
+  // Newsletters: the /newsletter/ pages queue mail; the sender (on the leader) sends it.
+  newsletters::MailComposer mail_composer(theme);
+  newsletters::NewsletterService newsletter_service(backend.write_path,
+                                                    backend.storage->newsletters(), backend.store,
+                                                    backend.comment_key, mail_composer,
+                                                    backend.clock);
+  newsletters::MailDispatcher mail_dispatcher(backend.write_path, backend.storage->newsletters(),
+                                              backend.clock);
+  newsletter_service.on_queued([&mail_dispatcher] { mail_dispatcher.wake(); });
+  newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages);
+
   // The newsroom: every write goes through a service, which announces it; the scheduler, on
   // the node that leads, looks again whenever an article changes.
   LeaderDuties leader_duties(backend.articles, backend.discovery_updater, backend.clock);
@@ -150,7 +163,9 @@ int serve(const ServeOptions& options) {
                                    .moderation = backend.moderation,
                                    .pages = pages,
                                    .clock = backend.clock,
-                                   .preview_links = backend.preview_links});
+                                   .preview_links = backend.preview_links,
+
+                                   .newsletters = newsletter_service});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
@@ -164,6 +179,10 @@ int serve(const ServeOptions& options) {
   router.add(
       std::string(comments::web::kCommentsPrefix),
       [&comment_pages](const http::Request& request) { return comment_pages.handle(request); });
+  router.add(std::string(newsletters::kNewsletterPrefix),
+             [&newsletter_pages](const http::Request& request) {
+               return newsletter_pages.handle(request);
+             });
   newsroom.register_with(router);  // its front door, then an area per path (newsroom_site.h)
   // The Content API: the reader pages' data as JSON, kept by the page cache like them.
   api::ContentApi content_api(backend.store, backend.discovery_store);
@@ -219,8 +238,15 @@ int serve(const ServeOptions& options) {
   // run. On PostgreSQL one node leads at a time (an advisory lock), and another takes over
   // when it goes.
   auto leadership = backend.storage->leadership();
-  leadership->campaign([&leader_duties] { leader_duties.begin(); },
-                       [&leader_duties] { leader_duties.end(); });
+  leadership->campaign(
+      [&leader_duties, &mail_dispatcher] {
+        leader_duties.begin();
+        mail_dispatcher.start();
+      },
+      [&leader_duties, &mail_dispatcher] {
+        mail_dispatcher.stop();
+        leader_duties.end();
+      });
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);

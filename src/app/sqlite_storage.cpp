@@ -10,6 +10,7 @@
 #include "store/sqlite/sqlite_live_store.h"
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
+#include "store/sqlite/sqlite_newsletter_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
@@ -38,6 +39,7 @@ class SqliteStorage final : public Storage {
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
   store::LiveStore& live() override { return live_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
 
   std::optional<std::string> not_ready() override {
     try {
@@ -69,6 +71,7 @@ class SqliteStorage final : public Storage {
   SqliteCommentStore comments_{pool_};
   SqlitePreviewLinkStore preview_links_{pool_};
   SqliteLiveStore live_{pool_};
+  SqliteNewsletterStore newsletters_{pool_};
 };
 
 }  // namespace

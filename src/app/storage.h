@@ -18,6 +18,7 @@
 #include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
+#include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/statement_observer.h"
 #include "store/store.h"
@@ -51,6 +52,7 @@ class Storage {
   virtual store::CommentStore& comments() = 0;
   virtual store::PreviewLinkStore& preview_links() = 0;  // embargo previews
   virtual store::LiveStore& live() = 0;  // live coverage and its entries
+  virtual store::NewsletterStore& newsletters() = 0;  // subscriptions, the mail queue
 
   /// Why this process cannot serve from its database now — unreachable, migrations pending —
   /// in one line; nothing when it can (/readyz).

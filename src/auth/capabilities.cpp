@@ -26,6 +26,8 @@ bool can(Role role, Capability capability) {
     case Capability::pin_articles:
     case Capability::manage_terms:
     case Capability::moderate_comments:
+    case Capability::see_newsletter:
+    case Capability::send_breaking:
       return role == Role::editor || role == Role::admin;
     case Capability::manage_sections:
     case Capability::manage_users:

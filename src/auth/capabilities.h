@@ -22,6 +22,8 @@ enum class Capability {
   manage_sections,    // create, rename and describe sections
   manage_users,       // add accounts, change roles
   manage_settings,    // site title, description, language, time zone
+  see_newsletter,     // the newsletter's counts and undelivered messages (never to writers)
+  send_breaking,      // mail an article to its subscribers at once, when publishing it
 };
 
 /// Whether `role` has `capability`.

@@ -208,6 +208,8 @@ http::Response ArticlePages::editor_page(Call& call,
   bool may_publish = auth::can_publish(user, facts);
   view.set("can_submit", facts.status == ArticleStatus::draft);
   view.set("can_publish", may_publish);
+  view.set("can_send_breaking_news",
+           may_publish && auth::can(user.role, auth::Capability::send_breaking));
   view.set("can_unpublish", may_publish && existing &&
                                 (facts.status == ArticleStatus::published ||
                                  facts.status == ArticleStatus::scheduled));
@@ -386,6 +388,13 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
 
   auto result = articles_.save_edit(edit);
   if (auto* saved = std::get_if<content::SavedArticle>(&result)) {
+    // "Breaking news": an editor's choice, sent once (the queue's key) when the article is out.
+    if (form.get("breaking_news") == "1" && saved->after.visible &&
+        auth::can(user.role, auth::Capability::send_breaking)) {
+      auto site = pages_.context(1, std::string_view(call.request[http::beast_http::field::host]));
+      if (auto article = site.store.find_published_article(saved->section_slug, saved->slug))
+        newsletters_.queue_breaking(article->summary, {site.settings, site.base_url});
+    }
     return see_other(call, "/newsroom/articles/" + std::to_string(saved->id.value) +
                                "?notice=" + std::string(notice_for(facts.status, status, *action)));
   }

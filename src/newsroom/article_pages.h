@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "media/media_service.h"
+#include "newsletters/newsletter_service.h"
 #include "newsroom/area.h"
 #include "publishing/article_service.h"
 #include "publishing/preview_link_service.h"
@@ -22,13 +23,15 @@ class ArticlePages final : public Area {
  public:
   ArticlePages(const Desk& desk, publishing::ArticleService& articles,
                publishing::TermService& terms, media::MediaService& media,
-               site::PageEnvironment& pages, publishing::PreviewLinkService& preview_links)
+               site::PageEnvironment& pages, publishing::PreviewLinkService& preview_links,
+               newsletters::NewsletterService& newsletters)
       : Area(desk),
         articles_(articles),
         terms_(terms),
         media_(media),
         pages_(pages),
-        preview_links_(preview_links) {}
+        preview_links_(preview_links),
+        newsletters_(newsletters) {}
 
   std::vector<std::string_view> segments() const override {
     return {"articles", "markdown-preview", "tags"};
@@ -69,6 +72,7 @@ class ArticlePages final : public Area {
   media::MediaService& media_;
   site::PageEnvironment& pages_;
   publishing::PreviewLinkService& preview_links_;
+  newsletters::NewsletterService& newsletters_;  // the "breaking news" send when publishing
 };
 
 /// Whether `user` may hand out preview links to `article` at `now`: editors (who publish

@@ -39,6 +39,7 @@ theme::View Desk::frame(const Call& call, std::string title) const {
     view.set("can_manage_terms", auth::can(user.role, auth::Capability::manage_terms));
     view.set("can_manage_users", auth::can(user.role, auth::Capability::manage_users));
     view.set("can_manage_settings", auth::can(user.role, auth::Capability::manage_settings));
+    view.set("can_see_newsletter", auth::can(user.role, auth::Capability::see_newsletter));
     bool moderates = auth::can(user.role, auth::Capability::moderate_comments);
     view.set("can_moderate", moderates);
     if (moderates) {

@@ -9,14 +9,16 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
     : desk_(services.moderation),
       door_({services.sessions, services.sign_in, services.settings, services.clock}, desk_),
       articles_(desk_, services.articles, services.terms, services.media, services.pages,
-                services.preview_links),
+                services.preview_links, services.newsletters),
       labels_(desk_, services.terms),
       comments_(desk_, services.moderation, services.pages),
       accounts_(desk_, services.accounts),
       settings_(desk_, services.settings, services.media),
       profiles_(desk_, services.profiles, services.media),
       library_(desk_, services.media),
-      embargo_preview_(services.preview_links, services.pages) {}
+      embargo_preview_(services.preview_links, services.pages),
+
+      newsletter_(desk_, services.newsletters) {}
 
 void NewsroomSite::register_with(http::Router& router) {
   router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
@@ -27,7 +29,7 @@ void NewsroomSite::register_with(http::Router& router) {
                return embargo_preview_.handle(request);
              });
   for (Area* area : std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_,
-                                                 &settings_, &profiles_, &library_}) {
+                                                 &settings_, &profiles_, &library_, &newsletter_}) {
     // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
     // answers 404 to a longer first segment ("/newsroom/articlesx").
     for (auto segment : area->segments())

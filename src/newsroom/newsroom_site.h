@@ -20,6 +20,7 @@
 #include "newsroom/newsroom.h"
 #include "newsroom/profile_pages.h"
 #include "newsroom/settings_pages.h"
+#include "newsroom/newsletter_pages.h"
 #include "publishing/article_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
@@ -43,6 +44,7 @@ struct NewsroomServices {
   site::PageEnvironment& pages;
   const content::Clock& clock;
   publishing::PreviewLinkService& preview_links;  // embargo previews
+  newsletters::NewsletterService& newsletters;
 };
 
 class NewsroomSite {
@@ -66,6 +68,7 @@ class NewsroomSite {
   ProfilePages profiles_;
   MediaLibraryPages library_;
   EmbargoPreviewPage embargo_preview_;  // /preview/{token}, outside the door: no session
+  NewsletterPages newsletter_;
 };
 
 }  // namespace gazette::newsroom

@@ -92,6 +92,11 @@ std::optional<std::string> render_listing(const PageContext& context,
   frame.base_url = context.base_url;
   frame.feed_path = subject->path + "feed.xml";
   frame.feed_title = subject->name + " – " + context.settings.title;
+  if (kind == store::ArticleFilter::Kind::section || kind == store::ArticleFilter::Kind::author) {
+    frame.newsletter_scope = kind == store::ArticleFilter::Kind::section ? "section" : "author";
+    frame.newsletter_slug = std::string(slug);
+    frame.newsletter_name = subject->name;
+  }
   if (context.page_number > 1)
     frame.title +=
         " – " + context.theme.text(language, "page") + " " + std::to_string(context.page_number);

@@ -51,6 +51,11 @@ theme::View frame_view(const PageFrame& frame) {
   page.set("twitter_card", frame.image_path ? "summary_large_image" : "summary");
   if (!frame.json_ld.empty()) page.set("json_ld", frame.json_ld);
   page.set("noindex", frame.noindex);
+  if (!frame.newsletter_scope.empty()) {
+    page.set("newsletter_scope", frame.newsletter_scope);
+    page.set("newsletter_slug", frame.newsletter_slug);
+    page.set("newsletter_name", frame.newsletter_name);
+  }
   // Feed autodiscovery: the site's feeds on every page, then the listing's own.
   theme::View feeds{data::type::list};
   auto add_feeds = [&](const std::string& title, const std::string& rss_path) {

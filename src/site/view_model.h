@@ -29,6 +29,11 @@ struct PageFrame {
   std::string feed_path{};                  // this listing's RSS feed ("/tag/x/feed.xml"), if any
   std::string feed_title{};
   bool noindex = false;  // search results: not for search engines
+  // The footer's newsletter form offers this section's or author's letter ("section" or
+  // "author", its slug and name) beside the whole site's; empty: the whole site only.
+  std::string newsletter_scope{};
+  std::string newsletter_slug{};
+  std::string newsletter_name{};
 };
 
 theme::View frame_view(const PageFrame& frame);

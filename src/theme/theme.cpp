@@ -250,4 +250,12 @@ std::string Theme::render_page(std::string_view page, View view, std::string_vie
   return render_template("layout", context);
 }
 
+std::string Theme::render_document(std::string_view name, View view,
+                                   std::string_view language) const {
+  ViewContext context;
+  context.push(&page_globals(language));
+  context.push(&view);
+  return render_template(name, context);
+}
+
 }  // namespace gazette::theme

@@ -46,6 +46,9 @@ class Theme {
   /// Renders templates/`page`.mustache with `view`, then the layout around it. `view` receives
   /// the partials, the language's strings as `t` and the asset URLs as `assets`.
   std::string render_page(std::string_view page, View view, std::string_view language) const;
+  /// Renders templates/`name`.mustache alone, without the layout (an e-mail's parts), with the
+  /// same globals as a page.
+  std::string render_document(std::string_view name, View view, std::string_view language) const;
 
   /// The asset served at /assets/`name`, by hashed name or by plain name.
   const Asset* find_asset(std::string_view name) const;

@@ -13,6 +13,7 @@
 #include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
+#include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/store.h"
 #include "store/term_store.h"
@@ -33,6 +34,7 @@ class Backend {
   virtual store::MediaStore& media() = 0;
   virtual store::CommentStore& comments() = 0;
   virtual store::LiveStore& live() = 0;
+  virtual store::NewsletterStore& newsletters() = 0;
   virtual store::DiscoveryStore& discovery() = 0;
   virtual store::ChangeLogStore& change_log() = 0;
   virtual store::SignInAttemptStore& sign_in_attempts() = 0;

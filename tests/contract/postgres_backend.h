@@ -10,6 +10,7 @@
 #include "store/postgres/postgres_account_store.h"
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_comment_store.h"
+#include "store/postgres/postgres_newsletter_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_live_store.h"
@@ -37,6 +38,7 @@ class PostgresStores : public Backend {
   store::AccountStore& accounts() override { return accounts_; }
   store::CommentStore& comments() override { return comments_; }
   store::LiveStore& live() override { return live_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
@@ -56,6 +58,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresEditorialStore editorial_{database_};
   store::postgres::PostgresCommentStore comments_{database_};
   store::postgres::PostgresLiveStore live_{database_};
+  store::postgres::PostgresNewsletterStore newsletters_{database_};
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
   store::postgres::PostgresPreviewLinkStore preview_links_{database_};
@@ -74,6 +77,7 @@ class PostgresBackend : public Backend {
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
   store::LiveStore& live() override { return stores_.live(); }
+  store::NewsletterStore& newsletters() override { return stores_.newsletters(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

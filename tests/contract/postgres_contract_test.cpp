@@ -14,6 +14,7 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Postgres, PostgresBackend)
 GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(NewsletterStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Postgres, PostgresBackend);

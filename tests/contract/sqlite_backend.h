@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_change_log_store.h"
 #include "store/sqlite/sqlite_comment_store.h"
+#include "store/sqlite/sqlite_newsletter_store.h"
 #include "store/sqlite/sqlite_discovery_store.h"
 #include "store/sqlite/sqlite_editorial_store.h"
 #include "store/sqlite/sqlite_live_store.h"
@@ -38,6 +39,7 @@ class SqliteStores : public Backend {
   store::MediaStore& media() override { return media_; }
   store::CommentStore& comments() override { return comments_; }
   store::LiveStore& live() override { return live_; }
+  store::NewsletterStore& newsletters() override { return newsletters_; }
   store::DiscoveryStore& discovery() override { return discovery_; }
   store::ChangeLogStore& change_log() override { return change_log_; }
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
@@ -56,6 +58,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteMediaStore media_{pool_};
   store::sqlite::SqliteCommentStore comments_{pool_};
   store::sqlite::SqliteLiveStore live_{pool_};
+  store::sqlite::SqliteNewsletterStore newsletters_{pool_};
   store::sqlite::SqliteDiscoveryStore discovery_{pool_};
   store::sqlite::SqliteChangeLogStore change_log_{pool_};
   store::sqlite::SqliteSignInAttemptStore sign_in_attempts_{pool_};
@@ -80,6 +83,7 @@ class SqliteBackend : public Backend {
   store::MediaStore& media() override { return stores_.media(); }
   store::CommentStore& comments() override { return stores_.comments(); }
   store::LiveStore& live() override { return stores_.live(); }
+  store::NewsletterStore& newsletters() override { return stores_.newsletters(); }
   store::DiscoveryStore& discovery() override { return stores_.discovery(); }
   store::ChangeLogStore& change_log() override { return stores_.change_log(); }
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }

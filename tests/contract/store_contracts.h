@@ -12,6 +12,7 @@
 #include "live_store_contract.h"
 #include "media_store_contract.h"
 #include "preview_link_store_contract.h"
+#include "newsletter_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
 #include "wxr_import_store_contract.h"
@@ -29,6 +30,7 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(EditorialStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(TermStoreContract, Name, BackendType);          \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CommentStoreContract, Name, BackendType);       \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(NewsletterStoreContract, Name, BackendType);    \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(DiscoveryStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \

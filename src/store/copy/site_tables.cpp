@@ -38,6 +38,12 @@ const std::vector<SiteTable>& tables() {
       {.name = "comment_closed_articles"},
       {.name = "comment_settings"},
       {.name = "used_form_tokens"},
+      // Newsletters (SQLite 0013; PostgreSQL 0012): readers' subscriptions and the sending
+      // settings move with the site, and so does the mail queue: what was sent to whom comes
+      // along, so a digest already sent is not sent again from the new database.
+      {.name = "newsletter_subscriptions", .holds_site = true},
+      {.name = "newsletter_settings"},
+      {.name = "mail_queue"},
       // WordPress imports (SQLite 0006): what was imported, the old addresses.
       {.name = "wxr_items"},
       {.name = "wxr_comments"},

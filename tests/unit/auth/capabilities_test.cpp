@@ -62,6 +62,15 @@ TEST(Capabilities, OnlyEditorsAndAdminsPinArticlesToTheHomePage) {
   EXPECT_TRUE(can(Role::admin, Capability::pin_articles));
 }
 
+TEST(Capabilities, OnlyEditorsAndAdminsSeeTheNewsletterAndSendBreakingNews) {
+  for (auto capability : {Capability::see_newsletter, Capability::send_breaking}) {
+    EXPECT_FALSE(can(Role::contributor, capability));
+    EXPECT_FALSE(can(Role::author, capability));
+    EXPECT_TRUE(can(Role::editor, capability));
+    EXPECT_TRUE(can(Role::admin, capability));
+  }
+}
+
 TEST(Capabilities, AnAccountWithoutBylineOwnsNothing) {
   content::User user{{1}, "x@test.example", "X", Role::author, ""};
   EXPECT_FALSE(owns(user, {"", ArticleStatus::draft}));
