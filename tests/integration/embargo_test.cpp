@@ -26,26 +26,6 @@ constexpr int kEmbargoSeconds = 10;
 // How long we wait, at most, for every surface to show the article after its time.
 constexpr int kReleaseAttempts = 240;  // × 250 ms
 
-// "YYYY-MM-DDTHH:MM:SS" `seconds` from now in Europe/Paris (the site's time zone).
-std::string paris_time_in(int seconds) {
-  const char* previous = std::getenv("TZ");
-  std::string saved = previous ? previous : "";
-  setenv("TZ", "Europe/Paris", 1);
-  tzset();
-  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
-                                                   std::chrono::seconds(seconds));
-  std::tm local{};
-  localtime_r(&time, &local);
-  if (previous)
-    setenv("TZ", saved.c_str(), 1);
-  else
-    unsetenv("TZ");
-  tzset();
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return text;
-}
-
 // Every public surface an article appears on, and the text that shows it there.
 struct Surface {
   std::string path;

@@ -23,28 +23,6 @@ class NewsroomArticles : public NewsroomSite {
   NewsroomSession admin_;
 };
 
-// "YYYY-MM-DDTHH:MM:SS" `seconds` from now in Europe/Paris, the default site time zone, as a
-// datetime-local input sends it.
-std::string paris_time_in(int seconds) {
-  // TZ is set only for this conversion: the servers the test starts inherit the environment.
-  const char* previous = std::getenv("TZ");
-  std::string saved = previous ? previous : "";
-  setenv("TZ", "Europe/Paris", 1);
-  tzset();
-  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
-                                                   std::chrono::seconds(seconds));
-  std::tm local{};
-  localtime_r(&time, &local);
-  if (previous)
-    setenv("TZ", saved.c_str(), 1);
-  else
-    unsetenv("TZ");
-  tzset();
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return text;
-}
-
 TEST_F(NewsroomArticles, ANewArticleGetsItsSlugFromTheTitleAndAppearsWhenPublished) {
   auto id = create_article(admin_, "Été à Noël : l’œuvre", "publish");
   auto page = get("/actualite/ete-a-noel-l-oeuvre/");

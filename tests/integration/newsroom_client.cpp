@@ -4,6 +4,9 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <random>
 #include <regex>
 
@@ -283,6 +286,26 @@ void NewsroomSite::execute(const std::string& sql) {
 
 std::int64_t NewsroomSite::count(const std::string& sql) {
   return std::stoll("0" + text_value(sql));
+}
+
+std::string paris_time_in(int seconds) {
+  // TZ is set only for this conversion: the servers the test starts inherit the environment.
+  const char* previous = std::getenv("TZ");
+  std::string saved = previous ? previous : "";
+  setenv("TZ", "Europe/Paris", 1);
+  tzset();
+  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
+                                                   std::chrono::seconds(seconds));
+  std::tm local{};
+  localtime_r(&time, &local);
+  if (previous)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
+  tzset();
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+  return text;
 }
 
 }  // namespace gazette::testing

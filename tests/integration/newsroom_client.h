@@ -108,5 +108,8 @@ class NewsroomSite : public ::testing::Test {
 std::string form_value(const std::string& html, const std::string& name);
 /// "/newsroom/articles/12?notice=…" → 12.
 std::int64_t article_id_of(const std::string& location);
+/// "YYYY-MM-DDTHH:MM:SS" `seconds` from now in Europe/Paris, the default site time zone, as a
+/// datetime-local input sends it.
+std::string paris_time_in(int seconds);
 
 }  // namespace gazette::testing

@@ -40,26 +40,6 @@ HttpResponse get_at(ServerProcess& node, const std::string& target,
   return http_request(node.host(), node.port(), "GET", target, headers);
 }
 
-// Paris local time `seconds` from now, as the editor's date field takes it.
-std::string paris_time_in(int seconds) {
-  const char* previous = std::getenv("TZ");
-  std::string saved = previous ? previous : "";
-  setenv("TZ", "Europe/Paris", 1);
-  tzset();
-  auto time = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
-                                                   std::chrono::seconds(seconds));
-  std::tm local{};
-  localtime_r(&time, &local);
-  if (previous)
-    setenv("TZ", saved.c_str(), 1);
-  else
-    unsetenv("TZ");
-  tzset();
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
-  return text;
-}
-
 class SeveralNodesPostgres : public NewsroomSite {
  protected:
   std::string db() const override { return database_.uri(); }

@@ -156,10 +156,9 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
   const auto& fields = article.fields;
   std::optional<content::ArticlePlacement> before;
   if (existing) before = read_placement(connection, *existing, now);
-  // A change readers see is dated and kept; a typo fixed in a public article changes nothing
-  // readers are told of, not even its update date.
+  // A change readers see is dated and kept in article_changes; a typo is not. updated_at moves
+  // for every save, typos too: the search index's catch-up and the validators follow it.
   const bool was_public = before && before->visible;
-  const bool silent = was_public && !content::is_public(fields.change);
   Params params;
   params.add(fields.slug)
       .add(fields.title)
@@ -177,11 +176,11 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
       .add(article.version);
   std::int64_t id = 0;
   if (existing) {
-    params.add(*existing).add(silent ? "t" : "f");
+    params.add(*existing);
     connection.query(
         "UPDATE articles SET slug = $1, title = $2, lead = $3, body_markdown = $4,"
         " body_html = $5, status = $6, published_at = $7,"
-        " updated_at = CASE WHEN $16::boolean THEN updated_at ELSE $8 END, author_id = $9,"
+        " updated_at = $8, author_id = $9,"
         " section_id = $10, image_id = $11, image_caption = $12, image_alt = $13,"
         " version = coalesce($14::bigint, version + 1) WHERE id = $15",
         params);

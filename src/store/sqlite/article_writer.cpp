@@ -14,14 +14,12 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
   written.created = !existing;
   if (existing && placements == Placements::read)
     written.before = read_placement(connection, *existing, now);
-  // A change readers see is dated and kept; a typo fixed in a public article changes nothing
-  // readers are told of, not even its update date.
+  // A change readers see is dated and kept in article_changes; a typo is not. updated_at moves
+  // for every save, typos too: the search index's catch-up and the validators follow it.
   const bool was_public = written.before && written.before->visible;
-  const bool silent = was_public && !content::is_public(fields.change);
   auto statement = connection.prepare(
       existing ? "UPDATE articles SET slug = ?1, title = ?2, lead = ?3, body_markdown = ?4,"
-                 " body_html = ?5, status = ?6, published_at = ?7,"
-                 " updated_at = CASE WHEN ?16 THEN updated_at ELSE ?8 END,"
+                 " body_html = ?5, status = ?6, published_at = ?7, updated_at = ?8,"
                  " author_id = ?9, section_id = ?10, image_id = ?11, image_caption = ?12,"
                  " image_alt = ?13, version = coalesce(?14, version) WHERE id = ?15"
                : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
@@ -42,7 +40,7 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
       .bind(12, fields.image_caption)
       .bind(13, fields.image_alt)
       .bind(14, article.version);
-  if (existing) statement.bind(15, *existing).bind(16, std::int64_t{silent ? 1 : 0});
+  if (existing) statement.bind(15, *existing);
   statement.run();
   written.id = existing ? *existing : connection.last_insert_id();
   if (was_public && content::is_public(fields.change)) {
