@@ -34,25 +34,6 @@ constexpr std::size_t kMaxCrawledPages = 400;
 // Comments posted before the load, approved one by one by it.
 constexpr int kPendingPool = 40;
 
-std::string form_encode(const std::map<std::string, std::string>& fields) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    body += name + '=';
-    for (unsigned char c : value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        body += static_cast<char>(c);
-      } else {
-        body += '%';
-        body += kHex[c >> 4];
-        body += kHex[c & 15];
-      }
-    }
-  }
-  return body;
-}
-
 std::string file_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

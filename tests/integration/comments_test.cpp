@@ -14,28 +14,6 @@ namespace {
 
 const std::string kCommentsPath = std::string(kReferencePath) + "comments";
 
-/// application/x-www-form-urlencoded, as a browser sends it.
-std::string form_encode(const std::map<std::string, std::string>& fields) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    body += name + '=';
-    for (unsigned char c : value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        body += static_cast<char>(c);
-      } else if (c == ' ') {
-        body += '+';
-      } else {
-        body += '%';
-        body += kHex[c >> 4];
-        body += kHex[c & 15];
-      }
-    }
-  }
-  return body;
-}
-
 class Comments : public PublishedSite {
  protected:
   void SetUp() override {

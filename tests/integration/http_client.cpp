@@ -96,4 +96,25 @@ std::vector<int> raw_response_statuses(const std::string& host, unsigned short p
   return statuses;
 }
 
+std::string form_encode(const std::map<std::string, std::string>& fields) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += '&';
+    for (const auto* text : {&name, &value}) {
+      for (unsigned char c : *text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+          body += static_cast<char>(c);
+        } else {
+          body += '%';
+          body += kHex[c >> 4];
+          body += kHex[c & 15];
+        }
+      }
+      if (text == &name) body += '=';
+    }
+  }
+  return body;
+}
+
 }  // namespace gazette::testing

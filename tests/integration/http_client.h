@@ -8,6 +8,9 @@
 
 namespace gazette::testing {
 
+/// `fields` as an application/x-www-form-urlencoded body (names and values percent-encoded).
+std::string form_encode(const std::map<std::string, std::string>& fields);
+
 struct HttpResponse {
   int status = 0;
   std::map<std::string, std::string> headers;  // names in lower case

@@ -123,25 +123,6 @@ std::string decoded_subject(const std::string& message) {
   return subject;
 }
 
-std::string form_encode(const std::map<std::string, std::string>& fields) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    body += name + '=';
-    for (unsigned char c : value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        body += static_cast<char>(c);
-      } else {
-        body += '%';
-        body += kHex[c >> 4];
-        body += kHex[c & 15];
-      }
-    }
-  }
-  return body;
-}
-
 // "2026-12-04T20:58:00Z": a minute ago, so the article is in today's digest.
 std::string a_minute_ago() {
   auto now = std::time(nullptr) - 60;

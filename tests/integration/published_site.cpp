@@ -14,27 +14,6 @@ constexpr const char* kSettingsAdmin = "reglages@test.example";
 const std::map<std::string, std::string> kFormHeaders = {
     {"Content-Type", "application/x-www-form-urlencoded"}};
 
-std::string form_encode(const std::map<std::string, std::string>& fields) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    for (const auto* text : {&name, &value}) {
-      for (unsigned char c : *text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-          body += static_cast<char>(c);
-        } else {
-          body += '%';
-          body += kHex[c >> 4];
-          body += kHex[c & 15];
-        }
-      }
-      if (text == &name) body += '=';
-    }
-  }
-  return body;
-}
-
 // "NAME=value" of the Set-Cookie header naming NAME, or "".
 std::string cookie_from(const HttpResponse& response, const std::string& name) {
   auto header = response.header("set-cookie");
