@@ -165,7 +165,8 @@ int serve(const ServeOptions& options) {
                                    .clock = backend.clock,
                                    .preview_links = backend.preview_links,
 
-                                   .newsletters = newsletter_service});
+                                   .newsletters = newsletter_service,
+                                   .live = backend.live});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader

@@ -154,6 +154,15 @@ http::Response ArticlePages::editor_page(Call& call,
     links.set("is_visible", visible);
     links.set("public_url", site::article_path(existing->article.summary.section.slug,
                                                existing->article.summary.slug));
+    // Live coverage (live_composer_pages.h): a published article goes live from its composer.
+    if (visible) {
+      auto coverage = live_.coverage(existing->article.summary.id);
+      links.set("live_url", "/newsroom/live/" + std::to_string(existing->article.summary.id.value));
+      links.set("on_air", coverage && coverage->live());
+      links.set("live_label", text(call, !coverage          ? "live_go_live"
+                                         : coverage->live() ? "live_open"
+                                                            : "live_ended_badge"));
+    }
     view.set("existing", links);
     // Corrections in the open: saving what readers already see says what kind of change it is.
     if (visible) {

@@ -1,6 +1,8 @@
 // /newsroom/articles/: every article in every status, newest change first, filtered by status,
 // section and author, searched by title. Everyone sees the list; the links are only on what
 // each one may open.
+#include <algorithm>
+
 #include "http/percent_encoding.h"
 #include "newsroom/article_pages.h"
 #include "site/target.h"
@@ -43,6 +45,11 @@ http::Response ArticlePages::article_list(Call& call) {
   view.set("authors", options_view(authors, filter.author_slug));
   view.set("q", filter.title_contains);
 
+  // Which rows are live coverage going on: a mark linking to their composer (one query).
+  std::vector<content::ArticleId> published;
+  for (const auto& row : listing.rows)
+    if (row.status == content::ArticleStatus::published) published.push_back(row.id);
+  auto live_cards = published.empty() ? std::vector<content::LiveCard>{} : live_.cards(published);
   theme::View rows{theme::View::type::list};
   for (const auto& row : listing.rows) {
     theme::View item;
@@ -52,6 +59,11 @@ http::Response ArticlePages::article_list(Call& call) {
     item.set("status", std::string(content::to_string(row.status)));
     item.set("status_label", text(call, status_key(row.status)));
     item.set("pinned", row.pinned);
+    bool on_air = std::any_of(live_cards.begin(), live_cards.end(), [&](const auto& card) {
+      return card.article == row.id && card.live;
+    });
+    item.set("on_air", on_air);
+    item.set("live_url", "/newsroom/live/" + std::to_string(row.id.value));
     item.set("section", row.section.name);
     item.set("author", row.author.name);
     item.set("date", local_display(row.updated_at, context.dates));

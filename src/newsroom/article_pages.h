@@ -13,6 +13,7 @@
 #include "newsletters/newsletter_service.h"
 #include "newsroom/area.h"
 #include "publishing/article_service.h"
+#include "publishing/live_service.h"
 #include "publishing/preview_link_service.h"
 #include "publishing/term_service.h"
 #include "site/page_environment.h"
@@ -24,14 +25,15 @@ class ArticlePages final : public Area {
   ArticlePages(const Desk& desk, publishing::ArticleService& articles,
                publishing::TermService& terms, media::MediaService& media,
                site::PageEnvironment& pages, publishing::PreviewLinkService& preview_links,
-               newsletters::NewsletterService& newsletters)
+               newsletters::NewsletterService& newsletters, publishing::LiveService& live)
       : Area(desk),
         articles_(articles),
         terms_(terms),
         media_(media),
         pages_(pages),
         preview_links_(preview_links),
-        newsletters_(newsletters) {}
+        newsletters_(newsletters),
+        live_(live) {}
 
   std::vector<std::string_view> segments() const override {
     return {"articles", "markdown-preview", "tags"};
@@ -73,6 +75,7 @@ class ArticlePages final : public Area {
   site::PageEnvironment& pages_;
   publishing::PreviewLinkService& preview_links_;
   newsletters::NewsletterService& newsletters_;  // the "breaking news" send when publishing
+  publishing::LiveService& live_;  // which articles are live: a link to their composer
 };
 
 /// Whether `user` may hand out preview links to `article` at `now`: editors (who publish

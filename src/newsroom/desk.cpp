@@ -76,7 +76,13 @@ theme::View Desk::frame(const Call& call, std::string title) const {
                                                   "article_comments_opened",
                                                   "label_saved",
                                                   "label_merged",
-                                                  "label_deleted"};
+                                                  "label_deleted",
+                                                  "live_posted",
+                                                  "live_entry_saved",
+                                                  "live_entry_deleted",
+                                                  "live_entry_pinned",
+                                                  "live_entry_unpinned",
+                                                  "live_ended_notice"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

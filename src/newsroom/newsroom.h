@@ -26,7 +26,8 @@ namespace gazette::newsroom {
 constexpr std::uint64_t kMaxUploadRequestBytes = 26 * 1024 * 1024;
 /// The path prefixes whose forms carry photos (the site logo too), given that limit at start-up.
 inline constexpr std::string_view kUploadPrefixes[] = {"/newsroom/articles/", "/newsroom/authors/",
-                                                       "/newsroom/settings", "/newsroom/library/"};
+                                                       "/newsroom/settings", "/newsroom/library/",
+                                                       "/newsroom/live/"};
 
 /// What the front door works with.
 struct FrontDoorServices {

@@ -9,7 +9,7 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
     : desk_(services.moderation),
       door_({services.sessions, services.sign_in, services.settings, services.clock}, desk_),
       articles_(desk_, services.articles, services.terms, services.media, services.pages,
-                services.preview_links, services.newsletters),
+                services.preview_links, services.newsletters, services.live),
       labels_(desk_, services.terms),
       comments_(desk_, services.moderation, services.pages),
       accounts_(desk_, services.accounts),
@@ -18,7 +18,8 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
       library_(desk_, services.media),
       embargo_preview_(services.preview_links, services.pages),
 
-      newsletter_(desk_, services.newsletters) {}
+      newsletter_(desk_, services.newsletters),
+      live_(desk_, services.live, services.articles, services.media, services.pages) {}
 
 void NewsroomSite::register_with(http::Router& router) {
   router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
@@ -28,8 +29,9 @@ void NewsroomSite::register_with(http::Router& router) {
              [this](const http::Request& request) -> http::Answer {
                return embargo_preview_.handle(request);
              });
-  for (Area* area : std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_,
-                                                 &settings_, &profiles_, &library_, &newsletter_}) {
+  for (Area* area :
+       std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_, &settings_,
+                                    &profiles_, &library_, &newsletter_, &live_}) {
     // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
     // answers 404 to a longer first segment ("/newsroom/articlesx").
     for (auto segment : area->segments())

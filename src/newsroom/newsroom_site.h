@@ -15,12 +15,13 @@
 #include "newsroom/desk.h"
 #include "newsroom/embargo_preview_page.h"
 #include "newsroom/label_pages.h"
+#include "newsroom/live_composer_pages.h"
 #include "newsroom/media_library_pages.h"
 #include "newsroom/moderation_pages.h"
+#include "newsroom/newsletter_pages.h"
 #include "newsroom/newsroom.h"
 #include "newsroom/profile_pages.h"
 #include "newsroom/settings_pages.h"
-#include "newsroom/newsletter_pages.h"
 #include "publishing/article_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
@@ -45,6 +46,7 @@ struct NewsroomServices {
   const content::Clock& clock;
   publishing::PreviewLinkService& preview_links;  // embargo previews
   newsletters::NewsletterService& newsletters;
+  publishing::LiveService& live;  // live coverage: the composer, and the « En direct » marks
 };
 
 class NewsroomSite {
@@ -69,6 +71,7 @@ class NewsroomSite {
   MediaLibraryPages library_;
   EmbargoPreviewPage embargo_preview_;  // /preview/{token}, outside the door: no session
   NewsletterPages newsletter_;
+  LiveComposerPages live_;
 };
 
 }  // namespace gazette::newsroom

@@ -189,4 +189,32 @@ std::optional<LiveRefusal> LiveService::pin(content::LiveEntryId id, const LiveW
                       });
 }
 
+std::optional<LiveRefusal> LiveService::check_post(std::string_view article_path,
+                                                   const LiveWriter& writer) {
+  try {
+    auto target = published_article(article_path);
+    check_permission(writer, target.author_slug);
+    auto coverage = live_.coverage(target.id);
+    if (coverage && !coverage->live()) return LiveRefusal::coverage_ended;
+    return std::nullopt;
+  } catch (const Refused& refused) {
+    return refused.reason;
+  }
+}
+
+std::optional<LiveRefusal> LiveService::check_entry(content::LiveEntryId id,
+                                                    const LiveWriter& writer) {
+  try {
+    auto entry = live_.find_entry(id);
+    if (!entry || entry->deleted_at) return LiveRefusal::no_such_entry;
+    auto target = published_article(entry->article);
+    check_permission(writer, target.author_slug);
+    auto coverage = live_.coverage(target.id);
+    if (!coverage || !coverage->live()) return LiveRefusal::coverage_ended;
+    return std::nullopt;
+  } catch (const Refused& refused) {
+    return refused.reason;
+  }
+}
+
 }  // namespace gazette::publishing

@@ -77,6 +77,13 @@ class LiveService {
   /// Pins an entry on top of its coverage (unpinning another), or unpins it.
   std::optional<LiveRefusal> pin(content::LiveEntryId id, const LiveWriter& writer, bool pinned);
 
+  /// What post() would refuse `writer` at `article_path` before looking at the text, read
+  /// without writing: the newsroom asks before it stores an uploaded photo, so a refused entry
+  /// leaves no photo behind. post() checks again inside its write.
+  std::optional<LiveRefusal> check_post(std::string_view article_path, const LiveWriter& writer);
+  /// The same for edit(), remove() and pin() of entry `id`.
+  std::optional<LiveRefusal> check_entry(content::LiveEntryId id, const LiveWriter& writer);
+
   // What pages read (the stores stay behind the service).
   std::optional<content::LiveCoverage> coverage(content::ArticleId article) {
     return live_.coverage(article);
