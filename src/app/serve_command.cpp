@@ -172,7 +172,7 @@ int serve(const ServeOptions& options) {
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
   // site rather than by prefix; so are sitemaps and robots.txt.
   discovery::DiscoveryRoutes discovery_routes(backend.store, backend.discovery_store,
-                                              backend.clock);
+                                              backend.clock, &backend.live_store);
   http::Router router([&reader_site, &discovery_routes](const http::Request& request) {
     if (auto response = discovery_routes.handle(request)) return std::move(*response);
     return reader_site.handle(request);

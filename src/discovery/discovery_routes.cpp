@@ -13,6 +13,7 @@
 #include <ctime>
 
 #include "discovery/feeds.h"
+#include "discovery/live_feed.h"
 #include "discovery/site_url.h"
 #include "discovery/sitemaps.h"
 #include "render/dates.h"
@@ -57,7 +58,8 @@ std::uint64_t fnv1a(std::string_view bytes) {
 }
 
 http::Answer document_response(const http::Request& request, std::string content_type,
-                               std::string body, content::Timestamp modified) {
+                               std::string body, content::Timestamp modified,
+                               std::vector<content::Dependency> also = {}) {
   auto etag = entity_tag(body);
   bool not_modified = http::is_not_modified(
       request[field::field::if_none_match], request[field::field::if_modified_since],
@@ -72,10 +74,11 @@ http::Answer document_response(const http::Request& request, std::string content
   if (not_modified) response.erase(field::field::content_length);
   // Cacheable (at its canonical URL, without a query): dropped by any visible article change
   // or renamed term (content/cache_dependencies.h).
-  if (request.target().find('?') == std::string_view::npos)
-    return {std::move(response), http::Cacheable{{content::dependency::documents(),
-                                                  content::dependency::section_navigation()},
-                                                 std::nullopt}};
+  if (request.target().find('?') == std::string_view::npos) {
+    also.push_back(content::dependency::documents());
+    also.push_back(content::dependency::section_navigation());
+    return {std::move(response), http::Cacheable{std::move(also), std::nullopt}};
+  }
   return response;
 }
 
@@ -204,6 +207,11 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
     channel.title = section->name + " – " + settings.title;
     channel.description = section->description;
     page_path = "/" + section->slug + "/";
+  } else if (segments.size() == 3 && render::is_slug(segments[1]) && segments[0] != "tag" &&
+             segments[0] != "author" && segments[0] != "category") {
+    // /{section}/{slug}/feed.xml: an article's, which only live coverage has.
+    if (!render::is_slug(segments[0])) return std::nullopt;
+    return live_feed(request, segments[0], segments[1], rss, settings, base);
   } else if (segments.size() == 3 && render::is_slug(segments[1])) {
     std::optional<std::string> name;
     auto slug = std::string(segments[1]);
@@ -257,6 +265,36 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
   return document_response(
       request, rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
       std::move(body), channel.updated);
+}
+
+std::optional<http::Answer> DiscoveryRoutes::live_feed(const http::Request& request,
+                                                       std::string_view section,
+                                                       std::string_view slug, bool rss,
+                                                       const content::SiteSettings& settings,
+                                                       const std::string& base) {
+  if (!live_) return std::nullopt;
+  auto article = store_.find_published_article(section, slug);
+  if (!article) return std::nullopt;
+  const auto& summary = article->summary;
+  auto coverage = live_->coverage(summary.id);
+  if (!coverage) return std::nullopt;
+  FeedChannel channel;
+  channel.title = summary.title + " – " + settings.title;
+  channel.description = summary.lead.empty() ? settings.description : summary.lead;
+  channel.page_url = base + "/" + summary.section.slug + "/" + summary.slug + "/";
+  channel.feed_url = channel.page_url + (rss ? "feed.xml" : "feed.atom");
+  channel.language = settings.language;
+  channel.updated =
+      std::max(coverage->started_at, coverage->ended_at.value_or(content::Timestamp{}));
+  auto entries =
+      live_feed_entries(live_->entries(summary.id, kLiveFeedEntries), channel.page_url, base);
+  for (const auto& entry : entries) channel.updated = std::max(channel.updated, entry.updated);
+  auto body = rss ? rss_feed(channel, entries) : atom_feed(channel, entries);
+  // Kept in the page cache until the coverage changes (LiveChanged drops the article and the
+  // documents: cache/invalidation.cpp) or the article does.
+  return document_response(
+      request, rss ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8",
+      std::move(body), channel.updated, {content::dependency::article_shown(summary.id)});
 }
 
 }  // namespace gazette::discovery

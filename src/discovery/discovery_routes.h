@@ -1,6 +1,7 @@
 // The machine-readable documents of the site: feeds (/feed.xml, /feed.atom, and the same under
 // /{section}/, /tag/{slug}/, /author/{slug}/, /category/{slug}/), sitemaps (/sitemap.xml,
-// /sitemap-pages.xml, /sitemap-articles-N.xml, /sitemap-news.xml) and /robots.txt.
+// /sitemap-pages.xml, /sitemap-articles-N.xml, /sitemap-news.xml), /robots.txt, and a live
+// coverage's entries at its article's /{section}/{slug}/feed.xml and feed.atom (live_feed.h).
 // "feed.xml" cannot be an article slug (slugs have no dot), so these never shadow a page.
 #pragma once
 
@@ -9,15 +10,17 @@
 #include "content/clock.h"
 #include "http/answer.h"
 #include "store/discovery_store.h"
+#include "store/live_store.h"
 #include "store/store.h"
 
 namespace gazette::discovery {
 
 class DiscoveryRoutes {
  public:
+  /// `live`, when given, serves the feeds of live coverage.
   DiscoveryRoutes(store::Store& store, store::DiscoveryStore& discovery,
-                  const content::Clock& clock)
-      : store_(store), discovery_(discovery), clock_(clock) {}
+                  const content::Clock& clock, store::LiveStore* live = nullptr)
+      : store_(store), discovery_(discovery), clock_(clock), live_(live) {}
 
   /// The response for one of the documents above, or nullopt when `request` is not for one
   /// (or names a section, tag or author that does not exist: the reader site's 404 follows).
@@ -27,9 +30,17 @@ class DiscoveryRoutes {
   std::optional<http::Answer> handle(const http::Request& request);
 
  private:
+  // The feed of the live coverage of the article at /{section}/{slug}/, or nullopt when it
+  // has none (the reader site's 404 follows).
+  std::optional<http::Answer> live_feed(const http::Request& request, std::string_view section,
+                                        std::string_view slug, bool rss,
+                                        const content::SiteSettings& settings,
+                                        const std::string& base);
+
   store::Store& store_;
   store::DiscoveryStore& discovery_;
   const content::Clock& clock_;
+  store::LiveStore* live_;
 };
 
 /// The ETag of `body`: a hash of its bytes, quoted.

@@ -121,6 +121,11 @@ std::string article_page(const PageContext& context, const content::Article& art
   frame.base_url = context.base_url;
   frame.og_type = "article";
   if (summary.image) frame.image_path = media_path(summary.image->name);
+  // Live coverage (going on or ended) has a feed of its entries (discovery/live_feed.h).
+  if (!embargo_until && context.live && context.live->coverage(summary.id)) {
+    frame.feed_path = path + "feed.xml";
+    frame.feed_title = summary.title + " – " + context.settings.title;
+  }
   // Corrections in the open: the article's public changes (content/corrections.h).
   auto changes = context.store.change_notes(summary.id);
   if (embargo_until)
