@@ -2,7 +2,7 @@
 // « Passer en direct », an entry with a key event and a photo (caption, credit, alt) posted by
 // thumb, shown on the reader's page and in the article's feeds (read by a real feed parser);
 // pinned, then « Fin du direct » after its confirmation. axe-core finds no serious or critical
-// violation on the composer's pages, and none is wider than the phone.
+// violation on the composer's pages, each is valid HTML, and none is wider than the phone.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +13,7 @@ import FeedParser from 'feedparser';
 import { chromium } from 'playwright-core';
 import { fixturePaths, startGazette } from './server.mjs';
 import { addUser } from './newsroom_session.mjs';
+import { assertValidPage } from './pages.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -124,7 +125,7 @@ test('an entry posted from the composer at 375 px reaches the page and its feeds
   }
 });
 
-test('axe-core finds no serious or critical violation on the composer pages', { timeout: 180_000 }, async () => {
+test('axe-core finds no serious or critical violation on the composer pages, valid HTML each', { timeout: 180_000 }, async () => {
   const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   try {
@@ -156,8 +157,12 @@ test('axe-core finds no serious or critical violation on the composer pages', { 
     await page.getByLabel('Texte de l’entrée').fill('Des milliers de personnes dans les rues');
     await Promise.all([page.waitForURL('**notice=live_posted'), page.getByRole('button', { name: 'Publier l’entrée' }).click()]);
     const entryId = (await page.locator('.nr-live-entry').first().getAttribute('id')).replace('entry-', '');
+    const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
     for (const target of [composer, `${composer}/entries/${entryId}`, `${composer}/entries/${entryId}/delete`,
       `${composer}/end`, COMPOSER]) {
+      const response = await fetch(server.url(target), { headers: { cookie } });
+      assert.equal(response.status, 200, target);
+      await assertValidPage(target, await response.text());
       await check(target);
       await check(target, PHONE);
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -234,5 +234,59 @@ TEST_F(LiveComposer, EditPinDeleteAndEndShowOnTheReaderPageAfterARestart) {
   EXPECT_EQ(count("SELECT count(*) FROM live_entries WHERE deleted_at IS NOT NULL"), 1);
 }
 
+TEST_F(LiveComposer, ALibraryPhotoIsChosenKeptOnEditAndRemoved) {
+  auto id = create_article(editor_, "Offensive en cours", "publish");
+  auto uploaded = post_multipart("/newsroom/library/upload", {{"csrf", editor_.csrf}},
+                                 {{"file", "damas.jpg", reference_photo()}}, &editor_);
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  auto name_at = uploaded.body.find("\"name\":\"") + 8;
+  auto name = uploaded.body.substr(name_at, uploaded.body.find('"', name_at) - name_at);
+  ASSERT_FALSE(name.empty());
+
+  // The composer offers the library's photos beside the upload.
+  auto page = get(composer(id), &editor_);
+  EXPECT_NE(page.body.find("name=\"media_name\" value=\"" + name + "\""), std::string::npos);
+  // A name the library does not hold is refused, nothing written.
+  auto unknown =
+      post_entry(editor_, id, "Photo inconnue", {{"media_name", "absente.jpg"}, {"alt", "Rien"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find("pas dans la photothèque"), std::string::npos);
+  EXPECT_EQ(entries(), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM live_coverage"), 0);
+
+  ASSERT_EQ(post_entry(editor_, id, "Vue de Damas",
+                       {{"media_name", name}, {"alt", "La place des Omeyyades"}, {"credit", "AFP"}})
+                .status,
+            303);
+  EXPECT_NE(get(kStoryPath).body.find("alt=\"La place des Omeyyades\""), std::string::npos);
+
+  // The edit form holds the photo; saved as it is, the photo stays.
+  auto entry = composer(id) + "/entries/" + std::to_string(entry_id("Vue de Damas"));
+  auto edit = get(entry, &editor_);
+  ASSERT_EQ(edit.status, 200);
+  EXPECT_NE(edit.body.find("value=\"" + name + "\" checked"), std::string::npos);
+  EXPECT_EQ(form_value(edit.body, "credit"), "AFP");
+  ASSERT_EQ(post_multipart(entry,
+                           {{"csrf", editor_.csrf},
+                            {"text", "Vue de Damas, au matin"},
+                            {"media_name", name},
+                            {"alt", form_value(edit.body, "alt")},
+                            {"credit", "AFP"}},
+                           {}, &editor_)
+                .status,
+            303);
+  EXPECT_EQ(count("SELECT count(*) FROM live_entries WHERE image_id IS NOT NULL"), 1);
+  auto composer_page = get(composer(id), &editor_);
+  EXPECT_NE(composer_page.body.find("Vue de Damas, au matin"), std::string::npos);
+  EXPECT_NE(composer_page.body.find("modifiée"), std::string::npos);
+  // « Pas de photo »: removed.
+  ASSERT_EQ(
+      post_multipart(entry, {{"csrf", editor_.csrf}, {"text", "Sans photo"}, {"media_name", ""}},
+                     {}, &editor_)
+          .status,
+      303);
+  EXPECT_EQ(count("SELECT count(*) FROM live_entries WHERE image_id IS NOT NULL"), 0);
+}
+
 }  // namespace
 }  // namespace gazette::testing
