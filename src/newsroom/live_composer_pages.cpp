@@ -243,8 +243,14 @@ LiveComposerPages::PhotoForm LiveComposerPages::read_entry_form(const Call& call
            !acceptable_text(values.media_name, kMaxMediaNameBytes))
     photo.error_key = "live_err_photo_text";
   if (photo.error_key) {
-    // Never shown back: text that is not UTF-8 or is far too long is not the writer's draft.
-    if (!acceptable_text(values.media_name, kMaxMediaNameBytes)) values.media_name.clear();
+    // Not shown back: text that is not UTF-8 or longer than its limit is not a draft to keep
+    // (a body may be 26 MB, for the photo).
+    for (auto [value, limit] : {std::pair{&values.text, publishing::kMaxLiveEntryBytes},
+                                {&values.caption, kMaxCaptionBytes},
+                                {&values.credit, kMaxCreditBytes},
+                                {&values.alt, kMaxCaptionBytes},
+                                {&values.media_name, kMaxMediaNameBytes}})
+      if (!acceptable_text(*value, limit)) value->clear();
     return photo;
   }
   if (auto file = form.files.find("photo");

@@ -153,8 +153,18 @@ TEST_F(LiveComposer, AuthorsPostToTheirOwnCoverageAndContributorsToNone) {
   auto draft = create_article(editor_, "Brouillon", "save");
   EXPECT_EQ(post_entry(editor_, draft, "Trop tôt").status, 409);
   EXPECT_EQ(post_entry(editor_, annas, "   ").status, 422);
+  // Text that is not UTF-8, or longer than an entry may be: 422, not echoed back.
+  auto garbled = post_entry(editor_, annas, "Caf\xC3");
+  EXPECT_EQ(garbled.status, 422);
+  auto too_long = post_entry(editor_, annas, std::string(20'001, 'a'));
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_EQ(too_long.body.find(std::string(1000, 'a')), std::string::npos);
   EXPECT_EQ(entries(), 2);
   EXPECT_EQ(get(composer(999), &editor_).status, 404);
+  EXPECT_EQ(get("/newsroom/live/abc", &editor_).status, 404);
+  EXPECT_EQ(get(composer(annas) + "/entries/999", &editor_).status, 404);
+  EXPECT_EQ(get(composer(carls) + "/entries/" + std::to_string(first), &editor_).status, 404);
+  EXPECT_EQ(get("/newsroom/lively", &editor_).status, 404);
 }
 
 TEST_F(LiveComposer, EditPinDeleteAndEndShowOnTheReaderPageAfterARestart) {
