@@ -5,13 +5,16 @@
 
 #include "api/api_json.h"
 #include "api/api_query.h"
+#include "api/api_writer.h"
 #include "content/cache_dependencies.h"
 #include "discovery/discovery_routes.h"
 #include "discovery/search.h"
 #include "discovery/site_url.h"
 #include "embedded/embedded_files.h"
 #include "http/conditional.h"
+#include "http/form.h"
 #include "render/slug.h"
+#include "render/text.h"
 
 namespace gazette::api {
 
@@ -70,6 +73,33 @@ http::Response bad_parameter(const http::Request& request, const QueryError& err
                    error.parameter + ": " + error.reason, error.parameter);
 }
 
+// The query without its `key` parameter (a read key), which the endpoints do not know.
+std::string without_key(std::string_view query) {
+  std::string kept;
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    auto part = query.substr(0, amp);
+    if (part != "key" && !part.starts_with("key=")) {
+      if (!kept.empty()) kept += '&';
+      kept += part;
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return kept;
+}
+
+// Whether `text` starts with `prefix`, ignoring ASCII case ("bearer " as "Bearer ").
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  }
+  return true;
+}
+
 std::string_view openapi_document() {
   for (const auto& file : embedded::api_files()) {
     if (file.path == "openapi.json") return file.bytes;
@@ -90,20 +120,75 @@ http::Response api_error(const http::Request& request, http::Status status, std:
   return response;
 }
 
+http::Response unauthorized(const http::Request& request, std::string_view code,
+                            std::string_view message) {
+  auto response = api_error(request, http::Status::unauthorized, code, message);
+  std::string challenge = "Bearer realm=\"gazette\"";
+  if (code == "invalid_token") challenge += ", error=\"invalid_token\"";
+  response.set(field::field::www_authenticate, challenge);
+  return response;
+}
+
 http::Answer ContentApi::handle(const http::Request& request) {
   auto path = split(std::string_view(request.target().data(), request.target().size()));
   const auto& segments = path.segments;
+  // The bearer, if any: "Authorization: Bearer TOKEN" and nothing else.
+  std::optional<std::string_view> bearer;
+  if (std::string_view authorization = request[field::field::authorization];
+      !authorization.empty()) {
+    if (!starts_with_nocase(authorization, "Bearer "))
+      return unauthorized(request, "invalid_token", "use Authorization: Bearer TOKEN");
+    bearer = render::trim(authorization.substr(7));
+  }
+  if (access_ && ApiWriter::is_write_route(request, segments)) {
+    if (!bearer)
+      return unauthorized(request, "token_required",
+                          "writing needs an API token: Authorization: Bearer TOKEN");
+    auto caller = access_->tokens.authenticate(*bearer);
+    if (!caller) return unauthorized(request, "invalid_token", "this token is unknown or revoked");
+    if (caller->scope != store::ApiTokenScope::write)
+      return api_error(request, http::Status::forbidden, "insufficient_scope",
+                       "a read key cannot write: use an account's API token");
+    return access_->writer.handle(request, segments, path.query, caller->user);
+  }
   if (request.method() != field::verb::get && request.method() != field::verb::head) {
     auto response = api_error(request, http::Status::method_not_allowed, "method_not_allowed",
                               "this endpoint answers GET and HEAD");
     response.set(field::field::allow, "GET, HEAD");
     return response;
   }
+  auto settings = store_.settings();
+  auto query = without_key(path.query);
+  std::string key = http::parse_urlencoded(path.query).get("key");
+  if (bearer) key = std::string(*bearer);
+  // The OpenAPI document says how to get in: it is never locked.
+  bool open_document = segments.size() == 1 && segments[0] == "openapi.json";
+  if (!key.empty() && !open_document) {
+    if (!access_ || !access_->tokens.authenticate(key))
+      return unauthorized(request, "invalid_token", "this key is unknown or revoked");
+  } else if (settings.api_requires_key && !open_document) {
+    return unauthorized(request, "key_required",
+                        "this site's API needs a read key: ?key=KEY or Authorization: Bearer KEY");
+  }
+  return read(request, segments, query, settings, !settings.api_requires_key);
+}
+
+http::Answer ContentApi::read(const http::Request& request,
+                              const std::vector<std::string_view>& segments, std::string_view query,
+                              const content::SiteSettings& settings, bool keep) {
+  struct {
+    std::string_view query;
+  } path{query};
+  auto json_answer = [keep](const http::Request& request, std::string body,
+                            std::optional<std::vector<content::Dependency>> dependencies) {
+    // Behind a read key, nothing is kept: a revoked key must stop at once.
+    return api::json_answer(request, std::move(body),
+                            keep ? std::move(dependencies) : std::nullopt);
+  };
   auto not_found = [&] {
     return api_error(request, http::Status::not_found, "not_found", "nothing here");
   };
   if (segments.empty()) return not_found();
-  auto settings = store_.settings();
   auto base = discovery::base_url(settings.url, request[field::field::host]);
   const auto& endpoint = segments[0];
 

@@ -7,6 +7,7 @@
 
 #include "app/storage.h"
 #include "auth/accounts.h"
+#include "auth/api_tokens.h"
 #include "auth/sessions.h"
 #include "auth/sign_in.h"
 #include "comments/comment_service.h"
@@ -54,6 +55,7 @@ struct Backend {
   store::WxrImportStore& wxr_store;   // imports, exports, old URLs
   store::CommentStore& comment_store;
   store::PreviewLinkStore& preview_link_store;
+  store::ApiTokenStore& api_token_store;  // Content API tokens and read keys
   store::LiveStore& live_store;  // live coverage and its entries
 
   // Writes: one transaction each, announcing its events; published here after the commit.
@@ -68,6 +70,7 @@ struct Backend {
   media::MediaService media;
   auth::Accounts accounts;
   auth::Sessions sessions;
+  auth::ApiTokens api_tokens;  // the Content API's bearers
   auth::SignIn sign_in;           // failures counted in the database
   comments::SiteKey comment_key;  // signs comment forms; kept in the database, made once
   comments::CommentService comments;

@@ -16,6 +16,7 @@
 #include "store/postgres/postgres_live_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_preview_link_store.h"
+#include "store/postgres/postgres_api_token_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
@@ -48,6 +49,7 @@ class PostgresStorage final : public Storage {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   store::LiveStore& live() override { return live_; }
   store::NewsletterStore& newsletters() override { return newsletters_; }
 
@@ -96,6 +98,7 @@ class PostgresStorage final : public Storage {
   PostgresWxrImportStore wxr_import_{database_};
   PostgresCommentStore comments_{database_};
   PostgresPreviewLinkStore preview_links_{database_};
+  PostgresApiTokenStore api_tokens_{database_};
   PostgresLiveStore live_{database_};
   PostgresNewsletterStore newsletters_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "api/api_writer.h"
 #include "api/content_api.h"
 #include "app/backend.h"
 #include "app/commands.h"
@@ -166,7 +167,8 @@ int serve(const ServeOptions& options) {
                                    .preview_links = backend.preview_links,
 
                                    .newsletters = newsletter_service,
-                                   .live = backend.live});
+                                   .live = backend.live,
+                                   .api_tokens = backend.api_tokens});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
@@ -186,7 +188,10 @@ int serve(const ServeOptions& options) {
              });
   newsroom.register_with(router);  // its front door, then an area per path (newsroom_site.h)
   // The Content API: the reader pages' data as JSON, kept by the page cache like them.
-  api::ContentApi content_api(backend.store, backend.discovery_store);
+  // Its write side acts for an account's token, through the newsroom's services.
+  api::ApiWriter api_writer(backend.articles, backend.media, backend.store, backend.clock);
+  api::ContentApi content_api(backend.store, backend.discovery_store,
+                              api::ApiAccess{backend.api_tokens, api_writer});
   router.add(std::string(api::kApiPrefix),
              [&content_api](const http::Request& request) { return content_api.handle(request); });
 
@@ -234,6 +239,8 @@ int serve(const ServeOptions& options) {
       [&observed](const http::RequestHead& head) { return observed.ready(head); });
   for (auto prefix : newsroom::kUploadPrefixes)
     server.allow_body_size(std::string(prefix), newsroom::kMaxUploadRequestBytes);
+  server.allow_body_size(std::string(api::kApiPrefix) + "media", newsroom::kMaxUploadRequestBytes);
+  server.allow_body_size(std::string(api::kApiPrefix), api::kMaxApiRequestBytes);
   server.limit_connections(max_connections.limit);
   // Started after the last subscription: the event bus is read without a lock once threads
   // run. On PostgreSQL one node leads at a time (an advisory lock), and another takes over

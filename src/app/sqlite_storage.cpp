@@ -10,6 +10,7 @@
 #include "store/sqlite/sqlite_live_store.h"
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
+#include "store/sqlite/sqlite_api_token_store.h"
 #include "store/sqlite/sqlite_newsletter_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -38,6 +39,7 @@ class SqliteStorage final : public Storage {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::CommentStore& comments() override { return comments_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   store::LiveStore& live() override { return live_; }
   store::NewsletterStore& newsletters() override { return newsletters_; }
 
@@ -70,6 +72,7 @@ class SqliteStorage final : public Storage {
   SqliteWxrImportStore wxr_import_{pool_};
   SqliteCommentStore comments_{pool_};
   SqlitePreviewLinkStore preview_links_{pool_};
+  SqliteApiTokenStore api_tokens_{pool_};
   SqliteLiveStore live_{pool_};
   SqliteNewsletterStore newsletters_{pool_};
 };

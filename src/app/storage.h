@@ -18,6 +18,7 @@
 #include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
+#include "store/api_token_store.h"
 #include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/statement_observer.h"
@@ -51,6 +52,7 @@ class Storage {
   virtual store::WxrImportStore& wxr_import() = 0;  // imports, exports, old URLs
   virtual store::CommentStore& comments() = 0;
   virtual store::PreviewLinkStore& preview_links() = 0;  // embargo previews
+  virtual store::ApiTokenStore& api_tokens() = 0;         // Content API tokens and read keys
   virtual store::LiveStore& live() = 0;  // live coverage and its entries
   virtual store::NewsletterStore& newsletters() = 0;  // subscriptions, the mail queue
 

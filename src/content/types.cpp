@@ -57,7 +57,8 @@ std::vector<std::pair<std::string_view, std::string>> setting_rows(const SiteSet
           {"time_zone", settings.time_zone},
           {"logo", settings.logo},
           {"url", settings.url},
-          {"feed_content", std::string(to_string(settings.feed_content))}};
+          {"feed_content", std::string(to_string(settings.feed_content))},
+          {"api_requires_key", settings.api_requires_key ? "1" : "0"}};
 }
 
 void apply_setting_row(SiteSettings& settings, std::string_view key, std::string value) {
@@ -76,6 +77,8 @@ void apply_setting_row(SiteSettings& settings, std::string_view key, std::string
   else if (key == "feed_content")
     // Written by hand before the newsroom had the field: anything but "full" meant the lead.
     settings.feed_content = parse_feed_content(value).value_or(FeedContent::excerpt);
+  else if (key == "api_requires_key")
+    settings.api_requires_key = value == "1";
 }
 
 }  // namespace gazette::content

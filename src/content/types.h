@@ -124,6 +124,9 @@ struct SiteSettings {
   std::string url;
   /// Leads only by default: a full-text feed lets aggregators republish whole articles.
   FeedContent feed_content = FeedContent::excerpt;
+  /// « L'API exige une clé de lecture »: GET /api/v1/ answers only with a read key or token.
+  /// Off by default, since the API shows only what the public pages show.
+  bool api_requires_key = false;
 };
 
 /// The settings as the rows of a key/value table, as every backend stores them.

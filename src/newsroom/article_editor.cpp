@@ -8,6 +8,7 @@
 #include "media/image_preparation.h"
 #include "newsroom/article_pages.h"
 #include "publishing/article_body.h"
+#include "publishing/article_limits.h"
 #include "publishing/article_workflow.h"
 #include "render/slug.h"
 #include "site/pages.h"
@@ -21,13 +22,13 @@ using publishing::ArticleAction;
 
 namespace {
 
-// Limits of an article's parts, generous for news writing and far below what would hurt.
-constexpr std::size_t kMaxTitleBytes = 300;
-constexpr std::size_t kMaxLeadBytes = 2000;
-constexpr std::size_t kMaxBodyBytes = 512 * 1024;
-constexpr std::size_t kMaxCaptionBytes = 500;
-constexpr std::size_t kMaxTermBytes = 100;
-constexpr std::size_t kMaxTermsPerKind = 30;
+// Limits of an article's parts: the same for the Content API (publishing/article_limits.h).
+using publishing::kMaxBodyBytes;
+using publishing::kMaxCaptionBytes;
+using publishing::kMaxLeadBytes;
+using publishing::kMaxTermBytes;
+using publishing::kMaxTermsPerKind;
+using publishing::kMaxTitleBytes;
 // The kinds of change offered when a public article is saved, in the order of the select.
 constexpr content::ChangeKind kChangeKinds[] = {
     content::ChangeKind::typo, content::ChangeKind::update, content::ChangeKind::correction,

@@ -19,7 +19,8 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
       embargo_preview_(services.preview_links, services.pages),
 
       newsletter_(desk_, services.newsletters),
-      live_(desk_, services.live, services.articles, services.media, services.pages) {}
+      live_(desk_, services.live, services.articles, services.media, services.pages),
+      api_tokens_(desk_, services.api_tokens, services.pages) {}
 
 void NewsroomSite::register_with(http::Router& router) {
   router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
@@ -31,7 +32,7 @@ void NewsroomSite::register_with(http::Router& router) {
              });
   for (Area* area :
        std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_, &settings_,
-                                    &profiles_, &library_, &newsletter_, &live_}) {
+                                    &profiles_, &library_, &newsletter_, &live_, &api_tokens_}) {
     // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
     // answers 404 to a longer first segment ("/newsroom/articlesx").
     for (auto segment : area->segments())

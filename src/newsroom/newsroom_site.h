@@ -11,6 +11,7 @@
 #include "http/router.h"
 #include "media/media_service.h"
 #include "newsroom/account_pages.h"
+#include "newsroom/api_token_pages.h"
 #include "newsroom/article_pages.h"
 #include "newsroom/desk.h"
 #include "newsroom/embargo_preview_page.h"
@@ -47,6 +48,7 @@ struct NewsroomServices {
   publishing::PreviewLinkService& preview_links;  // embargo previews
   newsletters::NewsletterService& newsletters;
   publishing::LiveService& live;  // live coverage: the composer, and the « En direct » marks
+  auth::ApiTokens& api_tokens;  // « Jetons d'API »
 };
 
 class NewsroomSite {
@@ -72,6 +74,7 @@ class NewsroomSite {
   EmbargoPreviewPage embargo_preview_;  // /preview/{token}, outside the door: no session
   NewsletterPages newsletter_;
   LiveComposerPages live_;
+  ApiTokenPages api_tokens_;
 };
 
 }  // namespace gazette::newsroom

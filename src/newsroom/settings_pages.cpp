@@ -82,6 +82,9 @@ http::Response SettingsPages::settings_page(Call& call) {
       else
         errors.push_back({"feed_content", "feed_content", "err_feed_content"});
     }
+    // The checkbox sends nothing when unticked: `api_key_field` says it was on the form.
+    if (call.form.has("api_key_field"))
+      values.api_requires_key = call.form.get("api_requires_key") == "1";
     if (call.form.get("remove_logo") == "1") values.logo.clear();
     if (auto file = call.form.files.find("logo");
         file != call.form.files.end() && !file->second.bytes.empty()) {
@@ -114,6 +117,7 @@ http::Response SettingsPages::settings_page(Call& call) {
   view.set("feed_contents",
            options_view({{"excerpt", t("feed_content_excerpt")}, {"full", t("feed_content_full")}},
                         content::to_string(values.feed_content)));
+  view.set("api_requires_key", values.api_requires_key);
   view.set("has_logo", !call.settings.logo.empty());
   if (!call.settings.logo.empty()) view.set("logo_src", site::media_path(call.settings.logo));
   return page(call, errors.empty() ? http::Status::ok : http::Status::unprocessable_entity,

@@ -13,6 +13,7 @@
 #include "store/live_store.h"
 #include "store/media_store.h"
 #include "store/preview_link_store.h"
+#include "store/api_token_store.h"
 #include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/store.h"
@@ -40,6 +41,7 @@ class Backend {
   virtual store::SignInAttemptStore& sign_in_attempts() = 0;
   virtual store::WxrImportStore& wxr_import() = 0;
   virtual store::PreviewLinkStore& preview_links() = 0;
+  virtual store::ApiTokenStore& api_tokens() = 0;
 
   /// The same database as another process opens it: its own connections, its own name in the
   /// change log.

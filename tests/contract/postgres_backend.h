@@ -16,6 +16,7 @@
 #include "store/postgres/postgres_live_store.h"
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_preview_link_store.h"
+#include "store/postgres/postgres_api_token_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
@@ -43,6 +44,7 @@ class PostgresStores : public Backend {
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<PostgresStores>(database_.uri());
   }
@@ -62,6 +64,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresDiscoveryStore discovery_{database_};
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
   store::postgres::PostgresPreviewLinkStore preview_links_{database_};
+  store::postgres::PostgresApiTokenStore api_tokens_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.
@@ -83,6 +86,7 @@ class PostgresBackend : public Backend {
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
   store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
+  store::ApiTokenStore& api_tokens() override { return stores_.api_tokens(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

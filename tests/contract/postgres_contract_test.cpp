@@ -19,5 +19,6 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Postgres, PostgresBac
 GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

@@ -19,6 +19,7 @@
 #include "store/sqlite/sqlite_live_store.h"
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
+#include "store/sqlite/sqlite_api_token_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
@@ -45,6 +46,7 @@ class SqliteStores : public Backend {
   store::SignInAttemptStore& sign_in_attempts() override { return sign_in_attempts_; }
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
+  store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<SqliteStores>(pool_.path());
   }
@@ -64,6 +66,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteSignInAttemptStore sign_in_attempts_{pool_};
   store::sqlite::SqliteWxrImportStore wxr_import_{pool_};
   store::sqlite::SqlitePreviewLinkStore preview_links_{pool_};
+  store::sqlite::SqliteApiTokenStore api_tokens_{pool_};
 };
 
 /// A new database in its own temporary folder, removed afterwards.
@@ -89,6 +92,7 @@ class SqliteBackend : public Backend {
   store::SignInAttemptStore& sign_in_attempts() override { return stores_.sign_in_attempts(); }
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
   store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
+  store::ApiTokenStore& api_tokens() override { return stores_.api_tokens(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

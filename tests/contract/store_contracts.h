@@ -12,6 +12,7 @@
 #include "live_store_contract.h"
 #include "media_store_contract.h"
 #include "preview_link_store_contract.h"
+#include "api_token_store_contract.h"
 #include "newsletter_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
@@ -35,4 +36,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(WxrImportStoreContract, Name, BackendType);     \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType);   \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType);          \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Name, BackendType)

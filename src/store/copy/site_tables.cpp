@@ -50,6 +50,8 @@ const std::vector<SiteTable>& tables() {
       {.name = "redirects", .holds_site = true},
       // Embargo preview links (SQLite 0016; PostgreSQL 0015): links handed out keep working.
       {.name = "preview_links"},
+      // Content API tokens and read keys (SQLite 0017; PostgreSQL 0016): scripts keep working.
+      {.name = "api_tokens"},
       // Live coverage (SQLite 0011; PostgreSQL 0010): an article's coverage and its entries.
       {.name = "live_coverage"},
       {.name = "live_entries"},

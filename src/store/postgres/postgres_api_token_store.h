@@ -1,0 +1,27 @@
+// The PostgreSQL backend of the ApiTokenStore: table api_tokens (migrations/0016).
+#pragma once
+
+#include "store/api_token_store.h"
+#include "store/postgres/database.h"
+
+namespace gazette::store::postgres {
+
+class PostgresApiTokenStore final : public ApiTokenStore {
+ public:
+  explicit PostgresApiTokenStore(PostgresDatabase& database) : database_(database) {}
+
+  std::int64_t create_token(WriteTransaction& write, content::UserId user,
+                            std::string_view token_hash, std::string_view name, ApiTokenScope scope,
+                            content::Timestamp now) override;
+  bool revoke_token(WriteTransaction& write, std::int64_t id, content::Timestamp now) override;
+  void mark_used(WriteTransaction& write, std::int64_t id, content::Timestamp now) override;
+  std::optional<ApiToken> find_token(std::string_view token_hash) override;
+  std::optional<ApiToken> find_token(std::int64_t id) override;
+  std::vector<ApiToken> tokens_of(content::UserId user, ApiTokenScope scope) override;
+  std::vector<ApiToken> tokens_with(ApiTokenScope scope) override;
+
+ private:
+  PostgresDatabase& database_;
+};
+
+}  // namespace gazette::store::postgres
