@@ -324,7 +324,7 @@ bool ApiWriter::is_write_route(const http::Request& request,
   bool reading = method == field::verb::get || method == field::verb::head;
   if (segments.empty()) return false;
   if (segments[0] == "media") return segments.size() == 1 && !reading;
-  if (segments[0] != "articles") return !reading;
+  if (segments[0] != "articles") return false;  // the read side answers 405 or 404
   if (segments.size() == 1) return !reading;
   // /articles/{id} and /articles/{id}/{action}: the read side's are /articles/{section}/{slug}.
   if (parse_number(segments[1])) return segments.size() == 2 || !reading;
