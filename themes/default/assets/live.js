@@ -36,8 +36,10 @@
 
   function addKeyEvent(entry) {
     if (!entry.key || !entry.key_text) return;
-    var nav = section.querySelector('.live-key-events ol');
-    if (!nav) return; // the summary appears with the next reload
+    var summary = section.querySelector('.live-key-events');
+    var nav = summary && summary.querySelector('ol');
+    if (!nav) return;
+    summary.hidden = false;
     var item = document.createElement('li');
     var link = document.createElement('a');
     link.href = '#entry-' + entry.id;
@@ -54,6 +56,8 @@
   function removeKeyEvent(id) {
     var item = section.querySelector('[data-key-of="' + id + '"]');
     if (item) item.remove();
+    var summary = section.querySelector('.live-key-events');
+    if (summary && !summary.querySelector('li')) summary.hidden = true;
   }
 
   function showWaiting() {
