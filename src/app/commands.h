@@ -17,6 +17,12 @@ struct ServeOptions {
   // Client connections held open at most; 0: as many as the open-file limit leaves room for.
   std::size_t max_connections = 0;
   OperationsOptions operations;  // /metrics access, the access log
+  // Live coverage's event streams (http/event_streams.h); 0: the default.
+  std::size_t streams_per_address = 0;
+  std::size_t max_streams = 0;
+  std::size_t stream_buffer_bytes = 0;
+  unsigned stream_heartbeat_seconds = 0;
+  unsigned stream_idle_seconds = 0;
 };
 
 struct PublishOptions {

@@ -67,6 +67,33 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
       ->envname("GAZETTE_MAX_CONNECTIONS");
   serve_command
+      ->add_option("--streams-per-address", serve_options.streams_per_address,
+                   "Live event streams one client address may hold open (default: 16)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
+      ->envname("GAZETTE_STREAMS_PER_ADDRESS");
+  serve_command
+      ->add_option("--max-streams", serve_options.max_streams,
+                   "Live event streams held open in all (default: 10000, within the open-file "
+                   "limit)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
+      ->envname("GAZETTE_MAX_STREAMS");
+  serve_command
+      ->add_option("--stream-buffer", serve_options.stream_buffer_bytes,
+                   "Bytes a live stream may have unsent before its slow reader is dropped "
+                   "(default: 262144)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1'000'000'000}))
+      ->envname("GAZETTE_STREAM_BUFFER");
+  serve_command
+      ->add_option("--stream-heartbeat", serve_options.stream_heartbeat_seconds,
+                   "Seconds between the comment lines that keep a quiet stream open (default: 25)")
+      ->check(CLI::Range(1u, 3600u))
+      ->envname("GAZETTE_STREAM_HEARTBEAT");
+  serve_command
+      ->add_option("--stream-idle-timeout", serve_options.stream_idle_seconds,
+                   "Seconds without an event after which a stream is closed (default: 1800)")
+      ->check(CLI::Range(1u, 86400u))
+      ->envname("GAZETTE_STREAM_IDLE_TIMEOUT");
+  serve_command
       ->add_option("--metrics-token", serve_options.operations.metrics_token,
                    "Serve /metrics to any client sending `Authorization: Bearer TOKEN` (without "
                    "it: to loopback clients only)")

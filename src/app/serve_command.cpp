@@ -19,18 +19,21 @@
 #include "auth/sign_in.h"
 #include "cache/caching_responder.h"
 #include "cache/change_feed.h"
+#include "cache/change_feed_poller.h"
 #include "cache/invalidation.h"
 #include "comments/web/article_comment_section.h"
 #include "comments/web/comment_pages.h"
 #include "comments/web/comment_paths.h"
 #include "discovery/discovery_routes.h"
 #include "http/connection_limit.h"
+#include "http/event_streams.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "newsletters/mail_dispatcher.h"
 #include "newsletters/web/newsletter_pages.h"
 #include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
+#include "site/live_streams.h"
 #include "site/reader_site.h"
 #include "theme/theme.h"
 
@@ -96,6 +99,27 @@ ConnectionLimit connection_limit(std::size_t asked, unsigned threads) {
                       open_files.now != open_files.before
                           ? ", raised from " + std::to_string(open_files.before)
                           : std::string())};
+}
+
+// The live streams' limits: what was asked, else the defaults, with room left in the open-file
+// limit for ordinary connections.
+http::EventStreamLimits stream_limits(const ServeOptions& options, std::size_t connections) {
+  http::EventStreamLimits limits;
+  if (options.streams_per_address > 0) limits.per_address = options.streams_per_address;
+  if (options.max_streams > 0) limits.total = options.max_streams;
+  if (options.stream_buffer_bytes > 0) limits.max_unsent_bytes = options.stream_buffer_bytes;
+  if (options.stream_heartbeat_seconds > 0)
+    limits.heartbeat = std::chrono::seconds(options.stream_heartbeat_seconds);
+  if (options.stream_idle_seconds > 0)
+    limits.idle_timeout = std::chrono::seconds(options.stream_idle_seconds);
+  auto room = connections > kMinConnections ? connections - kMinConnections : 1;
+  if (limits.total > room) {
+    if (options.max_streams > 0)
+      spdlog::warn("--max-streams {}: the open-file limit leaves room for {}; using {}",
+                   limits.total, room, room);
+    limits.total = room;
+  }
+  return limits;
 }
 
 }  // namespace
@@ -208,20 +232,33 @@ int serve(const ServeOptions& options) {
       page_cache.clear();
   };
   backend.events.subscribe(drop_changed_pages);
+  // Live coverage's streams (ARTICLE_PATH/live): each change's event is built once here, from
+  // this process's writes (its bus) and the others' (the change feed), after the pages it
+  // changed were dropped.
+  http::EventStreamHub stream_hub(stream_limits(options, max_connections.limit));
+  site::LiveStreams live_streams(pages, backend.live_store, stream_hub);
+  backend.events.subscribe(
+      [&live_streams](const content::Event& event) { live_streams.on_event(event); });
   backend.storage->follow_other_processes();  // before the feed notes where the log stands
   cache::ChangeFeed change_feed(
       backend.change_log,
-      [&drop_changed_pages, &leader_duties](const content::Event& event) {
+      [&drop_changed_pages, &leader_duties, &live_streams](const content::Event& event) {
         drop_changed_pages(event);
         if (std::holds_alternative<content::ArticleChanged>(event)) leader_duties.article_changed();
+        live_streams.on_event(event);
       },
       [&page_cache] { page_cache.clear(); });
+  // An open stream makes no request that would read the feed: it is read on a clock then.
+  cache::ChangeFeedPoller stream_feed(change_feed,
+                                      [&stream_hub] { return stream_hub.open_count() > 0; });
   cache::CachingResponder responder(page_cache, std::ref(router),
                                     [&change_feed] { change_feed.refresh(); });
 
   // Outermost: /metrics, /healthz, /readyz, and every request counted (and logged if asked).
   auto metrics_page = [&] {
-    MetricsSnapshot snapshot{.page_cache = page_cache, .database = database_timing};
+    MetricsSnapshot snapshot{.page_cache = page_cache,
+                             .database = database_timing,
+                             .open_streams = stream_hub.open_count()};
     auto now = backend.clock.now();
     if (auto due = backend.articles.next_due(now))
       snapshot.next_scheduled_in_seconds = std::chrono::duration<double>(*due - now).count();
@@ -230,7 +267,12 @@ int serve(const ServeOptions& options) {
   auto readiness = [&backend] { return backend.storage->not_ready(); };
   // A plain GET of a cached page is answered from its first bytes (http/plain_request.h).
   ObservedResponder observed(
-      [&responder](const http::Request& request) { return responder.respond(request); },
+      [&responder, &live_streams](const http::Request& request) {
+        // Streams stay open and change with every entry: never the page cache's.
+        if (site::LiveStreams::is_stream_target(request.target()))
+          return live_streams.respond(request);
+        return responder.respond(request);
+      },
       [&responder](const http::RequestHead& head) { return responder.ready_response(head); },
       metrics, metrics_page, readiness, options.operations);
   http::Server server(
@@ -242,6 +284,7 @@ int serve(const ServeOptions& options) {
   server.allow_body_size(std::string(api::kApiPrefix) + "media", newsroom::kMaxUploadRequestBytes);
   server.allow_body_size(std::string(api::kApiPrefix), api::kMaxApiRequestBytes);
   server.limit_connections(max_connections.limit);
+  server.on_stop([&stream_hub] { stream_hub.close_all(); });
   // Started after the last subscription: the event bus is read without a lock once threads
   // run. On PostgreSQL one node leads at a time (an advisory lock), and another takes over
   // when it goes.

@@ -26,10 +26,6 @@ namespace gazette::http {
 
 class Server;
 
-// Each connection lives on one io_context run by one thread: a concrete executor type (Executor,
-// deadline.h) avoids the type-erased any_io_executor on every asynchronous step.
-using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
-
 /// A stream that is a TCP socket: it has a peer, Nagle's algorithm, and a deadline on each step.
 template <class Stream>
 concept TcpSocket = requires(Stream& stream, boost::system::error_code& error) {

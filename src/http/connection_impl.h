@@ -341,6 +341,17 @@ void BasicConnection<Stream, Host>::on_read(boost::beast::error_code error) {
   // whatever a client sent under this name is replaced.
   request.set(kPeerAddressHeader, peer_address_);
   auto reply = answer(request);
+  if (reply.takeover) {
+    if constexpr (TcpSocket<Stream>) {
+      // The socket leaves this connection, which ends here and frees its place.
+      deadline_.cancel();
+      return reply.takeover(std::move(stream_));
+    } else {
+      closing_ = true;
+      return do_write(Reply::of(connection_detail::closing_response(
+          Status::service_unavailable, "Streams need a TCP connection")));
+    }
+  }
   if (reply.serialized) {
     bool head_only = request.method() == beast_http::verb::head;
     keep_alive_ = request.keep_alive() && !closing_;

@@ -2,10 +2,13 @@
 // serialised once and shared by every request for the same page (the page cache's hot path).
 #pragma once
 
+#include <boost/asio/ip/tcp.hpp>
+
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "http/deadline.h"
 #include "http/message.h"
 #include "http/request_head.h"
 
@@ -19,11 +22,20 @@ struct SerializedResponse {
                                             // none for a response without one (a 304)
 };
 
-struct Reply {
-  Response message;  // used when `serialized` is empty
-  std::shared_ptr<const SerializedResponse> serialized;
+// Each connection lives on one io_context run by one thread: a concrete executor type (Executor,
+// deadline.h) avoids the type-erased any_io_executor on every asynchronous step.
+using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
 
-  static Reply of(Response response) { return Reply{std::move(response), nullptr}; }
+/// Takes a client's connection over after its request, to write to it for as long as it stays
+/// open (an event stream, http/event_streams.h): the connection writes nothing more.
+using Takeover = std::function<void(Socket)>;
+
+struct Reply {
+  Response message;  // used when `serialized` is empty; its status is what /metrics counts
+  std::shared_ptr<const SerializedResponse> serialized;
+  Takeover takeover;  // when set, `message` is not sent: this gets the socket instead
+
+  static Reply of(Response response) { return Reply{std::move(response), nullptr, {}}; }
 };
 
 /// Answers a request with a Reply; the outermost layer of the server (see cache/).

@@ -128,6 +128,7 @@ void Server::stop() {
       });
     }
     for (auto& connection : open) connection->shutdown();
+    for (auto& hook : stop_hooks_) hook();
   });
 }
 

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -65,6 +66,9 @@ class Server {
   void run(unsigned threads);
   /// Stops accepting; idle connections close, busy ones close after their response.
   void stop();
+  /// Runs `hook` when the server stops (call before run()): what holds sockets taken over from
+  /// connections (reply.h's Takeover) closes them then, so that run() can return.
+  void on_stop(std::function<void()> hook) { stop_hooks_.push_back(std::move(hook)); }
 
  private:
   template <class Stream, class Host>
@@ -107,6 +111,7 @@ class Server {
   Responder responder_;
   ReadyResponder ready_;
   std::vector<std::pair<std::string, std::uint64_t>> body_limits_;  // set before run()
+  std::vector<std::function<void()>> stop_hooks_;                    // set before run()
 };
 
 }  // namespace gazette::http

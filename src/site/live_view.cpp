@@ -39,7 +39,9 @@ std::string when_text(const PageContext& context, content::Timestamp at) {
   return replace_count(context.theme.text(language, "live_minutes_ago"), minutes);
 }
 
-theme::View entry_view(const PageContext& context, const content::LiveEntry& entry) {
+}  // namespace
+
+theme::View live_entry_view(const PageContext& context, const content::LiveEntry& entry) {
   theme::View view;
   view.set("id", std::to_string(entry.id.value));
   view.set("html", entry.body_html);
@@ -65,7 +67,15 @@ theme::View entry_view(const PageContext& context, const content::LiveEntry& ent
   return view;
 }
 
-}  // namespace
+std::string key_event_line(const content::LiveEntry& entry) {
+  auto line = entry.body_markdown.substr(0, entry.body_markdown.find('\n'));
+  std::erase_if(line, [](char c) { return c == '*' || c == '_' || c == '#' || c == '`'; });
+  return line;
+}
+
+std::string live_time_of_day(const PageContext& context, content::Timestamp at) {
+  return time_of_day(context.dates, at);
+}
 
 std::optional<theme::View> live_view(const PageContext& context, const content::Article& article) {
   if (!context.live) return std::nullopt;
@@ -76,6 +86,8 @@ std::optional<theme::View> live_view(const PageContext& context, const content::
   theme::View view;
   view.set("on_air", coverage->live());
   view.set("stream_url", article_path(summary.section.slug, summary.slug) + "live");
+  // What the page shows is as of this second: its stream catches up from there (live.js).
+  view.set("stream_since", std::to_string(context.now.time_since_epoch().count()));
   view.set("started_iso", context.dates.iso8601(coverage->started_at));
   if (coverage->ended_at) {
     view.set("ended_iso", context.dates.iso8601(*coverage->ended_at));
@@ -86,7 +98,7 @@ std::optional<theme::View> live_view(const PageContext& context, const content::
   theme::View key_events{theme::View::type::list};
   bool has_key_events = false;
   for (const auto& entry : entries) {
-    auto item = entry_view(context, entry);
+    auto item = live_entry_view(context, entry);
     if (entry.pinned) view.set("pinned", item);
     list.push_back(item);
     if (entry.key_event) {
@@ -95,9 +107,7 @@ std::optional<theme::View> live_view(const PageContext& context, const content::
       key.set("time_iso", context.dates.iso8601(entry.created_at));
       key.set("time_text", time_of_day(context.dates, entry.created_at));
       // The first line of the entry, as text: a summary links to the entry, it does not repeat it.
-      auto line = entry.body_markdown.substr(0, entry.body_markdown.find('\n'));
-      std::erase_if(line, [](char c) { return c == '*' || c == '_' || c == '#' || c == '`'; });
-      key.set("text", line);
+      key.set("text", key_event_line(entry));
       key_events.push_back(key);
       has_key_events = true;
     }

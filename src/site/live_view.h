@@ -15,6 +15,13 @@ namespace gazette::site {
 /// The live part of an article's page, or nothing when it never had a coverage.
 std::optional<theme::View> live_view(const PageContext& context, const content::Article& article);
 
+/// One entry as the page shows it: the live_entry partial's data.
+theme::View live_entry_view(const PageContext& context, const content::LiveEntry& entry);
+/// The line an entry shows in the key events' summary (its first line, as text).
+std::string key_event_line(const content::LiveEntry& entry);
+/// "14:05" in the site's time zone.
+std::string live_time_of_day(const PageContext& context, content::Timestamp at);
+
 /// What the cards of `articles` show of their coverage (one query for a listing).
 std::vector<content::LiveCard> live_cards(const PageContext& context,
                                           const std::vector<content::ArticleSummary>& articles);
