@@ -49,12 +49,13 @@ fail() {
   exit 1
 }
 
-# start_gazette DB: serves DB on a free port; sets gazette_url and gazette_pid.
+# start_gazette DB [SERVE_ARGS…]: serves DB on a free port; sets gazette_url and gazette_pid.
 start_gazette() {
   local db=$1 line deadline
+  shift
   rm -f "$tmp/gazette.out"
   mkfifo "$tmp/gazette.out"
-  "$gazette" serve --db "$db" --listen 127.0.0.1:0 >"$tmp/gazette.out" 2>>"$tmp/gazette-stderr.log" &
+  "$gazette" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$tmp/gazette.out" 2>>"$tmp/gazette-stderr.log" &
   gazette_pid=$!
   pids+=($gazette_pid)
   exec 3<"$tmp/gazette.out"
