@@ -11,21 +11,8 @@ namespace {
 
 // 256 bits: a live token cannot be guessed.
 constexpr std::size_t kTokenBytes = 32;
-// What random_token(kTokenBytes) gives: 43 characters of base64url. Anything else was not
-// made here and is not looked up.
-constexpr std::size_t kTokenLength = 43;
 // "Last used" is a hint for the owner, not a log: one write a minute at most per token.
 constexpr std::chrono::seconds kLastUsedPrecision{60};
-
-bool well_formed(std::string_view token) {
-  if (token.size() != kTokenLength) return false;
-  for (char c : token) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -54,7 +41,7 @@ bool ApiTokens::revoke(const content::User& user, std::int64_t id) {
 }
 
 std::optional<ApiCaller> ApiTokens::authenticate(std::string_view secret) {
-  if (!well_formed(secret)) return std::nullopt;
+  if (!is_random_token(secret, kTokenBytes)) return std::nullopt;
   auto token = tokens_.find_token(content::sha256_hex(secret));
   if (!token || token->revoked_at) return std::nullopt;
   auto user = accounts_.find_user(token->user);

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gazette::auth {
@@ -67,6 +68,16 @@ std::string random_token(std::size_t bytes) {
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   encoded.resize(encoded.find('\0'));
   return encoded;
+}
+
+bool is_random_token(std::string_view token, std::size_t bytes) {
+  if (token.size() + 1 !=
+      sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING))
+    return false;
+  return std::all_of(token.begin(), token.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
 }
 
 }  // namespace gazette::auth

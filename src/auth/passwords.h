@@ -28,5 +28,8 @@ std::string generate_password();
 
 /// `bytes` random bytes as unpadded base64url: tokens for cookies and forms.
 std::string random_token(std::size_t bytes);
+/// Whether `token` has the shape random_token(bytes) gives (its length, base64url characters):
+/// anything else was not made here and is not worth looking up.
+bool is_random_token(std::string_view token, std::size_t bytes);
 
 }  // namespace gazette::auth

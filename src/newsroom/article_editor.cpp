@@ -7,6 +7,7 @@
 
 #include "media/image_preparation.h"
 #include "newsroom/article_pages.h"
+#include "newsroom/media_library_pages.h"
 #include "publishing/article_body.h"
 #include "publishing/article_limits.h"
 #include "publishing/article_workflow.h"
@@ -83,20 +84,6 @@ FieldError refusal_error(content::EditRefusal refusal) {
       return {"id", "id", "bad_request_message"};
   }
   return {"id", "id", "bad_request_message"};
-}
-
-// The form error key of a refused photo.
-std::string image_problem_key(content::ImageProblem problem) {
-  switch (problem) {
-    case content::ImageProblem::not_an_image:
-    case content::ImageProblem::not_accepted:
-      return "err_not_image";
-    case content::ImageProblem::too_large:
-      return "err_image_too_large";
-    case content::ImageProblem::damaged:
-      return "err_image_damaged";
-  }
-  return "err_image_damaged";
 }
 
 std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
@@ -357,7 +344,7 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
       file != form.files.end() && !file->second.bytes.empty()) {
     auto prepared = media_.prepare(file->second.bytes, file->second.file_name);
     if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared)) {
-      errors.push_back({"photo", "field_photo", image_problem_key(refusal->problem)});
+      errors.push_back({"photo", "field_photo", std::string(image_problem_key(refusal->problem))});
     } else {
       upload = std::move(std::get<media::PreparedImage>(prepared));
     }

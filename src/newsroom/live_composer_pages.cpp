@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "newsroom/media_library_pages.h"
 #include "render/text.h"
 #include "site/paths.h"
 
@@ -26,20 +27,6 @@ std::string composer_url(content::ArticleId id) {
 
 std::string entry_url(content::ArticleId id, content::LiveEntryId entry) {
   return composer_url(id) + "/entries/" + std::to_string(entry.value);
-}
-
-// The form's error key of a refused photo upload, as the editor words it.
-std::string_view image_problem_key(content::ImageProblem problem) {
-  switch (problem) {
-    case content::ImageProblem::not_an_image:
-    case content::ImageProblem::not_accepted:
-      return "err_not_image";
-    case content::ImageProblem::too_large:
-      return "err_image_too_large";
-    case content::ImageProblem::damaged:
-      return "err_image_damaged";
-  }
-  return "err_image_damaged";
 }
 
 // The writer as the service knows them.

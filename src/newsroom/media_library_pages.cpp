@@ -21,8 +21,9 @@ http::Response json_response(const Call& call, http::Status status, const nlohma
   return response;
 }
 
-// The refusal's message key, as the article form words it.
-std::string_view refusal_key(content::ImageProblem problem) {
+}  // namespace
+
+std::string_view image_problem_key(content::ImageProblem problem) {
   switch (problem) {
     case content::ImageProblem::not_an_image:
     case content::ImageProblem::not_accepted:
@@ -34,8 +35,6 @@ std::string_view refusal_key(content::ImageProblem problem) {
   }
   return "err_image_damaged";
 }
-
-}  // namespace
 
 http::Response MediaLibraryPages::handle(Call& call) {
   const auto& s = call.segments;
@@ -69,7 +68,7 @@ http::Response MediaLibraryPages::upload(Call& call) {
   auto prepared = media_.prepare(file->second.bytes, file->second.file_name);
   if (auto* refusal = std::get_if<media::ImageRefusal>(&prepared))
     return json_response(call, http::Status::unprocessable_entity,
-                         {{"error", text(call, refusal_key(refusal->problem))}});
+                         {{"error", text(call, image_problem_key(refusal->problem))}});
   auto saved = media_.save(std::get<media::PreparedImage>(prepared));
   return json_response(call, http::Status::created,
                        {{"name", saved.name},

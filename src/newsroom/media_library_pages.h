@@ -9,6 +9,10 @@
 
 namespace gazette::newsroom {
 
+/// The message key of a refused photo, worded alike by the editor, the library and the live
+/// composer.
+std::string_view image_problem_key(content::ImageProblem problem);
+
 class MediaLibraryPages final : public Area {
  public:
   MediaLibraryPages(const Desk& desk, media::MediaService& media) : Area(desk), media_(media) {}

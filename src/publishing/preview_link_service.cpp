@@ -10,18 +10,6 @@ namespace {
 
 // 256 bits: a live link cannot be guessed.
 constexpr std::size_t kTokenBytes = 32;
-// A token of another length, or with other characters, was not made here: not looked up.
-constexpr std::size_t kTokenLength = 43;
-
-bool well_formed(std::string_view token) {
-  if (token.size() != kTokenLength) return false;
-  for (char c : token) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -52,7 +40,7 @@ bool PreviewLinkService::revoke(content::ArticleId id, std::int64_t link) {
 }
 
 std::optional<EmbargoedArticle> PreviewLinkService::open(std::string_view token) {
-  if (!well_formed(token)) return std::nullopt;
+  if (!auth::is_random_token(token, kTokenBytes)) return std::nullopt;
   auto link = links_.find_link(content::sha256_hex(token));
   if (!link || link->revoked_at) return std::nullopt;
   auto found = editorial_.find_article(link->article);
