@@ -19,7 +19,9 @@ Backend::Backend(const std::string& db, FollowWrites follow, store::StatementObs
       preview_link_store(storage->preview_links()),
       api_token_store(storage->api_tokens()),
       live_store(storage->live()),
+      webhook_store(storage->webhooks()),
       write_path(database, events),
+      webhook_queue(webhook_store, store, clock),
       discovery_updater(store, discovery_store, write_path),
       articles(store, editorial, write_path, clock),
       terms(store, term_store, write_path),
@@ -34,7 +36,12 @@ Backend::Backend(const std::string& db, FollowWrites follow, store::StatementObs
       comment_key(comments::site_secret(comment_store, write_path)),
       comments(comment_store, write_path, comment_key),
       moderation(comment_store, write_path, comment_key, clock),
-      live(store, editorial, live_store, write_path, clock) {
+      live(store, editorial, live_store, write_path, clock),
+      webhooks(write_path, webhook_store, clock) {
+  // Every write queues its webhook deliveries, whoever makes it (a page, a command, an import),
+  // in its own transaction: none is lost to a crash after the commit.
+  write_path.before_commit(
+      [this](store::WriteTransaction& write) { webhook_queue.queue_deliveries(write); });
   if (follow == FollowWrites::none) return;
   // The search index and related lists: what they change (RelatedChanged) is announced in turn,
   // so the subscribers after them see it. Other processes sharing the database learn of every

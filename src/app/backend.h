@@ -23,6 +23,8 @@
 #include "publishing/settings_service.h"
 #include "publishing/term_service.h"
 #include "publishing/write_path.h"
+#include "webhooks/webhook_queue.h"
+#include "webhooks/webhook_service.h"
 
 namespace gazette::app {
 
@@ -57,10 +59,12 @@ struct Backend {
   store::PreviewLinkStore& preview_link_store;
   store::ApiTokenStore& api_token_store;  // Content API tokens and read keys
   store::LiveStore& live_store;  // live coverage and its entries
+  store::WebhookStore& webhook_store;  // webhooks and their deliveries
 
   // Writes: one transaction each, announcing its events; published here after the commit.
   content::EventBus events;
   publishing::WritePath write_path;
+  webhooks::WebhookQueue webhook_queue;  // each write's deliveries, in its transaction
   discovery::DiscoveryUpdater discovery_updater;  // search index and related articles
   publishing::ArticleService articles;
   publishing::TermService terms;
@@ -76,6 +80,7 @@ struct Backend {
   comments::CommentService comments;
   comments::ModerationService moderation;
   publishing::LiveService live;  // live coverage (« En direct »)
+  webhooks::WebhookService webhooks;  // what admins register
 };
 
 }  // namespace gazette::app

@@ -11,6 +11,7 @@
 #include "store/postgres/postgres_change_log_store.h"
 #include "store/postgres/postgres_comment_store.h"
 #include "store/postgres/postgres_newsletter_store.h"
+#include "store/postgres/postgres_webhook_store.h"
 #include "store/postgres/postgres_discovery_store.h"
 #include "store/postgres/postgres_editorial_store.h"
 #include "store/postgres/postgres_live_store.h"
@@ -52,6 +53,7 @@ class PostgresStorage final : public Storage {
   store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   store::LiveStore& live() override { return live_; }
   store::NewsletterStore& newsletters() override { return newsletters_; }
+  store::WebhookStore& webhooks() override { return webhooks_; }
 
   std::optional<std::string> not_ready() override {
     // The listener knows first when the server is gone, and keeps trying until it is back.
@@ -101,6 +103,7 @@ class PostgresStorage final : public Storage {
   PostgresApiTokenStore api_tokens_{database_};
   PostgresLiveStore live_{database_};
   PostgresNewsletterStore newsletters_{database_};
+  PostgresWebhookStore webhooks_{database_};
   std::unique_ptr<ChangeListener> listener_;  // `gazette serve` only
 };
 

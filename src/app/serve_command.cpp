@@ -31,6 +31,8 @@
 #include "http/server.h"
 #include "newsletters/mail_dispatcher.h"
 #include "newsletters/web/newsletter_pages.h"
+#include "webhooks/webhook_events.h"
+#include "webhooks/webhook_sender.h"
 #include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
 #include "site/live_streams.h"
@@ -167,6 +169,13 @@ int serve(const ServeOptions& options) {
   newsletter_service.on_queued([&mail_dispatcher] { mail_dispatcher.wake(); });
   newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages);
 
+  // Webhooks: each write queued its deliveries; the sender (on the leader) posts them, woken
+  // by this process's own writes and looking every few seconds for other processes'.
+  webhooks::WebhookSender webhook_sender(backend.write_path, backend.webhook_store, backend.clock);
+  backend.events.subscribe([&webhook_sender](const content::Event& event) {
+    if (!webhooks::occurrences_of(event).empty()) webhook_sender.wake();
+  });
+
   // The newsroom: every write goes through a service, which announces it; the scheduler, on
   // the node that leads, looks again whenever an article changes.
   LeaderDuties leader_duties(backend.articles, backend.discovery_updater, backend.clock);
@@ -192,7 +201,8 @@ int serve(const ServeOptions& options) {
 
                                    .newsletters = newsletter_service,
                                    .live = backend.live,
-                                   .api_tokens = backend.api_tokens});
+                                   .api_tokens = backend.api_tokens,
+                                   .webhooks = backend.webhooks});
 
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
@@ -290,11 +300,13 @@ int serve(const ServeOptions& options) {
   // when it goes.
   auto leadership = backend.storage->leadership();
   leadership->campaign(
-      [&leader_duties, &mail_dispatcher] {
+      [&leader_duties, &mail_dispatcher, &webhook_sender] {
         leader_duties.begin();
         mail_dispatcher.start();
+        webhook_sender.start();
       },
-      [&leader_duties, &mail_dispatcher] {
+      [&leader_duties, &mail_dispatcher, &webhook_sender] {
+        webhook_sender.stop();
         mail_dispatcher.stop();
         leader_duties.end();
       });

@@ -15,6 +15,7 @@
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
+#include "store/sqlite/sqlite_webhook_store.h"
 #include "store/sqlite/sqlite_wxr_import_store.h"
 
 namespace gazette::app {
@@ -42,6 +43,7 @@ class SqliteStorage final : public Storage {
   store::ApiTokenStore& api_tokens() override { return api_tokens_; }
   store::LiveStore& live() override { return live_; }
   store::NewsletterStore& newsletters() override { return newsletters_; }
+  store::WebhookStore& webhooks() override { return webhooks_; }
 
   std::optional<std::string> not_ready() override {
     try {
@@ -75,6 +77,7 @@ class SqliteStorage final : public Storage {
   SqliteApiTokenStore api_tokens_{pool_};
   SqliteLiveStore live_{pool_};
   SqliteNewsletterStore newsletters_{pool_};
+  SqliteWebhookStore webhooks_{pool_};
 };
 
 }  // namespace

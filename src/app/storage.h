@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "store/term_store.h"
 #include "store/write_transaction.h"
+#include "store/webhook_store.h"
 #include "store/wxr_import_store.h"
 
 namespace gazette::app {
@@ -55,6 +56,7 @@ class Storage {
   virtual store::ApiTokenStore& api_tokens() = 0;         // Content API tokens and read keys
   virtual store::LiveStore& live() = 0;  // live coverage and its entries
   virtual store::NewsletterStore& newsletters() = 0;  // subscriptions, the mail queue
+  virtual store::WebhookStore& webhooks() = 0;  // webhooks and their deliveries
 
   /// Why this process cannot serve from its database now — unreachable, migrations pending —
   /// in one line; nothing when it can (/readyz).

@@ -167,7 +167,8 @@ PostResult CommentService::post(std::string_view section, std::string_view slug,
   auto stored_id = write_path_.run([&](store::WriteTransaction& write) {
     auto id = store_.add_comment_spending(write, row, spent);
     if (id && status == content::CommentStatus::approved)
-      write.announce(content::CommentChanged{article->id, article->section_slug, article->slug});
+      write.announce(
+          content::CommentChanged{article->id, article->section_slug, article->slug, {*id}});
     return id;
   });
   if (!stored_id)

@@ -1,7 +1,7 @@
 // ModerationService: moderation writes and their announcements (see moderation_service.h).
 #include "comments/moderation_service.h"
 
-#include <set>
+#include <map>
 
 #include <spdlog/spdlog.h>
 
@@ -16,13 +16,17 @@ constexpr std::string_view kMarkedByModerator = "marked as spam by a moderator";
 
 void ModerationService::announce(store::WriteTransaction& write,
                                  const std::vector<store::CommentChange>& changes) {
-  std::set<std::int64_t> announced;
+  // One announcement per article, naming the comments it approved.
+  std::map<std::int64_t, content::CommentChanged> by_article;
   for (const auto& change : changes) {
     if (!change.visible_before && !change.visible_after) continue;
-    if (!announced.insert(change.article.id.value).second) continue;
-    write.announce(content::CommentChanged{change.article.id, change.article.section_slug,
-                                           change.article.slug});
+    auto [entry, added] = by_article.try_emplace(
+        change.article.id.value,
+        content::CommentChanged{change.article.id, change.article.section_slug,
+                                change.article.slug});
+    if (!change.visible_before) entry->second.approved.push_back(change.id);
   }
+  for (const auto& [article, changed] : by_article) write.announce(changed);
 }
 
 std::size_t ModerationService::set_status(const std::vector<content::CommentId>& ids,
@@ -136,8 +140,11 @@ CommentResult ModerationService::reply(content::CommentId parent, const StaffIde
     if (approves_parent)
       store_.set_comment_status(write, {parent}, content::CommentStatus::approved, "", now);
     auto id = store_.add_comment(write, row);
-    if (article)
-      write.announce(content::CommentChanged{article->id, article->section_slug, article->slug});
+    if (article) {
+      content::CommentChanged changed{article->id, article->section_slug, article->slug, {id}};
+      if (approves_parent) changed.approved.insert(changed.approved.begin(), parent);
+      write.announce(changed);
+    }
     return id;
   });
   if (approves_parent) spdlog::info("comment {} approved", parent.value);

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "content/comment.h"
 #include "content/types.h"
 
 namespace gazette::content {
@@ -49,6 +50,10 @@ struct CommentChanged {
   ArticleId article;
   std::string section_slug;
   std::string slug;
+  /// The comments this write made visible (posted approved, or approved by a moderator), for
+  /// the webhooks of this process; not carried to other processes, whose pages need only the
+  /// article.
+  std::vector<CommentId> approved = {};
 };
 
 /// The "You may also like" lists of these articles were recomputed (after another article

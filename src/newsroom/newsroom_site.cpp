@@ -20,7 +20,8 @@ NewsroomSite::NewsroomSite(NewsroomServices services)
 
       newsletter_(desk_, services.newsletters),
       live_(desk_, services.live, services.articles, services.media, services.pages),
-      api_tokens_(desk_, services.api_tokens, services.pages) {}
+      api_tokens_(desk_, services.api_tokens, services.pages),
+      webhooks_(desk_, services.webhooks, services.pages) {}
 
 void NewsroomSite::register_with(http::Router& router) {
   router.add("/newsroom/", [this](const http::Request& request) -> http::Answer {
@@ -32,7 +33,8 @@ void NewsroomSite::register_with(http::Router& router) {
              });
   for (Area* area :
        std::initializer_list<Area*>{&articles_, &labels_, &comments_, &accounts_, &settings_,
-                                    &profiles_, &library_, &newsletter_, &live_, &api_tokens_}) {
+                                    &profiles_, &library_, &newsletter_, &live_, &api_tokens_,
+                                    &webhooks_}) {
     // "/newsroom/articles" takes "/newsroom/articles/…" and "/newsroom/articles?…"; the area
     // answers 404 to a longer first segment ("/newsroom/articlesx").
     for (auto segment : area->segments())

@@ -23,6 +23,7 @@
 #include "newsroom/newsroom.h"
 #include "newsroom/profile_pages.h"
 #include "newsroom/settings_pages.h"
+#include "newsroom/webhook_pages.h"
 #include "publishing/article_service.h"
 #include "publishing/profile_service.h"
 #include "publishing/settings_service.h"
@@ -49,6 +50,7 @@ struct NewsroomServices {
   newsletters::NewsletterService& newsletters;
   publishing::LiveService& live;  // live coverage: the composer, and the « En direct » marks
   auth::ApiTokens& api_tokens;  // « Jetons d'API »
+  webhooks::WebhookService& webhooks;  // « Webhooks », admins only
 };
 
 class NewsroomSite {
@@ -75,6 +77,7 @@ class NewsroomSite {
   NewsletterPages newsletter_;
   LiveComposerPages live_;
   ApiTokenPages api_tokens_;
+  WebhookPages webhooks_;
 };
 
 }  // namespace gazette::newsroom

@@ -11,6 +11,7 @@
 //   });
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -33,6 +34,12 @@ class WritePath {
   template <class Body>
   std::invoke_result_t<Body&, store::WriteTransaction&> run(Body&& body);
 
+  /// Writes more with every write, in its own transaction, from what it announced (webhook
+  /// deliveries): run after the body, before the commit, so both commit or neither does. Set
+  /// at start-up only, before any write.
+  using BeforeCommit = std::function<void(store::WriteTransaction&)>;
+  void before_commit(BeforeCommit hook) { before_commit_ = std::move(hook); }
+
  private:
   void publish(const std::vector<content::Event>& events) const {
     for (const auto& event : events) events_.publish(event);
@@ -40,6 +47,7 @@ class WritePath {
 
   store::Database& database_;
   const content::EventBus& events_;
+  BeforeCommit before_commit_;
 };
 
 template <class Body>
@@ -50,6 +58,7 @@ std::invoke_result_t<Body&, store::WriteTransaction&> WritePath::run(Body&& body
     {
       auto write = database_.begin_write();
       body(*write);
+      if (before_commit_) before_commit_(*write);
       write->commit();
       announced = write->announced();
     }  // the writer is let go before the subscribers run: they may write in turn
@@ -59,6 +68,7 @@ std::invoke_result_t<Body&, store::WriteTransaction&> WritePath::run(Body&& body
     {
       auto write = database_.begin_write();
       result.emplace(body(*write));
+      if (before_commit_) before_commit_(*write);
       write->commit();
       announced = write->announced();
     }

@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "store/term_store.h"
 #include "store/write_transaction.h"
+#include "store/webhook_store.h"
 #include "store/wxr_import_store.h"
 
 namespace gazette::contract {
@@ -42,6 +43,7 @@ class Backend {
   virtual store::WxrImportStore& wxr_import() = 0;
   virtual store::PreviewLinkStore& preview_links() = 0;
   virtual store::ApiTokenStore& api_tokens() = 0;
+  virtual store::WebhookStore& webhooks() = 0;
 
   /// The same database as another process opens it: its own connections, its own name in the
   /// change log.

@@ -17,6 +17,7 @@
 #include "store/postgres/postgres_media_store.h"
 #include "store/postgres/postgres_preview_link_store.h"
 #include "store/postgres/postgres_api_token_store.h"
+#include "store/postgres/postgres_webhook_store.h"
 #include "store/postgres/postgres_sign_in_attempt_store.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/postgres_term_store.h"
@@ -45,6 +46,7 @@ class PostgresStores : public Backend {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
   store::ApiTokenStore& api_tokens() override { return api_tokens_; }
+  store::WebhookStore& webhooks() override { return webhooks_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<PostgresStores>(database_.uri());
   }
@@ -65,6 +67,7 @@ class PostgresStores : public Backend {
   store::postgres::PostgresWxrImportStore wxr_import_{database_};
   store::postgres::PostgresPreviewLinkStore preview_links_{database_};
   store::postgres::PostgresApiTokenStore api_tokens_{database_};
+  store::postgres::PostgresWebhookStore webhooks_{database_};
 };
 
 /// A new database in the test cluster, dropped afterwards.
@@ -87,6 +90,7 @@ class PostgresBackend : public Backend {
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
   store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
   store::ApiTokenStore& api_tokens() override { return stores_.api_tokens(); }
+  store::WebhookStore& webhooks() override { return stores_.webhooks(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

@@ -20,6 +20,7 @@
 #include "store/sqlite/sqlite_media_store.h"
 #include "store/sqlite/sqlite_preview_link_store.h"
 #include "store/sqlite/sqlite_api_token_store.h"
+#include "store/sqlite/sqlite_webhook_store.h"
 #include "store/sqlite/sqlite_sign_in_attempt_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_term_store.h"
@@ -47,6 +48,7 @@ class SqliteStores : public Backend {
   store::WxrImportStore& wxr_import() override { return wxr_import_; }
   store::PreviewLinkStore& preview_links() override { return preview_links_; }
   store::ApiTokenStore& api_tokens() override { return api_tokens_; }
+  store::WebhookStore& webhooks() override { return webhooks_; }
   std::unique_ptr<Backend> another_process() override {
     return std::make_unique<SqliteStores>(pool_.path());
   }
@@ -67,6 +69,7 @@ class SqliteStores : public Backend {
   store::sqlite::SqliteWxrImportStore wxr_import_{pool_};
   store::sqlite::SqlitePreviewLinkStore preview_links_{pool_};
   store::sqlite::SqliteApiTokenStore api_tokens_{pool_};
+  store::sqlite::SqliteWebhookStore webhooks_{pool_};
 };
 
 /// A new database in its own temporary folder, removed afterwards.
@@ -93,6 +96,7 @@ class SqliteBackend : public Backend {
   store::WxrImportStore& wxr_import() override { return stores_.wxr_import(); }
   store::PreviewLinkStore& preview_links() override { return stores_.preview_links(); }
   store::ApiTokenStore& api_tokens() override { return stores_.api_tokens(); }
+  store::WebhookStore& webhooks() override { return stores_.webhooks(); }
   std::unique_ptr<Backend> another_process() override { return stores_.another_process(); }
 
  private:

@@ -16,6 +16,7 @@
 #include "newsletter_store_contract.h"
 #include "sign_in_attempt_store_contract.h"
 #include "term_store_contract.h"
+#include "webhook_store_contract.h"
 #include "wxr_import_store_contract.h"
 
 /// Instantiates every suite for `BackendType`, named SuiteName + `Name` (the backend's name):
@@ -37,4 +38,5 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType);   \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType);          \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Name, BackendType);       \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(WebhookStoreContract, Name, BackendType)

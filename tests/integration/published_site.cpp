@@ -25,25 +25,30 @@ std::string cookie_from(const HttpResponse& response, const std::string& name) {
 
 }  // namespace
 
-void PublishedSite::change_settings(const std::map<std::string, std::string>& changes) {
-  if (!has_admin_) {
-    auto added = run_gazette_with_input({"user", "add", kSettingsAdmin, "--name", "Régine Réglages",
-                                         "--role", "admin", "--db", db()},
-                                        std::string(kTestPassword) + "\n");
-    ASSERT_EQ(added.exit_code, 0) << added.err;
-    has_admin_ = true;
+std::string PublishedSite::signed_in_cookie(const std::string& email, const std::string& role) {
+  if (!accounts_.contains(email)) {
+    auto added = run_gazette_with_input(
+        {"user", "add", email, "--name", "Régine Réglages", "--role", role, "--db", db()},
+        std::string(kTestPassword) + "\n");
+    EXPECT_EQ(added.exit_code, 0) << added.err;
+    accounts_.insert(email);
   }
   auto& at = server();
   auto form = http_request(at.host(), at.port(), "GET", "/newsroom/login");
-  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(form.status, 200);
   auto headers = kFormHeaders;
   headers["Cookie"] = cookie_from(form, "gazette_login");
-  auto signed_in = http_request(at.host(), at.port(), "POST", "/newsroom/login", headers,
-                                form_encode({{"csrf", form_value(form.body, "csrf")},
-                                             {"email", kSettingsAdmin},
-                                             {"password", kTestPassword}}));
-  ASSERT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 2000);
-  std::map<std::string, std::string> session{{"Cookie", cookie_from(signed_in, "gazette_session")}};
+  auto signed_in = http_request(
+      at.host(), at.port(), "POST", "/newsroom/login", headers,
+      form_encode(
+          {{"csrf", form_value(form.body, "csrf")}, {"email", email}, {"password", kTestPassword}}));
+  EXPECT_EQ(signed_in.status, 303) << signed_in.body.substr(0, 2000);
+  return cookie_from(signed_in, "gazette_session");
+}
+
+void PublishedSite::change_settings(const std::map<std::string, std::string>& changes) {
+  auto& at = server();
+  std::map<std::string, std::string> session{{"Cookie", signed_in_cookie(kSettingsAdmin)}};
 
   auto page = http_request(at.host(), at.port(), "GET", "/newsroom/settings", session);
   ASSERT_EQ(page.status, 200);
@@ -52,7 +57,7 @@ void PublishedSite::change_settings(const std::map<std::string, std::string>& ch
        {"csrf", "title", "description", "language", "time_zone", "url", "feed_content"})
     fields[name] = form_value(page.body, name);
   for (const auto& [name, value] : changes) fields[name] = value;
-  headers = kFormHeaders;
+  auto headers = kFormHeaders;
   headers["Cookie"] = session["Cookie"];
   auto saved = http_request(at.host(), at.port(), "POST", "/newsroom/settings", headers,
                             form_encode(fields));

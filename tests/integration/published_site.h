@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -52,6 +53,10 @@ class PublishedSite : public ::testing::Test {
   /// `gazette user add`). Fails the test unless the form accepted them.
   void change_settings(const std::map<std::string, std::string>& changes);
 
+  /// The Cookie header of a newsroom session of `email`, an account of `role` made with
+  /// `gazette user add` the first time, signed in through the login form.
+  std::string signed_in_cookie(const std::string& email, const std::string& role = "admin");
+
   ServerProcess& server() {
     if (!server_) server_ = std::make_unique<ServerProcess>(db());
     return *server_;
@@ -70,7 +75,7 @@ class PublishedSite : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<PostgresTestDatabase> postgres_;  // when the test runs on PostgreSQL
   std::unique_ptr<ServerProcess> server_;           // declared last: stopped first
-  bool has_admin_ = false;
+  std::set<std::string> accounts_;                  // made by signed_in_cookie()
 };
 
 /// A PublishedSite whose tests run once on each backend: TEST_P, then

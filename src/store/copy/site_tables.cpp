@@ -52,6 +52,11 @@ const std::vector<SiteTable>& tables() {
       {.name = "preview_links"},
       // Content API tokens and read keys (SQLite 0017; PostgreSQL 0016): scripts keep working.
       {.name = "api_tokens"},
+      // Webhooks (SQLite 0018; PostgreSQL 0017): the addresses, whether private networks are
+      // allowed, and the deliveries, so none queued is lost nor any delivered posted again.
+      {.name = "webhooks"},
+      {.name = "webhook_settings"},
+      {.name = "webhook_deliveries"},
       // Live coverage (SQLite 0011; PostgreSQL 0010): an article's coverage and its entries.
       {.name = "live_coverage"},
       {.name = "live_entries"},

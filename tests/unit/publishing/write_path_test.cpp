@@ -180,5 +180,32 @@ TEST(OneClock, TheDatabaseShowsWhatIsPublishedByTheServicesClock) {
   std::filesystem::remove_all(dir);
 }
 
+TEST_F(WritePathTest, WhatTheBeforeCommitHookWritesCommitsWithTheWriteOrRollsBackWithIt) {
+  // The webhooks' hook, reduced: one more article per write that announced something.
+  int hooked = 0;
+  write_path_.before_commit([&](store::WriteTransaction& write) {
+    if (write.announced().empty()) return;
+    ++hooked;
+    store_.save_article(write, draft("hook-" + std::to_string(hooked)), kNow);
+  });
+  write_path_.run([&](store::WriteTransaction& write) { save(store_, write, "damas"); });
+  EXPECT_TRUE(stored("damas"));
+  EXPECT_TRUE(stored("hook-1"));
+  write_path_.run([](store::WriteTransaction&) {});  // nothing announced: nothing added
+  EXPECT_EQ(hooked, 1);
+
+  EXPECT_THROW(write_path_.run([&](store::WriteTransaction& write) {
+    save(store_, write, "alep");
+    throw BodyFailed();
+  }),
+               BodyFailed);
+  EXPECT_EQ(hooked, 1);  // the body failed: the hook never ran
+  write_path_.before_commit([&](store::WriteTransaction&) { throw BodyFailed(); });
+  EXPECT_THROW(
+      write_path_.run([&](store::WriteTransaction& write) { save(store_, write, "homs"); }),
+      BodyFailed);
+  EXPECT_FALSE(stored("homs"));  // a failing hook rolls the write back
+}
+
 }  // namespace
 }  // namespace gazette::publishing
