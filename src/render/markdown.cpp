@@ -10,6 +10,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "render/embed_player.h"
 #include "render/sanitizer.h"
 #include "render/slug.h"
 #include "render/text.h"
@@ -173,7 +174,9 @@ void apply_french_spacing(const ParsedDocument& document) {
 //   ![alt](src "caption © credit")   alone in its paragraph: a figure with its caption and credit
 //   > [!PULLQUOTE]                    first in a quote: a pull quote
 //   [label](https://… "embed")        alone in its paragraph: an embed, as a link the reader
-//                                     follows (nothing of the other site loads with the page)
+//                                     follows (nothing of the other site loads with the page);
+//                                     a known video carries its player for embeds.js to load
+//                                     on a click (embed_player.h)
 constexpr std::string_view kPullQuoteMarker = "[!PULLQUOTE]";
 constexpr std::string_view kCreditSeparator = " © ";
 constexpr std::string_view kEmbedTitle = "embed";
@@ -223,7 +226,11 @@ std::string embed_html(cmark_node* link) {
   if (!address.starts_with("https://") && !address.starts_with("http://")) return {};
   auto label = plain_text(link);
   if (label.empty()) label = address;
-  return "<figure class=\"article-embed\"><a class=\"article-embed-link\" href=\"" +
+  std::string player;
+  if (auto found = embed_player(address))
+    player = " data-embed-src=\"" + escape_html(found->src) + "\" data-embed-provider=\"" +
+             escape_html(found->provider) + "\"";
+  return "<figure class=\"article-embed\"" + player + "><a class=\"article-embed-link\" href=\"" +
          escape_html(address) + "\" rel=\"noopener nofollow\">" + escape_html(label) +
          "</a></figure>";
 }

@@ -146,6 +146,8 @@ std::string article_page(const PageContext& context, const content::Article& art
 
   auto article_view = card_view(summary, context.dates);
   article_view.set("body_html", article.body_html);
+  // Videos a reader may load with a click (render/embed_player.h): only then the script.
+  article_view.set("has_embeds", article.body_html.find("data-embed-src=") != std::string::npos);
   article_view.set("categories", term_links(article.categories, &category_path));
   article_view.set("tags", term_links(article.tags, &tag_path));
   article_view.set("has_tags", !article.tags.empty());

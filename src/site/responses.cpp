@@ -1,15 +1,19 @@
 // Reader page responses (see responses.h).
 #include "site/responses.h"
 
+#include "render/embed_player.h"
+
 namespace gazette::site {
 
 namespace {
 // Reader pages are public and change when the newsroom writes; until the page cache can
 // revalidate them, browsers must ask again each time.
 constexpr std::string_view kPageCacheControl = "no-cache";
-// Images may come from imported sites (https), styles only from us; nothing may frame the site.
-constexpr std::string_view kContentSecurityPolicy =
+// Images may come from imported sites (https), styles only from us, frames only from the video
+// players a reader loads with a click (render/embed_player.h); nothing may frame the site.
+const std::string kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; "
+    "frame-src 'self' " + std::string(render::kPlayerOrigins) + "; "
     "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 }  // namespace
 

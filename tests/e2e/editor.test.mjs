@@ -151,6 +151,14 @@ test('an article written at 375 px: toolbar, shortcuts, Word paste, library phot
     await page.waitForURL(/notice=published_notice/);
 
     const reader = await context.newPage();
+    const readerElsewhere = [];
+    reader.on('pageerror', (error) => failures.push(`reader page error: ${error.message}`));
+    reader.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', ''].includes(url.hostname) && url.protocol !== 'data:') readerElsewhere.push(request.url());
+    });
+    // The player's site is not reached from the test machine: its request is recorded, then dropped.
+    await reader.route(/^https:\/\/www\.youtube-nocookie\.com\//, (route) => route.abort());
     const live = await page.locator('.nr-links a').last().getAttribute('href');
     assert.match(live, /\/le-conseil-municipal-vote-son-budget\/$/);
     await reader.goto(server.url(live));
@@ -164,6 +172,20 @@ test('an article written at 375 px: toolbar, shortcuts, Word paste, library phot
     assert.equal(await article.locator('table', { hasText: 'Poste' }).count(), 1);
     assert.equal(await article.locator('[onclick], a[href^="javascript"]').count(), 0);
     assert.deepEqual(elsewhere, [], 'no request to another site');
+    assert.deepEqual(readerElsewhere, [], 'nothing of the video\'s site loads with the page');
+
+    // The video loads when the reader asks, and only then: a button naming its site, then the
+    // site's player (without cookies) in place of the link, which stays as the caption.
+    const load = article.getByRole('button', { name: 'Afficher la vidéo (YouTube)' });
+    assert.match(await article.locator('.article-embed-notice').innerText(), /lecteur de YouTube/);
+    await load.click();
+    const player = article.locator('figure.article-embed iframe.article-embed-player');
+    await player.waitFor({ timeout: STATE_TIMEOUT_MS });
+    assert.equal(await player.getAttribute('src'), 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    assert.equal(await article.locator('figure.article-embed figcaption a[href^="https://www.youtube.com/"]').count(), 1);
+    for (let i = 0; i < 100 && readerElsewhere.length === 0; ++i) await reader.waitForTimeout(50);
+    assert.ok(readerElsewhere.length > 0 && readerElsewhere.every((url) => url.startsWith('https://www.youtube-nocookie.com/embed/')),
+      `only the player was asked for, after the click: ${readerElsewhere.join(', ')}`);
     assert.deepEqual(failures, []);
   } finally {
     await context.close();
