@@ -1,7 +1,50 @@
 // MediaService (see media_service.h).
 #include "media/media_service.h"
 
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "render/text.h"
+
 namespace gazette::media {
+
+namespace {
+
+// One line of text a person typed: valid UTF-8, no control character, at most `limit` bytes.
+bool acceptable_line(std::string_view text, std::size_t limit) {
+  return text.size() <= limit && !render::find_invalid_utf8(text) &&
+         std::none_of(text.begin(), text.end(),
+                      [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+}
+
+}  // namespace
+
+std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
+                                                         store::ImageDetails details) {
+  details.caption = std::string(render::trim(details.caption));
+  details.credit = std::string(render::trim(details.credit));
+  details.alt = std::string(render::trim(details.alt));
+  if (!acceptable_line(details.caption, kMaxCaptionBytes) ||
+      !acceptable_line(details.credit, kMaxCreditBytes) ||
+      !acceptable_line(details.alt, kMaxAltBytes))
+    return LibraryProblem::invalid_text;
+  bool saved = write_path_.run([&](store::WriteTransaction& write) {
+    return media_.save_image_details(write, name, details);
+  });
+  if (!saved) return LibraryProblem::not_found;
+  return std::nullopt;
+}
+
+std::optional<LibraryProblem> MediaService::delete_unused(std::string_view name) {
+  if (!media_.find_image(name)) return LibraryProblem::not_found;
+  if (media_.count_image_uses(name) > 0) return LibraryProblem::in_use;
+  bool deleted = write_path_.run(
+      [&](store::WriteTransaction& write) { return media_.delete_image(write, name); });
+  if (!deleted) return LibraryProblem::not_found;
+  spdlog::info("media {} deleted from the library", name);
+  return std::nullopt;
+}
 
 content::MediaRef MediaService::save(const PreparedImage& image) {
   auto now = clock_.now();

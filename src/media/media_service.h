@@ -16,6 +16,18 @@
 
 namespace gazette::media {
 
+/// The longest caption, credit and alt text the library keeps, in bytes.
+inline constexpr std::size_t kMaxCaptionBytes = 1000;
+inline constexpr std::size_t kMaxCreditBytes = 200;
+inline constexpr std::size_t kMaxAltBytes = 500;
+
+/// Why an image's details or its deletion were refused.
+enum class LibraryProblem {
+  not_found,     // no such image
+  invalid_text,  // not UTF-8, a control character, or too long
+  in_use,        // something shows it: it cannot be deleted
+};
+
 class MediaService {
  public:
   MediaService(store::MediaStore& media, publishing::WritePath& write_path,
@@ -34,6 +46,12 @@ class MediaService {
   std::vector<store::LibraryImage> library(std::string_view search, int limit) {
     return media_.list_images(search, limit);
   }
+  /// How many articles, profiles, live entries and logos show image `name`.
+  std::int64_t uses(std::string_view name) { return media_.count_image_uses(name); }
+  /// Sets the library's caption, credit and alt text of image `name` (trimmed).
+  std::optional<LibraryProblem> save_details(std::string_view name, store::ImageDetails details);
+  /// Deletes image `name` and its copies, unless something shows it.
+  std::optional<LibraryProblem> delete_unused(std::string_view name);
 
  private:
   store::MediaStore& media_;

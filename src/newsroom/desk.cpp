@@ -82,7 +82,9 @@ theme::View Desk::frame(const Call& call, std::string title) const {
                                                   "live_entry_deleted",
                                                   "live_entry_pinned",
                                                   "live_entry_unpinned",
-                                                  "live_ended_notice"};
+                                                  "live_ended_notice",
+                                                  "library_saved_notice",
+                                                  "library_deleted_notice"};
   bool known = std::find(std::begin(kNotices), std::end(kNotices), notice) != std::end(kNotices);
   view.set("has_notice", known);
   if (known) view.set("notice", text(call, notice));

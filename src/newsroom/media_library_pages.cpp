@@ -40,6 +40,14 @@ http::Response MediaLibraryPages::handle(Call& call) {
   const auto& s = call.segments;
   if (s.size() == 2 && s[1] == "images.json" && !call.is_post) return images(call);
   if (s.size() == 2 && s[1] == "upload" && call.is_post) return upload(call);
+  if ((s.size() == 1 || (s.size() == 2 && s[1].empty())) && !call.is_post)
+    return library_page(call, http::Status::ok);
+  // /newsroom/library/photo/NAME and /newsroom/library/photo/NAME/delete: editors and admins.
+  if (s.size() >= 3 && s.size() <= 4 && s[1] == "photo" && call.is_post) {
+    if (!may_edit_library(call.user())) return forbidden(call);
+    if (s.size() == 3) return save_details(call, s[2]);
+    if (s[3] == "delete") return delete_photo(call, s[2]);
+  }
   return not_found(call);
 }
 
@@ -55,6 +63,7 @@ http::Response MediaLibraryPages::images(Call& call) {
                     {"width", image.width},
                     {"height", image.height},
                     {"caption", image.caption},
+                    {"credit", image.credit},
                     {"alt", image.alt}});
   }
   return json_response(call, http::Status::ok, list);

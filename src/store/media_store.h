@@ -13,8 +13,16 @@
 
 namespace gazette::store {
 
-/// An uploaded image as the media library lists it, with the caption and alt text of the
-/// newest article that shows it (empty when none does).
+/// What the media library says of an image, edited once on its page and offered wherever it is
+/// used (an article keeps its own copy: changing these changes no article).
+struct ImageDetails {
+  std::string caption;
+  std::string credit;  // « AFP », « Jean Photo »
+  std::string alt;
+};
+
+/// An uploaded image as the media library lists it, with its own caption and alt text or,
+/// where it has none, those of the newest article that shows it (empty when none does).
 struct LibraryImage {
   std::string name;
   int width = 0;
@@ -22,6 +30,7 @@ struct LibraryImage {
   content::Timestamp created_at{};
   std::string caption;
   std::string alt;
+  std::string credit;
 };
 
 class MediaStore {
@@ -38,6 +47,16 @@ class MediaStore {
   /// Uploaded images (not their resized copies), newest first, at most `limit`; with `search`
   /// not empty, only those whose name or article (title, caption, alt) contains it.
   virtual std::vector<LibraryImage> list_images(std::string_view search, int limit) = 0;
+
+  /// Sets the library's caption, credit and alt text of image `name`; false when there is none.
+  virtual bool save_image_details(WriteTransaction& write, std::string_view name,
+                                  const ImageDetails& details) = 0;
+  /// How many things show image `name` (or one of its resized copies): articles (main photo or
+  /// body), author photos, live entries, the site's logo. Old revisions are not counted.
+  virtual std::int64_t count_image_uses(std::string_view name) = 0;
+  /// Deletes image `name` with its resized copies; false when there is none. The caller checks
+  /// first that nothing uses it.
+  virtual bool delete_image(WriteTransaction& write, std::string_view name) = 0;
 };
 
 }  // namespace gazette::store

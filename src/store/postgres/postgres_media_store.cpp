@@ -53,13 +53,18 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
   // ILIKE: case-insensitive as SQLite's LIKE is for ASCII letters.
   auto rows = connection->query(
       "SELECT m.name, m.width, m.height, m.created_at,"
-      " COALESCE((SELECT a.image_caption FROM articles a WHERE a.image_id = m.id"
-      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), ''),"
-      " COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
-      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '')"
+      " CASE WHEN m.caption <> '' THEN m.caption ELSE"
+      "  COALESCE((SELECT a.image_caption FROM articles a WHERE a.image_id = m.id"
+      "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
+      " CASE WHEN m.alt <> '' THEN m.alt ELSE"
+      "  COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
+      "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
+      " m.credit"
       " FROM media m"
       " WHERE NOT EXISTS (SELECT 1 FROM media_variants v WHERE v.variant_id = m.id)"
-      " AND ($1::text = '' OR m.name ILIKE $2 ESCAPE '\\' OR EXISTS (SELECT 1 FROM articles a"
+      " AND ($1::text = '' OR m.name ILIKE $2 ESCAPE '\\' OR m.caption ILIKE $2 ESCAPE '\\'"
+      "      OR m.credit ILIKE $2 ESCAPE '\\' OR m.alt ILIKE $2 ESCAPE '\\'"
+      "      OR EXISTS (SELECT 1 FROM articles a"
       "      WHERE a.image_id = m.id AND (a.title ILIKE $2 ESCAPE '\\'"
       "      OR a.image_caption ILIKE $2 ESCAPE '\\' OR a.image_alt ILIKE $2 ESCAPE '\\')))"
       " ORDER BY m.created_at DESC, m.id DESC LIMIT $3",
@@ -68,9 +73,43 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
   for (int row = 0; row < rows.rows(); ++row) {
     images.push_back({rows.text(row, 0), static_cast<int>(rows.integer(row, 1)),
                       static_cast<int>(rows.integer(row, 2)), from_unix(rows.integer(row, 3)),
-                      rows.text(row, 4), rows.text(row, 5)});
+                      rows.text(row, 4), rows.text(row, 5), rows.text(row, 6)});
   }
   return images;
+}
+
+bool PostgresMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
+                                            const ImageDetails& details) {
+  return connection_of(write, database_)
+             .query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE name = $4",
+                    Params().add(details.caption).add(details.credit).add(details.alt).add(name))
+             .affected() > 0;
+}
+
+std::int64_t PostgresMediaStore::count_image_uses(std::string_view name) {
+  auto connection = database_.read();
+  // The image and its resized copies, by id and by the address a body links to.
+  auto rows = connection->query(
+      "WITH image AS (SELECT id, name FROM media WHERE name = $1"
+      "  UNION ALL SELECT vm.id, vm.name FROM media m JOIN media_variants v ON v.original_id = m.id"
+      "  JOIN media vm ON vm.id = v.variant_id WHERE m.name = $1)"
+      " SELECT (SELECT count(*) FROM articles a WHERE a.image_id IN (SELECT id FROM image)"
+      "   OR EXISTS (SELECT 1 FROM image i WHERE strpos(a.body_markdown, '/media/' || i.name) > 0))"
+      " + (SELECT count(*) FROM authors WHERE image_id IN (SELECT id FROM image))"
+      " + (SELECT count(*) FROM live_entries e WHERE e.image_id IN (SELECT id FROM image)"
+      "   OR EXISTS (SELECT 1 FROM image i WHERE strpos(e.body_markdown, '/media/' || i.name) > 0))"
+      " + (SELECT count(*) FROM settings WHERE key = 'logo' AND value IN (SELECT name FROM image))",
+      Params().add(name));
+  return rows.integer(0, 0);
+}
+
+bool PostgresMediaStore::delete_image(WriteTransaction& write, std::string_view name) {
+  auto& connection = connection_of(write, database_);
+  connection.query(
+      "DELETE FROM media WHERE id IN (SELECT v.variant_id FROM media_variants v"
+      " JOIN media m ON m.id = v.original_id WHERE m.name = $1)",
+      Params().add(name));
+  return connection.query("DELETE FROM media WHERE name = $1", Params().add(name)).affected() > 0;
 }
 
 }  // namespace gazette::store::postgres

@@ -16,6 +16,10 @@ class PostgresMediaStore final : public store::MediaStore {
                                content::Timestamp now) override;
   std::optional<content::MediaRef> find_image(std::string_view name) override;
   std::vector<LibraryImage> list_images(std::string_view search, int limit) override;
+  bool save_image_details(WriteTransaction& write, std::string_view name,
+                          const ImageDetails& details) override;
+  std::int64_t count_image_uses(std::string_view name) override;
+  bool delete_image(WriteTransaction& write, std::string_view name) override;
 
  private:
   PostgresDatabase& database_;

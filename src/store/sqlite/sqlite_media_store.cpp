@@ -76,13 +76,18 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
   auto connection = pool_.read();
   auto statement = connection->prepare(
       "SELECT m.name, m.width, m.height, m.created_at,"
-      " COALESCE((SELECT a.image_caption FROM articles a WHERE a.image_id = m.id"
-      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), ''),"
-      " COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
-      "           ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '')"
+      " CASE WHEN m.caption <> '' THEN m.caption ELSE"
+      "  COALESCE((SELECT a.image_caption FROM articles a WHERE a.image_id = m.id"
+      "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
+      " CASE WHEN m.alt <> '' THEN m.alt ELSE"
+      "  COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
+      "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
+      " m.credit"
       " FROM media m"
       " WHERE NOT EXISTS (SELECT 1 FROM media_variants v WHERE v.variant_id = m.id)"
-      " AND (?1 = '' OR m.name LIKE ?2 ESCAPE '\\' OR EXISTS (SELECT 1 FROM articles a"
+      " AND (?1 = '' OR m.name LIKE ?2 ESCAPE '\\' OR m.caption LIKE ?2 ESCAPE '\\'"
+      "      OR m.credit LIKE ?2 ESCAPE '\\' OR m.alt LIKE ?2 ESCAPE '\\'"
+      "      OR EXISTS (SELECT 1 FROM articles a"
       "      WHERE a.image_id = m.id AND (a.title LIKE ?2 ESCAPE '\\'"
       "      OR a.image_caption LIKE ?2 ESCAPE '\\' OR a.image_alt LIKE ?2 ESCAPE '\\')))"
       " ORDER BY m.created_at DESC, m.id DESC LIMIT ?3");
@@ -93,9 +98,51 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
   while (statement.step()) {
     images.push_back({statement.column_text(0), static_cast<int>(statement.column_int(1)),
                       static_cast<int>(statement.column_int(2)), from_unix(statement.column_int(3)),
-                      statement.column_text(4), statement.column_text(5)});
+                      statement.column_text(4), statement.column_text(5),
+                      statement.column_text(6)});
   }
   return images;
+}
+
+bool SqliteMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
+                                          const ImageDetails& details) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("UPDATE media SET caption = ?, credit = ?, alt = ? WHERE name = ?")
+      .bind(1, details.caption)
+      .bind(2, details.credit)
+      .bind(3, details.alt)
+      .bind(4, name)
+      .run();
+  return writer.changes() > 0;
+}
+
+std::int64_t SqliteMediaStore::count_image_uses(std::string_view name) {
+  auto connection = pool_.read();
+  // The image and its resized copies, by id and by the address a body links to.
+  auto statement = connection->prepare(
+      "WITH image AS (SELECT id, name FROM media WHERE name = ?1"
+      "  UNION ALL SELECT vm.id, vm.name FROM media m JOIN media_variants v ON v.original_id = m.id"
+      "  JOIN media vm ON vm.id = v.variant_id WHERE m.name = ?1)"
+      " SELECT (SELECT count(*) FROM articles a WHERE a.image_id IN (SELECT id FROM image)"
+      "   OR EXISTS (SELECT 1 FROM image i WHERE instr(a.body_markdown, '/media/' || i.name) > 0))"
+      " + (SELECT count(*) FROM authors WHERE image_id IN (SELECT id FROM image))"
+      " + (SELECT count(*) FROM live_entries e WHERE e.image_id IN (SELECT id FROM image)"
+      "   OR EXISTS (SELECT 1 FROM image i WHERE instr(e.body_markdown, '/media/' || i.name) > 0))"
+      " + (SELECT count(*) FROM settings WHERE key = 'logo' AND value IN (SELECT name FROM image))");
+  statement.bind(1, name);
+  return statement.step() ? statement.column_int(0) : 0;
+}
+
+bool SqliteMediaStore::delete_image(WriteTransaction& write, std::string_view name) {
+  Connection& writer = writer_of(write, pool_);
+  writer
+      .prepare(
+          "DELETE FROM media WHERE id IN (SELECT v.variant_id FROM media_variants v"
+          " JOIN media m ON m.id = v.original_id WHERE m.name = ?)")
+      .bind(1, name)
+      .run();
+  writer.prepare("DELETE FROM media WHERE name = ?").bind(1, name).run();
+  return writer.changes() > 0;
 }
 
 }  // namespace gazette::store::sqlite

@@ -15,6 +15,10 @@ class SqliteMediaStore final : public MediaStore {
                                content::Timestamp now) override;
   std::optional<content::MediaRef> find_image(std::string_view name) override;
   std::vector<LibraryImage> list_images(std::string_view search, int limit) override;
+  bool save_image_details(WriteTransaction& write, std::string_view name,
+                          const ImageDetails& details) override;
+  std::int64_t count_image_uses(std::string_view name) override;
+  bool delete_image(WriteTransaction& write, std::string_view name) override;
 
  private:
   ConnectionPool& pool_;

@@ -73,7 +73,7 @@ export function setUpPicker(dialog) {
         chosen = image;
         chosenImage.src = image.src;
         form.elements[0].value = image.caption;
-        form.elements[1].value = '';
+        form.elements[1].value = image.credit || '';
         form.elements[2].value = image.alt;
         form.hidden = false;
         form.elements[2].focus();
