@@ -161,11 +161,13 @@ int serve(const ServeOptions& options) {
   newsletters::NewsletterService newsletter_service(backend.write_path,
                                                     backend.storage->newsletters(), backend.store,
                                                     backend.comment_key, mail_composer,
-                                                    backend.clock);
+                                                    backend.clock, backend.sign_in_attempt_store);
   newsletters::MailDispatcher mail_dispatcher(backend.write_path, backend.storage->newsletters(),
                                               backend.clock);
   newsletter_service.on_queued([&mail_dispatcher] { mail_dispatcher.wake(); });
-  newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages);
+  newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages, [&backend] {
+    return backend.comments.settings().trust_forwarded_for;
+  });
 
   // The newsroom: every write goes through a service, which announces it; the scheduler, on
   // the node that leads, looks again whenever an article changes.
