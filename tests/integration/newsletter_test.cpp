@@ -574,6 +574,20 @@ TEST_F(NewsletterSettingsForm, AnAdminSavesTheSettingsSendsATestAndSeesTheServer
   EXPECT_NE(failed.body.find("n’est pas parti"), std::string::npos) << failed.body;
   EXPECT_NE(failed.body.find("connect"), std::string::npos) << failed.body;
   EXPECT_EQ(sink.messages().size(), 2u);
+
+  // In English when the site is.
+  ASSERT_EQ(post("/newsroom/settings",
+                 {{"csrf", admin.csrf},
+                  {"title", "Gazette"},
+                  {"description", ""},
+                  {"language", "en"},
+                  {"time_zone", "Europe/Paris"}},
+                 &admin)
+                .status,
+            303);
+  auto english = get("/newsroom/newsletter/settings", &admin);
+  EXPECT_NE(english.body.find("Send a test message"), std::string::npos);
+  EXPECT_NE(english.body.find("A password is saved: leave empty to keep it."), std::string::npos);
 }
 
 TEST_F(NewsletterSettingsForm, OnlyAdminsSeeOrChangeTheSettings) {
