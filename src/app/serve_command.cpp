@@ -158,10 +158,9 @@ int serve(const ServeOptions& options) {
 
   // Newsletters: the /newsletter/ pages queue mail; the sender (on the leader) sends it.
   newsletters::MailComposer mail_composer(theme);
-  newsletters::NewsletterService newsletter_service(backend.write_path,
-                                                    backend.storage->newsletters(), backend.store,
-                                                    backend.comment_key, mail_composer,
-                                                    backend.clock, backend.sign_in_attempt_store);
+  newsletters::NewsletterService newsletter_service(
+      backend.write_path, backend.storage->newsletters(), backend.store, backend.comment_key,
+      mail_composer, backend.clock, backend.sign_in_attempt_store);
   newsletters::MailDispatcher mail_dispatcher(backend.write_path, backend.storage->newsletters(),
                                               backend.clock);
   newsletter_service.on_queued([&mail_dispatcher] { mail_dispatcher.wake(); });

@@ -20,8 +20,14 @@ struct MailSettingsChange {
   bool clear_password = false;  // the form's « remove the password » box
 };
 
-enum class MailSettingsProblem { required, line_break, invalid_text, not_a_port, not_an_address,
-                                 not_a_rate };
+enum class MailSettingsProblem {
+  required,
+  line_break,
+  invalid_text,
+  not_a_port,
+  not_an_address,
+  not_a_rate
+};
 
 struct MailSettingsRefusal {
   std::string field;  // the form field's name ("smtp_port")

@@ -69,11 +69,11 @@ TestMessageOutcome NewsletterService::send_test_message(std::string_view email_t
   return {.answer = result.error};
 }
 
-std::optional<content::Timestamp> NewsletterService::last_confirmation_to(const std::string& email) {
+std::optional<content::Timestamp> NewsletterService::last_confirmation_to(
+    const std::string& email) {
   std::optional<content::Timestamp> last;
   for (const auto& queued : newsletters_.mail_to(email))
-    if (queued.mail.issue.starts_with("confirm:") &&
-        (!last || queued.mail.created_at > *last))
+    if (queued.mail.issue.starts_with("confirm:") && (!last || queued.mail.created_at > *last))
       last = queued.mail.created_at;
   return last;
 }
@@ -135,41 +135,44 @@ SubscribeOutcome NewsletterService::subscribe(std::string_view email_text, std::
     return {SubscribeRefusal::unknown_scope, std::nullopt};
   auto now = clock_.now();
   SubscribeOutcome outcome;
-  auto subscription = write_path_.run(
-      [&](store::WriteTransaction& write) -> std::optional<store::Subscription> {
-    // Read under the write lock, so that two requests at once cannot both pass.
-    auto existing = newsletters_.subscriptions_of(*email);
-    bool asked_before = std::any_of(existing.begin(), existing.end(), [&](const auto& s) {
-      return s.scope == *parsed && s.scope_slug == scope_slug;
-    });
-    // Only a new subscription brings a mail: asking again for one is answered as before.
-    if (!asked_before) {
-      if (auto last = last_confirmation_to(*email); last && *last + kConfirmationInterval > now) {
-        outcome.refusal = SubscribeRefusal::too_soon_for_address;
-        outcome.retry_after =
-            std::chrono::ceil<std::chrono::seconds>(*last + kConfirmationInterval - now);
-        return std::nullopt;
-      }
-    }
-    if (!client.empty() &&
-        !attempts_.count_attempt(
-            write, {{"newsletter:" + std::string(client.substr(0, auth::kMaxAttemptKeyBytes)),
-                     kMaxSubscriptionsPerClient}},
-            now, auth::kAttemptWindow)) {
-      outcome.refusal = SubscribeRefusal::too_many_from_client;
-      outcome.retry_after = auth::kAttemptWindow;
-      return std::nullopt;
-    }
-    auto subscription = newsletters_.add_subscription(write, *email, *parsed, scope_slug, now);
-    if (!subscription.confirmed_at) {
-      auto url = site.base_url + links_.confirm_path(subscription.id, now);
-      auto label = scope_label(*parsed, scope_slug);
-      // Once per subscription (the queue's unique key): asking again does not make the site
-      // send a stranger's inbox one mail per click.
-      newsletters_.enqueue_mail(write, composer_.confirmation(site, subscription, label, url, now));
-    }
-    return subscription;
-  });
+  auto subscription =
+      write_path_.run([&](store::WriteTransaction& write) -> std::optional<store::Subscription> {
+        // Read under the write lock, so that two requests at once cannot both pass.
+        auto existing = newsletters_.subscriptions_of(*email);
+        bool asked_before = std::any_of(existing.begin(), existing.end(), [&](const auto& s) {
+          return s.scope == *parsed && s.scope_slug == scope_slug;
+        });
+        // Only a new subscription brings a mail: asking again for one is answered as before.
+        if (!asked_before) {
+          if (auto last = last_confirmation_to(*email);
+              last && *last + kConfirmationInterval > now) {
+            outcome.refusal = SubscribeRefusal::too_soon_for_address;
+            outcome.retry_after =
+                std::chrono::ceil<std::chrono::seconds>(*last + kConfirmationInterval - now);
+            return std::nullopt;
+          }
+        }
+        if (!client.empty() &&
+            !attempts_.count_attempt(
+                write,
+                {{"newsletter:" + std::string(client.substr(0, auth::kMaxAttemptKeyBytes)),
+                  kMaxSubscriptionsPerClient}},
+                now, auth::kAttemptWindow)) {
+          outcome.refusal = SubscribeRefusal::too_many_from_client;
+          outcome.retry_after = auth::kAttemptWindow;
+          return std::nullopt;
+        }
+        auto subscription = newsletters_.add_subscription(write, *email, *parsed, scope_slug, now);
+        if (!subscription.confirmed_at) {
+          auto url = site.base_url + links_.confirm_path(subscription.id, now);
+          auto label = scope_label(*parsed, scope_slug);
+          // Once per subscription (the queue's unique key): asking again does not make the site
+          // send a stranger's inbox one mail per click.
+          newsletters_.enqueue_mail(write,
+                                    composer_.confirmation(site, subscription, label, url, now));
+        }
+        return subscription;
+      });
   if (outcome.refusal) return outcome;
   queued();
   outcome.subscription = std::move(subscription);

@@ -13,10 +13,10 @@
 
 #include "content/clock.h"
 #include "newsletters/mail_composer.h"
-#include "newsletters/subscription_links.h"
-#include "publishing/write_path.h"
 #include "newsletters/mail_settings_change.h"
 #include "newsletters/smtp_sender.h"
+#include "newsletters/subscription_links.h"
+#include "publishing/write_path.h"
 #include "store/newsletter_store.h"
 #include "store/sign_in_attempt_store.h"
 #include "store/store.h"

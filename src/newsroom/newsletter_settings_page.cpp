@@ -26,19 +26,22 @@ std::string reason_key(newsletters::MailSettingsProblem problem) {
   return "err_invalid_text";
 }
 
+// The stored settings as the form shows them (no password: it never goes into the page).
+newsletters::MailSettingsChange as_form(const store::MailSettings& stored) {
+  return {.smtp_host = stored.smtp_host,
+          .smtp_port = std::to_string(stored.smtp_port),
+          .username = stored.username,
+          .from_address = stored.from_address,
+          .from_name = stored.from_name,
+          .rate_per_minute = std::to_string(stored.rate_per_minute),
+          .starttls = stored.starttls};
+}
+
 }  // namespace
 
 http::Response NewsletterPages::settings_page(Call& call) {
   if (!auth::can(call.user().role, auth::Capability::manage_settings)) return forbidden(call);
-  auto stored = newsletters_.mail_settings();
-  newsletters::MailSettingsChange shown{
-      .smtp_host = stored.smtp_host,
-      .smtp_port = std::to_string(stored.smtp_port),
-      .username = stored.username,
-      .from_address = stored.from_address,
-      .from_name = stored.from_name,
-      .rate_per_minute = std::to_string(stored.rate_per_minute),
-      .starttls = stored.starttls};
+  auto shown = as_form(newsletters_.mail_settings());
   std::vector<FieldError> errors;
   if (call.is_post) {
     newsletters::MailSettingsChange change{
@@ -52,7 +55,8 @@ http::Response NewsletterPages::settings_page(Call& call) {
         .password = call.form.get("password"),
         .clear_password = call.form.get("clear_password") == "1"};
     auto refusals = newsletters_.change_mail_settings(change);
-    if (refusals.empty()) return see_other(call, "/newsroom/newsletter/settings?notice=settings_saved");
+    if (refusals.empty())
+      return see_other(call, "/newsroom/newsletter/settings?notice=settings_saved");
     for (const auto& refusal : refusals)
       errors.push_back({refusal.field, "nl_" + refusal.field, reason_key(refusal.problem)});
     change.password.clear();  // what was typed is not sent back either
@@ -64,21 +68,12 @@ http::Response NewsletterPages::settings_page(Call& call) {
 http::Response NewsletterPages::test_message(Call& call) {
   if (!auth::can(call.user().role, auth::Capability::manage_settings)) return forbidden(call);
   if (!call.is_post) return not_found(call);
-  auto stored = newsletters_.mail_settings();
-  newsletters::MailSettingsChange shown{
-      .smtp_host = stored.smtp_host,
-      .smtp_port = std::to_string(stored.smtp_port),
-      .username = stored.username,
-      .from_address = stored.from_address,
-      .from_name = stored.from_name,
-      .rate_per_minute = std::to_string(stored.rate_per_minute),
-      .starttls = stored.starttls};
+  auto shown = as_form(newsletters_.mail_settings());
   TestResult result;
   result.to = std::string(render::trim(call.form.get("test_to")));
   auto outcome = newsletters_.send_test_message(result.to, {call.settings, ""});
-  if (outcome.invalid_address) {
+  if (outcome.invalid_address)
     return settings_form(call, shown, {{"test_to", "nl_test_to", "err_email"}}, result);
-  }
   result.done = true;
   result.sent = outcome.sent;
   result.answer = outcome.answer;

@@ -466,10 +466,14 @@ class NewsletterSettingsForm : public NewsroomSite {
         "(SELECT key, value FROM newsletter_settings ORDER BY key)");
   }
   std::map<std::string, std::string> fields(const NewsroomSession& session, unsigned short port) {
-    return {{"csrf", session.csrf},           {"smtp_host", "127.0.0.1"},
-            {"smtp_port", std::to_string(port)}, {"username", ""},
-            {"password", "s3cret-smtp-pass"},   {"from_address", "lettre@example.fr"},
-            {"from_name", "La Gazette"},        {"rate_per_minute", "6000"}};
+    return {{"csrf", session.csrf},
+            {"smtp_host", "127.0.0.1"},
+            {"smtp_port", std::to_string(port)},
+            {"username", ""},
+            {"password", "s3cret-smtp-pass"},
+            {"from_address", "lettre@example.fr"},
+            {"from_name", "La Gazette"},
+            {"rate_per_minute", "6000"}};
   }
 };
 
