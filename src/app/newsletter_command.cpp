@@ -90,7 +90,8 @@ int NewsletterCommand::run(const std::string& db) {
                                  : std::nullopt);
   newsletters::MailComposer composer(theme);
   newsletters::NewsletterService service(backend.write_path, store, backend.store,
-                                         backend.comment_key, composer, backend.clock);
+                                         backend.comment_key, composer, backend.clock,
+                                         backend.sign_in_attempt_store);
   newsletters::MailDispatcher dispatcher(backend.write_path, store, backend.clock);
 
   if (o.settings->parsed()) {

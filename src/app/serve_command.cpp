@@ -160,14 +160,15 @@ int serve(const ServeOptions& options) {
 
   // Newsletters: the /newsletter/ pages queue mail; the sender (on the leader) sends it.
   newsletters::MailComposer mail_composer(theme);
-  newsletters::NewsletterService newsletter_service(backend.write_path,
-                                                    backend.storage->newsletters(), backend.store,
-                                                    backend.comment_key, mail_composer,
-                                                    backend.clock);
+  newsletters::NewsletterService newsletter_service(
+      backend.write_path, backend.storage->newsletters(), backend.store, backend.comment_key,
+      mail_composer, backend.clock, backend.sign_in_attempt_store);
   newsletters::MailDispatcher mail_dispatcher(backend.write_path, backend.storage->newsletters(),
                                               backend.clock);
   newsletter_service.on_queued([&mail_dispatcher] { mail_dispatcher.wake(); });
-  newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages);
+  newsletters::web::NewsletterPages newsletter_pages(newsletter_service, pages, [&backend] {
+    return backend.comments.settings().trust_forwarded_for;
+  });
 
   // Webhooks: each write queued its deliveries; the sender (on the leader) posts them, woken
   // by this process's own writes and looking every few seconds for other processes'.

@@ -2,6 +2,7 @@
 // and its _text twin (which uses {{{ }}} where the HTML one escapes).
 #include "newsletters/mail_composer.h"
 
+#include "render/text.h"
 #include "site/paths.h"
 
 namespace gazette::newsletters {
@@ -57,6 +58,19 @@ store::OutgoingMail MailComposer::confirmation(const MailSite& site,
   auto subject = theme_.text(language, "newsletter_confirm_subject") + " — " + site.settings.title;
   return compose(site, "newsletter_confirm_mail", std::move(view), std::move(subject),
                  subscription.email, "confirm:" + std::to_string(subscription.id.value), "", now);
+}
+
+store::OutgoingMail MailComposer::test_message(const MailSite& site, const std::string& email,
+                                               content::Timestamp now) const {
+  const auto& language = site.settings.language;
+  store::OutgoingMail mail;
+  mail.recipient = email;
+  mail.issue = "test";
+  mail.subject = theme_.text(language, "newsletter_test_subject") + " — " + site.settings.title;
+  mail.text_body = theme_.text(language, "newsletter_test_body") + "\n";
+  mail.html_body = "<p>" + render::escape_html(mail.text_body) + "</p>\n";
+  mail.created_at = now;
+  return mail;
 }
 
 store::OutgoingMail MailComposer::digest(const MailSite& site, const std::string& email,

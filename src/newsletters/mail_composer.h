@@ -36,6 +36,9 @@ class MailComposer {
   store::OutgoingMail breaking(const MailSite& site, const std::string& email,
                                const content::ArticleSummary& article, const std::string& issue,
                                const std::string& manage_url, content::Timestamp now) const;
+  /// The newsroom's test message: it says only that the settings work.
+  store::OutgoingMail test_message(const MailSite& site, const std::string& email,
+                                   content::Timestamp now) const;
 
  private:
   store::OutgoingMail compose(const MailSite& site, std::string_view template_name,

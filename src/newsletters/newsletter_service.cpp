@@ -7,7 +7,9 @@
 #include <map>
 #include <set>
 
+#include "auth/sign_in.h"
 #include "newsletters/email_address.h"
+#include "newsletters/mime_message.h"
 
 namespace gazette::newsletters {
 
@@ -34,7 +36,47 @@ bool covers(const store::Subscription& subscription, const content::ArticleSumma
   }
 }
 
+std::string domain_of(const std::string& address) {
+  auto at = address.rfind('@');
+  return at == std::string::npos ? "localhost" : address.substr(at + 1);
+}
+
 }  // namespace
+
+std::vector<MailSettingsRefusal> NewsletterService::change_mail_settings(
+    const MailSettingsChange& change) {
+  std::vector<MailSettingsRefusal> refusals;
+  write_path_.run([&](store::WriteTransaction& write) {
+    // Read and written in one transaction: a password kept is the one stored at this moment.
+    auto settings = newsletters_.mail_settings();
+    refusals = apply_mail_settings_change(change, settings);
+    if (refusals.empty()) newsletters_.save_mail_settings(write, settings);
+  });
+  return refusals;
+}
+
+TestMessageOutcome NewsletterService::send_test_message(std::string_view email_text,
+                                                        const MailSite& site) {
+  auto email = normalise_email(email_text);
+  if (!email) return {.invalid_address = true};
+  auto settings = newsletters_.mail_settings();
+  store::QueuedMail message;
+  message.mail = composer_.test_message(site, *email, clock_.now());
+  Envelope envelope{settings.from_address, settings.from_name, domain_of(settings.from_address)};
+  auto result = send_smtp(settings, *email, mime_message(message, envelope, clock_.now()));
+  if (result.kind == SendResult::Kind::sent)
+    return {.sent = true, .answer = result.reply.empty() ? "250" : result.reply};
+  return {.answer = result.error};
+}
+
+std::optional<content::Timestamp> NewsletterService::last_confirmation_to(
+    const std::string& email) {
+  std::optional<content::Timestamp> last;
+  for (const auto& queued : newsletters_.mail_to(email))
+    if (queued.mail.issue.starts_with("confirm:") && (!last || queued.mail.created_at > *last))
+      last = queued.mail.created_at;
+  return last;
+}
 
 void NewsletterService::save_mail_settings(const store::MailSettings& settings) {
   write_path_.run(
@@ -80,7 +122,8 @@ std::string NewsletterService::scope_name(const store::Subscription& subscriptio
 }
 
 SubscribeOutcome NewsletterService::subscribe(std::string_view email_text, std::string_view scope,
-                                              std::string_view slug, const MailSite& site) {
+                                              std::string_view slug, const MailSite& site,
+                                              std::string_view client) {
   auto email = normalise_email(email_text);
   if (!email) return {SubscribeRefusal::invalid_email, std::nullopt};
   auto parsed = scope.empty() ? std::optional(SubscriptionScope::all)
@@ -91,19 +134,49 @@ SubscribeOutcome NewsletterService::subscribe(std::string_view email_text, std::
   if (*parsed != SubscriptionScope::all && scope_label(*parsed, scope_slug).empty())
     return {SubscribeRefusal::unknown_scope, std::nullopt};
   auto now = clock_.now();
-  auto subscription = write_path_.run([&](store::WriteTransaction& write) {
-    auto subscription = newsletters_.add_subscription(write, *email, *parsed, scope_slug, now);
-    if (!subscription.confirmed_at) {
-      auto url = site.base_url + links_.confirm_path(subscription.id, now);
-      auto label = scope_label(*parsed, scope_slug);
-      // Once per subscription (the queue's unique key): asking again does not make the site
-      // send a stranger's inbox one mail per click.
-      newsletters_.enqueue_mail(write, composer_.confirmation(site, subscription, label, url, now));
-    }
-    return subscription;
-  });
+  SubscribeOutcome outcome;
+  auto subscription =
+      write_path_.run([&](store::WriteTransaction& write) -> std::optional<store::Subscription> {
+        // Read under the write lock, so that two requests at once cannot both pass.
+        auto existing = newsletters_.subscriptions_of(*email);
+        bool asked_before = std::any_of(existing.begin(), existing.end(), [&](const auto& s) {
+          return s.scope == *parsed && s.scope_slug == scope_slug;
+        });
+        // Only a new subscription brings a mail: asking again for one is answered as before.
+        if (!asked_before) {
+          if (auto last = last_confirmation_to(*email);
+              last && *last + kConfirmationInterval > now) {
+            outcome.refusal = SubscribeRefusal::too_soon_for_address;
+            outcome.retry_after =
+                std::chrono::ceil<std::chrono::seconds>(*last + kConfirmationInterval - now);
+            return std::nullopt;
+          }
+        }
+        if (!client.empty() &&
+            !attempts_.count_attempt(
+                write,
+                {{"newsletter:" + std::string(client.substr(0, auth::kMaxAttemptKeyBytes)),
+                  kMaxSubscriptionsPerClient}},
+                now, auth::kAttemptWindow)) {
+          outcome.refusal = SubscribeRefusal::too_many_from_client;
+          outcome.retry_after = auth::kAttemptWindow;
+          return std::nullopt;
+        }
+        auto subscription = newsletters_.add_subscription(write, *email, *parsed, scope_slug, now);
+        if (!subscription.confirmed_at) {
+          auto url = site.base_url + links_.confirm_path(subscription.id, now);
+          auto label = scope_label(*parsed, scope_slug);
+          // Once per subscription (the queue's unique key): asking again does not make the site
+          // send a stranger's inbox one mail per click.
+          newsletters_.enqueue_mail(write,
+                                    composer_.confirmation(site, subscription, label, url, now));
+        }
+        return subscription;
+      });
+  if (outcome.refusal) return outcome;
   queued();
-  return {std::nullopt, std::move(subscription)};
+  outcome.subscription = std::move(subscription);
+  return outcome;
 }
 
 ConfirmOutcome NewsletterService::confirm(std::string_view id, std::string_view expires,

@@ -4,6 +4,7 @@
 // pages, MailDispatcher sends what this queues.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,18 +13,42 @@
 
 #include "content/clock.h"
 #include "newsletters/mail_composer.h"
+#include "newsletters/mail_settings_change.h"
+#include "newsletters/smtp_sender.h"
 #include "newsletters/subscription_links.h"
 #include "publishing/write_path.h"
 #include "store/newsletter_store.h"
+#include "store/sign_in_attempt_store.h"
 #include "store/store.h"
 
 namespace gazette::newsletters {
 
-enum class SubscribeRefusal { invalid_email, unknown_scope };
+enum class SubscribeRefusal {
+  invalid_email,
+  unknown_scope,
+  too_soon_for_address,  // a confirmation went to this address less than 10 minutes ago
+  too_many_from_client,  // the client's address asked too often
+};
 
 struct SubscribeOutcome {
   std::optional<SubscribeRefusal> refusal;
   std::optional<store::Subscription> subscription;
+  std::chrono::seconds retry_after{0};  // when refused for asking too often
+};
+
+/// One new confirmation mail per address in this time, whatever the subscriptions asked: the
+/// form cannot be used to fill a stranger's inbox.
+inline constexpr std::chrono::minutes kConfirmationInterval{10};
+/// Subscription requests counted per client address, in the sign-in attempts' table and its
+/// window (auth::kAttemptWindow, 15 minutes: the table forgets every key's window at that age).
+inline constexpr int kMaxSubscriptionsPerClient = 10;
+
+/// What sending the newsroom's test message gave: refused before sending (a malformed address),
+/// or the server's answer.
+struct TestMessageOutcome {
+  bool invalid_address = false;
+  bool sent = false;
+  std::string answer;  // the server's reply on success, the error otherwise
 };
 
 enum class ConfirmOutcome { confirmed, forged, expired, unknown };
@@ -48,9 +73,11 @@ class NewsletterService {
  public:
   NewsletterService(publishing::WritePath& write_path, store::NewsletterStore& newsletters,
                     store::Store& content, const comments::SiteKey& key,
-                    const MailComposer& composer, const content::Clock& clock)
+                    const MailComposer& composer, const content::Clock& clock,
+                    store::SignInAttemptStore& attempts)
       : write_path_(write_path),
         newsletters_(newsletters),
+        attempts_(attempts),
         content_(content),
         links_(key),
         composer_(composer),
@@ -60,9 +87,11 @@ class NewsletterService {
   void on_queued(std::function<void()> listener) { on_queued_ = std::move(listener); }
 
   /// Subscribes `email` to everything (`scope` "all" or empty), a section or an author, and
-  /// queues the confirmation mail (once per subscription). Nothing is stored on a refusal.
+  /// queues the confirmation mail (once per subscription). Nothing is stored on a refusal —
+  /// including when `client` (the requester's IP address) asked too often, or a new
+  /// confirmation for `email` would follow the last one within kConfirmationInterval.
   SubscribeOutcome subscribe(std::string_view email, std::string_view scope, std::string_view slug,
-                             const MailSite& site);
+                             const MailSite& site, std::string_view client = {});
   ConfirmOutcome confirm(std::string_view id, std::string_view expires, std::string_view mac);
 
   /// The subscriptions of `email` when `mac` is its manage link's; nothing for a forged link.
@@ -85,6 +114,12 @@ class NewsletterService {
   store::MailSettings mail_settings() { return newsletters_.mail_settings(); }
   NewsletterOverview overview();
   void save_mail_settings(const store::MailSettings& settings);
+  /// The newsroom form's change: saved when every field is right, else the fields that are
+  /// not (and nothing saved).
+  std::vector<MailSettingsRefusal> change_mail_settings(const MailSettingsChange& change);
+  /// Sends one message to `email` now, through the saved settings, past the queue (nothing is
+  /// stored): what the server answered.
+  TestMessageOutcome send_test_message(std::string_view email, const MailSite& site);
 
   const SubscriptionLinks& links() const { return links_; }
   std::string scope_name(const store::Subscription& subscription, std::string_view language,
@@ -92,10 +127,12 @@ class NewsletterService {
 
  private:
   std::string scope_label(store::SubscriptionScope scope, const std::string& slug);
+  std::optional<content::Timestamp> last_confirmation_to(const std::string& email);
   void queued();
 
   publishing::WritePath& write_path_;
   store::NewsletterStore& newsletters_;
+  store::SignInAttemptStore& attempts_;
   store::Store& content_;
   SubscriptionLinks links_;
   const MailComposer& composer_;

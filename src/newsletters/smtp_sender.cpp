@@ -26,6 +26,16 @@ std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void*
   return n;
 }
 
+// Keeps the server's last answer line: libcurl reports a success without its text, and the
+// newsroom's test message shows the server's own words.
+int keep_reply(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
+  if (type != CURLINFO_HEADER_IN) return 0;
+  std::string line(data, size);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (!line.empty()) *static_cast<std::string*>(user) = std::move(line);
+  return 0;
+}
+
 }  // namespace
 
 SendResult send_smtp(const store::MailSettings& settings, const std::string& recipient,
@@ -42,7 +52,11 @@ SendResult send_smtp(const store::MailSettings& settings, const std::string& rec
                                                                                curl_slist_free_all);
   Upload upload{message};
   char error[CURL_ERROR_SIZE] = {0};
+  std::string reply;
   CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, keep_reply);
+  curl_easy_setopt(handle, CURLOPT_DEBUGDATA, &reply);
+  curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);  // only calls keep_reply: nothing printed
   curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
   curl_easy_setopt(handle, CURLOPT_USE_SSL, settings.starttls ? CURLUSESSL_ALL : CURLUSESSL_NONE);
   if (!settings.username.empty()) {
@@ -58,7 +72,7 @@ SendResult send_smtp(const store::MailSettings& settings, const std::string& rec
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, kSmtpTimeoutSeconds);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for timeouts
   auto code = curl_easy_perform(handle);
-  if (code == CURLE_OK) return {SendResult::Kind::sent, ""};
+  if (code == CURLE_OK) return {SendResult::Kind::sent, "", reply};
   long response = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response);
   std::string text = error[0] ? error : curl_easy_strerror(code);
@@ -66,7 +80,7 @@ SendResult send_smtp(const store::MailSettings& settings, const std::string& rec
   // 5xx: the server refused for good (no such mailbox, rejected): a bounce, not tried again.
   // A refused sign-in is our settings' fault, not the address's: tried again once fixed.
   bool permanent = response >= 500 && response < 600 && code != CURLE_LOGIN_DENIED;
-  return {permanent ? SendResult::Kind::refused : SendResult::Kind::try_again, text};
+  return {permanent ? SendResult::Kind::refused : SendResult::Kind::try_again, text, reply};
 }
 
 }  // namespace gazette::newsletters

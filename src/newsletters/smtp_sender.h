@@ -14,6 +14,7 @@ struct SendResult {
   enum class Kind { sent, try_again, refused };
   Kind kind = Kind::sent;
   std::string error;  // what the server or the connection said, one line
+  std::string reply;  // the server's last answer ("250 Message accepted"), when it answered
 };
 
 /// A slow server is given up after this long and tried again later: a send never holds the

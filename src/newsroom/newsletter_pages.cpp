@@ -6,7 +6,13 @@
 namespace gazette::newsroom {
 
 http::Response NewsletterPages::handle(Call& call) {
+  if (call.segments.size() == 2 && call.segments[1] == "settings") return settings_page(call);
+  if (call.segments.size() == 2 && call.segments[1] == "test") return test_message(call);
   if (call.segments.size() != 1 || call.is_post) return not_found(call);
+  return overview_page(call);
+}
+
+http::Response NewsletterPages::overview_page(Call& call) {
   if (!auth::can(call.user().role, auth::Capability::see_newsletter)) return forbidden(call);
   auto t = [&](std::string_view key) { return text(call, key); };
   auto overview = newsletters_.overview();
@@ -29,6 +35,7 @@ http::Response NewsletterPages::handle(Call& call) {
   }
   view.set("undelivered", rows);
   view.set("has_undelivered", !overview.undelivered.empty());
+  view.set("can_change_settings", auth::can(call.user().role, auth::Capability::manage_settings));
   return page(call, http::Status::ok, "newsletter", view);
 }
 

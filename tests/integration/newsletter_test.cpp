@@ -332,6 +332,43 @@ TEST_F(Newsletter, ARefusedAddressIsABounceAndOneAddressIsExportedAndErased) {
   EXPECT_NE(status().find("subscriptions: 1 (0 confirmed)"), std::string::npos) << status();
 }
 
+// Limits on the subscription form: one new confirmation mail per address in ten minutes,
+// whatever the subscription, and ten requests per client address in the window; over them a
+// 429 with Retry-After, nothing stored and nothing sent.
+TEST_F(Newsletter, TooManySubscriptionsAreRefusedWithNothingStoredOrSent) {
+  ASSERT_EQ(subscribe("zoe@example.fr").status, 200);
+  wait_for_messages(1);
+  // Another letter for the same address, at once: a second mail to a stranger's inbox.
+  auto again = subscribe("zoe@example.fr", "section", "actualite");
+  EXPECT_EQ(again.status, 429);
+  auto retry = std::stoi(again.header("retry-after"));
+  EXPECT_GT(retry, 0);
+  EXPECT_LE(retry, 600);
+  EXPECT_NE(again.body.find("Trop de demandes"), std::string::npos) << again.body;
+  EXPECT_NE(again.body.find("dix minutes"), std::string::npos);
+  EXPECT_EQ(again.header("cache-control"), "private, no-store");
+  // The same subscription asked again sends nothing new, and is answered as before.
+  EXPECT_EQ(subscribe("zoe@example.fr").status, 200);
+  EXPECT_NE(status().find("subscriptions: 1 (0 confirmed)"), std::string::npos) << status();
+
+  // Two requests counted for this client so far (the refused one is not): eight more pass.
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(subscribe("lecteur" + std::to_string(i) + "@example.fr").status, 200) << i;
+  auto refused = subscribe("dernier@example.fr");
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.header("retry-after"), "900");
+  EXPECT_NE(refused.body.find("de votre connexion"), std::string::npos) << refused.body;
+  EXPECT_NE(status().find("subscriptions: 9 (0 confirmed)"), std::string::npos) << status();
+  EXPECT_EQ(newsletter({"export-email", "dernier@example.fr"}).out.find("\"scope\""),
+            std::string::npos);
+  wait_for_messages(9);
+  EXPECT_EQ(newsletter({"send-queue"}).exit_code, 0);
+  auto mail = sink_->messages();
+  EXPECT_EQ(mail.size(), 9u);
+  for (const auto& message : mail)
+    EXPECT_NE(header_of(message, "X-Envelope-To"), "dernier@example.fr");
+}
+
 // The newsroom's newsletter page: editors and admins see the counts and every undelivered
 // message with the server's answer; authors and contributors are refused and see no address.
 class NewsletterInTheNewsroom : public NewsroomSite {};
@@ -416,6 +453,173 @@ TEST_F(NewsletterInTheNewsroom, AnEditorSendsBreakingNewsWhenPublishingAndAnAuth
   // The author's checkbox sent nothing, and nothing is left to send.
   EXPECT_EQ(run_gazette({"newsletter", "send-queue", "--db", db()}).exit_code, 0);
   EXPECT_EQ(sink.messages().size(), 2u);
+}
+
+// The SMTP settings in the newsroom (admins): saved through the form they take effect, the
+// password never comes back in the page, the test message reaches the server and the page shows
+// its answer — or the error; bad values are refused with the field named and nothing changed.
+class NewsletterSettingsForm : public NewsroomSite {
+ protected:
+  std::string stored_settings() {
+    return text_value(
+        "SELECT group_concat(key || '=' || value, ';') FROM "
+        "(SELECT key, value FROM newsletter_settings ORDER BY key)");
+  }
+  std::map<std::string, std::string> fields(const NewsroomSession& session, unsigned short port) {
+    return {{"csrf", session.csrf},
+            {"smtp_host", "127.0.0.1"},
+            {"smtp_port", std::to_string(port)},
+            {"username", ""},
+            {"password", "s3cret-smtp-pass"},
+            {"from_address", "lettre@example.fr"},
+            {"from_name", "La Gazette"},
+            {"rate_per_minute", "6000"}};
+  }
+};
+
+TEST_F(NewsletterSettingsForm, AnAdminSavesTheSettingsSendsATestAndSeesTheServersAnswer) {
+  SmtpSink sink(fs::path(db()).parent_path() / "mail");
+  auto admin = sign_in("admin@test.example");
+  EXPECT_NE(get("/newsroom/newsletter", &admin).body.find("/newsroom/newsletter/settings"),
+            std::string::npos);
+  EXPECT_NE(get("/newsroom/settings", &admin).body.find("/newsroom/newsletter/settings"),
+            std::string::npos);
+  auto form = get("/newsroom/newsletter/settings", &admin);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Envoyer un message d’essai"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(value="admin@test.example")"), std::string::npos);  // the test's
+
+  auto saved = post("/newsroom/newsletter/settings", fields(admin, sink.port()), &admin);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto page = get("/newsroom/newsletter/settings", &admin);
+  EXPECT_NE(page.body.find(R"(value="127.0.0.1")"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(value=")" + std::to_string(sink.port()) + "\""), std::string::npos);
+  EXPECT_NE(page.body.find("Un mot de passe est enregistré"), std::string::npos);
+  EXPECT_EQ(page.body.find("s3cret-smtp-pass"), std::string::npos);
+  EXPECT_EQ(page.body.find(R"(name="starttls" value="1" checked)"), std::string::npos);
+  EXPECT_NE(stored_settings().find("password=s3cret-smtp-pass"), std::string::npos);
+
+  // They take effect: a reader's confirmation goes through them.
+  ASSERT_EQ(http_request(server().host(), server().port(), "POST", "/newsletter/subscribe",
+                         {{"Content-Type", "application/x-www-form-urlencoded"}},
+                         "address=zoe%40example.fr")
+                .status,
+            200);
+  ASSERT_TRUE(eventually([&] { return sink.messages().size() == 1; }));
+  EXPECT_EQ(header_of(sink.messages()[0], "X-Envelope-To"), "zoe@example.fr");
+  EXPECT_EQ(header_of(sink.messages()[0], "X-Envelope-From"), "lettre@example.fr");
+
+  // The test message: sent at once, the server's own words on the page.
+  auto tested = post("/newsroom/newsletter/test",
+                     {{"csrf", admin.csrf}, {"test_to", "essai@example.fr"}}, &admin);
+  EXPECT_EQ(tested.status, 200);
+  EXPECT_NE(tested.body.find("accepté par le serveur"), std::string::npos) << tested.body;
+  EXPECT_NE(tested.body.find("Message accepted for delivery"), std::string::npos) << tested.body;
+  EXPECT_EQ(tested.body.find("s3cret-smtp-pass"), std::string::npos);
+  ASSERT_EQ(sink.messages().size(), 2u);
+  EXPECT_EQ(header_of(sink.messages()[1], "X-Envelope-To"), "essai@example.fr");
+  EXPECT_NE(decoded_subject(sink.messages()[1]).find("Message d’essai"), std::string::npos);
+  auto bad_to = post("/newsroom/newsletter/test",
+                     {{"csrf", admin.csrf}, {"test_to", "pas une adresse"}}, &admin);
+  EXPECT_EQ(bad_to.status, 422);
+  EXPECT_NE(bad_to.body.find(R"(href="#test_to")"), std::string::npos);
+  EXPECT_EQ(sink.messages().size(), 2u);
+
+  // Bad values: 422, the field named, nothing changed (the password neither).
+  auto before = stored_settings();
+  for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{
+           {"smtp_port", "70000"},
+           {"smtp_port", "0"},
+           {"smtp_port", "abc"},
+           {"from_address", "pas-une-adresse"},
+           {"from_address", "lettre@example.fr\r\nBcc: victim@example.fr"},
+           {"rate_per_minute", "0"},
+           {"rate_per_minute", "-5"},
+           {"smtp_host", ""},
+           {"smtp_host", "smtp.example.fr\r\nRCPT TO:<victim@example.fr>"},
+           {"username", "moi\nAUTH"},
+           {"password", "nouveau\r\n"},
+           {"from_name", "La Gazette\r\nBcc: victim@example.fr"}}) {
+    auto bad = fields(admin, sink.port());
+    bad["password"] = "changed-password";
+    bad[field] = value;
+    auto refused = post("/newsroom/newsletter/settings", bad, &admin);
+    EXPECT_EQ(refused.status, 422) << field << "=" << value;
+    EXPECT_NE(refused.body.find("href=\"#" + field + "\""), std::string::npos) << field;
+    EXPECT_NE(refused.body.find("id=\"" + field + "\""), std::string::npos) << field;
+    EXPECT_EQ(refused.body.find("changed-password"), std::string::npos);
+    EXPECT_EQ(stored_settings(), before) << field << "=" << value;
+  }
+  auto line_break = fields(admin, sink.port());
+  line_break["from_name"] = "La\nGazette";
+  EXPECT_NE(post("/newsroom/newsletter/settings", line_break, &admin)
+                .body.find("ne doit pas contenir de retour à la ligne"),
+            std::string::npos);
+
+  // An empty password keeps the saved one; the box clears it.
+  auto keep = fields(admin, sink.port());
+  keep["password"] = "";
+  keep["from_name"] = "La Gazette du soir";
+  ASSERT_EQ(post("/newsroom/newsletter/settings", keep, &admin).status, 303);
+  EXPECT_NE(stored_settings().find("password=s3cret-smtp-pass"), std::string::npos);
+  EXPECT_NE(stored_settings().find("from_name=La Gazette du soir"), std::string::npos);
+  keep["clear_password"] = "1";
+  ASSERT_EQ(post("/newsroom/newsletter/settings", keep, &admin).status, 303);
+  EXPECT_NE(stored_settings().find("password=;"), std::string::npos) << stored_settings();
+  EXPECT_NE(get("/newsroom/newsletter/settings", &admin).body.find("Aucun mot de passe"),
+            std::string::npos);
+
+  // A wrong port: the test message says what went wrong.
+  auto wrong = fields(admin, 1);
+  ASSERT_EQ(post("/newsroom/newsletter/settings", wrong, &admin).status, 303);
+  auto failed = post("/newsroom/newsletter/test",
+                     {{"csrf", admin.csrf}, {"test_to", "essai@example.fr"}}, &admin);
+  EXPECT_EQ(failed.status, 200);
+  EXPECT_NE(failed.body.find("n’est pas parti"), std::string::npos) << failed.body;
+  EXPECT_NE(failed.body.find("connect"), std::string::npos) << failed.body;
+  EXPECT_EQ(sink.messages().size(), 2u);
+
+  // In English when the site is.
+  ASSERT_EQ(post("/newsroom/settings",
+                 {{"csrf", admin.csrf},
+                  {"title", "Gazette"},
+                  {"description", ""},
+                  {"language", "en"},
+                  {"time_zone", "Europe/Paris"}},
+                 &admin)
+                .status,
+            303);
+  auto english = get("/newsroom/newsletter/settings", &admin);
+  EXPECT_NE(english.body.find("Send a test message"), std::string::npos);
+  EXPECT_NE(english.body.find("A password is saved: leave empty to keep it."), std::string::npos);
+}
+
+TEST_F(NewsletterSettingsForm, OnlyAdminsSeeOrChangeTheSettings) {
+  SmtpSink sink(fs::path(db()).parent_path() / "mail");
+  auto admin = sign_in("admin@test.example");
+  ASSERT_EQ(post("/newsroom/newsletter/settings", fields(admin, sink.port()), &admin).status, 303);
+  auto before = stored_settings();
+  add_user("contributor@test.example", "Carl Contributor", "contributor");
+  add_user("author@test.example", "Anna Author", "author");
+  add_user("editor@test.example", "Eddie Editor", "editor");
+  for (const std::string who :
+       {"contributor@test.example", "author@test.example", "editor@test.example"}) {
+    auto session = sign_in(who);
+    auto page = get("/newsroom/newsletter/settings", &session);
+    EXPECT_EQ(page.status, 403) << who;
+    EXPECT_EQ(page.body.find("127.0.0.1"), std::string::npos) << who;
+    auto changed = fields(session, 25);
+    changed["smtp_host"] = "evil.example";
+    EXPECT_EQ(post("/newsroom/newsletter/settings", changed, &session).status, 403) << who;
+    EXPECT_EQ(post("/newsroom/newsletter/test",
+                   {{"csrf", session.csrf}, {"test_to", "essai@example.fr"}}, &session)
+                  .status,
+              403)
+        << who;
+  }
+  EXPECT_EQ(get("/newsroom/newsletter", &admin).status, 200);
+  EXPECT_EQ(stored_settings(), before);
+  EXPECT_TRUE(sink.messages().empty());
 }
 
 }  // namespace

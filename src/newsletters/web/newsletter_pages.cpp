@@ -1,6 +1,7 @@
 // The /newsletter/ pages (see newsletter_pages.h).
 #include "newsletters/web/newsletter_pages.h"
 
+#include "comments/spam_defences.h"
 #include "comments/web/private_response.h"
 #include "http/form.h"
 #include "site/responses.h"
@@ -66,8 +67,20 @@ http::Response NewsletterPages::subscribe(const http::Request& request,
                            "newsletter_refused_heading", "newsletter_invalid_email");
   auto form = http::parse_urlencoded(request.body());
   MailSite site{context.settings, context.base_url};
+  auto client =
+      comments::client_address(request[http::kPeerAddressHeader], request["X-Forwarded-For"],
+                               trust_forwarded_for_ && trust_forwarded_for_());
   auto outcome = service_.subscribe(field_of(form, "address"), field_of(form, "scope"),
-                                    field_of(form, "slug"), site);
+                                    field_of(form, "slug"), site, client);
+  if (outcome.refusal == SubscribeRefusal::too_soon_for_address ||
+      outcome.refusal == SubscribeRefusal::too_many_from_client) {
+    auto response = private_message(
+        request, context, http::Status::too_many_requests, "newsletter_too_many_heading",
+        outcome.refusal == SubscribeRefusal::too_soon_for_address ? "newsletter_too_many_address"
+                                                                  : "newsletter_too_many_client");
+    response.set(field::retry_after, std::to_string(outcome.retry_after.count()));
+    return response;
+  }
   if (outcome.refusal)
     return private_message(
         request, context, http::Status::bad_request, "newsletter_refused_heading",

@@ -14,8 +14,11 @@ namespace gazette::newsletters::web {
 
 class NewsletterPages {
  public:
-  NewsletterPages(NewsletterService& service, site::PageEnvironment& pages)
-      : service_(service), pages_(pages) {}
+  /// `trust_forwarded_for` says whether a reverse proxy's X-Forwarded-For names the client (the
+  /// comment settings' choice), for the per-client limit on subscriptions.
+  NewsletterPages(NewsletterService& service, site::PageEnvironment& pages,
+                  std::function<bool()> trust_forwarded_for = {})
+      : service_(service), pages_(pages), trust_forwarded_for_(std::move(trust_forwarded_for)) {}
 
   /// Answers a request under /newsletter/.
   http::Response handle(const http::Request& request);
@@ -29,6 +32,7 @@ class NewsletterPages {
 
   NewsletterService& service_;
   site::PageEnvironment& pages_;
+  std::function<bool()> trust_forwarded_for_;
 };
 
 }  // namespace gazette::newsletters::web
