@@ -20,5 +20,6 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Postgres, PostgresBacken
 GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(ArticleKindsContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

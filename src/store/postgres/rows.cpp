@@ -178,7 +178,7 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
     params.add(content::to_string(*fields.kind));
   else
     params.add_null();
-  params.add(fields.kind ? std::string_view(fields.sponsor) : std::string_view());
+  params.add(fields.kind ? std::string_view(fields.sponsor) : std::string_view(""));
   std::int64_t id = 0;
   if (existing) {
     params.add(*existing);

@@ -41,7 +41,7 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
       .bind(12, fields.image_caption)
       .bind(13, fields.image_alt)
       .bind(14, article.version)
-      .bind(17, fields.kind ? std::string_view(fields.sponsor) : std::string_view());
+      .bind(17, fields.kind ? std::string_view(fields.sponsor) : std::string_view(""));
   if (fields.kind)
     statement.bind(16, content::to_string(*fields.kind));
   else
