@@ -35,8 +35,10 @@ std::optional<ArticleKind> parse_article_kind(std::string_view text) {
 std::string_view schema_type(ArticleKind kind) {
   switch (kind) {
     case ArticleKind::news:
-      // Reporting of facts witnessed or gathered by the newsroom: schema.org's subtype for it.
-      return "ReportageNewsArticle";
+      // Not ReportageNewsArticle (first-hand reporting by the newsroom): news is also what every
+      // article written before kinds existed is — agency copy, briefs, rewrites — and claiming
+      // reportage for all of them would say more than the newsroom said.
+      return "NewsArticle";
     case ArticleKind::analysis:
       return "AnalysisNewsArticle";
     case ArticleKind::opinion:

@@ -72,7 +72,7 @@ TEST_P(ArticleKinds, NewsIsTheDefaultAndCarriesNoLabel) {
   server();
   HtmlDocument page(get(kReferencePath).body);
   EXPECT_TRUE(labels(page).empty());
-  EXPECT_EQ(article_json_ld(page)["@type"], "ReportageNewsArticle");
+  EXPECT_EQ(article_json_ld(page)["@type"], "NewsArticle");
 }
 
 TEST_P(ArticleKinds, SponsoredContentNamesItsSponsorEscapedEverywhere) {
