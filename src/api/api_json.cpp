@@ -64,6 +64,10 @@ std::string article_json(const content::Article& article, std::string_view base_
   json["updated_at"] = render::iso8601_utc(article.updated_at);
   json["body_html"] = article.body_html;  // sanitised when saved (render/sanitizer.h)
   json["image_caption"] = article.image_caption;
+  // What kind of piece it is (content/article_kinds.h) and, for sponsored content, who paid.
+  json["kind"] = std::string(content::to_string(article.kind));
+  json["sponsor"] =
+      article.kind == content::ArticleKind::sponsored ? Json(article.sponsor) : Json(nullptr);
   json["tags"] = Json::array();
   for (const auto& tag : article.tags) json["tags"].push_back(term(tag, base_url, "tag/"));
   json["categories"] = Json::array();

@@ -13,7 +13,8 @@ namespace gazette::api {
 /// {"articles": [summary…], "page", "limit", "has_more"}.
 std::string articles_json(const content::ArticlePage& page, std::int64_t page_number,
                           std::int64_t limit, std::string_view base_url);
-/// {"article": {summary… + updated_at, body_html, image_caption, tags, categories}}.
+/// {"article": {summary… + updated_at, body_html, image_caption, kind, sponsor, tags,
+/// categories}}.
 std::string article_json(const content::Article& article, std::string_view base_url);
 /// {"sections": [{slug, name, description, url}]}.
 std::string sections_json(const std::vector<content::Section>& sections, std::string_view base_url);

@@ -22,7 +22,8 @@ PageKind page_kind_of(std::string_view target) {
   if (path.starts_with("/search")) return PageKind::search;
   if (path.ends_with("feed.xml") || path.ends_with("feed.atom")) return PageKind::feed;
   if (path.starts_with("/sitemap") || path == "/robots.txt") return PageKind::sitemap;
-  if (path.starts_with("/tag/") || path.starts_with("/author/") || path.starts_with("/category/"))
+  if (path.starts_with("/tag/") || path.starts_with("/author/") || path.starts_with("/category/") ||
+      path.starts_with("/types/"))
     return PageKind::listing;
   if (path.starts_with("/assets/") || path.starts_with("/theme/") || path == "/favicon.ico")
     return PageKind::asset;

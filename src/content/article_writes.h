@@ -35,6 +35,11 @@ struct ArticleFields {
   /// shown to readers (content/corrections.h).
   ChangeKind change = ChangeKind::typo;
   std::string change_note;
+  /// What kind of piece it is, and for sponsored content who paid for it (the writer checks
+  /// them with content::sponsor_problem). nullopt keeps the article's kind and sponsor as they
+  /// are (news for a new article): a writer that does not know of kinds changes none.
+  std::optional<ArticleKind> kind;
+  std::string sponsor;  // written only with a kind
 };
 
 /// Everything `gazette publish` and the demo write for one article, identified by its slug;

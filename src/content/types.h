@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "content/article_kinds.h"
+
 namespace gazette::content {
 
 using Timestamp = std::chrono::sys_seconds;
@@ -96,6 +98,8 @@ struct Article {
   std::vector<Term> categories;
   std::vector<Term> tags;
   std::string image_caption;
+  ArticleKind kind = ArticleKind::news;  // what kind of piece it is (content/article_kinds.h)
+  std::string sponsor;                   // who paid for it; set for sponsored content only
 };
 
 /// A page of a listing, and whether more follow it. Listings are not counted: at a million

@@ -62,7 +62,7 @@ std::string article_json_ld(const NewsArticleFacts& article,
                             const std::vector<BreadcrumbItem>& breadcrumb) {
   ScriptSafeJson json;
   json.raw("{").field("@context", "https://schema.org", true).raw(",\"@graph\":[{");
-  json.field("@type", article.live ? "LiveBlogPosting" : "NewsArticle", true)
+  json.field("@type", article.live ? std::string_view("LiveBlogPosting") : article.type, true)
       .field("headline", article.headline)
       .field("description", article.description)
       .field("url", article.url)
@@ -81,6 +81,12 @@ std::string article_json_ld(const NewsArticleFacts& article,
       .raw("}")
       .field("articleSection", article.section)
       .field("inLanguage", article.language);
+  if (article.sponsor) {
+    json.raw(",\"sponsor\":{")
+        .field("@type", "Organization", true)
+        .field("name", *article.sponsor)
+        .raw("}");
+  }
   if (!article.keywords.empty()) {
     json.raw(",\"keywords\":[");
     for (std::size_t i = 0; i < article.keywords.size(); ++i)

@@ -16,6 +16,10 @@ struct CorrectionFact {
 
 /// What a NewsArticle says; URLs are absolute, dates ISO 8601.
 struct NewsArticleFacts {
+  /// The schema.org type: NewsArticle or one of its subtypes (AnalysisNewsArticle…, see
+  /// content::schema_type); live coverage makes it a LiveBlogPosting whatever it says.
+  std::string type = "NewsArticle";
+  std::optional<std::string> sponsor;  // sponsored content: the sponsor, as an Organization
   std::string headline;
   std::string description;
   std::string url;

@@ -48,7 +48,8 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
           article.status == ArticleStatus::published || article.status == ArticleStatus::scheduled
               ? local_input_value(summary.published_at, dates)
               : std::string(),
-          editable.version, summary.image, editable.pinned};
+          editable.version, summary.image, editable.pinned, "typo", "",
+          std::string(content::to_string(article.kind)), article.sponsor};
 }
 
 // The notice shown once the save is done.
@@ -178,6 +179,15 @@ http::Response ArticlePages::editor_page(Call& call,
   std::vector<std::pair<std::string, std::string>> sections;
   for (const auto& section : context.sections) sections.emplace_back(section.slug, section.name);
   view.set("sections", options_view(sections, values.section));
+  // What kind of piece it is: a select of every kind, and the sponsor for sponsored content.
+  std::vector<std::pair<std::string, std::string>> kinds;
+  for (auto kind : content::kArticleKinds) {
+    auto name = std::string(content::to_string(kind));
+    kinds.emplace_back(name, text(call, "kind_" + name));
+  }
+  view.set("kinds", options_view(kinds, values.kind));
+  view.set("sponsor", values.sponsor);
+  view.set("max_sponsor", std::to_string(content::kMaxSponsorBytes));
   bool choose_author = auth::can(user.role, auth::Capability::edit_others);
   view.set("can_choose_author", choose_author);
   if (choose_author) {
@@ -275,6 +285,16 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
                            existing->article.summary.published_at <= call.now;
   values.change = form.has("change") ? form.get("change") : "typo";
   values.change_note = std::string(render::trim(form.get("change_note")));
+  // A form without the kind (an older page, a script) keeps the article's kind and sponsor.
+  const bool kind_sent = form.has("kind");
+  if (existing) {
+    values.kind = std::string(content::to_string(existing->article.kind));
+    values.sponsor = existing->article.sponsor;
+  }
+  if (kind_sent) {
+    values.kind = form.get("kind");
+    values.sponsor = std::string(render::trim(form.get("sponsor")));
+  }
 
   std::vector<FieldError> errors;
   auto check_text = [&](const std::string& value, std::string_view field, std::string_view label,
@@ -304,6 +324,21 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
     } else {
       check_text(values.change_note, "change_note", "change_note", content::kMaxChangeNoteBytes,
                  false);
+    }
+  }
+  auto kind = content::parse_article_kind(values.kind);
+  if (kind_sent) {
+    // The sponsor field stays on the form whatever the kind: what is typed in it counts only
+    // for sponsored content.
+    if (kind && *kind != content::ArticleKind::sponsored) values.sponsor.clear();
+    if (!kind) {
+      errors.push_back({"kind", "kind", "err_kind"});
+    } else if (render::find_invalid_utf8(values.sponsor)) {
+      errors.push_back({"sponsor", "sponsor", "err_invalid_text"});
+    } else if (auto problem = content::sponsor_problem(*kind, values.sponsor)) {
+      errors.push_back(
+          {"sponsor", "sponsor",
+           *problem == content::SponsorProblem::missing ? "err_sponsor_required" : "err_too_long"});
     }
   }
   if (values.slug.empty() && errors.empty()) values.slug = render::slugify(values.title);
@@ -378,6 +413,10 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   edit.saved_by_name = user.name;
   edit.note = action_text.empty() ? "save" : action_text;
   if (values.pinned != was_pinned) edit.pinned = values.pinned;
+  if (kind_sent && kind) {
+    edit.kind = *kind;
+    edit.sponsor = values.sponsor;
+  }
   if (was_visible && change) {
     edit.change = *change;
     if (content::is_public(*change)) edit.change_note = values.change_note;

@@ -50,6 +50,9 @@ struct EditorValues {
   // What kind of change a save of a public article is, and the note readers see for it.
   std::string change = "typo";
   std::string change_note;
+  // What kind of piece it is (content/article_kinds.h) and, for sponsored content, its sponsor.
+  std::string kind = "news";
+  std::string sponsor;
 };
 
 /// One form error for the templates: {field, label, reason}.

@@ -218,6 +218,8 @@ http::Response ArticlePages::restore_revision(Call& call, content::ArticleId id,
     edit.image_name = revision->image_name;
   edit.image_caption = revision->image_caption;
   edit.image_alt = revision->image_alt;
+  edit.kind = revision->kind;  // what kind of piece those words were (checked when saved)
+  edit.sponsor = revision->sponsor;
   edit.saved_by = call.user().id;
   edit.saved_by_name = call.user().name;
   edit.note = text(call, "restored_from") + " " + std::to_string(number);

@@ -1,4 +1,5 @@
-// Listing pages: a section, a tag, an author or a category, newest articles first.
+// Listing pages: a section, a tag, an author, a category or a kind of piece (/types/analysis/,
+// where the heading explains the kind to readers), newest articles first.
 #include "content/cache_dependencies.h"
 #include "site/pages.h"
 #include "site/paths.h"
@@ -38,6 +39,16 @@ std::optional<ListingSubject> find_subject(const PageContext& context,
       if (auto category = context.store.find_category(slug))
         return ListingSubject{"category", category->name, "", category_path(slug), ""};
       break;
+    case Kind::article_kind:
+      if (auto article_kind = content::parse_article_kind(slug)) {
+        // The label readers clicked, and what it means, in the site's language.
+        const auto& language = context.settings.language;
+        auto key = "kind_" + std::string(slug);
+        return ListingSubject{"types", context.theme.text(language, key),
+                              context.theme.text(language, key + "_about"),
+                              types_path(*article_kind), ""};
+      }
+      break;
     case Kind::all:
       break;
   }
@@ -67,6 +78,11 @@ void depend_on_listing(const PageContext& context, store::ArticleFilter::Kind ki
       context.depends_on(category_list(slug));
       context.depends_on(term_shown(Term::category, slug));
       break;
+    case Kind::article_kind:
+      // No list of its own in the cache: a kind's articles change with any visible article
+      // (its kind may be what changed), as the feeds do.
+      context.depends_on(documents());
+      break;
     case Kind::all:
       context.depends_on(home_list());
       break;
@@ -90,8 +106,10 @@ std::optional<std::string> render_listing(const PageContext& context,
                   subject->current_section, subject->name,
                   subject->description,     page_path(subject->path, context.page_number)};
   frame.base_url = context.base_url;
-  frame.feed_path = subject->path + "feed.xml";
-  frame.feed_title = subject->name + " – " + context.settings.title;
+  if (kind != store::ArticleFilter::Kind::article_kind) {  // kinds have no feed of their own
+    frame.feed_path = subject->path + "feed.xml";
+    frame.feed_title = subject->name + " – " + context.settings.title;
+  }
   if (kind == store::ArticleFilter::Kind::section || kind == store::ArticleFilter::Kind::author) {
     frame.newsletter_scope = kind == store::ArticleFilter::Kind::section ? "section" : "author";
     frame.newsletter_slug = std::string(slug);

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "content/article_kinds.h"
+
 namespace gazette::site {
 
 inline std::string section_path(std::string_view section) {
@@ -26,6 +28,11 @@ inline std::string category_path(std::string_view slug) {
 }
 inline std::string media_path(std::string_view name) {
   return "/media/" + std::string(name);
+}
+
+/// What a kind of piece means, and the articles of that kind (content/article_kinds.h).
+inline std::string types_path(content::ArticleKind kind) {
+  return "/types/" + std::string(content::to_string(kind)) + "/";
 }
 
 /// The site's corrections, clarifications and retractions; its feed is feed.xml under it.

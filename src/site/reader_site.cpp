@@ -21,6 +21,7 @@ std::optional<Kind> listing_kind(std::string_view prefix) {
   if (prefix == "tag") return Kind::tag;
   if (prefix == "author") return Kind::author;
   if (prefix == "category") return Kind::category;
+  if (prefix == "types") return Kind::article_kind;
   return std::nullopt;
 }
 

@@ -80,6 +80,8 @@ struct Revision {
   std::optional<std::string> image_name;
   std::string image_caption;
   std::string image_alt;
+  content::ArticleKind kind = content::ArticleKind::news;
+  std::string sponsor;
 };
 
 class EditorialStore {

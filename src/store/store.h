@@ -19,9 +19,11 @@ namespace gazette::store {
 
 /// Which published articles a listing shows.
 struct ArticleFilter {
-  enum class Kind { all, section, tag, author, category };
+  /// `article_kind`: the articles of one kind of piece (/types/analysis/), `slug` being the
+  /// kind's text form (content::to_string(ArticleKind)).
+  enum class Kind { all, section, tag, author, category, article_kind };
   Kind kind = Kind::all;
-  std::string slug;  // the section, tag, author or category slug; unused for `all`
+  std::string slug;  // the section, tag, author, category slug or kind; unused for `all`
   /// Date bounds (the Content API's filters); unset: no bound.
   std::optional<content::Timestamp> published_from;    // published_at >= this
   std::optional<content::Timestamp> published_before;  // published_at < this

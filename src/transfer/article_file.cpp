@@ -6,7 +6,9 @@
 // and `category` and `categories` together are merged in that order; every text is trimmed; a
 // missing slug is derived from the title; an empty optional field is the same as an absent one;
 // `pinned` is `true` or `false`, and without it republishing keeps the article's pin;
-// `change` (typo when absent) and `change_note` say what republishing a public article changed.
+// `change` (typo when absent) and `change_note` say what republishing a public article changed;
+// `kind` is news when absent (the file says the whole article, so republishing it without a
+// `kind:` makes it news again) and `sponsor` is required with `kind: sponsored`, refused without.
 #include "transfer/article_file.h"
 
 #include <algorithm>
@@ -192,6 +194,8 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   file.pinned = reader.boolean("pinned");
   file.change_note = reader.text("change_note");
   const std::string change = reader.text("change");
+  const std::string kind = reader.text("kind");
+  file.sponsor = reader.text("sponsor");
   const std::string status = reader.text("status");
   const std::string date = reader.text("date");
   if (reader.error) return *reader.error;
@@ -219,6 +223,29 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   if (file.change_note.size() > content::kMaxChangeNoteBytes) {
     return field_error(*reader.find("change_note"), "change_note",
                        "longer than " + std::to_string(content::kMaxChangeNoteBytes) + " bytes");
+  }
+  if (!kind.empty()) {
+    const auto parsed = content::parse_article_kind(kind);
+    if (!parsed) {
+      return field_error(*reader.find("kind"), "kind",
+                         "expected news, analysis, opinion, review, background, fact-check,"
+                         " sponsored or live (" +
+                             kind + ")");
+    }
+    file.kind = *parsed;
+  }
+  if (const auto problem = content::sponsor_problem(file.kind, file.sponsor)) {
+    switch (*problem) {
+      case content::SponsorProblem::missing:
+        return field_error(*reader.find("kind"), "sponsor",
+                           "missing: sponsored content names its sponsor");
+      case content::SponsorProblem::too_long:
+        return field_error(*reader.find("sponsor"), "sponsor",
+                           "longer than " + std::to_string(content::kMaxSponsorBytes) + " bytes");
+      case content::SponsorProblem::not_sponsored:
+        return field_error(*reader.find("sponsor"), "sponsor",
+                           "only sponsored content has a sponsor (kind: sponsored)");
+    }
   }
   if (!status.empty()) {
     const auto parsed = content::parse_article_status(status);

@@ -33,6 +33,10 @@ struct ArticleFile {
   /// and the note readers see (`change_note:`, required for every kind but a typo).
   content::ChangeKind change = content::ChangeKind::typo;
   std::string change_note;
+  /// What kind of piece it is (`kind:`, news when absent) and, for `kind: sponsored` only, who
+  /// paid for it (`sponsor:`, then required).
+  content::ArticleKind kind = content::ArticleKind::news;
+  std::string sponsor;
   std::string body_markdown;
 };
 

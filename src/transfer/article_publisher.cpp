@@ -93,6 +93,8 @@ std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleF
   draft.pinned = file.pinned;
   draft.change = file.change;
   draft.change_note = file.change_note;
+  draft.kind = file.kind;
+  draft.sponsor = file.sponsor;
 
   if (image) {
     // The newsroom's own checks, metadata stripping and resized copies.

@@ -21,5 +21,6 @@ GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Postgres, PostgresB
 GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Postgres, PostgresBackend);
 GAZETTE_INSTANTIATE_STORE_CONTRACT(WebhookStoreContract, Postgres, PostgresBackend);
+GAZETTE_INSTANTIATE_STORE_CONTRACT(ArticleKindsContract, Postgres, PostgresBackend);
 
 }  // namespace gazette::contract

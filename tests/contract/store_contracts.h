@@ -3,6 +3,7 @@
 #pragma once
 
 #include "account_store_contract.h"
+#include "article_kinds_contract.h"
 #include "change_log_contract.h"
 #include "comment_store_contract.h"
 #include "content_store_contract.h"
@@ -38,5 +39,6 @@
   GAZETTE_INSTANTIATE_STORE_CONTRACT(CorrectionsContract, Name, BackendType);        \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(PreviewLinkStoreContract, Name, BackendType);   \
   GAZETTE_INSTANTIATE_STORE_CONTRACT(LiveStoreContract, Name, BackendType);          \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Name, BackendType);       \
-  GAZETTE_INSTANTIATE_STORE_CONTRACT(WebhookStoreContract, Name, BackendType)
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(ApiTokenStoreContract, Name, BackendType);      \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(WebhookStoreContract, Name, BackendType);       \
+  GAZETTE_INSTANTIATE_STORE_CONTRACT(ArticleKindsContract, Name, BackendType)

@@ -148,6 +148,8 @@ class SiteCopy : public NewsroomSite {
     auto draft = create_article(admin, "Brouillon copié");
     auto fields = editor_fields(admin, draft);
     fields["body"] = "Une deuxième version.";
+    fields["kind"] = "sponsored";  // a kind of piece and its sponsor (SQLite 0019, PostgreSQL 0018)
+    fields["sponsor"] = "Maison Dupont";
     fields["action"] = "save";
     ASSERT_EQ(post("/newsroom/articles/" + std::to_string(draft), fields, &admin).status, 303);
     wait_for_related_lists(db());
@@ -258,8 +260,11 @@ TEST_F(SiteCopy, SqliteToPostgresAndBackHoldsTheSameRowsAndServesTheSamePages) {
        {"SELECT sum(length(bytes)) FROM media", "SELECT sum(length(body_html)) FROM articles",
         "SELECT count(*) FROM comments WHERE parent_id IS NOT NULL",
         "SELECT count(*) FROM categories WHERE parent_id IS NOT NULL",
-        "SELECT sum(unicode(body)) FROM comments", "SELECT max(version) FROM articles"})
+        "SELECT sum(unicode(body)) FROM comments", "SELECT max(version) FROM articles",
+        "SELECT count(*) FROM articles WHERE kind = 'sponsored' AND sponsor = 'Maison Dupont'",
+        "SELECT count(*) FROM article_revisions WHERE kind = 'sponsored'"})
     EXPECT_EQ(sqlite_number(back, sum), sqlite_number(db(), sum)) << sum;
+  EXPECT_EQ(sqlite_number(back, "SELECT count(*) FROM articles WHERE kind = 'sponsored'"), 1);
 
   // The original site and the one that went through PostgreSQL serve the same pages; and the
   // same, related lists included, as a copy that never left SQLite (both lists computed afresh

@@ -20,6 +20,7 @@ const std::vector<SiteTable>& tables() {
       {.name = "sections", .holds_site = true},
       {.name = "categories", .holds_site = true, .self_references = {"parent_id"}},
       {.name = "tags", .holds_site = true},
+      // Articles carry their kind and sponsor (SQLite 0019, PostgreSQL 0018).
       {.name = "articles", .holds_site = true},
       {.name = "article_categories"},
       {.name = "article_tags"},

@@ -80,14 +80,23 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       .add(edit.image_alt)
       .add(content::to_string(edit.change))
       .add(edit.change_note);
+  if (edit.kind)
+    params.add(content::to_string(*edit.kind));
+  else
+    params.add_null();
+  params.add(edit.sponsor);
   return connection
       .query(
           "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
           " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
           " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-          " image_caption, image_alt, change_kind, change_note) VALUES ($1, $2, $3::boolean,"
-          " (SELECT id FROM users WHERE id = $4), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,"
-          " $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id",
+          " image_caption, image_alt, change_kind, change_note, kind, sponsor) VALUES ($1, $2,"
+          " $3::boolean, (SELECT id FROM users WHERE id = $4), $5, $6, $7, $8, $9, $10, $11, $12,"
+          " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,"
+          " coalesce($25::text, (SELECT kind FROM articles WHERE id = $1), 'news'),"
+          " CASE WHEN $25::text IS NULL"
+          " THEN coalesce((SELECT sponsor FROM articles WHERE id = $1), '') ELSE $26 END)"
+          " RETURNING id",
           params)
       .integer(0, 0);
 }
@@ -157,7 +166,8 @@ std::optional<EditableArticle> PostgresEditorialStore::find_article(ArticleId id
   auto rows = connection->query(
       std::string(kSummaryColumns) +
           ", a.status, a.updated_at, a.body_markdown, a.body_html, a.image_caption, a.version, " +
-          std::string(kArticleIsPinned) + std::string(kSummaryFrom) + " WHERE a.id = $1",
+          std::string(kArticleIsPinned) + ", a.kind, a.sponsor" + std::string(kSummaryFrom) +
+          " WHERE a.id = $1",
       Params().add(id.value));
   if (rows.rows() == 0) return std::nullopt;
   EditableArticle editable;
@@ -170,6 +180,8 @@ std::optional<EditableArticle> PostgresEditorialStore::find_article(ArticleId id
   article.image_caption = rows.text(0, 18);
   editable.version = rows.integer(0, 19);
   editable.pinned = is_true(rows, 0, 20);
+  article.kind = kind_of(rows.text(0, 21));
+  article.sponsor = rows.text(0, 22);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
   article.tags = article_tags(*connection, id);
@@ -301,7 +313,7 @@ std::optional<Revision> PostgresEditorialStore::find_revision(ArticleId article,
   auto rows = connection->query(
       std::string(kRevisionSummaryColumns) +
           ", slug, lead, body_markdown, published_at, section_slug, section_name, author_slug,"
-          " author_name, categories, tags, image_name, image_caption, image_alt"
+          " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor"
           " FROM article_revisions WHERE article_id = $1 AND id = $2",
       Params().add(article.value).add(revision));
   if (rows.rows() == 0) return std::nullopt;
@@ -321,6 +333,8 @@ std::optional<Revision> PostgresEditorialStore::find_revision(ArticleId article,
   if (!rows.is_null(0, 20)) result.image_name = rows.text(0, 20);
   result.image_caption = rows.text(0, 21);
   result.image_alt = rows.text(0, 22);
+  result.kind = kind_of(rows.text(0, 23));
+  result.sponsor = rows.text(0, 24);
   return result;
 }
 

@@ -33,6 +33,9 @@ std::string filter_clause(ArticleFilter::Kind kind) {
           " AND a.id IN (SELECT ac.article_id FROM article_categories ac"
           " JOIN categories c ON c.id = ac.category_id WHERE c.slug = $3)";
       break;
+    case ArticleFilter::Kind::article_kind:
+      clause += " AND a.kind = $3";
+      break;
   }
   return clause;
 }
@@ -113,11 +116,11 @@ std::optional<content::Term> PostgresStore::find_category(std::string_view slug)
 std::optional<content::Article> PostgresStore::find_published_article(std::string_view section_slug,
                                                                       std::string_view slug) {
   auto connection = database_.read();
-  auto rows = connection->query(std::string(kSummaryColumns) +
-                                    ", a.updated_at, a.body_markdown, a.body_html," +
-                                    " a.image_caption" + std::string(kSummaryFrom) + " WHERE" +
-                                    std::string(kVisible) + " AND s.slug = $2 AND a.slug = $3",
-                                Params().add(database_.now_unix()).add(section_slug).add(slug));
+  auto rows = connection->query(
+      std::string(kSummaryColumns) + ", a.updated_at, a.body_markdown, a.body_html," +
+          " a.image_caption, a.kind, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
+          std::string(kVisible) + " AND s.slug = $2 AND a.slug = $3",
+      Params().add(database_.now_unix()).add(section_slug).add(slug));
   if (rows.rows() == 0) return std::nullopt;
   content::Article article;
   article.summary = read_summary(rows, 0);
@@ -126,6 +129,8 @@ std::optional<content::Article> PostgresStore::find_published_article(std::strin
   article.body_markdown = rows.text(0, 15);
   article.body_html = rows.text(0, 16);
   article.image_caption = rows.text(0, 17);
+  article.kind = kind_of(rows.text(0, 18));
+  article.sponsor = rows.text(0, 19);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);
   article.tags = article_tags(*connection, article.summary.id);

@@ -174,6 +174,11 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
       .add(fields.image_caption)
       .add(fields.image_alt)
       .add(article.version);
+  if (fields.kind)
+    params.add(content::to_string(*fields.kind));
+  else
+    params.add_null();
+  params.add(fields.kind ? std::string_view(fields.sponsor) : std::string_view(""));
   std::int64_t id = 0;
   if (existing) {
     params.add(*existing);
@@ -182,7 +187,9 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
         " body_html = $5, status = $6, published_at = $7,"
         " updated_at = $8, author_id = $9,"
         " section_id = $10, image_id = $11, image_caption = $12, image_alt = $13,"
-        " version = coalesce($14::bigint, version + 1) WHERE id = $15",
+        " version = coalesce($14::bigint, version + 1), kind = coalesce($15::text, kind),"
+        " sponsor = CASE WHEN $15::text IS NULL THEN sponsor ELSE $16 END"
+        " WHERE id = $17",
         params);
     id = *existing;
   } else {
@@ -190,8 +197,9 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
              .query(
                  "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
                  " published_at, updated_at, author_id, section_id, image_id, image_caption,"
-                 " image_alt, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-                 " $12, $13, coalesce($14::bigint, 1)) RETURNING id",
+                 " image_alt, version, kind, sponsor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                 " $10, $11, $12, $13, coalesce($14::bigint, 1), coalesce($15::text, 'news'), $16) "
+                 "RETURNING id",
                  params)
              .integer(0, 0);
   }

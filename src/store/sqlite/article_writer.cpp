@@ -21,11 +21,12 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
       existing ? "UPDATE articles SET slug = ?1, title = ?2, lead = ?3, body_markdown = ?4,"
                  " body_html = ?5, status = ?6, published_at = ?7, updated_at = ?8,"
                  " author_id = ?9, section_id = ?10, image_id = ?11, image_caption = ?12,"
-                 " image_alt = ?13, version = coalesce(?14, version) WHERE id = ?15"
+                 " image_alt = ?13, version = coalesce(?14, version), kind = coalesce(?16, kind),"
+                 " sponsor = CASE WHEN ?16 IS NULL THEN sponsor ELSE ?17 END WHERE id = ?15"
                : "INSERT INTO articles (slug, title, lead, body_markdown, body_html, status,"
                  " published_at, updated_at, author_id, section_id, image_id, image_caption,"
-                 " image_alt, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                 " ?12, ?13, coalesce(?14, 1))");
+                 " image_alt, version, kind, sponsor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                 " ?9, ?10, ?11, ?12, ?13, coalesce(?14, 1), coalesce(?16, 'news'), ?17)");
   statement.bind(1, fields.slug)
       .bind(2, fields.title)
       .bind(3, fields.lead)
@@ -39,7 +40,12 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
       .bind(11, article.image_id)
       .bind(12, fields.image_caption)
       .bind(13, fields.image_alt)
-      .bind(14, article.version);
+      .bind(14, article.version)
+      .bind(17, fields.kind ? std::string_view(fields.sponsor) : std::string_view(""));
+  if (fields.kind)
+    statement.bind(16, content::to_string(*fields.kind));
+  else
+    statement.bind_null(16);
   if (existing) statement.bind(15, *existing);
   statement.run();
   written.id = existing ? *existing : connection.last_insert_id();

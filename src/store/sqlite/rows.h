@@ -23,6 +23,12 @@ inline content::Timestamp from_unix(std::int64_t seconds) {
   return content::Timestamp(std::chrono::seconds(seconds));
 }
 
+/// The kind of piece in an articles.kind column; the CHECK constraint keeps it one of ours, and
+/// a kind a newer version added reads as news rather than failing the page.
+inline content::ArticleKind kind_of(std::string_view text) {
+  return content::parse_article_kind(text).value_or(content::ArticleKind::news);
+}
+
 /// The columns read_summary() expects, in order, and the joins they need.
 inline constexpr std::string_view kSummaryColumns =
     "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"

@@ -58,9 +58,12 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
       " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
       " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-      " image_caption, image_alt, change_kind, change_note) VALUES (?1, ?2, ?3,"
+      " image_caption, image_alt, change_kind, change_note, kind, sponsor) VALUES (?1, ?2, ?3,"
       " (SELECT id FROM users WHERE id = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
+      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+      " coalesce(?25, (SELECT kind FROM articles WHERE id = ?1), 'news'),"
+      " CASE WHEN ?25 IS NULL THEN coalesce((SELECT sponsor FROM articles WHERE id = ?1), '')"
+      " ELSE ?26 END)");
   statement.bind(1, article_id)
       .bind(2, version)
       .bind(3, std::int64_t{applied ? 1 : 0})
@@ -83,7 +86,12 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       .bind(21, edit.image_caption)
       .bind(22, edit.image_alt)
       .bind(23, content::to_string(edit.change))
-      .bind(24, edit.change_note);
+      .bind(24, edit.change_note)
+      .bind(26, edit.sponsor);
+  if (edit.kind)
+    statement.bind(25, content::to_string(*edit.kind));
+  else
+    statement.bind_null(25);
   if (edit.image_name) {
     statement.bind(20, *edit.image_name);
   } else {
@@ -163,7 +171,8 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     auto statement = connection->prepare(
         std::string(kSummaryColumns) +
         ", a.status, a.updated_at, a.body_markdown, a.body_html, a.image_caption, a.version, " +
-        std::string(kArticleIsPinned) + std::string(kSummaryFrom) + " WHERE a.id = ?");
+        std::string(kArticleIsPinned) + ", a.kind, a.sponsor" + std::string(kSummaryFrom) +
+        " WHERE a.id = ?");
     statement.bind(1, id.value);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
@@ -174,6 +183,8 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     article.image_caption = statement.column_text(18);
     editable.version = statement.column_int(19);
     editable.pinned = statement.column_int(20) != 0;
+    article.kind = kind_of(statement.column_text(21));
+    article.sponsor = statement.column_text(22);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
@@ -311,7 +322,7 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   auto statement = connection->prepare(
       std::string(kRevisionSummaryColumns) +
       ", slug, lead, body_markdown, published_at, section_slug, section_name, author_slug,"
-      " author_name, categories, tags, image_name, image_caption, image_alt"
+      " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor"
       " FROM article_revisions WHERE article_id = ? AND id = ?");
   statement.bind(1, article.value).bind(2, revision);
   if (!statement.step()) return std::nullopt;
@@ -331,6 +342,8 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   if (!statement.column_is_null(20)) result.image_name = statement.column_text(20);
   result.image_caption = statement.column_text(21);
   result.image_alt = statement.column_text(22);
+  result.kind = kind_of(statement.column_text(23));
+  result.sponsor = statement.column_text(24);
   return result;
 }
 

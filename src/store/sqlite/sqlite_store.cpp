@@ -39,6 +39,9 @@ std::string filter_clause(ArticleFilter::Kind kind) {
           " AND a.id IN (SELECT ac.article_id FROM article_categories ac"
           " JOIN categories c ON c.id = ac.category_id WHERE c.slug = ?2)";
       break;
+    case ArticleFilter::Kind::article_kind:
+      clause += " AND a.kind = ?2";
+      break;
   }
   return clause;
 }
@@ -121,8 +124,8 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
   {
     auto statement = connection->prepare(
         std::string(kSummaryColumns) + ", a.status, a.updated_at, a.body_markdown, a.body_html," +
-        " a.image_caption" + std::string(kSummaryFrom) + " WHERE" + std::string(kVisible) +
-        " AND s.slug = ?2 AND a.slug = ?3");
+        " a.image_caption, a.kind, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
+        std::string(kVisible) + " AND s.slug = ?2 AND a.slug = ?3");
     statement.bind(1, pool_.now_unix()).bind(2, section_slug).bind(3, slug);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
@@ -131,6 +134,8 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
     article.body_markdown = statement.column_text(16);
     article.body_html = statement.column_text(17);
     article.image_caption = statement.column_text(18);
+    article.kind = kind_of(statement.column_text(19));
+    article.sponsor = statement.column_text(20);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);

@@ -222,3 +222,31 @@ TEST(ArticleFile, ReadsTheKindOfChangeAndItsNote) {
 
 }  // namespace
 }  // namespace gazette::transfer
+
+namespace gazette::transfer {
+namespace {
+
+TEST(ArticleFile, ReadsTheKindOfPieceAndTheSponsor) {
+  const std::string head = "---\ntitle: T\nsection: S\n";
+  EXPECT_EQ(parsed(head + "---\n\nB.\n").kind, content::ArticleKind::news);
+  EXPECT_EQ(parsed(head + "kind: fact-check\n---\n\nB.\n").kind, content::ArticleKind::fact_check);
+  auto sponsored = parsed(head + "kind: sponsored\nsponsor: « Maison & Fils »\n---\n\nB.\n");
+  EXPECT_EQ(sponsored.kind, content::ArticleKind::sponsored);
+  EXPECT_EQ(sponsored.sponsor, "« Maison & Fils »");
+
+  auto unknown = refused(head + "author: A\nkind: editorial\n---\n\nB.\n");
+  EXPECT_EQ(unknown.line, 5);
+  EXPECT_EQ(unknown.reason.rfind("kind: expected news, analysis", 0), 0u) << unknown.reason;
+  auto no_sponsor = refused(head + "kind: sponsored\n---\n\nB.\n");
+  EXPECT_EQ(no_sponsor.line, 4);
+  EXPECT_EQ(no_sponsor.reason.rfind("sponsor: missing", 0), 0u) << no_sponsor.reason;
+  auto stray = refused(head + "kind: opinion\nsponsor: X\n---\n\nB.\n");
+  EXPECT_EQ(stray.line, 5);
+  EXPECT_EQ(stray.reason.rfind("sponsor: only sponsored content", 0), 0u) << stray.reason;
+  auto too_long = refused(head + "kind: sponsored\nsponsor: " +
+                          std::string(content::kMaxSponsorBytes + 1, 'x') + "\n---\n\nB.\n");
+  EXPECT_EQ(too_long.line, 5);
+}
+
+}  // namespace
+}  // namespace gazette::transfer

@@ -1,0 +1,15 @@
+-- What kind of piece an article is (issue 15, part 2): news (the default, and what every
+-- article written before is), analysis, opinion, review, background, fact-check, sponsored or
+-- live; sponsored content names its sponsor. Kept on the article's row, so the page that shows
+-- the label reads it with the article and no second query. Revisions keep both, like every
+-- other field the editor saves.
+
+ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'news' CHECK (kind IN ('news',
+  'analysis', 'opinion', 'review', 'background', 'fact-check', 'sponsored', 'live'));
+ALTER TABLE articles ADD COLUMN sponsor TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE article_revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'news';
+ALTER TABLE article_revisions ADD COLUMN sponsor TEXT NOT NULL DEFAULT '';
+
+-- /types/{kind}/ lists a kind's published articles newest first.
+CREATE INDEX articles_by_kind ON articles (kind, status, published_at DESC, id DESC);
