@@ -273,13 +273,17 @@ test('axe-core finds no serious or critical violation on the newsroom pages', { 
     await signIn(page);
     for (const path of ['/newsroom/articles/', '/newsroom/articles/new', '/newsroom/articles/1',
       '/newsroom/articles/1/revisions/', '/newsroom/comments/', '/newsroom/sections/',
-      '/newsroom/terms/tags/', '/newsroom/users/', '/newsroom/settings', '/newsroom/profile']) {
+      '/newsroom/terms/tags/', '/newsroom/users/', '/newsroom/settings', '/newsroom/profile',
+      '/newsroom/library', '/newsroom/webhooks', '/newsroom/newsletter', '/newsroom/newsletter/settings',
+      '/newsroom/api-tokens']) {
       await check(path);
     }
     await check('/newsroom/articles/1', PHONE);
     await check('/newsroom/articles/', PHONE);
     await check('/newsroom/comments/', PHONE);
     await check('/newsroom/articles/1/revisions/', PHONE);
+    await check('/newsroom/library', PHONE);
+    await check('/newsroom/webhooks', PHONE);
   } finally {
     await context.close();
   }
