@@ -244,7 +244,7 @@ TEST_P(Webhooks, AReceiverThatHangsHoldsUpNoWrite) {
 
 TEST_P(Webhooks, AddressesOnLoopbackOrPrivateNetworksAreRefusedUnlessAllowedAndOnlyAdminsManage) {
   auto admin = signed_in_cookie(kAdmin);
-  for (const std::string url :
+  for (const std::string& url :
        {receiver_->url(), std::string("http://localhost/hook"), std::string("http://[::1]/hook"),
         std::string("http://10.0.0.1/hook"), std::string("http://192.168.1.20/hook"),
         std::string("http://169.254.169.254/latest/meta-data/"), std::string("ftp://example.fr/"),
