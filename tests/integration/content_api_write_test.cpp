@@ -1,7 +1,10 @@
 // The Content API's write side over HTTP on the real binary: tokens made in the newsroom, each
-// role allowed exactly what the newsroom allows it, JSON errors that change nothing, and an
-// article written through the API on the public page, after a restart too.
+// role (contributor, author, editor, admin) allowed exactly what the newsroom allows it, JSON
+// errors that change nothing, photos uploaded and checked by content, and an article written
+// through the API on the public page, after a restart too.
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "newsroom_client.h"
 
@@ -110,6 +113,68 @@ TEST_F(ContentApiWrite, EachRoleWritesWhatTheNewsroomLetsItAndErrorsChangeNothin
 
   restart_server();
   EXPECT_EQ(get("/actualite/un-article-par-l-api/").status, 200);
+}
+
+TEST_F(ContentApiWrite, EditorsAndAdminsWriteAnyonesArticlesAuthorsOnlyTheirOwnAndMediaIsChecked) {
+  add_user("aline@test.example", "Aline Autrice", "author");
+  add_user("bruno@test.example", "Bruno Auteur", "author");
+  add_user("edith@test.example", "Édith Éditrice", "editor");
+  auto aline = make_token(sign_in("aline@test.example"), "aline");
+  auto bruno = make_token(sign_in("bruno@test.example"), "bruno");
+  auto editor = make_token(sign_in("edith@test.example"), "édition");
+  auto admin = make_token(sign_in("admin@test.example"), "administration");
+  ASSERT_FALSE(admin.empty());
+
+  auto created = api("POST", "/api/v1/articles", aline,
+                     R"({"title":"Le marché couvert rouvre","section":"actualite"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto id = field(created.body, "id");
+  auto target = "/api/v1/articles/" + id;
+
+  // Another author neither opens nor changes it.
+  EXPECT_EQ(api("GET", target, bruno).status, 403);
+  EXPECT_EQ(api("PATCH", target, bruno, R"({"title":"Pris par Bruno","version":1})").status, 403);
+  EXPECT_EQ(api("POST", target + "/publish", bruno).status, 403);
+  EXPECT_EQ(article_row(std::stoll(id))->title, "Le marché couvert rouvre");
+
+  // An editor opens, changes and publishes anyone's, then takes it back.
+  auto read = api("GET", target, editor);
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto edited = api("PATCH", target, editor, R"({"lead":"Après deux ans de travaux."})",
+                    {{"If-Match", read.header("etag")}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  ASSERT_EQ(api("POST", target + "/publish", editor).status, 200);
+  auto page = get("/actualite/le-marche-couvert-rouvre/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Après deux ans de travaux."), std::string::npos);
+  EXPECT_EQ(api("POST", target + "/unpublish", editor).status, 200);
+  EXPECT_EQ(get("/actualite/le-marche-couvert-rouvre/").status, 404);
+
+  // An admin too; and uploads a photo, checked by its content, then shows it.
+  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
+  std::ostringstream photo;
+  photo << in.rdbuf();
+  auto refused = api("POST", "/api/v1/media", admin, "GIF89a? pas une image",
+                     {{"Content-Type", "image/jpeg"}});
+  EXPECT_EQ(refused.status, 415);
+  auto uploaded = api("POST", "/api/v1/media", admin, photo.str(), {{"Content-Type", "image/jpeg"}});
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  std::smatch name;
+  ASSERT_TRUE(std::regex_search(uploaded.body, name, std::regex("\"name\":\"([^\"]+)\"")));
+  EXPECT_EQ(get("/media/" + name[1].str()).status, 200);
+  read = api("GET", target, admin);
+  ASSERT_EQ(read.status, 200);
+  auto with_photo = api("PATCH", target, admin,
+                        "{\"image\":\"" + name[1].str() +
+                            "\",\"image_alt\":\"Les étals du marché\",\"image_caption\":\"Le marché\"}",
+                        {{"If-Match", read.header("etag")}});
+  ASSERT_EQ(with_photo.status, 200) << with_photo.body;
+  ASSERT_EQ(api("POST", target + "/publish", admin).status, 200);
+  page = get("/actualite/le-marche-couvert-rouvre/");
+  EXPECT_NE(page.body.find("Les étals du marché"), std::string::npos);
+  // Authors may upload too; contributors' and authors' roles are the newsroom's (see above).
+  EXPECT_EQ(api("POST", "/api/v1/media", bruno, photo.str(), {{"Content-Type", "image/jpeg"}}).status,
+            201);
 }
 
 }  // namespace
