@@ -1,10 +1,9 @@
 // MediaService (see media_service.h).
 #include "media/media_service.h"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
 
+#include "publishing/article_limits.h"
 #include "render/text.h"
 
 namespace gazette::media {
@@ -14,8 +13,7 @@ namespace {
 // One line of text a person typed: valid UTF-8, no control character, at most `limit` bytes.
 bool acceptable_line(std::string_view text, std::size_t limit) {
   return text.size() <= limit && !render::find_invalid_utf8(text) &&
-         std::none_of(text.begin(), text.end(),
-                      [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+         !render::has_control_character(text);
 }
 
 }  // namespace
@@ -25,9 +23,9 @@ std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
   details.caption = std::string(render::trim(details.caption));
   details.credit = std::string(render::trim(details.credit));
   details.alt = std::string(render::trim(details.alt));
-  if (!acceptable_line(details.caption, kMaxCaptionBytes) ||
-      !acceptable_line(details.credit, kMaxCreditBytes) ||
-      !acceptable_line(details.alt, kMaxAltBytes))
+  if (!acceptable_line(details.caption, publishing::kMaxCaptionBytes) ||
+      !acceptable_line(details.credit, publishing::kMaxCreditBytes) ||
+      !acceptable_line(details.alt, publishing::kMaxCaptionBytes))
     return LibraryProblem::invalid_text;
   bool saved = write_path_.run([&](store::WriteTransaction& write) {
     return media_.save_image_details(write, name, details);

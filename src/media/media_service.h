@@ -16,11 +16,6 @@
 
 namespace gazette::media {
 
-/// The longest caption, credit and alt text the library keeps, in bytes.
-inline constexpr std::size_t kMaxCaptionBytes = 1000;
-inline constexpr std::size_t kMaxCreditBytes = 200;
-inline constexpr std::size_t kMaxAltBytes = 500;
-
 /// Why an image's details or its deletion were refused.
 enum class LibraryProblem {
   not_found,     // no such image
@@ -48,7 +43,8 @@ class MediaService {
   }
   /// How many articles, profiles, live entries and logos show image `name`.
   std::int64_t uses(std::string_view name) { return media_.count_image_uses(name); }
-  /// Sets the library's caption, credit and alt text of image `name` (trimmed).
+  /// Sets the library's caption, credit and alt text of image `name` (trimmed), within the
+  /// article's limits (publishing/article_limits.h).
   std::optional<LibraryProblem> save_details(std::string_view name, store::ImageDetails details);
   /// Deletes image `name` and its copies, unless something shows it.
   std::optional<LibraryProblem> delete_unused(std::string_view name);

@@ -30,7 +30,13 @@ std::optional<content::Timestamp> next_attempt(std::int64_t attempts, content::T
 
 MailDispatcher::MailDispatcher(publishing::WritePath& write_path,
                                store::NewsletterStore& newsletters, const content::Clock& clock)
-    : write_path_(write_path), newsletters_(newsletters), clock_(clock) {
+    : write_path_(write_path),
+      newsletters_(newsletters),
+      clock_(clock),
+      worker_("newsletter: the mail queue", kQueuePollInterval, [this](std::stop_token stop) {
+        send_due(stop);
+        return std::chrono::milliseconds(kQueuePollInterval);
+      }) {
   // Once per process, before any thread sends (curl_global_init is not thread-safe).
   static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   (void)initialised;
@@ -77,45 +83,10 @@ std::int64_t MailDispatcher::send_due(std::stop_token stop) {
       // The rate: one message per 60/rate seconds.
       auto pause =
           std::chrono::milliseconds(60'000 / std::max<std::int64_t>(1, settings.rate_per_minute));
-      std::unique_lock lock(mutex_);
-      woken_.wait_for(lock, stop, pause, [] { return false; });
+      worker_.pause(stop, pause);
     }
   }
   return sent;
-}
-
-void MailDispatcher::start() {
-  stop();
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
-}
-
-void MailDispatcher::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
-  }
-}
-
-void MailDispatcher::wake() {
-  {
-    std::lock_guard lock(mutex_);
-    pending_wake_ = true;
-  }
-  woken_.notify_all();
-}
-
-void MailDispatcher::run(std::stop_token stop) {
-  while (!stop.stop_requested()) {
-    try {
-      send_due(stop);
-    } catch (const std::exception& error) {
-      // The database went away for a moment: the next round tries again.
-      spdlog::warn("newsletter: the mail queue could not be read: {}", error.what());
-    }
-    std::unique_lock lock(mutex_);
-    woken_.wait_for(lock, stop, kQueuePollInterval, [this] { return pending_wake_; });
-    pending_wake_ = false;
-  }
 }
 
 }  // namespace gazette::newsletters

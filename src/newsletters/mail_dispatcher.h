@@ -5,13 +5,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <stop_token>
-#include <thread>
 
 #include "content/clock.h"
+#include "publishing/queue_worker.h"
 #include "publishing/write_path.h"
 #include "store/newsletter_store.h"
 
@@ -37,7 +35,6 @@ class MailDispatcher {
  public:
   MailDispatcher(publishing::WritePath& write_path, store::NewsletterStore& newsletters,
                  const content::Clock& clock);
-  ~MailDispatcher() { stop(); }
   MailDispatcher(const MailDispatcher&) = delete;
   MailDispatcher& operator=(const MailDispatcher&) = delete;
 
@@ -46,21 +43,16 @@ class MailDispatcher {
   std::int64_t send_due(std::stop_token stop = {});
 
   /// Sends on a thread of its own until stop(); start() again after a stop() starts anew.
-  void start();
-  void stop();
+  void start() { worker_.start(); }
+  void stop() { worker_.stop(); }
   /// Something was queued: look now rather than at the next poll.
-  void wake();
+  void wake() { worker_.wake(); }
 
  private:
-  void run(std::stop_token stop);
-
   publishing::WritePath& write_path_;
   store::NewsletterStore& newsletters_;
   const content::Clock& clock_;
-  std::mutex mutex_;
-  std::condition_variable_any woken_;
-  bool pending_wake_ = false;  // under mutex_
-  std::jthread thread_;
+  publishing::QueueWorker worker_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace gazette::newsletters

@@ -10,12 +10,6 @@ namespace gazette::newsletters {
 
 namespace {
 
-bool has_control(std::string_view text) {
-  for (unsigned char c : text)
-    if (c < 0x20 || c == 0x7f) return true;
-  return false;
-}
-
 bool has_line_break(std::string_view text) {
   return text.find_first_of("\r\n") != std::string_view::npos;
 }
@@ -60,7 +54,7 @@ std::vector<MailSettingsRefusal> apply_mail_settings_change(const MailSettingsCh
     else if (required && value.empty())
       refuse(field, MailSettingsProblem::required);
     else if (value.size() > kMaxMailSettingBytes || render::find_invalid_utf8(value).has_value() ||
-             has_control(value))
+             render::has_control_character(value))
       refuse(field, MailSettingsProblem::invalid_text);
     else
       return true;

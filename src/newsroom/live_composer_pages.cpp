@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "newsroom/media_library_pages.h"
+#include "publishing/article_limits.h"
 #include "render/text.h"
 #include "site/paths.h"
 
@@ -13,9 +14,8 @@ using publishing::LiveRefusal;
 
 namespace {
 
-// Photo texts, as the article editor limits them; a credit is a name or an agency.
-constexpr std::size_t kMaxCaptionBytes = 500;
-constexpr std::size_t kMaxCreditBytes = 200;
+using publishing::kMaxCaptionBytes;  // photo texts, as the article editor limits them
+using publishing::kMaxCreditBytes;
 // Library photos offered beside the upload: a phone screen's worth of thumbnails.
 constexpr int kLibraryChoices = 12;
 // A media name is a file name of ours ("ab12….jpg"); anything longer is not one.

@@ -3,6 +3,7 @@
 // or delete it when nothing shows it.
 #include "newsroom/media_library_pages.h"
 
+#include "publishing/article_limits.h"
 #include "site/paths.h"
 
 namespace gazette::newsroom {
@@ -80,9 +81,8 @@ http::Response MediaLibraryPages::library_page(Call& call, http::Status status,
   }
   view.set("has_photos", !photos.empty());
   view.set("photos", list);
-  view.set("max_caption", std::to_string(media::kMaxCaptionBytes));
-  view.set("max_credit", std::to_string(media::kMaxCreditBytes));
-  view.set("max_alt", std::to_string(media::kMaxAltBytes));
+  view.set("max_caption", std::to_string(publishing::kMaxCaptionBytes));
+  view.set("max_credit", std::to_string(publishing::kMaxCreditBytes));
   return page(call, status, "library", view);
 }
 

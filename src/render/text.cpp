@@ -119,4 +119,10 @@ std::string french_spacing(std::string_view text) {
   return out;
 }
 
+bool has_control_character(std::string_view text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c == 0x7F) return true;
+  return false;
+}
+
 }  // namespace gazette::render

@@ -19,6 +19,10 @@ std::string escape_html(std::string_view text);
 /// quotation mark never starts or ends a line on its own.
 std::string french_spacing(std::string_view text);
 
+/// Whether `text` holds an ASCII control character (tab, CR and LF included) or DEL: never in
+/// a one-line field a person typed, and what a header injection needs.
+bool has_control_character(std::string_view text);
+
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 

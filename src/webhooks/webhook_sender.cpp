@@ -90,7 +90,11 @@ PostResult post_delivery(const store::WebhookDelivery& delivery, bool private_al
 
 WebhookSender::WebhookSender(publishing::WritePath& write_path, store::WebhookStore& webhooks,
                              const content::Clock& clock)
-    : write_path_(write_path), webhooks_(webhooks), clock_(clock) {
+    : write_path_(write_path),
+      webhooks_(webhooks),
+      clock_(clock),
+      worker_("webhook: the delivery queue", kQueuePollInterval,
+              [this](std::stop_token stop) { return round(stop); }) {
   // Once per process, before any thread posts (curl_global_init is not thread-safe).
   static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   (void)initialised;
@@ -124,42 +128,13 @@ std::optional<content::Timestamp> WebhookSender::send_due(std::stop_token stop) 
   return earliest_retry;
 }
 
-void WebhookSender::start() {
-  stop();
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
-}
-
-void WebhookSender::stop() {
-  if (thread_.joinable()) {
-    thread_.request_stop();
-    thread_.join();
+std::chrono::milliseconds WebhookSender::round(std::stop_token stop) {
+  std::chrono::milliseconds wait = kQueuePollInterval;
+  if (auto retry = send_due(stop)) {
+    auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*retry - clock_.now());
+    wait = std::clamp(until, std::chrono::milliseconds(100), wait);
   }
-}
-
-void WebhookSender::wake() {
-  {
-    std::lock_guard lock(mutex_);
-    pending_wake_ = true;
-  }
-  woken_.notify_all();
-}
-
-void WebhookSender::run(std::stop_token stop) {
-  while (!stop.stop_requested()) {
-    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kQueuePollInterval);
-    try {
-      if (auto retry = send_due(stop)) {
-        auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*retry - clock_.now());
-        wait = std::clamp(until, std::chrono::milliseconds(100), wait);
-      }
-    } catch (const std::exception& error) {
-      // The database went away for a moment: the next round tries again.
-      spdlog::warn("webhook: the delivery queue could not be read: {}", error.what());
-    }
-    std::unique_lock lock(mutex_);
-    woken_.wait_for(lock, stop, wait, [this] { return pending_wake_; });
-    pending_wake_ = false;
-  }
+  return wait;
 }
 
 }  // namespace gazette::webhooks

@@ -8,15 +8,13 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <stop_token>
 #include <string>
-#include <thread>
 
 #include "content/clock.h"
+#include "publishing/queue_worker.h"
 #include "publishing/write_path.h"
 #include "store/webhook_store.h"
 
@@ -53,7 +51,6 @@ class WebhookSender {
  public:
   WebhookSender(publishing::WritePath& write_path, store::WebhookStore& webhooks,
                 const content::Clock& clock);
-  ~WebhookSender() { stop(); }
   WebhookSender(const WebhookSender&) = delete;
   WebhookSender& operator=(const WebhookSender&) = delete;
 
@@ -61,21 +58,19 @@ class WebhookSender {
   std::optional<content::Timestamp> send_due(std::stop_token stop = {});
 
   /// Posts on a thread of its own until stop(); start() again after a stop() starts anew.
-  void start();
-  void stop();
+  void start() { worker_.start(); }
+  void stop() { worker_.stop(); }
   /// Something was queued: look now rather than at the next poll.
-  void wake();
+  void wake() { worker_.wake(); }
 
  private:
-  void run(std::stop_token stop);
+  /// One round of the thread: what is due, then how long until the next one.
+  std::chrono::milliseconds round(std::stop_token stop);
 
   publishing::WritePath& write_path_;
   store::WebhookStore& webhooks_;
   const content::Clock& clock_;
-  std::mutex mutex_;
-  std::condition_variable_any woken_;
-  bool pending_wake_ = false;  // under mutex_
-  std::jthread thread_;
+  publishing::QueueWorker worker_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace gazette::webhooks

@@ -12,6 +12,8 @@
 
 #include <boost/asio/ip/address.hpp>
 
+#include "render/text.h"
+
 namespace gazette::webhooks {
 
 namespace {
@@ -67,10 +69,8 @@ bool is_private_address(std::string_view text) {
 std::optional<WebhookUrl> parse_webhook_url(std::string_view text) {
   if (text.empty() || text.size() > kMaxUrlBytes) return std::nullopt;
   // Controls, spaces and what RFC 3986 never leaves unencoded (quotes, angle brackets…).
-  if (std::any_of(text.begin(), text.end(), [](unsigned char c) {
-        return c <= 0x20 || c == 0x7F || std::string_view(R"("<>\^`{|})").find(c) !=
-                                              std::string_view::npos;
-      }))
+  if (render::has_control_character(text) ||
+      text.find_first_of(R"( "<>\^`{|})") != std::string_view::npos)
     return std::nullopt;
   WebhookUrl url;
   url.text = std::string(text);

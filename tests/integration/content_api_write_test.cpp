@@ -2,9 +2,7 @@
 // role (contributor, author, editor, admin) allowed exactly what the newsroom allows it, JSON
 // errors that change nothing, photos uploaded and checked by content, and an article written
 // through the API on the public page, after a restart too.
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "newsroom_client.h"
 
@@ -151,13 +149,11 @@ TEST_F(ContentApiWrite, EditorsAndAdminsWriteAnyonesArticlesAuthorsOnlyTheirOwnA
   EXPECT_EQ(get("/actualite/le-marche-couvert-rouvre/").status, 404);
 
   // An admin too; and uploads a photo, checked by its content, then shows it.
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream photo;
-  photo << in.rdbuf();
+  auto photo = reference_photo();
   auto refused = api("POST", "/api/v1/media", admin, "GIF89a? pas une image",
                      {{"Content-Type", "image/jpeg"}});
   EXPECT_EQ(refused.status, 415);
-  auto uploaded = api("POST", "/api/v1/media", admin, photo.str(), {{"Content-Type", "image/jpeg"}});
+  auto uploaded = api("POST", "/api/v1/media", admin, photo, {{"Content-Type", "image/jpeg"}});
   ASSERT_EQ(uploaded.status, 201) << uploaded.body;
   std::smatch name;
   ASSERT_TRUE(std::regex_search(uploaded.body, name, std::regex("\"name\":\"([^\"]+)\"")));
@@ -173,7 +169,7 @@ TEST_F(ContentApiWrite, EditorsAndAdminsWriteAnyonesArticlesAuthorsOnlyTheirOwnA
   page = get("/actualite/le-marche-couvert-rouvre/");
   EXPECT_NE(page.body.find("Les étals du marché"), std::string::npos);
   // Authors may upload too; contributors' and authors' roles are the newsroom's (see above).
-  EXPECT_EQ(api("POST", "/api/v1/media", bruno, photo.str(), {{"Content-Type", "image/jpeg"}}).status,
+  EXPECT_EQ(api("POST", "/api/v1/media", bruno, photo, {{"Content-Type", "image/jpeg"}}).status,
             201);
 }
 

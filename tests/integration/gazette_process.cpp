@@ -16,7 +16,9 @@
 #include <array>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -64,6 +66,12 @@ fs::path shared_fixtures() {
 }
 fs::path reference_article() {
   return shared_fixtures() / "seed" / "article.md";
+}
+std::string reference_photo() {
+  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 std::string CommandResult::last_line() const {

@@ -14,6 +14,8 @@ namespace gazette::testing {
 std::filesystem::path gazette_binary();
 std::filesystem::path shared_fixtures();
 std::filesystem::path reference_article();
+/// The bytes of the reference article's photo (a 1600-px JPEG).
+std::string reference_photo();
 
 /// What a finished command printed and how it ended.
 struct CommandResult {

@@ -1,8 +1,8 @@
 // Photos as readers receive them, whoever added them: the original is served without the
 // camera's metadata (EXIF, GPS, XMP), and photos from `gazette publish` get the same resized
 // copies as the newsroom's uploads.
+
 #include <fstream>
-#include <sstream>
 
 #include "html_document.h"
 #include "newsroom_client.h"
@@ -12,13 +12,6 @@ namespace {
 
 // Where the test photo says it was taken: must never reach a reader.
 constexpr const char* kGpsMarker = "GPSLatitude=48.8566";
-
-std::string reference_photo() {
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // A JPEG APP1 segment holding `payload`.
 std::string app1(const std::string& payload) {

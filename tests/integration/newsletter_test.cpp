@@ -3,11 +3,8 @@
 // digest with its RFC 8058 headers, the one-click unsubscribe (a POST with no session), and
 // nothing sent after; forged links and malformed addresses refused with nothing stored or sent;
 // a refused address recorded as a bounce; one address exported and erased.
-#include <fcntl.h>
 #include <signal.h>
 #include <sodium.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,47 +18,21 @@
 #include "eventually.h"
 #include "newsroom_client.h"
 #include "published_site.h"
+#include "python_helper.h"
 
 namespace gazette::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// The SMTP server, started in its own process and stopped (its stdin closed) by the guard.
+/// The SMTP server (smtp_sink.py), in its own process, stopped by the guard.
 class SmtpSink {
  public:
-  explicit SmtpSink(fs::path folder) : folder_(std::move(folder)) {
-    fs::create_directories(folder_);
-    int to_child[2], from_child[2];
-    // Close-on-exec: the gazette servers the test starts later must not hold the server's
-    // input open, or closing it would not stop the server.
-    if (pipe2(to_child, O_CLOEXEC) != 0 || pipe2(from_child, O_CLOEXEC) != 0)
-      throw std::runtime_error("pipe");
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(to_child[0], 0);
-      dup2(from_child[1], 1);
-      close(to_child[1]);
-      close(from_child[0]);
-      std::string script = std::string(GAZETTE_SOURCE_DIR) + "/tests/integration/smtp_sink.py";
-      execl("/usr/bin/python3", "python3", script.c_str(), folder_.c_str(), nullptr);
-      _exit(127);
-    }
-    close(to_child[0]);
-    close(from_child[1]);
-    stdin_ = to_child[1];
-    FILE* out = fdopen(from_child[0], "r");
-    char line[128] = {0};
-    if (!std::fgets(line, sizeof line, out) || std::sscanf(line, "listening on %hu", &port_) != 1)
-      throw std::runtime_error("the SMTP server did not start (is python3-aiosmtpd installed?)");
-    std::fclose(out);
-  }
-  ~SmtpSink() {
-    close(stdin_);  // the server stops when its input ends
-    int status = 0;
-    waitpid(pid_, &status, 0);
-  }
-  unsigned short port() const { return port_; }
+  explicit SmtpSink(fs::path folder)
+      : folder_(std::move(folder)),
+        server_("smtp_sink.py", folder_,
+                "the SMTP server did not start (is python3-aiosmtpd installed?)") {}
+  unsigned short port() const { return server_.port(); }
 
   /// The messages received so far, oldest first.
   std::vector<std::string> messages() const {
@@ -79,9 +50,7 @@ class SmtpSink {
 
  private:
   fs::path folder_;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  unsigned short port_ = 0;
+  PythonHelper server_;
 };
 
 /// The value of header `name` in `message` (first occurrence), without its line end.

@@ -3,21 +3,12 @@
 // form, is stored harmless; the editor's blocks (photo with caption and credit, pull quote,
 // embed) become the reader page's markup; the media library lists, searches and takes uploads,
 // a bad file refused alone.
-#include <fstream>
-#include <sstream>
 
 #include "html_document.h"
 #include "newsroom_client.h"
 
 namespace gazette::testing {
 namespace {
-
-std::string reference_photo() {
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 class NewsroomEditor : public NewsroomSite {
  protected:

@@ -2,9 +2,7 @@
 // a photo's caption, credit and alt text once (offered again by the picker's JSON, escaped on
 // the page), deletes one that nothing shows (gone from /media/ at once) and cannot delete one
 // an article shows; bad text is a 422 that changes nothing; authors browse but change nothing.
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -12,13 +10,6 @@
 
 namespace gazette::testing {
 namespace {
-
-std::string reference_photo() {
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 class NewsroomLibrary : public NewsroomSite {
  protected:

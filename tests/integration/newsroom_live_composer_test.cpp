@@ -3,21 +3,12 @@
 // caption, credit and alt), edits, pins, deletes and ends it, and the reader page follows —
 // after a restart too. An author posts to their own coverage only, a contributor to none;
 // every refusal is a 4xx with its message and nothing written.
-#include <fstream>
-#include <sstream>
 
 #include "html_document.h"
 #include "newsroom_client.h"
 
 namespace gazette::testing {
 namespace {
-
-std::string reference_photo() {
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 constexpr const char* kStoryPath = "/actualite/offensive-en-cours/";
 

@@ -1,22 +1,13 @@
 // Photos in the newsroom, over HTTP: checked by content whatever their name, decoded in full,
 // resized into the variants the reader pages offer in srcset, with alt text asked for, and
 // refused (413) beyond the upload limit while other newsroom forms keep the small one.
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "html_document.h"
 #include "newsroom_client.h"
 
 namespace gazette::testing {
 namespace {
-
-std::string reference_photo() {
-  std::ifstream in(shared_fixtures() / "seed" / "banniere-assad-damas.jpg", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 class NewsroomMedia : public NewsroomSite {
  protected:

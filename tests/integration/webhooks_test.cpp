@@ -4,10 +4,7 @@
 // answers; the newsroom's log shows each delivery and what the receiver said; a receiver that
 // hangs holds up no write; addresses on loopback or private networks are refused unless the
 // admin allows them, and only admins reach the page.
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,46 +15,22 @@
 #include "eventually.h"
 #include "newsroom_client.h"
 #include "published_site.h"
+#include "python_helper.h"
 
 namespace gazette::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-/// The receiver, in its own process, stopped (its stdin closed) by the guard.
+/// The receiver (webhook_receiver.py), in its own process, stopped by the guard.
 class WebhookReceiver {
  public:
-  explicit WebhookReceiver(fs::path folder) : folder_(std::move(folder)) {
-    fs::create_directories(folder_);
-    int to_child[2], from_child[2];
-    // Close-on-exec: the gazette processes started later must not hold its input open.
-    if (pipe2(to_child, O_CLOEXEC) != 0 || pipe2(from_child, O_CLOEXEC) != 0)
-      throw std::runtime_error("pipe");
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(to_child[0], 0);
-      dup2(from_child[1], 1);
-      std::string script = std::string(GAZETTE_SOURCE_DIR) + "/tests/integration/webhook_receiver.py";
-      execl("/usr/bin/python3", "python3", script.c_str(), folder_.c_str(), nullptr);
-      _exit(127);
-    }
-    close(to_child[0]);
-    close(from_child[1]);
-    stdin_ = to_child[1];
-    FILE* out = fdopen(from_child[0], "r");
-    char line[128] = {0};
-    if (!std::fgets(line, sizeof line, out) || std::sscanf(line, "listening on %hu", &port_) != 1)
-      throw std::runtime_error("the webhook receiver did not start");
-    std::fclose(out);
-  }
-  ~WebhookReceiver() {
-    fs::remove(folder_ / "hold");
-    close(stdin_);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-  }
+  explicit WebhookReceiver(fs::path folder)
+      : folder_(std::move(folder)),
+        server_("webhook_receiver.py", folder_, "the webhook receiver did not start") {}
+  ~WebhookReceiver() { release(); }  // a held request would keep the receiver from stopping
 
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(server_.port()) + "/hook"; }
   /// The next `count` requests are answered 500.
   void fail_next(int count) const { std::ofstream(folder_ / "fail") << count; }
   /// Requests wait unanswered until release().
@@ -81,9 +54,7 @@ class WebhookReceiver {
 
  private:
   fs::path folder_;
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  unsigned short port_ = 0;
+  PythonHelper server_;
 };
 
 /// What a receiver computes to check a delivery: "sha256=" and the hex HMAC-SHA-256 of
