@@ -40,6 +40,10 @@ function button(label, title, run, isActive) {
   name.textContent = title;
   element.append(glyph, name);
   element.title = title;
+  // A pointer leaves the focus in the text: otherwise the button keeps it until the editor
+  // takes it back a frame later, and an Enter typed at once presses the button again.
+  // Keyboard users who tab to the toolbar still press buttons as usual.
+  element.addEventListener('mousedown', (event) => event.preventDefault());
   element.addEventListener('click', run);
   element.isActive = isActive;
   return element;
