@@ -13,6 +13,8 @@ namespace {
 constexpr std::size_t kMaxEmailLength = 254;
 constexpr std::size_t kMaxNameLength = 120;
 
+}  // namespace
+
 bool is_email(std::string_view email) {
   auto at = email.find('@');
   return !email.empty() && email.size() <= kMaxEmailLength && at != 0 &&
@@ -20,6 +22,8 @@ bool is_email(std::string_view email) {
          email.find_first_of(" \t\r\n<>\"") == std::string_view::npos &&
          !render::find_invalid_utf8(email);
 }
+
+namespace {
 
 std::optional<AccountProblem> password_problem_of(std::string_view password) {
   if (!password_problem(password)) return std::nullopt;

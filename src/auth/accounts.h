@@ -27,6 +27,10 @@ enum class AccountProblem {
   no_such_account,  // no account has this e-mail
 };
 
+/// Whether `email` has the shape of an address a person can be written to: something@host, at
+/// most 254 bytes, no space, quote or angle bracket.
+bool is_email(std::string_view email);
+
 /// The form field a problem belongs to: "email", "name" or "password".
 std::string_view field_of(AccountProblem problem);
 /// The problem in words, for the command line ("an account with this e-mail already exists").

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "content/article_kinds.h"
+#include "content/publisher.h"
 
 namespace gazette::content {
 
@@ -131,10 +132,11 @@ struct SiteSettings {
   /// « L'API exige une clé de lecture »: GET /api/v1/ answers only with a read key or token.
   /// Off by default, since the API shows only what the public pages show.
   bool api_requires_key = false;
+  Publisher publisher;  // who publishes, and the policy pages (content/publisher.h)
 };
 
 /// The settings as the rows of a key/value table, as every backend stores them.
-std::vector<std::pair<std::string_view, std::string>> setting_rows(const SiteSettings& settings);
+std::vector<std::pair<std::string, std::string>> setting_rows(const SiteSettings& settings);
 /// Reads one row back; an unknown key is ignored (a newer version may have written it).
 void apply_setting_row(SiteSettings& settings, std::string_view key, std::string value);
 

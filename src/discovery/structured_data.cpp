@@ -56,7 +56,36 @@ class ScriptSafeJson {
   std::string out_;
 };
 
+// The members of a NewsMediaOrganization object, after its opening brace.
+void write_organization(ScriptSafeJson& json, const OrganizationFacts& organization) {
+  json.field("@type", "NewsMediaOrganization", true)
+      .field("name", organization.name)
+      .field("url", organization.url);
+  if (organization.logo_url) {
+    json.raw(",\"logo\":{")
+        .field("@type", "ImageObject", true)
+        .field("url", *organization.logo_url)
+        .raw("}");
+  }
+  if (!organization.address.empty()) json.field("address", organization.address);
+  if (!organization.email.empty()) json.field("email", organization.email);
+  if (!organization.telephone.empty()) json.field("telephone", organization.telephone);
+  for (const auto& [property, url] : organization.policies) json.field(property, url);
+  // The ethics charter is also the publisher's principles: the page Google asks for.
+  for (const auto& [property, url] : organization.policies) {
+    if (property == "ethicsPolicy") json.field("publishingPrinciples", url);
+  }
+}
+
 }  // namespace
+
+std::string organization_json_ld(const OrganizationFacts& organization) {
+  ScriptSafeJson json;
+  json.raw("{").field("@context", "https://schema.org", true).raw(",");
+  write_organization(json, organization);
+  json.raw("}");
+  return std::move(json).text();
+}
 
 std::string article_json_ld(const NewsArticleFacts& article,
                             const std::vector<BreadcrumbItem>& breadcrumb) {
@@ -74,13 +103,9 @@ std::string article_json_ld(const NewsArticleFacts& article,
       .field("@type", "Person", true)
       .field("name", article.author_name)
       .field("url", article.author_url)
-      .raw("},\"publisher\":{")
-      .field("@type", "Organization", true)
-      .field("name", article.publisher_name)
-      .field("url", article.publisher_url)
-      .raw("}")
-      .field("articleSection", article.section)
-      .field("inLanguage", article.language);
+      .raw("},\"publisher\":{");
+  write_organization(json, article.publisher);
+  json.raw("}").field("articleSection", article.section).field("inLanguage", article.language);
   if (article.sponsor) {
     json.raw(",\"sponsor\":{")
         .field("@type", "Organization", true)

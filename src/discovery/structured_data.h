@@ -1,9 +1,11 @@
 // Structured data for search engines: the JSON-LD of an article page (schema.org NewsArticle
-// and BreadcrumbList), ready to sit inside <script type="application/ld+json">.
+// and BreadcrumbList) and of the publisher (NewsMediaOrganization), ready to sit inside
+// <script type="application/ld+json">.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gazette::discovery {
@@ -12,6 +14,18 @@ namespace gazette::discovery {
 struct CorrectionFact {
   std::string text;
   std::string date_published;  // ISO 8601
+};
+
+/// Who publishes (schema.org NewsMediaOrganization); URLs are absolute, empty fields omitted.
+struct OrganizationFacts {
+  std::string name;
+  std::string url;
+  std::optional<std::string> logo_url;
+  std::string address;
+  std::string email;
+  std::string telephone;
+  /// The policy pages the publisher has: schema.org property (correctionsPolicy…) and URL.
+  std::vector<std::pair<std::string, std::string>> policies;
 };
 
 /// What a NewsArticle says; URLs are absolute, dates ISO 8601.
@@ -28,8 +42,7 @@ struct NewsArticleFacts {
   std::string date_modified;
   std::string author_name;
   std::string author_url;
-  std::string publisher_name;
-  std::string publisher_url;
+  OrganizationFacts publisher;
   std::string section;
   std::vector<std::string> keywords;
   std::string language;
@@ -59,5 +72,9 @@ struct BreadcrumbItem {
 /// headline can close the script ("</script>") or open a comment ("<!--").
 std::string article_json_ld(const NewsArticleFacts& article,
                             const std::vector<BreadcrumbItem>& breadcrumb);
+
+/// {"@context": "https://schema.org", NewsMediaOrganization…}, script-safe like the above: for
+/// the home page and /about/.
+std::string organization_json_ld(const OrganizationFacts& organization);
 
 }  // namespace gazette::discovery

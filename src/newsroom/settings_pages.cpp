@@ -38,6 +38,7 @@ std::string site_url_problem_key(discovery::SiteUrlProblem problem) {
 
 http::Response SettingsPages::handle(Call& call) {
   if (call.segments.size() == 1 && call.segments[0] == "settings") return settings_page(call);
+  if (call.segments.size() == 2 && call.segments[1] == "publisher") return publisher_page(call);
   return not_found(call);
 }
 

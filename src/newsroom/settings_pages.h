@@ -1,4 +1,6 @@
-// The newsroom's site settings: /newsroom/settings, for admins (the logo through MediaService).
+// The newsroom's site settings: /newsroom/settings, for admins (the logo through MediaService),
+// and /newsroom/settings/publisher, who publishes and its policies
+// (publisher_settings_page.cpp).
 #pragma once
 
 #include "media/media_service.h"
@@ -17,6 +19,7 @@ class SettingsPages final : public Area {
 
  private:
   http::Response settings_page(Call& call);
+  http::Response publisher_page(Call& call);
 
   publishing::SettingsService& settings_;
   media::MediaService& media_;

@@ -8,6 +8,7 @@
 #include "site/live_view.h"
 #include "site/pages.h"
 #include "site/paths.h"
+#include "site/publisher_facts.h"
 #include "site/view_model.h"
 
 namespace gazette::site {
@@ -74,8 +75,7 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
   facts.date_modified = context.dates.iso8601(std::max(article.updated_at, summary.published_at));
   facts.author_name = summary.author.name;
   facts.author_url = base + author_path(summary.author.slug);
-  facts.publisher_name = context.settings.title;
-  facts.publisher_url = base + "/";
+  facts.publisher = publisher_facts(context);
   facts.section = summary.section.name;
   for (const auto& tag : article.tags) facts.keywords.push_back(tag.name);
   facts.language = context.settings.language;

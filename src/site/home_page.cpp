@@ -6,6 +6,7 @@
 #include "site/live_view.h"
 #include "site/pages.h"
 #include "site/paths.h"
+#include "site/publisher_facts.h"
 #include "site/view_model.h"
 
 namespace gazette::site {
@@ -45,6 +46,8 @@ std::optional<std::string> render_home(const PageContext& context) {
   PageFrame frame{
       context.settings, context.sections, "", "", "", page_path("/", context.page_number)};
   frame.base_url = context.base_url;
+  if (context.page_number == 1)
+    frame.json_ld = discovery::organization_json_ld(publisher_facts(context));
   if (context.page_number > 1)
     frame.title = context.theme.text(context.settings.language, "page") + " " +
                   std::to_string(context.page_number);

@@ -56,6 +56,11 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
                                           std::string_view slug);
 /// /corrections/: the site's corrections, clarifications and retractions, newest first.
 std::optional<std::string> render_corrections(const PageContext& context);
+/// /about/: who publishes the site and how to reach it, with links to its policies.
+std::optional<std::string> render_about(const PageContext& context);
+/// /about/{slug}/: one of the publisher's policies (content/publisher.h); nullopt when the
+/// slug names none or the admin has not written it.
+std::optional<std::string> render_policy(const PageContext& context, std::string_view slug);
 /// The search page for the query string `query` ("q=…&page=…"); `json` for the JSON form.
 std::string render_search(const PageContext& context, std::string_view query);
 std::string render_search_json(const PageContext& context, std::string_view query);

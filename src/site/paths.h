@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "content/article_kinds.h"
+#include "content/publisher.h"
 
 namespace gazette::site {
 
@@ -38,6 +39,14 @@ inline std::string types_path(content::ArticleKind kind) {
 /// The site's corrections, clarifications and retractions; its feed is feed.xml under it.
 inline std::string corrections_path() {
   return "/corrections/";
+}
+
+/// Who publishes the site, with links to its policies; each policy's page is under it.
+inline std::string about_path() {
+  return "/about/";
+}
+inline std::string policy_path(content::Policy policy) {
+  return about_path() + std::string(content::policy_slug(policy)) + "/";
 }
 
 /// `path` with "?page=N" when N > 1: page 1 of a listing is the bare path.

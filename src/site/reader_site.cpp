@@ -128,6 +128,10 @@ http::Answer ReaderSite::handle(const http::Request& request) {
     html = render_home(context);
   } else if (segments.size() == 1 && segments[0] == "corrections") {
     html = render_corrections(context);
+  } else if (segments.size() == 1 && segments[0] == "about") {
+    html = render_about(context);
+  } else if (segments.size() == 2 && segments[0] == "about") {
+    html = render_policy(context, segments[1]);
   } else if (segments.size() == 1) {
     html = render_listing(context, Kind::section, segments[0]);
   } else if (auto kind = listing_kind(segments[0])) {

@@ -171,9 +171,13 @@ TYPED_TEST_P(ContentStoreContract, AccentsAndEmojiComeBackByteForByte) {
 
 TYPED_TEST_P(ContentStoreContract, SettingsStartAtTheDefaultsAndKeepWhatWasSaved) {
   auto& content = this->backend().content();
-  EXPECT_EQ(content.settings().title, content::SiteSettings{}.title);
   content::SiteSettings settings;
+  EXPECT_EQ(content.settings().title, settings.title);
+  EXPECT_TRUE(content.settings().publisher.policy(content::Policy::ethics).empty());
   settings.title = "La Gazette de l’Est ✨";
+  settings.publisher.name = "Société éditrice de l’Est";
+  settings.publisher.address = "1 rue de la Paix\n67000 Strasbourg";
+  settings.publisher.policy(content::Policy::corrections) = "Nous corrigeons **vite**.";
   settings.language = "en";
   settings.url = "https://www.example.fr";
   settings.feed_content = content::FeedContent::full;
@@ -183,6 +187,10 @@ TYPED_TEST_P(ContentStoreContract, SettingsStartAtTheDefaultsAndKeepWhatWasSaved
   EXPECT_EQ(read.language, "en");
   EXPECT_EQ(read.url, "https://www.example.fr");
   EXPECT_EQ(read.feed_content, content::FeedContent::full);
+  EXPECT_EQ(read.publisher.name, "Société éditrice de l’Est");
+  EXPECT_EQ(read.publisher.address, "1 rue de la Paix\n67000 Strasbourg");
+  EXPECT_EQ(read.publisher.policy(content::Policy::corrections), "Nous corrigeons **vite**.");
+  EXPECT_TRUE(read.publisher.policy(content::Policy::masthead).empty());
 }
 
 TYPED_TEST_P(ContentStoreContract, AnArticleImageIsKeptWithItsVariantsAndServedAsStored) {

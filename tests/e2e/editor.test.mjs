@@ -275,7 +275,7 @@ test('axe-core finds no serious or critical violation on the newsroom pages', { 
       '/newsroom/articles/1/revisions/', '/newsroom/comments/', '/newsroom/sections/',
       '/newsroom/terms/tags/', '/newsroom/users/', '/newsroom/settings', '/newsroom/profile',
       '/newsroom/library', '/newsroom/webhooks', '/newsroom/newsletter', '/newsroom/newsletter/settings',
-      '/newsroom/api-tokens']) {
+      '/newsroom/api-tokens', '/newsroom/settings/publisher']) {
       await check(path);
     }
     await check('/newsroom/articles/1', PHONE);

@@ -102,6 +102,30 @@ test('a newsroom revision and a form with errors are valid HTML', { timeout: 30_
   await assertValidPage('/newsroom/settings (refused)', await refused.text());
 });
 
+test('/about/, a policy page and the publisher form, filled and refused, are valid HTML', { timeout: 30_000 }, async () => {
+  const form = await (await fetch(server.url('/newsroom/settings/publisher'), { headers: { cookie: session } })).text();
+  await assertValidPage('/newsroom/settings/publisher', form);
+  const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1];
+  const post = (fields) => fetch(server.url('/newsroom/settings/publisher'), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf, ...fields }).toString(),
+  });
+  const saved = await post({
+    publisher_name: 'Société éditrice', publisher_address: '1 rue de la Paix\r\nParis',
+    publisher_email: 'redaction@example.fr', publisher_phone: '+33 1 23 45 67 89',
+    policy_ethics: '## Nos principes\n\nNous vérifions.', policy_contact: 'Écrivez-nous.',
+  });
+  assert.equal(saved.status, 303, 'the publisher is saved');
+  for (const urlPath of ['/about/', '/about/ethics/', '/about/contact/']) {
+    await assertValidPage(urlPath, await fetchPage(server, urlPath));
+  }
+  const refused = await post({ publisher_email: 'pas une adresse' });
+  assert.equal(refused.status, 422);
+  await assertValidPage('/newsroom/settings/publisher (refused)', await refused.text());
+});
+
 test('the home page with a pinned article, and the newsroom marking it, are valid HTML', { timeout: 30_000 }, async () => {
   const form = await (await fetch(server.url('/newsroom/articles/new'), { headers: { cookie: session } })).text();
   const csrf = /name="csrf" value="([^"]*)"/.exec(form)?.[1];
