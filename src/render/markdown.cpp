@@ -156,20 +156,6 @@ void add_heading_ids(const ParsedDocument& document) {
   }
 }
 
-// Applies French spacing to every text node, so body and lead read as French typesetting wants.
-void apply_french_spacing(const ParsedDocument& document) {
-  cmark_iter* iter = cmark_iter_new(document.root.get());
-  for (auto event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
-       event = cmark_iter_next(iter)) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT) {
-      const char* literal = cmark_node_get_literal(node);
-      if (literal) cmark_node_set_literal(node, french_spacing(literal).c_str());
-    }
-  }
-  cmark_iter_free(iter);
-}
-
 // The editor's blocks (src/newsroom/editor/src/markdown.js writes them; anyone may type them):
 //   ![alt](src "caption © credit")   alone in its paragraph: a figure with its caption and credit
 //   > [!PULLQUOTE]                    first in a quote: a pull quote
@@ -212,7 +198,7 @@ std::string figure_html(cmark_node* image) {
   }
   std::string html = "<figure class=\"article-figure\"><img src=\"" + escape_html(url) +
                      "\" alt=\"" + escape_html(plain_text(image)) + "\" loading=\"lazy\">";
-  html += "<figcaption>" + escape_html(french_spacing(std::string(trim(caption))));
+  html += "<figcaption>" + escape_html(trim(caption));
   if (!credit.empty())
     html += " <span class=\"credit\">© " + escape_html(std::string(trim(credit))) + "</span>";
   return html + "</figcaption></figure>";
@@ -297,7 +283,6 @@ void render_editor_blocks(const ParsedDocument& document) {
 
 std::string markdown_to_html(std::string_view markdown) {
   ParsedDocument document = parse(markdown);
-  apply_french_spacing(document);
   render_editor_blocks(document);
   add_heading_ids(document);
   return render_html(document, document.root.get());
@@ -305,7 +290,6 @@ std::string markdown_to_html(std::string_view markdown) {
 
 RenderedArticle render_article(std::string_view markdown, bool take_lead) {
   ParsedDocument document = parse(markdown);
-  apply_french_spacing(document);
   RenderedArticle out;
   cmark_node* first = cmark_node_first_child(document.root.get());
   if (take_lead && first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {

@@ -99,26 +99,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::string french_spacing(std::string_view text) {
-  constexpr std::string_view kOpen = "\u00AB ";   // « followed by a space
-  constexpr std::string_view kClose = " \u00BB";  // a space followed by »
-  constexpr std::string_view kNoBreakSpace = "\u00A0";
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size();) {
-    if (text.substr(i, kOpen.size()) == kOpen) {
-      out.append(kOpen.substr(0, kOpen.size() - 1)).append(kNoBreakSpace);
-      i += kOpen.size();
-    } else if (text.substr(i, kClose.size()) == kClose) {
-      out.append(kNoBreakSpace).append(kClose.substr(1));
-      i += kClose.size();
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
 bool has_control_character(std::string_view text) {
   for (unsigned char c : text)
     if (c < 0x20 || c == 0x7F) return true;

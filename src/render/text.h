@@ -15,10 +15,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// Escapes & < > " ' for HTML text and attribute values.
 std::string escape_html(std::string_view text);
 
-/// French spacing: the space inside « guillemets » becomes a no-break space (U+00A0), so a
-/// quotation mark never starts or ends a line on its own.
-std::string french_spacing(std::string_view text);
-
 /// Whether `text` holds an ASCII control character (tab, CR and LF included) or DEL: never in
 /// a one-line field a person typed, and what a header injection needs.
 bool has_control_character(std::string_view text);

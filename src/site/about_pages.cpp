@@ -91,7 +91,7 @@ std::optional<std::string> render_policy(const PageContext& context, std::string
   const auto& language = context.settings.language;
   auto view = about_view(context, policy, context.theme.text(language, policy_name_key(*policy)));
   // Markdown written by an admin, rendered like an article body: raw HTML never passes.
-  view.set("body_html", render::markdown_to_html(text));
+  view.set("body_html", context.typeset_html(render::markdown_to_html(text)));
   // How to reach the newsroom is the contact page's point: its details sit under the text.
   view.set("show_publisher", *policy == content::Policy::feedback);
   return context.theme.render_page("about", std::move(view), language);

@@ -163,8 +163,8 @@ std::string article_page(const PageContext& context, const content::Article& art
   }
   view.set("breadcrumb", breadcrumb_view(context, summary.section));
 
-  auto article_view = card_view(summary, context.dates);
-  article_view.set("body_html", article.body_html);
+  auto article_view = card_view(summary, context);
+  article_view.set("body_html", context.typeset_html(article.body_html));
   // Videos a reader may load with a click (render/embed_player.h): only then the script.
   article_view.set("has_embeds", article.body_html.find("data-embed-src=") != std::string::npos);
   article_view.set("categories", term_links(article.categories, &category_path));
@@ -174,7 +174,7 @@ std::string article_page(const PageContext& context, const content::Article& art
   if (auto kind = kind_label_view(context, article)) article_view.set("kind", *kind);
   if (summary.image) {
     auto image = image_view(*summary.image, summary.image_alt);
-    image.set("caption", article.image_caption);
+    image.set("caption", context.typeset(article.image_caption));
     article_view.set("image", image);
   }
   view.set("article", article_view);

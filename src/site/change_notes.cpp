@@ -13,7 +13,7 @@ theme::View change_note_view(const PageContext& context, const content::ChangeNo
   view.set("id", std::to_string(change.id));
   view.set("kind", std::string(content::to_string(change.kind)));
   view.set("kind_label", change_kind_label(context, change.kind));
-  view.set("note", change.note);
+  view.set("note", context.typeset(change.note));
   view.set("date_iso", context.dates.iso8601(change.changed_at));
   view.set("date_text", context.dates.long_date(change.changed_at));
   return view;

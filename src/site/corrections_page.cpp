@@ -34,7 +34,7 @@ std::optional<std::string> render_corrections(const PageContext& context) {
   theme::View list{theme::View::type::list};
   for (const auto& correction : corrections) {
     auto item = change_note_view(context, correction.change);
-    item.set("title", correction.title);
+    item.set("title", context.typeset(correction.title));
     item.set("url", article_path(correction.section_slug, correction.slug) + "#change-" +
                         std::to_string(correction.change.id));
     list.push_back(item);

@@ -44,7 +44,7 @@ std::string when_text(const PageContext& context, content::Timestamp at) {
 theme::View live_entry_view(const PageContext& context, const content::LiveEntry& entry) {
   theme::View view;
   view.set("id", std::to_string(entry.id.value));
-  view.set("html", entry.body_html);
+  view.set("html", context.typeset_html(entry.body_html));
   view.set("author_name", entry.author.name);
   view.set("time_iso", context.dates.iso8601(entry.created_at));
   view.set("time_exact", context.dates.long_date(entry.created_at) + " " +
@@ -59,7 +59,7 @@ theme::View live_entry_view(const PageContext& context, const content::LiveEntry
     photo.set("width", std::to_string(entry.photo->image.width));
     photo.set("height", std::to_string(entry.photo->image.height));
     photo.set("alt", entry.photo->alt);
-    photo.set("caption", entry.photo->caption);
+    photo.set("caption", context.typeset(entry.photo->caption));
     photo.set("credit", entry.photo->credit);
     view.set("photo", photo);
   }

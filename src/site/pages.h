@@ -9,6 +9,7 @@
 #include "content/cache_dependencies.h"
 #include "content/types.h"
 #include "render/dates.h"
+#include "render/typography.h"
 #include "store/discovery_store.h"
 #include "store/live_store.h"
 #include "store/store.h"
@@ -44,6 +45,18 @@ struct PageContext {
   }
   store::LiveStore* live = nullptr;  // live coverage, when wired
   content::Timestamp now{};          // when the page is rendered (relative times)
+
+  /// What the newsroom wrote (a headline, a lead, a caption, a note) as readers see it, set by
+  /// the rules of the site's language (render/typography.h): French spacing on a French site.
+  std::string typeset(std::string_view text) const {
+    return render::is_french(settings.language) ? render::french_typography(text)
+                                                : std::string(text);
+  }
+  /// The same for HTML this program rendered (a body, a comment).
+  std::string typeset_html(std::string_view html) const {
+    return render::is_french(settings.language) ? render::french_typography_html(html)
+                                                : std::string(html);
+  }
 };
 
 /// How many articles a listing shows per page: a screenful of cards on a desktop.

@@ -52,7 +52,7 @@ std::string render_search(const PageContext& context, std::string_view query) {
 
   theme::View results{theme::View::type::list};
   for (const auto& result : found.results) {
-    auto card = card_view(result.article, context.dates);
+    auto card = card_view(result.article, context);
     card.set("snippet_html", result.snippet_html);
     results.push_back(card);
   }

@@ -118,13 +118,13 @@ theme::View image_view(const content::MediaRef& image, const std::string& alt) {
   return view;
 }
 
-theme::View card_view(const content::ArticleSummary& article, const render::DateFormatter& dates) {
+theme::View card_view(const content::ArticleSummary& article, const PageContext& context) {
   theme::View view;
-  view.set("title", article.title);
+  view.set("title", context.typeset(article.title));
   view.set("url", article_path(article.section.slug, article.slug));
-  view.set("lead", article.lead);
-  view.set("date_iso", dates.iso8601(article.published_at));
-  view.set("date_text", dates.long_date(article.published_at));
+  view.set("lead", context.typeset(article.lead));
+  view.set("date_iso", context.dates.iso8601(article.published_at));
+  view.set("date_text", context.dates.long_date(article.published_at));
   view.set("author_name", article.author.name);
   view.set("author_url", author_path(article.author.slug));
   view.set("section_name", article.section.name);
@@ -140,7 +140,7 @@ theme::View card_item(const PageContext& context, const content::ArticleSummary&
   context.depends_on(article_shown(article.id));
   context.depends_on(term_shown(Kind::section, article.section.slug));
   context.depends_on(term_shown(Kind::author, article.author.slug));
-  return card_view(article, context.dates);
+  return card_view(article, context);
 }
 
 theme::View card_list(const PageContext& context,

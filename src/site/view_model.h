@@ -38,8 +38,9 @@ struct PageFrame {
 
 theme::View frame_view(const PageFrame& frame);
 
-/// An article in a list: title, link, lead, date, author, section, image.
-theme::View card_view(const content::ArticleSummary& article, const render::DateFormatter& dates);
+/// An article in a list: title, link, lead, date, author, section, image; headline and lead
+/// set in the site's language (PageContext::typeset).
+theme::View card_view(const content::ArticleSummary& article, const PageContext& context);
 
 /// A card of `article` on a page of `context`, which then depends on the article, its section
 /// and its author.

@@ -28,7 +28,7 @@ TEST_F(NewsroomArticles, ANewArticleGetsItsSlugFromTheTitleAndAppearsWhenPublish
   auto page = get("/actualite/ete-a-noel-l-oeuvre/");
   ASSERT_EQ(page.status, 200);
   HtmlDocument document(page.body);
-  EXPECT_EQ(document.find("h1").text(), "Été à Noël : l’œuvre");
+  EXPECT_EQ(document.find("h1").text(), "Été à Noël\u202F: l’œuvre");  // French typography
   EXPECT_EQ(article_row(id)->status, "published");
 }
 

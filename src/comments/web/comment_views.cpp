@@ -47,7 +47,7 @@ theme::View comment_view(const site::PageContext& context, const CommentNode& no
   view.set("date_text", context.dates.long_date(comment.created_at));
   // Our own rendering: every byte the reader wrote is escaped; only <p>, <br> and the links the
   // linkifier made are markup.
-  view.set("body_html", body_html(comment.body));
+  view.set("body_html", context.typeset_html(body_html(comment.body)));
   view.set("can_reply", options.can_reply);
   view.set("reply_url", reply_path(comment.id));
   theme::View replies{theme::View::type::list};

@@ -78,7 +78,7 @@ TEST(Markdown, RendersStrikethroughAndAutolinks) {
 
 TEST(Markdown, KeepsTypographicQuotesAsWritten) {
   EXPECT_EQ(markdown_to_html("« l’ère » \"x\" -- y"),
-            "<p>«\u00A0l’ère\u00A0» &quot;x&quot; -- y</p>\n");
+            "<p>« l’ère » &quot;x&quot; -- y</p>\n");
 }
 
 TEST(RenderArticle, TakesTheFirstParagraphAsLead) {

@@ -48,11 +48,5 @@ TEST(Trim, RemovesAsciiWhitespaceAtBothEnds) {
   EXPECT_EQ(trim("a b"), "a b");
 }
 
-TEST(FrenchSpacing, KeepsGuillemetsWithTheirWords) {
-  EXPECT_EQ(french_spacing("« la fin de l’ère »"), "«\u00A0la fin de l’ère\u00A0»");
-  EXPECT_EQ(french_spacing("«\u00A0déjà »"), "«\u00A0déjà\u00A0»");
-  EXPECT_EQ(french_spacing("Damas : Offensive"), "Damas : Offensive");
-}
-
 }  // namespace
 }  // namespace gazette::render
