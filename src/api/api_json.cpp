@@ -42,7 +42,10 @@ Json summary(const content::ArticleSummary& article, std::string_view base) {
     json["image"] = {{"url", std::string(base) + "/media/" + article.image->name},
                      {"width", article.image->width},
                      {"height", article.image->height},
-                     {"alt", article.image_alt}};
+                     {"alt", article.image_alt},
+                     {"credit", article.image->credit},
+                     {"focal_point",
+                      {{"x", article.image->focal.x}, {"y", article.image->focal.y}}}};
   }
   return json;
 }

@@ -60,6 +60,14 @@ struct MediaVariant {
   int width = 0;
 };
 
+/// Where the subject of a photo is, in percent of its width and height from the top left: a
+/// crop (a 1:1 card, a 3:2 listing) is centred on it so the subject stays in frame.
+struct FocalPoint {
+  static constexpr int kCentre = 50;  // no point chosen: crops keep the middle, as before
+  int x = kCentre;
+  int y = kCentre;
+};
+
 /// An image kept in the media store, addressed by `name` under /media/.
 struct MediaRef {
   std::string name;
@@ -67,6 +75,8 @@ struct MediaRef {
   int width = 0;
   int height = 0;
   std::vector<MediaVariant> variants;  // narrower copies, narrowest first (may be empty)
+  std::string credit;                  // « AFP », set in the media library; empty: none
+  FocalPoint focal;                    // set in the media library
 };
 
 /// An image's bytes as stored, for serving.

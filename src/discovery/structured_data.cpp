@@ -98,7 +98,26 @@ std::string article_json_ld(const NewsArticleFacts& article,
       .field("mainEntityOfPage", article.url)
       .field("datePublished", article.date_published)
       .field("dateModified", article.date_modified);
-  if (article.image_url) json.raw(",\"image\":[").string(*article.image_url).raw("]");
+  if (article.image) {
+    const auto& image = *article.image;
+    json.raw(",\"image\":[{")
+        .field("@type", "ImageObject", true)
+        .field("url", image.url)
+        .field("contentUrl", image.url)
+        .raw(",\"width\":" + std::to_string(image.width))
+        .raw(",\"height\":" + std::to_string(image.height));
+    if (!image.caption.empty()) json.field("caption", image.caption);
+    if (!image.credit.empty()) {
+      // The credit names who holds the rights: an agency or a photographer, told apart by
+      // no field we keep, so an Organization (schema.org allows either).
+      json.field("creditText", image.credit)
+          .raw(",\"copyrightHolder\":{")
+          .field("@type", "Organization", true)
+          .field("name", image.credit)
+          .raw("}");
+    }
+    json.raw("}]");
+  }
   json.raw(",\"author\":{")
       .field("@type", "Person", true)
       .field("name", article.author_name)

@@ -28,6 +28,16 @@ struct OrganizationFacts {
   std::vector<std::pair<std::string, std::string>> policies;
 };
 
+/// The article's main photo, as an ImageObject: Google shows the credit next to the photo in
+/// image results when `creditText` is given.
+struct ImageFacts {
+  std::string url;  // absolute
+  int width = 0;
+  int height = 0;
+  std::string caption;  // empty: none
+  std::string credit;   // « AFP »; empty: no creditText or copyrightHolder
+};
+
 /// What a NewsArticle says; URLs are absolute, dates ISO 8601.
 struct NewsArticleFacts {
   /// The schema.org type: NewsArticle or one of its subtypes (AnalysisNewsArticle…, see
@@ -37,7 +47,7 @@ struct NewsArticleFacts {
   std::string headline;
   std::string description;
   std::string url;
-  std::optional<std::string> image_url;
+  std::optional<ImageFacts> image;
   std::string date_published;
   std::string date_modified;
   std::string author_name;

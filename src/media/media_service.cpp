@@ -3,6 +3,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
+#include <string>
+
 #include "publishing/article_limits.h"
 #include "render/text.h"
 
@@ -16,7 +19,33 @@ bool acceptable_line(std::string_view text, std::size_t limit) {
          !render::has_control_character(text);
 }
 
+bool within_frame(content::FocalPoint focal) {
+  return focal.x >= 0 && focal.x <= 100 && focal.y >= 0 && focal.y <= 100;
+}
+
 }  // namespace
+
+std::optional<int> MediaService::parse_focal_percent(std::string_view text) {
+  text = render::trim(text);
+  if (text.empty()) return content::FocalPoint::kCentre;
+  // Digits and at most one decimal point: no sign, exponent, « nan » or « inf ».
+  constexpr std::size_t kLongestNumber = 8;
+  if (text.size() > kLongestNumber) return std::nullopt;
+  bool seen_digit = false, seen_point = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      seen_digit = true;
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!seen_digit) return std::nullopt;
+  double value = std::stod(std::string(text));
+  if (value > 100.0) return std::nullopt;
+  return static_cast<int>(std::lround(value));
+}
 
 std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
                                                          store::ImageDetails details) {
@@ -27,6 +56,7 @@ std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
       !acceptable_line(details.credit, publishing::kMaxCreditBytes) ||
       !acceptable_line(details.alt, publishing::kMaxCaptionBytes))
     return LibraryProblem::invalid_text;
+  if (!within_frame(details.focal)) return LibraryProblem::invalid_focal;
   bool saved = write_path_.run([&](store::WriteTransaction& write) {
     return media_.save_image_details(write, name, details);
   });

@@ -19,7 +19,8 @@ namespace gazette::media {
 /// Why an image's details or its deletion were refused.
 enum class LibraryProblem {
   not_found,     // no such image
-  invalid_text,  // not UTF-8, a control character, or too long
+  invalid_text,   // not UTF-8, a control character, or too long
+  invalid_focal,  // a focal point that is not a whole percentage from 0 to 100
   in_use,        // something shows it: it cannot be deleted
 };
 
@@ -46,6 +47,9 @@ class MediaService {
   /// Sets the library's caption, credit and alt text of image `name` (trimmed), within the
   /// article's limits (publishing/article_limits.h).
   std::optional<LibraryProblem> save_details(std::string_view name, store::ImageDetails details);
+  /// A focal coordinate as typed in a form (« 30 », « 30.5 » rounds); nullopt when it is not a
+  /// number from 0 to 100. Empty is the centre.
+  static std::optional<int> parse_focal_percent(std::string_view text);
   /// Deletes image `name` and its copies, unless something shows it.
   std::optional<LibraryProblem> delete_unused(std::string_view name);
 

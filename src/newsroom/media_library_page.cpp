@@ -21,6 +21,8 @@ std::string_view library_problem_key(media::LibraryProblem problem) {
       return "library_not_found";
     case media::LibraryProblem::invalid_text:
       return "library_invalid_text";
+    case media::LibraryProblem::invalid_focal:
+      return "library_invalid_focal";
     case media::LibraryProblem::in_use:
       return "library_in_use";
   }
@@ -32,6 +34,7 @@ http::Status status_of(media::LibraryProblem problem) {
     case media::LibraryProblem::not_found:
       return http::Status::not_found;
     case media::LibraryProblem::invalid_text:
+    case media::LibraryProblem::invalid_focal:
       return http::Status::unprocessable_entity;
     case media::LibraryProblem::in_use:
       return http::Status::conflict;
@@ -71,6 +74,8 @@ http::Response MediaLibraryPages::library_page(Call& call, http::Status status,
     item.set("credit", photo.credit);
     item.set("has_credit", !photo.credit.empty());
     item.set("alt", photo.alt);
+    item.set("focal_x", std::to_string(photo.focal.x));
+    item.set("focal_y", std::to_string(photo.focal.y));
     item.set("uses", std::to_string(uses));
     item.set("unused", uses == 0);
     item.set("can_edit", editable);
@@ -87,8 +92,14 @@ http::Response MediaLibraryPages::library_page(Call& call, http::Status status,
 }
 
 http::Response MediaLibraryPages::save_details(Call& call, std::string_view name) {
-  auto problem = media_.save_details(
-      name, {call.form.get("caption"), call.form.get("credit"), call.form.get("alt")});
+  auto focal_x = media::MediaService::parse_focal_percent(call.form.get("focal_x"));
+  auto focal_y = media::MediaService::parse_focal_percent(call.form.get("focal_y"));
+  if (!focal_x || !focal_y)
+    return library_page(call, status_of(media::LibraryProblem::invalid_focal),
+                        library_problem_key(media::LibraryProblem::invalid_focal));
+  auto problem =
+      media_.save_details(name, {call.form.get("caption"), call.form.get("credit"),
+                                 call.form.get("alt"), content::FocalPoint{*focal_x, *focal_y}});
   if (problem) return library_page(call, status_of(*problem), library_problem_key(*problem));
   return see_other(call, std::string(kBase) + "?notice=library_saved_notice#photo-" +
                              std::string(name));

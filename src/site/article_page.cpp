@@ -70,7 +70,11 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
   facts.headline = summary.title;
   facts.description = summary.lead;
   facts.url = base + article_path(summary.section.slug, summary.slug);
-  if (summary.image) facts.image_url = base + media_path(summary.image->name);
+  if (summary.image) {
+    facts.image = discovery::ImageFacts{base + media_path(summary.image->name),
+                                        summary.image->width, summary.image->height,
+                                        article.image_caption, summary.image->credit};
+  }
   facts.date_published = context.dates.iso8601(summary.published_at);
   facts.date_modified = context.dates.iso8601(std::max(article.updated_at, summary.published_at));
   facts.author_name = summary.author.name;

@@ -92,6 +92,26 @@ theme::View frame_view(const PageFrame& frame) {
   return view;
 }
 
+namespace {
+
+// The page's Content-Security-Policy (responses.cpp) has style-src 'self' without
+// 'unsafe-inline', so a style="object-position" attribute would be dropped: the theme's CSS has
+// one class per tenth instead (focal-x-0 … focal-x-100, the same for y), closer than a crop
+// needs. Centred photos get no class, as before focal points.
+constexpr int kFocalStep = 10;
+
+std::string focal_classes(content::FocalPoint focal) {
+  auto nearest = [](int percent) {
+    return (std::clamp(percent, 0, 100) + kFocalStep / 2) / kFocalStep * kFocalStep;
+  };
+  int x = nearest(focal.x);
+  int y = nearest(focal.y);
+  if (x == content::FocalPoint::kCentre && y == content::FocalPoint::kCentre) return "";
+  return "focal-x-" + std::to_string(x) + " focal-y-" + std::to_string(y);
+}
+
+}  // namespace
+
 theme::View image_view(const content::MediaRef& image, const std::string& alt) {
   theme::View view;
   auto src = media_path(image.name);
@@ -115,6 +135,9 @@ theme::View image_view(const content::MediaRef& image, const std::string& alt) {
   view.set("width", std::to_string(image.width));
   view.set("height", std::to_string(image.height));
   view.set("alt", alt);
+  view.set("credit", image.credit);
+  view.set("has_credit", !image.credit.empty());
+  view.set("focal_class", focal_classes(image.focal));
   return view;
 }
 

@@ -19,6 +19,7 @@ struct ImageDetails {
   std::string caption;
   std::string credit;  // « AFP », « Jean Photo »
   std::string alt;
+  content::FocalPoint focal;
 };
 
 /// An uploaded image as the media library lists it, with its own caption and alt text or,
@@ -31,6 +32,7 @@ struct LibraryImage {
   std::string caption;
   std::string alt;
   std::string credit;
+  content::FocalPoint focal;
 };
 
 class MediaStore {

@@ -137,7 +137,7 @@ TEST_P(Documents, ArticlePagesHaveSocialCardsAndStructuredData) {
   EXPECT_EQ(article["datePublished"], "2024-12-08T06:00:00+01:00");
   EXPECT_EQ(article["author"]["name"], "Sara");
   EXPECT_EQ(article["publisher"]["name"], "Gazette");
-  EXPECT_EQ(article["image"][0], meta["og:image"]);
+  EXPECT_EQ(article["image"][0]["url"], meta["og:image"]);
   const auto& breadcrumb = json["@graph"][1];
   EXPECT_EQ(breadcrumb["@type"], "BreadcrumbList");
   EXPECT_EQ(breadcrumb["itemListElement"].size(), 3u);

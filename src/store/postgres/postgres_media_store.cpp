@@ -59,7 +59,7 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
       " CASE WHEN m.alt <> '' THEN m.alt ELSE"
       "  COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
       "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
-      " m.credit"
+      " m.credit, m.focal_x, m.focal_y"
       " FROM media m"
       " WHERE NOT EXISTS (SELECT 1 FROM media_variants v WHERE v.variant_id = m.id)"
       " AND ($1::text = '' OR m.name ILIKE $2 ESCAPE '\\' OR m.caption ILIKE $2 ESCAPE '\\'"
@@ -73,7 +73,9 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
   for (int row = 0; row < rows.rows(); ++row) {
     images.push_back({rows.text(row, 0), static_cast<int>(rows.integer(row, 1)),
                       static_cast<int>(rows.integer(row, 2)), from_unix(rows.integer(row, 3)),
-                      rows.text(row, 4), rows.text(row, 5), rows.text(row, 6)});
+                      rows.text(row, 4), rows.text(row, 5), rows.text(row, 6),
+                      {static_cast<int>(rows.integer(row, 7)),
+                       static_cast<int>(rows.integer(row, 8))}});
   }
   return images;
 }
@@ -81,8 +83,16 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
 bool PostgresMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
                                             const ImageDetails& details) {
   return connection_of(write, database_)
-             .query("UPDATE media SET caption = $1, credit = $2, alt = $3 WHERE name = $4",
-                    Params().add(details.caption).add(details.credit).add(details.alt).add(name))
+             .query(
+                 "UPDATE media SET caption = $1, credit = $2, alt = $3, focal_x = $4,"
+                 " focal_y = $5 WHERE name = $6",
+                 Params()
+                     .add(details.caption)
+                     .add(details.credit)
+                     .add(details.alt)
+                     .add(std::int64_t{details.focal.x})
+                     .add(std::int64_t{details.focal.y})
+                     .add(name))
              .affected() > 0;
 }
 

@@ -61,6 +61,13 @@ std::int64_t keep_image(Connection& connection, const content::NewMedia& origina
 
 void attach_variants(Connection& connection, content::MediaRef& image) {
   image.variants.clear();
+  auto details = connection.query("SELECT credit, focal_x, focal_y FROM media WHERE name = $1",
+                                  Params().add(image.name));
+  if (details.rows() > 0) {
+    image.credit = details.text(0, 0);
+    image.focal = {static_cast<int>(details.integer(0, 1)),
+                   static_cast<int>(details.integer(0, 2))};
+  }
   auto rows = connection.query(
       "SELECT v.name, v.mime_type, v.width FROM media o"
       " JOIN media_variants mv ON mv.original_id = o.id JOIN media v ON v.id = mv.variant_id"

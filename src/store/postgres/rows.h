@@ -57,7 +57,8 @@ std::int64_t keep_media(Connection& connection, const content::NewMedia& media,
 /// Keeps an image and its resized copies, linked as its variants; the original's row id.
 std::int64_t keep_image(Connection& connection, const content::NewMedia& original,
                         const std::vector<content::NewMedia>& variants, content::Timestamp now);
-/// Fills `image.variants`, narrowest first.
+/// Fills `image.variants`, narrowest first, and the credit and focal point every figure of the
+/// image shows (set in the media library).
 void attach_variants(Connection& connection, content::MediaRef& image);
 
 std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);

@@ -7,7 +7,8 @@
 
 namespace gazette::store::sqlite {
 
-/// Fills `image.variants` from the database, narrowest first.
+/// Fills `image.variants` from the database, narrowest first, and what every figure of the
+/// image shows with it: its credit and focal point (set in the media library).
 void attach_variants(Connection& connection, content::MediaRef& image);
 
 }  // namespace gazette::store::sqlite

@@ -40,6 +40,16 @@ std::string like_pattern(std::string_view search) {
 
 void attach_variants(Connection& connection, content::MediaRef& image) {
   image.variants.clear();
+  {
+    auto details =
+        connection.prepare("SELECT credit, focal_x, focal_y FROM media WHERE name = ?");
+    details.bind(1, image.name);
+    if (details.step()) {
+      image.credit = details.column_text(0);
+      image.focal = {static_cast<int>(details.column_int(1)),
+                     static_cast<int>(details.column_int(2))};
+    }
+  }
   auto statement = connection.prepare(
       "SELECT v.name, v.mime_type, v.width FROM media o"
       " JOIN media_variants mv ON mv.original_id = o.id JOIN media v ON v.id = mv.variant_id"
@@ -82,7 +92,7 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
       " CASE WHEN m.alt <> '' THEN m.alt ELSE"
       "  COALESCE((SELECT a.image_alt FROM articles a WHERE a.image_id = m.id"
       "            ORDER BY a.updated_at DESC, a.id DESC LIMIT 1), '') END,"
-      " m.credit"
+      " m.credit, m.focal_x, m.focal_y"
       " FROM media m"
       " WHERE NOT EXISTS (SELECT 1 FROM media_variants v WHERE v.variant_id = m.id)"
       " AND (?1 = '' OR m.name LIKE ?2 ESCAPE '\\' OR m.caption LIKE ?2 ESCAPE '\\'"
@@ -99,7 +109,9 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
     images.push_back({statement.column_text(0), static_cast<int>(statement.column_int(1)),
                       static_cast<int>(statement.column_int(2)), from_unix(statement.column_int(3)),
                       statement.column_text(4), statement.column_text(5),
-                      statement.column_text(6)});
+                      statement.column_text(6),
+                      {static_cast<int>(statement.column_int(7)),
+                       static_cast<int>(statement.column_int(8))}});
   }
   return images;
 }
@@ -107,11 +119,16 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
 bool SqliteMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
                                           const ImageDetails& details) {
   Connection& writer = writer_of(write, pool_);
-  writer.prepare("UPDATE media SET caption = ?, credit = ?, alt = ? WHERE name = ?")
+  writer
+      .prepare(
+          "UPDATE media SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ?"
+          " WHERE name = ?")
       .bind(1, details.caption)
       .bind(2, details.credit)
       .bind(3, details.alt)
-      .bind(4, name)
+      .bind(4, std::int64_t{details.focal.x})
+      .bind(5, std::int64_t{details.focal.y})
+      .bind(6, name)
       .run();
   return writer.changes() > 0;
 }

@@ -36,7 +36,7 @@ TEST(StructuredData, SaysWhatTheArticleIs) {
   NewsArticleFacts facts;
   facts.headline = "Offensive en cours";
   facts.url = "https://example.fr/monde/offensive/";
-  facts.image_url = "https://example.fr/media/photo.jpg";
+  facts.image = ImageFacts{"https://example.fr/media/photo.jpg", 1200, 800, "Alep", ""};
   facts.author_name = "Claire Dubois";
   facts.keywords = {"Syrie", "Alep"};
   facts.language = "fr";
@@ -46,7 +46,11 @@ TEST(StructuredData, SaysWhatTheArticleIs) {
   const auto& news = parsed["@graph"][0];
   EXPECT_EQ(news["@type"], "NewsArticle");
   EXPECT_EQ(news["mainEntityOfPage"], facts.url);
-  EXPECT_EQ(news["image"], nlohmann::json::array({"https://example.fr/media/photo.jpg"}));
+  EXPECT_EQ(news["image"][0]["@type"], "ImageObject");
+  EXPECT_EQ(news["image"][0]["url"], "https://example.fr/media/photo.jpg");
+  EXPECT_EQ(news["image"][0]["width"], 1200);
+  EXPECT_EQ(news["image"][0]["caption"], "Alep");
+  EXPECT_FALSE(news["image"][0].contains("creditText"));
   EXPECT_EQ(news["author"]["name"], "Claire Dubois");
   EXPECT_EQ(news["keywords"], nlohmann::json::array({"Syrie", "Alep"}));
   EXPECT_EQ(news["inLanguage"], "fr");
