@@ -58,7 +58,12 @@ std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
     return LibraryProblem::invalid_text;
   if (!within_frame(details.focal)) return LibraryProblem::invalid_focal;
   bool saved = write_path_.run([&](store::WriteTransaction& write) {
-    return media_.save_image_details(write, name, details);
+    if (!media_.save_image_details(write, name, details)) return false;
+    // The credit and the crop show on the pages and cards of the articles the photo leads:
+    // their cached copies go now, not at the articles' next change.
+    for (auto id : media_.articles_with_main_image(name))
+      write.announce(content::ArticleChanged{id, std::nullopt, std::nullopt});
+    return true;
   });
   if (!saved) return LibraryProblem::not_found;
   return std::nullopt;

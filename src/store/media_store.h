@@ -56,6 +56,9 @@ class MediaStore {
   /// How many things show image `name` (or one of its resized copies): articles (main photo or
   /// body), author photos, live entries, the site's logo. Old revisions are not counted.
   virtual std::int64_t count_image_uses(std::string_view name) = 0;
+  /// The articles whose main photo is image `name`: their pages and cards show its credit and
+  /// crop on its focal point.
+  virtual std::vector<content::ArticleId> articles_with_main_image(std::string_view name) = 0;
   /// Deletes image `name` with its resized copies; false when there is none. The caller checks
   /// first that nothing uses it.
   virtual bool delete_image(WriteTransaction& write, std::string_view name) = 0;

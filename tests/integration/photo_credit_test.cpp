@@ -24,8 +24,7 @@ class PhotoCredit : public NewsroomSite {
     EXPECT_EQ(response.status, 201) << response.body;
     return nlohmann::json::parse(response.body).value("name", "");
   }
-  HttpResponse save_details(const std::string& name,
-                            std::map<std::string, std::string> fields) {
+  HttpResponse save_details(const std::string& name, std::map<std::string, std::string> fields) {
     fields["csrf"] = admin_.csrf;
     return post("/newsroom/library/photo/" + name, fields, &admin_);
   }
@@ -52,11 +51,9 @@ class PhotoCredit : public NewsroomSite {
 TEST_F(PhotoCredit, TheLibrarysCreditAndFocalPointReachTheFigureTheJsonLdAndTheCards) {
   auto name = upload();
   ASSERT_FALSE(name.empty());
-  auto saved = save_details(name, {{"caption", ""},
-                                   {"credit", "AFP"},
-                                   {"alt", ""},
-                                   {"focal_x", "28"},
-                                   {"focal_y", "71.6"}});
+  auto saved = save_details(
+      name,
+      {{"caption", ""}, {"credit", "AFP"}, {"alt", ""}, {"focal_x", "28"}, {"focal_y", "71.6"}});
   ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
   publish_with_photo("Le port rouvre");
 
@@ -93,8 +90,37 @@ TEST_F(PhotoCredit, TheLibrarysCreditAndFocalPointReachTheFigureTheJsonLdAndTheC
   }
   // The library shows the point it keeps.
   auto library = get("/newsroom/library", &admin_).body;
-  EXPECT_NE(library.find("name=\"focal_x\" type=\"number\" min=\"0\" max=\"100\" step=\"1\" value=\"28\""),
+  EXPECT_NE(library.find(
+                "name=\"focal_x\" type=\"number\" min=\"0\" max=\"100\" step=\"1\" value=\"28\""),
             std::string::npos);
+}
+
+TEST_F(PhotoCredit, ACreditChangedLaterReachesThePagesAlreadyCached) {
+  auto name = upload();
+  publish_with_photo("Le port rouvre");
+  const std::string path = "/actualite/le-port-rouvre/";
+  EXPECT_EQ(HtmlDocument(get(path).body)
+                .find("figure", "article-image")
+                .find_all("span", "credit")
+                .size(),
+            0u);
+  get("/");
+  ASSERT_EQ(get(path).header("x-cache"), "hit");
+  ASSERT_EQ(get("/").header("x-cache"), "hit");
+
+  ASSERT_EQ(
+      save_details(name, {{"credit", "Reuters"}, {"focal_x", "10"}, {"focal_y", "90"}}).status,
+      303);
+  HtmlDocument page(get(path).body);
+  auto credit = page.find("figure", "article-image").find_all("span", "credit");
+  ASSERT_EQ(credit.size(), 1u);
+  EXPECT_EQ(credit[0].text(), "Photo : Reuters");
+  EXPECT_EQ(news_article(page)["image"][0]["creditText"], "Reuters");
+  HtmlDocument home(get("/").body);
+  bool cropped = false;
+  for (const auto& image : home.find_all("img"))
+    cropped |= image.has_class("focal-x-10") && image.has_class("focal-y-90");
+  EXPECT_TRUE(cropped) << "the home page's card of the article crops on the new point";
 }
 
 TEST_F(PhotoCredit, AHostileCreditIsEscapedOnThePageAndInTheJsonLd) {
@@ -116,9 +142,12 @@ TEST_F(PhotoCredit, ABadFocalPointOrCreditIsRefusedAndChangesNothing) {
   auto name = upload();
   ASSERT_EQ(save_details(name, {{"credit", "AFP"}, {"focal_x", "20"}, {"focal_y", "80"}}).status,
             303);
-  for (const auto& [x, y] : std::vector<std::pair<std::string, std::string>>{
-           {"101", "50"}, {"-1", "50"}, {"50", "abc"}, {"nan", "50"}, {"1e2", "50"},
-           {"50", "100.6"}}) {
+  for (const auto& [x, y] : std::vector<std::pair<std::string, std::string>>{{"101", "50"},
+                                                                             {"-1", "50"},
+                                                                             {"50", "abc"},
+                                                                             {"nan", "50"},
+                                                                             {"1e2", "50"},
+                                                                             {"50", "100.6"}}) {
     auto refused = save_details(name, {{"credit", "Reuters"}, {"focal_x", x}, {"focal_y", y}});
     EXPECT_EQ(refused.status, 422) << x << " " << y;
   }

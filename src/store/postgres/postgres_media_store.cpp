@@ -71,11 +71,15 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
       Params().add(search).add(like_pattern(search)).add(static_cast<std::int64_t>(limit)));
   std::vector<LibraryImage> images;
   for (int row = 0; row < rows.rows(); ++row) {
-    images.push_back({rows.text(row, 0), static_cast<int>(rows.integer(row, 1)),
-                      static_cast<int>(rows.integer(row, 2)), from_unix(rows.integer(row, 3)),
-                      rows.text(row, 4), rows.text(row, 5), rows.text(row, 6),
-                      {static_cast<int>(rows.integer(row, 7)),
-                       static_cast<int>(rows.integer(row, 8))}});
+    images.push_back(
+        {rows.text(row, 0),
+         static_cast<int>(rows.integer(row, 1)),
+         static_cast<int>(rows.integer(row, 2)),
+         from_unix(rows.integer(row, 3)),
+         rows.text(row, 4),
+         rows.text(row, 5),
+         rows.text(row, 6),
+         {static_cast<int>(rows.integer(row, 7)), static_cast<int>(rows.integer(row, 8))}});
   }
   return images;
 }
@@ -94,6 +98,18 @@ bool PostgresMediaStore::save_image_details(WriteTransaction& write, std::string
                      .add(std::int64_t{details.focal.y})
                      .add(name))
              .affected() > 0;
+}
+
+std::vector<content::ArticleId> PostgresMediaStore::articles_with_main_image(
+    std::string_view name) {
+  auto connection = database_.read();
+  auto rows = connection->query(
+      "SELECT a.id FROM articles a JOIN media m ON m.id = a.image_id WHERE m.name = $1",
+      Params().add(name));
+  std::vector<content::ArticleId> ids;
+  for (int row = 0; row < rows.rows(); ++row)
+    ids.push_back(content::ArticleId{rows.integer(row, 0)});
+  return ids;
 }
 
 std::int64_t PostgresMediaStore::count_image_uses(std::string_view name) {

@@ -41,8 +41,7 @@ std::string like_pattern(std::string_view search) {
 void attach_variants(Connection& connection, content::MediaRef& image) {
   image.variants.clear();
   {
-    auto details =
-        connection.prepare("SELECT credit, focal_x, focal_y FROM media WHERE name = ?");
+    auto details = connection.prepare("SELECT credit, focal_x, focal_y FROM media WHERE name = ?");
     details.bind(1, image.name);
     if (details.step()) {
       image.credit = details.column_text(0);
@@ -106,12 +105,15 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
   statement.bind(3, static_cast<std::int64_t>(limit));
   std::vector<LibraryImage> images;
   while (statement.step()) {
-    images.push_back({statement.column_text(0), static_cast<int>(statement.column_int(1)),
-                      static_cast<int>(statement.column_int(2)), from_unix(statement.column_int(3)),
-                      statement.column_text(4), statement.column_text(5),
-                      statement.column_text(6),
-                      {static_cast<int>(statement.column_int(7)),
-                       static_cast<int>(statement.column_int(8))}});
+    images.push_back(
+        {statement.column_text(0),
+         static_cast<int>(statement.column_int(1)),
+         static_cast<int>(statement.column_int(2)),
+         from_unix(statement.column_int(3)),
+         statement.column_text(4),
+         statement.column_text(5),
+         statement.column_text(6),
+         {static_cast<int>(statement.column_int(7)), static_cast<int>(statement.column_int(8))}});
   }
   return images;
 }
@@ -145,9 +147,20 @@ std::int64_t SqliteMediaStore::count_image_uses(std::string_view name) {
       " + (SELECT count(*) FROM authors WHERE image_id IN (SELECT id FROM image))"
       " + (SELECT count(*) FROM live_entries e WHERE e.image_id IN (SELECT id FROM image)"
       "   OR EXISTS (SELECT 1 FROM image i WHERE instr(e.body_markdown, '/media/' || i.name) > 0))"
-      " + (SELECT count(*) FROM settings WHERE key = 'logo' AND value IN (SELECT name FROM image))");
+      " + (SELECT count(*) FROM settings WHERE key = 'logo' AND value IN (SELECT name FROM "
+      "image))");
   statement.bind(1, name);
   return statement.step() ? statement.column_int(0) : 0;
+}
+
+std::vector<content::ArticleId> SqliteMediaStore::articles_with_main_image(std::string_view name) {
+  auto connection = pool_.read();
+  auto statement = connection->prepare(
+      "SELECT a.id FROM articles a JOIN media m ON m.id = a.image_id WHERE m.name = ?");
+  statement.bind(1, name);
+  std::vector<content::ArticleId> ids;
+  while (statement.step()) ids.push_back(content::ArticleId{statement.column_int(0)});
+  return ids;
 }
 
 bool SqliteMediaStore::delete_image(WriteTransaction& write, std::string_view name) {

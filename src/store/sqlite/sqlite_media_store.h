@@ -18,6 +18,7 @@ class SqliteMediaStore final : public MediaStore {
   bool save_image_details(WriteTransaction& write, std::string_view name,
                           const ImageDetails& details) override;
   std::int64_t count_image_uses(std::string_view name) override;
+  std::vector<content::ArticleId> articles_with_main_image(std::string_view name) override;
   bool delete_image(WriteTransaction& write, std::string_view name) override;
 
  private:
