@@ -1,6 +1,8 @@
 // Names of the publisher's policies (see publisher.h).
 #include "content/publisher.h"
 
+#include <algorithm>
+
 namespace gazette::content {
 
 std::string_view policy_slug(Policy policy) {
@@ -24,6 +26,12 @@ std::optional<Policy> parse_policy_slug(std::string_view slug) {
     if (policy_slug(policy) == slug) return policy;
   }
   return std::nullopt;
+}
+
+std::string policy_identifier(Policy policy) {
+  std::string identifier(policy_slug(policy));
+  std::replace(identifier.begin(), identifier.end(), '-', '_');
+  return identifier;
 }
 
 std::string_view policy_property(Policy policy) {

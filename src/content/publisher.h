@@ -22,6 +22,10 @@ inline constexpr std::array<Policy, 5> kPolicies = {
 std::string_view policy_slug(Policy policy);
 std::optional<Policy> parse_policy_slug(std::string_view slug);
 
+/// The policy's name in templates, forms and string catalogs: its slug in snake case
+/// ("corrections_policy"), a Mustache key and a form field name as it is.
+std::string policy_identifier(Policy policy);
+
 /// The schema.org property of NewsMediaOrganization that names the policy's page.
 std::string_view policy_property(Policy policy);
 

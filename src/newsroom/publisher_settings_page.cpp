@@ -1,8 +1,6 @@
 // /newsroom/settings/publisher (admins): who publishes the site — name, address, contact — and
 // the policy pages readers find under /about/ (content/publisher.h). Saved with the other site
 // settings through publishing::SettingsService, so every page's footer and JSON-LD follow.
-#include <algorithm>
-
 #include "auth/accounts.h"
 #include "newsroom/settings_pages.h"
 #include "render/text.h"
@@ -16,11 +14,9 @@ constexpr std::size_t kMaxPublisherNameBytes = 200;
 constexpr std::size_t kMaxAddressBytes = 500;
 constexpr std::size_t kMaxPhoneBytes = 40;
 
-// The form field of a policy's text: "policy_" and its slug in snake case.
+// The form field of a policy's text, also the key of its label ("policy_ethics").
 std::string policy_field(content::Policy policy) {
-  std::string field = "policy_" + std::string(content::policy_slug(policy));
-  std::replace(field.begin(), field.end(), '-', '_');
-  return field;
+  return "policy_" + content::policy_identifier(policy);
 }
 
 // Text of several lines as a browser sends it (CRLF), kept with LF only.

@@ -1,8 +1,6 @@
 // /about/ and /about/{policy}/: who publishes the site — its name, address and contact — and
 // each policy an admin wrote (content/publisher.h). Every about page lists the policies, so a
 // reader who lands on one finds the others.
-#include <algorithm>
-
 #include "render/markdown.h"
 #include "site/pages.h"
 #include "site/paths.h"
@@ -13,11 +11,9 @@ namespace gazette::site {
 
 namespace {
 
-// The theme's string key of a policy's name: "policy_" and its slug in snake case.
+// The theme's string key of a policy's name ("policy_ethics").
 std::string policy_name_key(content::Policy policy) {
-  std::string key = "policy_" + std::string(content::policy_slug(policy));
-  std::replace(key.begin(), key.end(), '-', '_');
-  return key;
+  return "policy_" + content::policy_identifier(policy);
 }
 
 // A phone number as a tel: link wants it: its digits and a leading +.

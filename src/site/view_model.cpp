@@ -27,16 +27,14 @@ theme::View frame_view(const PageFrame& frame) {
   if (!frame.settings.logo.empty()) site.set("logo_url", media_path(frame.settings.logo));
   site.set("search_url", "/search");
   // The footer's links to who publishes and to each policy written (content/publisher.h),
-  // under the policy's slug in snake case: site.policies.corrections_policy.url.
+  // by identifier: site.policies.corrections_policy.url.
   site.set("about_url", about_path());
   theme::View policies;
   for (auto policy : content::kPolicies) {
     if (frame.settings.publisher.policy(policy).empty()) continue;
-    std::string key(content::policy_slug(policy));
-    std::replace(key.begin(), key.end(), '-', '_');
     theme::View link;
     link.set("url", policy_path(policy));
-    policies.set(key, link);
+    policies.set(content::policy_identifier(policy), link);
   }
   site.set("policies", policies);
   view.set("site", site);
