@@ -63,8 +63,8 @@ TEST_F(PhotoCredit, TheLibrarysCreditAndFocalPointReachTheFigureTheJsonLdAndTheC
   auto figure = document.find("figure", "article-image");
   auto credit = figure.find_all("span", "credit");
   ASSERT_EQ(credit.size(), 1u);
-  EXPECT_EQ(credit[0].text(), "Photo : AFP");
-  EXPECT_EQ(figure.find_all("figcaption").at(0).text(), "Le port au matin Photo : AFP");
+  EXPECT_EQ(credit[0].text(), "Photo\u202F: AFP");
+  EXPECT_EQ(figure.find_all("figcaption").at(0).text(), "Le port au matin Photo\u202F: AFP");
   auto image = figure.find_all("img").at(0);
   EXPECT_TRUE(image.has_class("focal-x-30")) << image.attribute("class");
   EXPECT_TRUE(image.has_class("focal-y-70")) << image.attribute("class");
@@ -114,7 +114,7 @@ TEST_F(PhotoCredit, ACreditChangedLaterReachesThePagesAlreadyCached) {
   HtmlDocument page(get(path).body);
   auto credit = page.find("figure", "article-image").find_all("span", "credit");
   ASSERT_EQ(credit.size(), 1u);
-  EXPECT_EQ(credit[0].text(), "Photo : Reuters");
+  EXPECT_EQ(credit[0].text(), "Photo\u202F: Reuters");
   EXPECT_EQ(news_article(page)["image"][0]["creditText"], "Reuters");
   HtmlDocument home(get("/").body);
   bool cropped = false;
@@ -134,7 +134,7 @@ TEST_F(PhotoCredit, AHostileCreditIsEscapedOnThePageAndInTheJsonLd) {
   EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   HtmlDocument document(page.body);
   EXPECT_EQ(document.find("figure", "article-image").find_all("span", "credit").at(0).text(),
-            "Photo : " + hostile);
+            "Photo\u202F: " + hostile);
   EXPECT_EQ(news_article(document)["image"][0]["creditText"], hostile);
 }
 
