@@ -61,21 +61,21 @@ std::int64_t keep_image(Connection& connection, const content::NewMedia& origina
 
 void attach_variants(Connection& connection, content::MediaRef& image) {
   image.variants.clear();
-  auto details = connection.query("SELECT credit, focal_x, focal_y FROM media WHERE name = $1",
-                                  Params().add(image.name));
-  if (details.rows() > 0) {
-    image.credit = details.text(0, 0);
-    image.focal = {static_cast<int>(details.integer(0, 1)),
-                   static_cast<int>(details.integer(0, 2))};
-  }
+  // One round trip for the photo's own details and its copies: a photo without copies is one
+  // row with no variant.
   auto rows = connection.query(
-      "SELECT v.name, v.mime_type, v.width FROM media o"
-      " JOIN media_variants mv ON mv.original_id = o.id JOIN media v ON v.id = mv.variant_id"
+      "SELECT o.credit, o.focal_x, o.focal_y, v.name, v.mime_type, v.width FROM media o"
+      " LEFT JOIN media_variants mv ON mv.original_id = o.id"
+      " LEFT JOIN media v ON v.id = mv.variant_id"
       " WHERE o.name = $1 ORDER BY v.width, v.mime_type COLLATE \"C\"",
       Params().add(image.name));
-  for (int row = 0; row < rows.rows(); ++row)
+  for (int row = 0; row < rows.rows(); ++row) {
+    image.credit = rows.text(row, 0);
+    image.focal = {static_cast<int>(rows.integer(row, 1)), static_cast<int>(rows.integer(row, 2))};
+    if (rows.is_null(row, 3)) continue;
     image.variants.push_back(
-        {rows.text(row, 0), rows.text(row, 1), static_cast<int>(rows.integer(row, 2))});
+        {rows.text(row, 3), rows.text(row, 4), static_cast<int>(rows.integer(row, 5))});
+  }
 }
 
 namespace {

@@ -40,23 +40,21 @@ std::string like_pattern(std::string_view search) {
 
 void attach_variants(Connection& connection, content::MediaRef& image) {
   image.variants.clear();
-  {
-    auto details = connection.prepare("SELECT credit, focal_x, focal_y FROM media WHERE name = ?");
-    details.bind(1, image.name);
-    if (details.step()) {
-      image.credit = details.column_text(0);
-      image.focal = {static_cast<int>(details.column_int(1)),
-                     static_cast<int>(details.column_int(2))};
-    }
-  }
+  // One query for the photo's own details and its copies: a photo without copies is one row
+  // with no variant.
   auto statement = connection.prepare(
-      "SELECT v.name, v.mime_type, v.width FROM media o"
-      " JOIN media_variants mv ON mv.original_id = o.id JOIN media v ON v.id = mv.variant_id"
+      "SELECT o.credit, o.focal_x, o.focal_y, v.name, v.mime_type, v.width FROM media o"
+      " LEFT JOIN media_variants mv ON mv.original_id = o.id"
+      " LEFT JOIN media v ON v.id = mv.variant_id"
       " WHERE o.name = ? ORDER BY v.width, v.mime_type");
   statement.bind(1, image.name);
   while (statement.step()) {
-    image.variants.push_back({statement.column_text(0), statement.column_text(1),
-                              static_cast<int>(statement.column_int(2))});
+    image.credit = statement.column_text(0);
+    image.focal = {static_cast<int>(statement.column_int(1)),
+                   static_cast<int>(statement.column_int(2))};
+    if (statement.column_is_null(3)) continue;
+    image.variants.push_back({statement.column_text(3), statement.column_text(4),
+                              static_cast<int>(statement.column_int(5))});
   }
 }
 
