@@ -14,6 +14,12 @@ namespace {
 // How often the log is read, at most: another process's write cannot stay unseen longer, and
 // under load this is one stat() per millisecond, not one query per request.
 constexpr auto kCheckInterval = std::chrono::milliseconds(1);
+// How long the log is still read after the token last moved. A SQLite commit appends to the
+// -wal file (the token moves) before it updates the WAL index that readers consult: a read in
+// between sees the new token but not the commit, and the token does not move again until the
+// next write. A writer descheduled in that window on a loaded machine can stay there for a
+// while; a second of indexed reads after each write costs little.
+constexpr auto kSettleTime = std::chrono::seconds(1);
 
 }  // namespace
 
@@ -61,8 +67,12 @@ void ChangeFeed::refresh() {
     auto token = log_.change_token();
     {
       std::lock_guard lock(mutex_);
-      if (token == last_token_ && !token.empty()) return;
-      last_token_ = token;
+      if (token != last_token_ || token.empty()) {
+        last_token_ = token;
+        token_moved_at_ = now;
+      } else if (now - token_moved_at_ > kSettleTime) {
+        return;
+      }
     }
     apply_remote();
   } catch (const std::exception& error) {

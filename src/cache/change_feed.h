@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <mutex>
@@ -31,7 +32,7 @@ class ChangeFeed {
   /// Hands the events other processes announced since the last call to the handler, in order.
   void apply_remote();
   /// apply_remote(), at most once per check interval and only when the log's change token
-  /// moved: called before every cache lookup, it keeps the cache as fresh as the database at
+  /// moved lately: called before every cache lookup, it keeps the cache as fresh as the database at
   /// the cost of a stat() a millisecond (SQLite) or of a counter's read (PostgreSQL, whose
   /// listener counts notices). After a reconnection, the missed-changes handler runs instead.
   void refresh();
@@ -44,6 +45,7 @@ class ChangeFeed {
   std::int64_t last_seen_id_;
   std::uint64_t reconnections_seen_ = 0;
   std::string last_token_;  // the change token when the log was last read
+  std::chrono::steady_clock::time_point token_moved_at_;
   std::atomic<std::int64_t> next_check_ns_{0};
 };
 
