@@ -73,6 +73,10 @@ std::string article_json(const content::Article& article, std::string_view base_
       article.kind == content::ArticleKind::sponsored ? Json(article.sponsor) : Json(nullptr);
   json["tags"] = Json::array();
   for (const auto& tag : article.tags) json["tags"].push_back(term(tag, base_url, "tag/"));
+  // The whole byline in order: `author` first, then who co-signs.
+  json["authors"] = Json::array({json["author"]});
+  for (const auto& coauthor : article.coauthors)
+    json["authors"].push_back(term(coauthor, base_url, "author/"));
   json["categories"] = Json::array();
   for (const auto& category : article.categories)
     json["categories"].push_back(term(category, base_url, "category/"));
@@ -103,6 +107,8 @@ std::string authors_json(const std::vector<content::Author>& authors, std::strin
     list.push_back({{"slug", author.slug},
                     {"name", author.name},
                     {"bio", author.bio},
+                    {"role", author.role},
+                    {"links", author.links},
                     {"url", term_url(base_url, "author/", author.slug)}});
   }
   return dump({{"authors", std::move(list)}});

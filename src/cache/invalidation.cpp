@@ -14,6 +14,7 @@ void add_listings(const content::ArticlePlacement& placement,
   out.push_back(documents());
   out.push_back(section_list(placement.section_slug));
   out.push_back(author_list(placement.author_slug));
+  for (const auto& coauthor : placement.coauthor_slugs) out.push_back(author_list(coauthor));
   for (const auto& tag : placement.tag_slugs) out.push_back(tag_list(tag));
   for (const auto& category : placement.category_slugs) out.push_back(category_list(category));
 }

@@ -40,6 +40,9 @@ struct ArticleFields {
   /// are (news for a new article): a writer that does not know of kinds changes none.
   std::optional<ArticleKind> kind;
   std::string sponsor;  // written only with a kind
+  /// Who signs after the first author, in byline order; an author missing from the store is
+  /// created with this name (a guest: no account needed). nullopt keeps them as they are.
+  std::optional<std::vector<Term>> coauthors;
 };
 
 /// Everything `gazette publish` and the demo write for one article, identified by its slug;

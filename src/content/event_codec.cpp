@@ -45,7 +45,8 @@ std::vector<ArticleId> ids_of(const json& list) {
 json placement_json(const std::optional<ArticlePlacement>& placement) {
   if (!placement) return nullptr;
   return {{"section", placement->section_slug}, {"slug", placement->slug},
-          {"author", placement->author_slug},   {"categories", placement->category_slugs},
+          {"author", placement->author_slug},   {"coauthors", placement->coauthor_slugs},
+          {"categories", placement->category_slugs},
           {"tags", placement->tag_slugs},       {"visible", placement->visible}};
 }
 
@@ -55,6 +56,8 @@ std::optional<ArticlePlacement> placement_of(const json& value) {
   placement.section_slug = value.at("section").get<std::string>();
   placement.slug = value.at("slug").get<std::string>();
   placement.author_slug = value.at("author").get<std::string>();
+  // Absent from what a process older than co-bylines wrote.
+  placement.coauthor_slugs = value.value("coauthors", std::vector<std::string>{});
   placement.category_slugs = value.at("categories").get<std::vector<std::string>>();
   placement.tag_slugs = value.at("tags").get<std::vector<std::string>>();
   placement.visible = value.at("visible").get<bool>();

@@ -18,6 +18,7 @@ struct ArticlePlacement {
   std::string section_slug;
   std::string slug;
   std::string author_slug;
+  std::vector<std::string> coauthor_slugs;
   std::vector<std::string> category_slugs;
   std::vector<std::string> tag_slugs;
   bool visible = false;  // published and due: readers can see it

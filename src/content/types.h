@@ -46,13 +46,6 @@ struct Section {
   std::string description;
 };
 
-struct Author {
-  std::int64_t id = 0;
-  std::string slug;
-  std::string name;
-  std::string bio;
-};
-
 /// A resized copy of an image, for `srcset`: also served under /media/`name`.
 struct MediaVariant {
   std::string name;
@@ -77,6 +70,18 @@ struct MediaRef {
   std::vector<MediaVariant> variants;  // narrower copies, narrowest first (may be empty)
   std::string credit;                  // « AFP », set in the media library; empty: none
   FocalPoint focal;                    // set in the media library
+};
+
+/// Someone who signs articles, with or without an account (a guest author has none), as their
+/// page shows them.
+struct Author {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::string bio;
+  std::string role;                // « Correspondante à Beyrouth », under the name
+  std::vector<std::string> links;  // their pages elsewhere (https:// addresses), in order
+  std::optional<MediaRef> photo;
 };
 
 /// An image's bytes as stored, for serving.
@@ -108,6 +113,7 @@ struct Article {
   std::string body_html;  // rendered and sanitised when saved; never parsed on a read
   std::vector<Term> categories;
   std::vector<Term> tags;
+  std::vector<Term> coauthors;  // who signs after summary.author, in byline order
   std::string image_caption;
   ArticleKind kind = ArticleKind::news;  // what kind of piece it is (content/article_kinds.h)
   std::string sponsor;                   // who paid for it; set for sponsored content only

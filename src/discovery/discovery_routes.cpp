@@ -186,8 +186,8 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
       entry.summary = correction.change.note;
       entry.published = correction.change.changed_at;
       entry.updated = correction.change.changed_at;
-      entry.author_name = settings.title;  // the newsroom corrects, whoever wrote the article
-      entry.author_url = base + "/";
+      // The newsroom corrects, whoever wrote the article.
+      entry.authors.push_back({settings.title, base + "/"});
       entry.categories.push_back(std::string(content::to_string(correction.change.kind)));
       channel.updated = std::max(channel.updated, entry.updated);
       entries.push_back(std::move(entry));
@@ -254,8 +254,9 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
     }
     entry.published = article.published_at;
     entry.updated = std::max(article.published_at, detail.updated_at);
-    entry.author_name = article.author.name;
-    entry.author_url = base + "/author/" + article.author.slug + "/";
+    entry.authors.push_back({article.author.name, base + "/author/" + article.author.slug + "/"});
+    for (const auto& coauthor : detail.coauthors)
+      entry.authors.push_back({coauthor.name, base + "/author/" + coauthor.slug + "/"});
     entry.categories.push_back(article.section.name);
     for (const auto& tag : detail.tags) entry.categories.push_back(tag.name);
     channel.updated = std::max(channel.updated, entry.updated);

@@ -61,7 +61,7 @@ std::string rss_feed(const FeedChannel& channel, const std::vector<FeedEntry>& e
     guid.append_attribute("isPermaLink") = "true";
     guid.text().set(entry.url.c_str());
     text(item, "pubDate", http::format_http_date(entry.published));
-    text(item, "dc:creator", entry.author_name);
+    for (const auto& author : entry.authors) text(item, "dc:creator", author.name);
     for (const auto& category : entry.categories) text(item, "category", category);
     text(item, "description", entry.summary);
     if (entry.content_html) text(item, "content:encoded", *entry.content_html);
@@ -97,9 +97,11 @@ std::string atom_feed(const FeedChannel& channel, const std::vector<FeedEntry>& 
     link.append_attribute("href") = entry.url.c_str();
     text(item, "published", render::iso8601_utc(entry.published));
     text(item, "updated", render::iso8601_utc(entry.updated));
-    auto author = item.append_child("author");
-    text(author, "name", entry.author_name);
-    text(author, "uri", entry.author_url);
+    for (const auto& author : entry.authors) {
+      auto element = item.append_child("author");
+      text(element, "name", author.name);
+      text(element, "uri", author.url);
+    }
     for (const auto& category : entry.categories) {
       auto term = item.append_child("category");
       term.append_attribute("term") = without_controls(category).c_str();

@@ -20,8 +20,11 @@ struct FeedEntry {
   std::optional<std::string> content_html;  // the whole article, when feeds are full text
   content::Timestamp published{};
   content::Timestamp updated{};
-  std::string author_name;
-  std::string author_url;
+  struct Author {
+    std::string name;
+    std::string url;  // their page, absolute
+  };
+  std::vector<Author> authors;  // in byline order: one dc:creator or Atom author each
   std::vector<std::string> categories;  // the section, then the tags
 };
 

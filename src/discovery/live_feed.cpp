@@ -72,8 +72,7 @@ std::vector<FeedEntry> live_feed_entries(const std::vector<content::LiveEntry>& 
     if (entry.photo) *item.content_html += photo_html(*entry.photo, base);
     item.published = entry.created_at;
     item.updated = entry.edited_at.value_or(entry.created_at);
-    item.author_name = entry.author.name;
-    item.author_url = base + "/author/" + entry.author.slug + "/";
+    item.authors.push_back({entry.author.name, base + "/author/" + entry.author.slug + "/"});
     out.push_back(std::move(item));
   }
   return out;

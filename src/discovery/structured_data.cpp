@@ -77,7 +77,33 @@ void write_organization(ScriptSafeJson& json, const OrganizationFacts& organizat
   }
 }
 
+// The members of a Person object, after its opening brace.
+void write_person(ScriptSafeJson& json, const PersonFacts& person) {
+  json.field("@type", "Person", true).field("name", person.name).field("url", person.url);
+  if (!person.job_title.empty()) json.field("jobTitle", person.job_title);
+  if (!person.description.empty()) json.field("description", person.description);
+  if (person.image_url) json.field("image", *person.image_url);
+  if (!person.same_as.empty()) {
+    json.raw(",\"sameAs\":[");
+    for (std::size_t i = 0; i < person.same_as.size(); ++i)
+      json.raw(i == 0 ? "" : ",").string(person.same_as[i]);
+    json.raw("]");
+  }
+}
+
 }  // namespace
+
+std::string profile_page_json_ld(const PersonFacts& person, std::string_view page_url) {
+  ScriptSafeJson json;
+  json.raw("{")
+      .field("@context", "https://schema.org", true)
+      .field("@type", "ProfilePage")
+      .field("url", page_url)
+      .raw(",\"mainEntity\":{");
+  write_person(json, person);
+  json.raw("}}");
+  return std::move(json).text();
+}
 
 std::string organization_json_ld(const OrganizationFacts& organization) {
   ScriptSafeJson json;
@@ -118,11 +144,13 @@ std::string article_json_ld(const NewsArticleFacts& article,
     }
     json.raw("}]");
   }
-  json.raw(",\"author\":{")
-      .field("@type", "Person", true)
-      .field("name", article.author_name)
-      .field("url", article.author_url)
-      .raw("},\"publisher\":{");
+  json.raw(",\"author\":[");
+  for (std::size_t i = 0; i < article.authors.size(); ++i) {
+    json.raw(i == 0 ? "{" : ",{");
+    write_person(json, article.authors[i]);
+    json.raw("}");
+  }
+  json.raw("],\"publisher\":{");
   write_organization(json, article.publisher);
   json.raw("}").field("articleSection", article.section).field("inLanguage", article.language);
   if (article.sponsor) {

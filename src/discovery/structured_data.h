@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,16 @@ struct ImageFacts {
   std::string credit;   // « AFP »; empty: no creditText or copyrightHolder
 };
 
+/// Someone who signs (schema.org Person); URLs absolute, empty fields omitted.
+struct PersonFacts {
+  std::string name;
+  std::string url;        // their author page
+  std::string job_title;  // « Correspondante à Beyrouth »
+  std::string description;
+  std::optional<std::string> image_url;
+  std::vector<std::string> same_as;  // their pages elsewhere
+};
+
 /// What a NewsArticle says; URLs are absolute, dates ISO 8601.
 struct NewsArticleFacts {
   /// The schema.org type: NewsArticle or one of its subtypes (AnalysisNewsArticle…, see
@@ -50,8 +61,7 @@ struct NewsArticleFacts {
   std::optional<ImageFacts> image;
   std::string date_published;
   std::string date_modified;
-  std::string author_name;
-  std::string author_url;
+  std::vector<PersonFacts> authors;  // in byline order
   OrganizationFacts publisher;
   std::string section;
   std::vector<std::string> keywords;
@@ -86,5 +96,9 @@ std::string article_json_ld(const NewsArticleFacts& article,
 /// {"@context": "https://schema.org", NewsMediaOrganization…}, script-safe like the above: for
 /// the home page and /about/.
 std::string organization_json_ld(const OrganizationFacts& organization);
+
+/// {"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": Person}, script-safe
+/// like the above: for an author's page.
+std::string profile_page_json_ld(const PersonFacts& person, std::string_view page_url);
 
 }  // namespace gazette::discovery

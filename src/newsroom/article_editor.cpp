@@ -49,7 +49,8 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
               ? local_input_value(summary.published_at, dates)
               : std::string(),
           editable.version, summary.image, editable.pinned, "typo", "",
-          std::string(content::to_string(article.kind)), article.sponsor};
+          std::string(content::to_string(article.kind)), article.sponsor,
+          join_names(article.coauthors)};
 }
 
 // The notice shown once the save is done.
@@ -91,6 +92,23 @@ std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
   std::vector<content::Term> terms;
   for (const auto& name : names) terms.push_back({render::slugify(name), name});
   return terms;
+}
+
+// The co-authors typed: each once, never the author, in the order typed. A name an author has
+// is that author (whatever their slug: an import may have made it from a login); another is a
+// new guest, under a slug made from the name.
+std::vector<content::Term> coauthors_of(const std::vector<std::string>& names,
+                                        std::string_view author_slug,
+                                        const std::vector<content::Author>& authors) {
+  std::vector<content::Term> coauthors;
+  for (auto& term : terms_of(names)) {
+    for (const auto& author : authors)
+      if (author.name == term.name) term.slug = author.slug;
+    bool seen = term.slug == author_slug;
+    for (const auto& kept : coauthors) seen |= kept.slug == term.slug;
+    if (!seen) coauthors.push_back(std::move(term));
+  }
+  return coauthors;
 }
 
 }  // namespace
@@ -190,11 +208,16 @@ http::Response ArticlePages::editor_page(Call& call,
   view.set("max_sponsor", std::to_string(content::kMaxSponsorBytes));
   bool choose_author = auth::can(user.role, auth::Capability::edit_others);
   view.set("can_choose_author", choose_author);
+  auto everyone = terms_.authors();
   if (choose_author) {
     std::vector<std::pair<std::string, std::string>> authors;
-    for (const auto& author : terms_.authors()) authors.emplace_back(author.slug, author.name);
+    for (const auto& author : everyone) authors.emplace_back(author.slug, author.name);
     view.set("authors", options_view(authors, values.author));
   }
+  view.set("coauthors", values.coauthors);
+  theme::View author_names{theme::View::type::list};
+  for (const auto& author : everyone) author_names.push_back(author.name);
+  view.set("author_names", author_names);
   view.set("categories", values.categories);
   theme::View category_options{theme::View::type::list};
   for (const auto& category : terms_.categories()) category_options.push_back(category.name);
@@ -258,6 +281,10 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   }
   values.categories = form.get("categories");
   values.tags = form.get("tags");
+  // A form without the field (an older page, a script) keeps the co-authors.
+  const bool coauthors_sent = form.has("coauthors");
+  if (existing) values.coauthors = join_names(existing->article.coauthors);
+  if (coauthors_sent) values.coauthors = form.get("coauthors");
   values.lead = std::string(render::trim(form.get("lead")));
   values.body = form.get("body");
   values.caption = std::string(render::trim(form.get("caption")));
@@ -315,6 +342,7 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind,
              false);
   check_text(values.tags, "tags", "tags", kMaxTermBytes * kMaxTermsPerKind, false);
+  check_text(values.coauthors, "coauthors", "coauthors", kMaxTermBytes * kMaxTermsPerKind, false);
   auto change = content::parse_change_kind(values.change);
   if (was_visible) {
     if (!change) {
@@ -348,8 +376,9 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   if (!known_section) errors.push_back({"section", "section", "err_section"});
   auto category_names = split_names(values.categories);
   auto tag_names = split_names(values.tags);
-  for (const auto& [names, field] :
-       {std::pair{&category_names, "categories"}, {&tag_names, "tags"}}) {
+  auto coauthor_names = split_names(values.coauthors);
+  for (const auto& [names, field] : {std::pair{&category_names, "categories"},
+                                     {&tag_names, "tags"}, {&coauthor_names, "coauthors"}}) {
     bool bad = names->size() > kMaxTermsPerKind;
     for (const auto& name : *names)
       bad |= name.size() > kMaxTermBytes || render::slugify(name).empty();
@@ -406,6 +435,8 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   edit.section_slug = values.section;
   edit.categories = terms_of(category_names);
   edit.tags = terms_of(tag_names);
+  if (coauthors_sent)
+    edit.coauthors = coauthors_of(coauthor_names, values.author, terms_.authors());
   if (values.image) edit.image_name = values.image->name;
   edit.image_caption = values.caption;
   edit.image_alt = values.alt;

@@ -53,6 +53,8 @@ struct EditorValues {
   // What kind of piece it is (content/article_kinds.h) and, for sponsored content, its sponsor.
   std::string kind = "news";
   std::string sponsor;
+  // Who signs after the author, names separated by commas (a name no author has adds a guest).
+  std::string coauthors;
 };
 
 /// One form error for the templates: {field, label, reason}.

@@ -1,5 +1,6 @@
-// The newsroom's author profiles: /newsroom/authors/{slug} (one's own, or anyone's for editors)
-// and /newsroom/profile, which leads to one's own.
+// The newsroom's author profiles: /newsroom/authors/{slug} (one's own, or anyone's for editors),
+// /newsroom/profile, which leads to one's own, and /newsroom/authors/, where editors list
+// everyone who signs and add guest authors.
 #pragma once
 
 #include "media/media_service.h"
@@ -17,6 +18,7 @@ class ProfilePages final : public Area {
   http::Response handle(Call& call) override;
 
  private:
+  http::Response author_list(Call& call);
   http::Response author_profile(Call& call, std::string_view slug);
 
   publishing::ProfileService& profiles_;

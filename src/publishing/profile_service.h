@@ -1,5 +1,5 @@
-// Author profiles — the name, biography and photo readers see on an author's page — saved with
-// the TermChanged that refreshes every page naming the author.
+// Author profiles — the name, role, biography, links and photo readers see on an author's page —
+// saved with the TermChanged that refreshes every page naming the author; guest authors added.
 #pragma once
 
 #include <optional>
@@ -19,14 +19,19 @@ class ProfileService {
   ProfileService(store::TermStore& terms, WritePath& write_path)
       : terms_(terms), write_path_(write_path) {}
 
-  std::optional<store::AuthorProfile> find(std::string_view slug) {
+  std::optional<content::Author> find(std::string_view slug) {
     return terms_.find_author_profile(slug);
   }
 
-  /// Saves the profile of author `slug`: name, biography and photo (a media name already
-  /// stored, or nullopt for none).
-  ProfileSave save(std::string_view slug, std::string_view name, std::string_view bio,
-                   const std::optional<std::string>& photo_name);
+  /// Everyone who signs, by name.
+  std::vector<content::Author> authors() { return terms_.authors(); }
+
+  /// Saves the profile of author `slug`.
+  ProfileSave save(std::string_view slug, const store::AuthorProfileEdit& profile);
+
+  /// Adds a guest author (no account) named `name`, under a slug made from it; nullopt when an
+  /// author already has that slug.
+  std::optional<content::Term> add_guest(std::string_view name);
 
  private:
   store::TermStore& terms_;

@@ -1,6 +1,8 @@
 // Listing pages: a section, a tag, an author, a category or a kind of piece (/types/analysis/,
 // where the heading explains the kind to readers), newest articles first.
 #include "content/cache_dependencies.h"
+#include "discovery/structured_data.h"
+#include "site/bylines.h"
 #include "site/pages.h"
 #include "site/paths.h"
 #include "site/view_model.h"
@@ -16,6 +18,7 @@ struct ListingSubject {
   std::string description;
   std::string path;
   std::string current_section;
+  std::optional<content::Author> author;  // an author's page: their photo, role and links
 };
 
 std::optional<ListingSubject> find_subject(const PageContext& context,
@@ -33,7 +36,7 @@ std::optional<ListingSubject> find_subject(const PageContext& context,
       break;
     case Kind::author:
       if (auto author = context.store.find_author(slug))
-        return ListingSubject{"author", author->name, author->bio, author_path(slug), ""};
+        return ListingSubject{"author", author->name, author->bio, author_path(slug), "", author};
       break;
     case Kind::category:
       if (auto category = context.store.find_category(slug))
@@ -89,6 +92,29 @@ void depend_on_listing(const PageContext& context, store::ArticleFilter::Kind ki
   }
 }
 
+// What an author's page shows above their articles: photo, role and links elsewhere.
+theme::View author_view(const content::Author& author) {
+  theme::View view;
+  view.set("role", author.role);
+  view.set("has_role", !author.role.empty());
+  if (author.photo) view.set("photo", image_view(*author.photo, author.name));
+  theme::View links{theme::View::type::list};
+  for (const auto& link : author.links) {
+    theme::View item;
+    item.set("url", link);
+    // The address without its scheme: « x.com/sara », as people write it.
+    auto shown = std::string_view(link);
+    if (auto scheme = shown.find("://"); scheme != std::string_view::npos)
+      shown.remove_prefix(scheme + 3);
+    if (shown.ends_with('/')) shown.remove_suffix(1);
+    item.set("text", std::string(shown));
+    links.push_back(item);
+  }
+  view.set("links", links);
+  view.set("has_links", !author.links.empty());
+  return view;
+}
+
 }  // namespace
 
 std::optional<std::string> render_listing(const PageContext& context,
@@ -118,7 +144,11 @@ std::optional<std::string> render_listing(const PageContext& context,
   if (context.page_number > 1)
     frame.title +=
         " – " + context.theme.text(language, "page") + " " + std::to_string(context.page_number);
+  if (subject->author && context.page_number == 1)
+    frame.json_ld = discovery::profile_page_json_ld(person_facts(context, *subject->author),
+                                                    context.base_url + subject->path);
   auto view = frame_view(frame);
+  if (subject->author) view.set("author", author_view(*subject->author));
   view.set("kind", context.theme.text(language, subject->kind_key));
   view.set("heading", subject->name);
   view.set("description", subject->description);

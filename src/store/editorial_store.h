@@ -75,6 +75,7 @@ struct Revision {
   content::Timestamp published_at{};
   content::Term section;
   content::Term author;
+  std::vector<content::Term> coauthors;
   std::vector<std::string> categories;
   std::vector<std::string> tags;
   std::optional<std::string> image_name;

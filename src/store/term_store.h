@@ -25,10 +25,13 @@ struct LabelUsage {
 /// How a rename went: done, no such label, or its new slug is another label's.
 enum class LabelRename { done, not_found, slug_taken };
 
-/// An author's public profile, as the newsroom edits it.
-struct AuthorProfile {
-  content::Author author;
-  std::optional<content::MediaRef> photo;
+/// An author's public profile, as the newsroom saves it.
+struct AuthorProfileEdit {
+  std::string name;
+  std::string bio;
+  std::string role;
+  std::vector<std::string> links;
+  std::optional<std::string> photo_name;  // a media name already stored; nullopt: no photo
 };
 
 class TermStore {
@@ -64,12 +67,12 @@ class TermStore {
                                                                       std::string_view slug) = 0;
 
   virtual std::vector<content::Author> authors() = 0;
-  virtual std::optional<AuthorProfile> find_author_profile(std::string_view slug) = 0;
-  /// Updates the profile's name, bio and photo (a media name, or nullopt to keep none). False
-  /// when there is no such author.
+  virtual std::optional<content::Author> find_author_profile(std::string_view slug) = 0;
+  /// Updates the profile. False when there is no such author.
   virtual bool save_author_profile(WriteTransaction& write, std::string_view slug,
-                                   std::string_view name, std::string_view bio,
-                                   const std::optional<std::string>& photo_name) = 0;
+                                   const AuthorProfileEdit& profile) = 0;
+  /// Adds an author no account signs as (a guest); false when the slug is taken.
+  virtual bool create_author(WriteTransaction& write, const content::Term& author) = 0;
 };
 
 }  // namespace gazette::store

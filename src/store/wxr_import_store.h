@@ -107,6 +107,7 @@ struct ExportedArticle {
   content::Timestamp published_at{};
   content::Timestamp updated_at{};
   std::string author_slug;
+  std::vector<content::Term> coauthors;  // who signs after the author, in byline order
   content::Term section;
   std::vector<content::Term> categories;
   std::vector<content::Term> tags;

@@ -7,6 +7,8 @@
 // missing slug is derived from the title; an empty optional field is the same as an absent one;
 // `pinned` is `true` or `false`, and without it republishing keeps the article's pin;
 // `change` (typo when absent) and `change_note` say what republishing a public article changed;
+// `authors` is the byline in order (`author` and `authors` together: `author` first), and the
+// file says all of it, so republishing without co-authors removes them;
 // `kind` is news when absent (the file says the whole article, so republishing it without a
 // `kind:` makes it news again) and `sponsor` is required with `kind: sponsored`, refused without.
 #include "transfer/article_file.h"
@@ -183,6 +185,9 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   file.section = reader.required_text("section");
   file.slug = reader.text("slug");
   file.author = reader.text("author");
+  std::vector<std::string> byline;
+  if (!file.author.empty()) byline.push_back(file.author);
+  reader.text_list("authors", byline);
   file.lead = reader.text("lead");
   file.image = reader.text("image");
   file.image_caption = reader.text("image_caption");
@@ -199,6 +204,10 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   const std::string status = reader.text("status");
   const std::string date = reader.text("date");
   if (reader.error) return *reader.error;
+  if (!byline.empty()) {
+    file.author = byline.front();
+    file.coauthors.assign(byline.begin() + 1, byline.end());
+  }
 
   if (!file.slug.empty() && render::slugify(file.slug) != file.slug) {
     return field_error(

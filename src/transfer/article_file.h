@@ -18,6 +18,7 @@ struct ArticleFile {
   std::string title;                    // required
   std::string slug;                     // optional; derived from the title when empty
   std::string author;                   // optional; "" means the site's default author
+  std::vector<std::string> coauthors;   // who signs after `author`, in byline order
   std::string section;                  // required
   std::vector<std::string> categories;  // `category: X` or `categories: [X, Y]`
   std::vector<std::string> tags;

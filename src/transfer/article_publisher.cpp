@@ -70,6 +70,14 @@ std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleF
       term_for("author", file.author.empty() ? std::string(kNewsroomAuthor) : file.author);
   if (auto* error = std::get_if<PublishError>(&author)) return *error;
   draft.author = std::get<content::Term>(author);
+  // The file says the whole byline: without co-authors, republishing removes them.
+  draft.coauthors.emplace();
+  for (const auto& name : file.coauthors) {
+    auto coauthor = term_for("authors", name);
+    if (auto* error = std::get_if<PublishError>(&coauthor)) return *error;
+    if (std::get<content::Term>(coauthor).slug != draft.author.slug)
+      draft.coauthors->push_back(std::get<content::Term>(coauthor));
+  }
 
   for (const auto& [field, names, terms] :
        {std::tuple{"categories", &file.categories, &draft.categories},

@@ -139,6 +139,39 @@ TYPED_TEST_P(ContentStoreContract, ListingsFilterBySectionTagAuthorAndCategory) 
   EXPECT_EQ(content.sections().size(), 2u);
 }
 
+TYPED_TEST_P(ContentStoreContract, CoAuthorsSignInOrderAndListTheArticleOnTheirPages) {
+  auto draft = article_draft("offensive", "Offensive");
+  draft.coauthors = std::vector<content::Term>{{"karim-haddad", "Karim Haddad"},
+                                               {"lea-martin", "Léa Martin"}};
+  auto saved = this->save(draft);
+  EXPECT_EQ(saved.after.coauthor_slugs, (std::vector<std::string>{"karim-haddad", "lea-martin"}));
+  auto& content = this->backend().content();
+  auto article = content.find_published_article("monde", "offensive");
+  ASSERT_TRUE(article.has_value());
+  EXPECT_EQ(article->summary.author.slug, "sara-dupont");
+  ASSERT_EQ(article->coauthors.size(), 2u);  // guests created, in byline order
+  EXPECT_EQ(article->coauthors[0].name, "Karim Haddad");
+  EXPECT_EQ(article->coauthors[1].name, "Léa Martin");
+  using Kind = store::ArticleFilter::Kind;
+  for (const auto* slug : {"sara-dupont", "karim-haddad", "lea-martin"}) {
+    EXPECT_EQ(this->titles(content.published_articles({Kind::author, slug}, {}, std::nullopt)),
+              std::vector<std::string>{"Offensive"})
+        << slug;
+  }
+  EXPECT_EQ(content.published_authors().size(), 3u);
+
+  // Saved again without saying who co-signs: kept. Saying none: removed.
+  auto again = article_draft("offensive", "Offensive");
+  auto kept = this->save(again);
+  EXPECT_EQ(kept.after.coauthor_slugs.size(), 2u);
+  again.coauthors = std::vector<content::Term>{};
+  auto removed = this->save(again);
+  EXPECT_EQ(removed.before->coauthor_slugs.size(), 2u);  // their pages drop it too
+  EXPECT_TRUE(removed.after.coauthor_slugs.empty());
+  EXPECT_TRUE(
+      content.published_articles({Kind::author, "karim-haddad"}, {}, std::nullopt).articles.empty());
+}
+
 TYPED_TEST_P(ContentStoreContract, ReadersNeverSeeDraftsOrArticlesDatedInTheFuture) {
   auto draft = article_draft("brouillon", "Brouillon");
   draft.status = content::ArticleStatus::draft;
@@ -314,6 +347,7 @@ REGISTER_TYPED_TEST_SUITE_P(
     ContentStoreContract, ANewArticleIsCreatedAndSaysWhereItAppears,
     SavingTheSameSlugUpdatesTheArticleAndSaysWhereItWas, ListingsAreNewestFirstAPageAtATime,
     ArticlesPublishedAtTheSameMomentKeepAStableOrder, ListingsFilterBySectionTagAuthorAndCategory,
+    CoAuthorsSignInOrderAndListTheArticleOnTheirPages,
     ReadersNeverSeeDraftsOrArticlesDatedInTheFuture, AccentsAndEmojiComeBackByteForByte,
     SettingsStartAtTheDefaultsAndKeepWhatWasSaved,
     AnArticleImageIsKeptWithItsVariantsAndServedAsStored, AWriteRolledBackLeavesNothing,

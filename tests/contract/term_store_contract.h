@@ -120,29 +120,46 @@ TYPED_TEST_P(TermStoreContract, ADeletedLabelSaysWhichArticlesLostIt) {
                    .has_value());
 }
 
-TYPED_TEST_P(TermStoreContract, AnAuthorProfileKeepsItsNameBioAndPhoto) {
+TYPED_TEST_P(TermStoreContract, AnAuthorProfileKeepsItsNameRoleBioLinksAndPhoto) {
   this->publish("a", {});
   this->committed([&](store::WriteTransaction& write) {
     this->backend().media().save_image(write, image("abcd-zoe.jpg", "abcd", 400), {}, kNow);
   });
   auto& terms = this->backend().terms();
   auto save = [&](std::string_view slug, const std::optional<std::string>& photo) {
-    return this->committed([&](store::WriteTransaction& write) {
-      return terms.save_author_profile(write, slug, "Sara Dupont-Ærø", "Reporter à Alep 📷", photo);
-    });
+    store::AuthorProfileEdit profile{"Sara Dupont-Ærø", "Reporter à Alep 📷",
+                                     "Correspondante à Beyrouth",
+                                     {"https://x.com/sara", "https://sara.example/"}, photo};
+    return this->committed(
+        [&](store::WriteTransaction& write) { return terms.save_author_profile(write, slug, profile); });
   };
   EXPECT_TRUE(save(kAuthor.slug, std::string("abcd-zoe.jpg")));
   EXPECT_FALSE(save("personne", std::nullopt));
   auto profile = terms.find_author_profile(kAuthor.slug);
   ASSERT_TRUE(profile.has_value());
-  EXPECT_EQ(profile->author.name, "Sara Dupont-Ærø");
-  EXPECT_EQ(profile->author.bio, "Reporter à Alep 📷");
+  EXPECT_EQ(profile->name, "Sara Dupont-Ærø");
+  EXPECT_EQ(profile->bio, "Reporter à Alep 📷");
+  EXPECT_EQ(profile->role, "Correspondante à Beyrouth");
+  EXPECT_EQ(profile->links, (std::vector<std::string>{"https://x.com/sara", "https://sara.example/"}));
   ASSERT_TRUE(profile->photo.has_value());
   EXPECT_EQ(profile->photo->name, "abcd-zoe.jpg");
+  // What readers' pages read is the same profile.
+  EXPECT_EQ(this->backend().content().find_author(kAuthor.slug)->role, "Correspondante à Beyrouth");
   EXPECT_TRUE(save(kAuthor.slug, std::nullopt));
   EXPECT_FALSE(terms.find_author_profile(kAuthor.slug)->photo.has_value());
   EXPECT_EQ(terms.authors().size(), 1u);
   EXPECT_FALSE(terms.find_author_profile("personne").has_value());
+}
+
+TYPED_TEST_P(TermStoreContract, AGuestAuthorIsAddedOncePerSlug) {
+  auto& terms = this->backend().terms();
+  auto add = [&](const content::Term& author) {
+    return this->committed(
+        [&](store::WriteTransaction& write) { return terms.create_author(write, author); });
+  };
+  EXPECT_TRUE(add({"karim-haddad", "Karim Haddad"}));
+  EXPECT_FALSE(add({"karim-haddad", "Karim H."}));
+  EXPECT_EQ(terms.find_author_profile("karim-haddad")->name, "Karim Haddad");
 }
 
 REGISTER_TYPED_TEST_SUITE_P(TermStoreContract,
@@ -152,6 +169,7 @@ REGISTER_TYPED_TEST_SUITE_P(TermStoreContract,
                             ALabelIsRenamedButNeverOntoAnotherOnesSlug,
                             AMergeFilesTheArticlesUnderTheOtherLabelAndSaysWhich,
                             ADeletedLabelSaysWhichArticlesLostIt,
-                            AnAuthorProfileKeepsItsNameBioAndPhoto);
+                            AnAuthorProfileKeepsItsNameRoleBioLinksAndPhoto,
+                            AGuestAuthorIsAddedOncePerSlug);
 
 }  // namespace gazette::contract

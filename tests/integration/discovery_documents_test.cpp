@@ -135,7 +135,7 @@ TEST_P(Documents, ArticlePagesHaveSocialCardsAndStructuredData) {
   EXPECT_EQ(article["headline"],
             "Les Islamistes envoient un message fort à Damas : Offensive en cours");
   EXPECT_EQ(article["datePublished"], "2024-12-08T06:00:00+01:00");
-  EXPECT_EQ(article["author"]["name"], "Sara");
+  EXPECT_EQ(article["author"][0]["name"], "Sara");
   EXPECT_EQ(article["publisher"]["name"], "Gazette");
   EXPECT_EQ(article["image"][0]["url"], meta["og:image"]);
   const auto& breadcrumb = json["@graph"][1];

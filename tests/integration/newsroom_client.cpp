@@ -232,8 +232,8 @@ std::map<std::string, std::string> NewsroomSite::editor_fields(const NewsroomSes
   auto page = get("/newsroom/articles/" + std::to_string(id), &session);
   EXPECT_EQ(page.status, 200);
   std::map<std::string, std::string> fields;
-  for (const char* name : {"csrf", "version", "title", "slug", "section", "categories", "tags",
-                           "lead", "body", "caption", "alt", "published_at"})
+  for (const char* name : {"csrf", "version", "title", "slug", "section", "coauthors", "categories",
+                           "tags", "lead", "body", "caption", "alt", "published_at"})
     fields[name] = form_value(page.body, name);
   fields["action"] = "save";
   return fields;

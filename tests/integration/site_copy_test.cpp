@@ -37,6 +37,7 @@ const std::vector<std::string> kSiteTables = {"settings",
                                               "articles",
                                               "article_categories",
                                               "article_tags",
+                                              "article_coauthors",
                                               "sticky_articles",
                                               "users",
                                               "sessions",
@@ -53,7 +54,8 @@ const std::vector<std::string> kSiteTables = {"settings",
 const std::vector<std::string> kFilledTables = {
     "media",    "media_variants",   "authors",   "sections",     "categories",
     "tags",     "articles",         "users",     "sessions",     "article_revisions",
-    "comments", "comment_settings", "wxr_items", "wxr_comments", "redirects"};
+    "comments", "comment_settings", "wxr_items", "wxr_comments", "redirects",
+    "article_coauthors"};  // the demo's co-signed articles
 // Both servers are asked as the same host, so absolute links cannot differ by port.
 const std::map<std::string, std::string> kSameHost = {{"Host", "copie.example"}};
 constexpr std::size_t kMaxCrawledPages = 150;

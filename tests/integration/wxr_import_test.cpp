@@ -658,3 +658,63 @@ TEST_F(WxrImport, AFileBrokenNearItsEndIsRefusedWithNoChange) {
 
 }  // namespace
 }  // namespace gazette::testing
+
+namespace gazette::testing {
+namespace {
+
+// A Co-Authors Plus export: a guest author (a post of type guest-author, no account) and a post
+// signed by a user and that guest, in that order, as `author` terms.
+std::string coauthors_plus_wxr() {
+  return R"WXR(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>T</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>http://old.example</wp:base_site_url>
+<wp:author><wp:author_login>sara</wp:author_login><wp:author_display_name>Sara Dupont</wp:author_display_name></wp:author>
+<item><title>Karim Haddad</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status>
+<wp:post_type>guest-author</wp:post_type>
+<wp:postmeta><wp:meta_key>cap-user_login</wp:meta_key><wp:meta_value>karim-h</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key><wp:meta_value>Karim Haddad</wp:meta_value></wp:postmeta>
+</item>
+<item><title>Offensive en cours</title><wp:post_id>7</wp:post_id><wp:post_name>offensive</wp:post_name>
+<dc:creator>sara</dc:creator>
+<wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="author" nicename="cap-sara"><![CDATA[sara]]></category>
+<category domain="author" nicename="cap-karim-h"><![CDATA[karim-h]]></category>
+<content:encoded><![CDATA[Texte.]]></content:encoded>
+</item>
+</channel></rss>
+)WXR";
+}
+
+TEST_F(WxrImport, CoAuthorsPlusBylinesBecomeCoBylinesAndSurviveAnExport) {
+  auto file = dir_.file("cap.xml");
+  std::ofstream(file, std::ios::binary) << coauthors_plus_wxr();
+  import_ok(file);
+  auto byline = [&](const std::string& db_path) {
+    return one(db_path,
+               "SELECT au.name || coalesce((SELECT group_concat(x.name, ',') FROM"
+               " (SELECT c.name FROM article_coauthors co JOIN authors c ON c.id = co.author_id"
+               " WHERE co.article_id = a.id ORDER BY co.position) x), '')"
+               " FROM articles a JOIN authors au ON au.id = a.author_id");
+  };
+  EXPECT_EQ(byline(db()), "Sara DupontKarim Haddad");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM articles"), "1");  // the guest is no article
+  auto page = get("/articles/offensive/");
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 500);
+  HtmlDocument html(page.body);
+  EXPECT_EQ(html.find("p", "byline").text(), "par Sara Dupont et Karim Haddad");
+
+  auto exported = run_gazette({"export-wxr", "--db", db()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  auto copy_file = dir_.file("site.xml");
+  std::ofstream(copy_file, std::ios::binary) << exported.out;
+  TempDir empty;
+  auto again = run_gazette({"import-wxr", copy_file, "--db", empty.file("gazette.db")});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(byline(empty.file("gazette.db")), "Sara DupontKarim Haddad");
+}
+
+}  // namespace
+}  // namespace gazette::testing

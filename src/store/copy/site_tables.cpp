@@ -24,6 +24,8 @@ const std::vector<SiteTable>& tables() {
       {.name = "articles", .holds_site = true},
       {.name = "article_categories"},
       {.name = "article_tags"},
+      // Co-bylines (SQLite 0023, PostgreSQL 0022).
+      {.name = "article_coauthors"},
       {.name = "sticky_articles"},
       // The newsroom (SQLite 0003, 0008; PostgreSQL 0003). Sessions come along, so nobody is
       // signed out by a move; failed sign-ins too, so a move does not reset their limits.

@@ -177,6 +177,9 @@ std::vector<IndexSource> PostgresDiscoveryStore::index_sources(const std::vector
     for (const auto& tag : article_tags(*connection, id)) source.keywords.push_back(tag.name);
     for (const auto& category : article_categories(*connection, id))
       source.keywords.push_back(category.name);
+    // A search for a co-author finds what they co-signed.
+    for (const auto& coauthor : article_coauthors(*connection, id))
+      source.keywords.push_back(coauthor.name);
     sources.push_back(std::move(source));
   }
   return sources;
@@ -480,6 +483,7 @@ std::vector<FeedDetails> PostgresDiscoveryStore::feed_details(const std::vector<
       detail.body_html = rows.text(0, 1);
     }
     detail.tags = article_tags(*connection, id);
+    detail.coauthors = article_coauthors(*connection, id);
     details.push_back(std::move(detail));
   }
   return details;

@@ -85,17 +85,20 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
   else
     params.add_null();
   params.add(edit.sponsor);
+  // An edit that leaves the co-authors as they are records those the article has.
+  params.add(content::join_term_lines(
+      edit.coauthors ? *edit.coauthors : article_coauthors(connection, ArticleId{article_id})));
   return connection
       .query(
           "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
           " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
           " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-          " image_caption, image_alt, change_kind, change_note, kind, sponsor) VALUES ($1, $2,"
-          " $3::boolean, (SELECT id FROM users WHERE id = $4), $5, $6, $7, $8, $9, $10, $11, $12,"
-          " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,"
+          " image_caption, image_alt, change_kind, change_note, kind, sponsor, coauthors) VALUES"
+          " ($1, $2, $3::boolean, (SELECT id FROM users WHERE id = $4), $5, $6, $7, $8, $9, $10,"
+          " $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,"
           " coalesce($25::text, (SELECT kind FROM articles WHERE id = $1), 'news'),"
           " CASE WHEN $25::text IS NULL"
-          " THEN coalesce((SELECT sponsor FROM articles WHERE id = $1), '') ELSE $26 END)"
+          " THEN coalesce((SELECT sponsor FROM articles WHERE id = $1), '') ELSE $26 END, $27)"
           " RETURNING id",
           params)
       .integer(0, 0);
@@ -185,6 +188,7 @@ std::optional<EditableArticle> PostgresEditorialStore::find_article(ArticleId id
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
   article.tags = article_tags(*connection, id);
+  article.coauthors = article_coauthors(*connection, id);
   return editable;
 }
 
@@ -313,7 +317,8 @@ std::optional<Revision> PostgresEditorialStore::find_revision(ArticleId article,
   auto rows = connection->query(
       std::string(kRevisionSummaryColumns) +
           ", slug, lead, body_markdown, published_at, section_slug, section_name, author_slug,"
-          " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor"
+          " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor,"
+          " coauthors"
           " FROM article_revisions WHERE article_id = $1 AND id = $2",
       Params().add(article.value).add(revision));
   if (rows.rows() == 0) return std::nullopt;
@@ -335,6 +340,7 @@ std::optional<Revision> PostgresEditorialStore::find_revision(ArticleId article,
   result.image_alt = rows.text(0, 22);
   result.kind = kind_of(rows.text(0, 23));
   result.sponsor = rows.text(0, 24);
+  result.coauthors = content::split_term_lines(rows.text(0, 25));
   return result;
 }
 

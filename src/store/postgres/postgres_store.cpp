@@ -1,6 +1,8 @@
 // PostgresStore: the Store's queries and writes in PostgreSQL's SQL (as SqliteStore's).
 #include "store/postgres/postgres_store.h"
 
+#include "content/line_list.h"
+
 #include "store/postgres/postgres_write_transaction.h"
 #include "store/postgres/rows.h"
 
@@ -21,7 +23,11 @@ std::string filter_clause(ArticleFilter::Kind kind) {
       clause += " AND s.slug = $3";
       break;
     case ArticleFilter::Kind::author:
-      clause += " AND au.slug = $3";
+      // Signed first, or after someone else.
+      clause +=
+          " AND a.id IN (SELECT id FROM articles WHERE author_id ="
+          " (SELECT id FROM authors WHERE slug = $3) UNION ALL SELECT co.article_id"
+          " FROM article_coauthors co JOIN authors x ON x.id = co.author_id WHERE x.slug = $3)";
       break;
     case ArticleFilter::Kind::tag:
       clause +=
@@ -92,10 +98,7 @@ std::optional<content::Section> PostgresStore::find_section(std::string_view slu
 
 std::optional<content::Author> PostgresStore::find_author(std::string_view slug) {
   auto connection = database_.read();
-  auto rows = connection->query("SELECT id, slug, name, bio FROM authors WHERE slug = $1",
-                                Params().add(slug));
-  if (rows.rows() == 0) return std::nullopt;
-  return content::Author{rows.integer(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3)};
+  return read_author(*connection, slug);
 }
 
 std::optional<content::Term> PostgresStore::find_tag(std::string_view slug) {
@@ -134,6 +137,7 @@ std::optional<content::Article> PostgresStore::find_published_article(std::strin
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);
   article.tags = article_tags(*connection, article.summary.id);
+  article.coauthors = article_coauthors(*connection, article.summary.id);
   return article;
 }
 
@@ -240,14 +244,16 @@ std::vector<content::Term> PostgresStore::published_tags() {
 std::vector<content::Author> PostgresStore::published_authors() {
   auto connection = database_.read();
   auto rows = connection->query(
-      "SELECT au.id, au.slug, au.name, au.bio FROM authors au WHERE EXISTS (SELECT 1 FROM"
-      " articles a WHERE a.author_id = au.id AND" +
+      "SELECT au.id, au.slug, au.name, au.bio, au.role, au.links FROM authors au WHERE EXISTS"
+      " (SELECT 1 FROM articles a WHERE (a.author_id = au.id OR a.id IN (SELECT article_id FROM"
+      " article_coauthors WHERE author_id = au.id)) AND" +
           std::string(kVisible) + ") ORDER BY au.name, au.slug",
       Params().add(database_.now_unix()));
   std::vector<content::Author> authors;
   for (int row = 0; row < rows.rows(); ++row) {
-    authors.push_back(
-        {rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3)});
+    authors.push_back({rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2),
+                       rows.text(row, 3), rows.text(row, 4), content::split_lines(rows.text(row, 5)),
+                       std::nullopt});
   }
   return authors;
 }

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "content/line_list.h"
 #include "store/postgres/postgres_write_transaction.h"
 #include "store/postgres/rows.h"
 
@@ -160,41 +161,32 @@ std::vector<content::Author> PostgresTermStore::authors() {
   return authors;
 }
 
-std::optional<AuthorProfile> PostgresTermStore::find_author_profile(std::string_view slug) {
+std::optional<content::Author> PostgresTermStore::find_author_profile(std::string_view slug) {
   auto connection = database_.read();
-  auto rows = connection->query(
-      "SELECT a.id, a.slug, a.name, a.bio, m.name, m.mime_type, m.width, m.height"
-      " FROM authors a LEFT JOIN media m ON m.id = a.image_id WHERE a.slug = $1",
-      Params().add(slug));
-  if (rows.rows() == 0) return std::nullopt;
-  AuthorProfile profile;
-  profile.author = {rows.integer(0, 0), rows.text(0, 1), rows.text(0, 2), rows.text(0, 3)};
-  if (!rows.is_null(0, 4)) {
-    profile.photo = content::MediaRef{rows.text(0, 4),
-                                      rows.text(0, 5),
-                                      static_cast<int>(rows.integer(0, 6)),
-                                      static_cast<int>(rows.integer(0, 7)),
-                                      {}};
-    attach_variants(*connection, *profile.photo);
-  }
-  return profile;
+  return read_author(*connection, slug);
 }
 
 bool PostgresTermStore::save_author_profile(WriteTransaction& write, std::string_view slug,
-                                            std::string_view name, std::string_view bio,
-                                            const std::optional<std::string>& photo_name) {
+                                            const AuthorProfileEdit& profile) {
   Params params;
-  params.add(name).add(bio);
-  if (photo_name)
-    params.add(*photo_name);
+  params.add(profile.name).add(profile.bio);
+  if (profile.photo_name)
+    params.add(*profile.photo_name);
   else
     params.add_null();
-  params.add(slug);
+  params.add(slug).add(profile.role).add(content::join_lines(profile.links));
   return connection_of(write, database_)
              .query(
-                 "UPDATE authors SET name = $1, bio = $2,"
+                 "UPDATE authors SET name = $1, bio = $2, role = $5, links = $6,"
                  " image_id = (SELECT id FROM media WHERE name = $3) WHERE slug = $4",
                  params)
+             .affected() > 0;
+}
+
+bool PostgresTermStore::create_author(WriteTransaction& write, const content::Term& author) {
+  return connection_of(write, database_)
+             .query("INSERT INTO authors (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+                    Params().add(author.slug).add(author.name))
              .affected() > 0;
 }
 

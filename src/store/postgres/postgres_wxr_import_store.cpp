@@ -284,6 +284,7 @@ void PostgresWxrImportStore::export_site(
       article.comments_closed = rows.text(row, 13) == "t";
       article.categories = article_categories(db, article.id);
       article.tags = article_tags(db, article.id);
+    article.coauthors = article_coauthors(db, article.id);
       article.comments = exported_comments(db, article.id);
       after = article.id.value;
       article_read(article);

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "content/line_list.h"
+
 namespace gazette::store::postgres {
 
 content::ArticleSummary read_summary(const Result& result, int row) {
@@ -119,6 +121,38 @@ std::vector<content::Term> article_tags(Connection& connection, content::Article
                     id);
 }
 
+std::vector<content::Term> article_coauthors(Connection& connection, content::ArticleId id) {
+  return read_terms(connection,
+                    "SELECT au.slug, au.name FROM article_coauthors co"
+                    " JOIN authors au ON au.id = co.author_id"
+                    " WHERE co.article_id = $1 ORDER BY co.position",
+                    id);
+}
+
+std::optional<content::Author> read_author(Connection& connection, std::string_view slug) {
+  auto rows = connection.query(
+      "SELECT a.id, a.slug, a.name, a.bio, a.role, a.links, m.name, m.mime_type, m.width,"
+      " m.height FROM authors a LEFT JOIN media m ON m.id = a.image_id WHERE a.slug = $1",
+      Params().add(slug));
+  if (rows.rows() == 0) return std::nullopt;
+  content::Author author;
+  author.id = rows.integer(0, 0);
+  author.slug = rows.text(0, 1);
+  author.name = rows.text(0, 2);
+  author.bio = rows.text(0, 3);
+  author.role = rows.text(0, 4);
+  author.links = content::split_lines(rows.text(0, 5));
+  if (!rows.is_null(0, 6)) {
+    author.photo.emplace();
+    author.photo->name = rows.text(0, 6);
+    author.photo->mime_type = rows.text(0, 7);
+    author.photo->width = static_cast<int>(rows.integer(0, 8));
+    author.photo->height = static_cast<int>(rows.integer(0, 9));
+    attach_variants(connection, *author.photo);
+  }
+  return author;
+}
+
 std::int64_t ensure_term(Connection& connection, std::string_view table,
                          const content::Term& term) {
   std::string table_name(table);
@@ -155,6 +189,8 @@ std::optional<content::ArticlePlacement> read_placement(Connection& connection, 
     placement.category_slugs.push_back(term.slug);
   for (const auto& term : article_tags(connection, content::ArticleId{id}))
     placement.tag_slugs.push_back(term.slug);
+  for (const auto& term : article_coauthors(connection, content::ArticleId{id}))
+    placement.coauthor_slugs.push_back(term.slug);
   return placement;
 }
 
@@ -222,6 +258,9 @@ content::SavedArticle write_article(Connection& connection, std::optional<std::i
   replace_article_terms(connection, "article_categories", "categories", "category_id", id,
                         article.categories);
   replace_article_terms(connection, "article_tags", "tags", "tag_id", id, article.tags);
+  if (fields.coauthors)
+    replace_article_terms(connection, "article_coauthors", "authors", "author_id", id,
+                          *fields.coauthors);
   if (fields.pinned)
     connection.query(*fields.pinned ? "INSERT INTO sticky_articles (article_id) VALUES ($1)"
                                       " ON CONFLICT DO NOTHING"

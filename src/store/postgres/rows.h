@@ -63,6 +63,10 @@ void attach_variants(Connection& connection, content::MediaRef& image);
 
 std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);
 std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id);
+/// Who signs an article after its first author, in byline order.
+std::vector<content::Term> article_coauthors(Connection& connection, content::ArticleId id);
+/// The author with `slug`: profile and photo (with its copies), or nullopt.
+std::optional<content::Author> read_author(Connection& connection, std::string_view slug);
 
 /// The id of the row of `table` (sections, authors, categories, tags) with `term.slug`,
 /// inserted with `term.name` when missing (an existing term keeps its name).

@@ -62,6 +62,7 @@ WrittenArticle write_article(Connection& connection, std::optional<std::int64_t>
 
   replace_article_categories(connection, written.id, article.categories);
   replace_article_tags(connection, written.id, article.tags);
+  if (fields.coauthors) replace_article_coauthors(connection, written.id, *fields.coauthors);
   if (fields.pinned) write_pin(connection, written.id, *fields.pinned);
   if (placements == Placements::read) written.after = read_placement(connection, written.id, now);
   return written;

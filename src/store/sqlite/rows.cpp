@@ -1,6 +1,9 @@
 // Shared row reads and writes of the SQLite stores (see rows.h).
 #include "store/sqlite/rows.h"
 
+#include "content/line_list.h"
+#include "store/sqlite/media_variants.h"
+
 namespace gazette::store::sqlite {
 
 std::int64_t keep_media(Connection& connection, const content::NewMedia& media,
@@ -89,6 +92,14 @@ std::vector<content::Term> article_tags(Connection& connection, content::Article
                     id);
 }
 
+std::vector<content::Term> article_coauthors(Connection& connection, content::ArticleId id) {
+  return read_terms(connection,
+                    "SELECT au.slug, au.name FROM article_coauthors co"
+                    " JOIN authors au ON au.id = co.author_id"
+                    " WHERE co.article_id = ? ORDER BY co.position",
+                    id);
+}
+
 std::int64_t ensure_term(Connection& connection, std::string_view table,
                          const content::Term& term) {
   std::string table_name(table);
@@ -147,6 +158,12 @@ void replace_article_tags(Connection& connection, std::int64_t article_id,
   replace_article_terms(connection, "article_tags", "tags", "tag_id", article_id, tags);
 }
 
+void replace_article_coauthors(Connection& connection, std::int64_t article_id,
+                               const std::vector<content::Term>& coauthors) {
+  replace_article_terms(connection, "article_coauthors", "authors", "author_id", article_id,
+                        coauthors);
+}
+
 std::optional<content::ArticlePlacement> read_placement(Connection& connection, std::int64_t id,
                                                         content::Timestamp now) {
   content::ArticlePlacement placement;
@@ -166,7 +183,35 @@ std::optional<content::ArticlePlacement> read_placement(Connection& connection, 
     placement.category_slugs.push_back(term.slug);
   for (const auto& term : article_tags(connection, content::ArticleId{id}))
     placement.tag_slugs.push_back(term.slug);
+  for (const auto& term : article_coauthors(connection, content::ArticleId{id}))
+    placement.coauthor_slugs.push_back(term.slug);
   return placement;
+}
+
+std::optional<content::Author> read_author(Connection& connection, std::string_view slug) {
+  content::Author author;
+  {
+    auto statement = connection.prepare(
+        "SELECT a.id, a.slug, a.name, a.bio, a.role, a.links, m.name, m.mime_type, m.width,"
+        " m.height FROM authors a LEFT JOIN media m ON m.id = a.image_id WHERE a.slug = ?");
+    statement.bind(1, slug);
+    if (!statement.step()) return std::nullopt;
+    author.id = statement.column_int(0);
+    author.slug = statement.column_text(1);
+    author.name = statement.column_text(2);
+    author.bio = statement.column_text(3);
+    author.role = statement.column_text(4);
+    author.links = content::split_lines(statement.column_text(5));
+    if (!statement.column_is_null(6)) {
+      author.photo.emplace();
+      author.photo->name = statement.column_text(6);
+      author.photo->mime_type = statement.column_text(7);
+      author.photo->width = static_cast<int>(statement.column_int(8));
+      author.photo->height = static_cast<int>(statement.column_int(9));
+    }
+  }
+  if (author.photo) attach_variants(connection, *author.photo);
+  return author;
 }
 
 }  // namespace gazette::store::sqlite

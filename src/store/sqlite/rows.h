@@ -56,6 +56,8 @@ content::ArticleSummary read_summary(const Statement& row);
 /// An article's categories and its tags, in the order the article gives them.
 std::vector<content::Term> article_categories(Connection& connection, content::ArticleId id);
 std::vector<content::Term> article_tags(Connection& connection, content::ArticleId id);
+/// Who signs an article after its first author, in byline order.
+std::vector<content::Term> article_coauthors(Connection& connection, content::ArticleId id);
 
 /// The id of the row of `table` (sections, authors, categories, tags) with `term.slug`,
 /// inserted with `term.name` when missing. An existing term keeps its name: editors rename
@@ -67,6 +69,13 @@ void replace_article_categories(Connection& connection, std::int64_t article_id,
                                 const std::vector<content::Term>& categories);
 void replace_article_tags(Connection& connection, std::int64_t article_id,
                           const std::vector<content::Term>& tags);
+/// Makes `coauthors` (created when missing: guest authors) sign the article after its first
+/// author, in that order.
+void replace_article_coauthors(Connection& connection, std::int64_t article_id,
+                               const std::vector<content::Term>& coauthors);
+
+/// The author with `slug`: profile and photo (with its copies), or nullopt.
+std::optional<content::Author> read_author(Connection& connection, std::string_view slug);
 
 /// Where article `id` appears at `now` (what ArticleChanged announces), or nullopt when there
 /// is no such article.

@@ -97,6 +97,9 @@ std::vector<IndexSource> SqliteDiscoveryStore::index_sources(const std::vector<A
       for (auto& name : read_names(*connection, sql, id.value))
         source.keywords.push_back(std::move(name));
     }
+    // A search for a co-author finds what they co-signed.
+    for (const auto& coauthor : article_coauthors(*connection, id))
+      source.keywords.push_back(coauthor.name);
     sources.push_back(std::move(source));
   }
   return sources;
@@ -401,6 +404,7 @@ std::vector<FeedDetails> SqliteDiscoveryStore::feed_details(const std::vector<Ar
         " WHERE at.article_id = ? ORDER BY at.position");
     tags.bind(1, id.value);
     while (tags.step()) detail.tags.push_back({tags.column_text(0), tags.column_text(1)});
+    detail.coauthors = article_coauthors(*connection, id);
     details.push_back(std::move(detail));
   }
   return details;

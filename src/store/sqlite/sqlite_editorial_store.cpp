@@ -58,12 +58,12 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       "INSERT INTO article_revisions (article_id, article_version, applied, user_id,"
       " user_name, saved_at, note, slug, title, lead, body_markdown, status, published_at,"
       " section_slug, section_name, author_slug, author_name, categories, tags, image_name,"
-      " image_caption, image_alt, change_kind, change_note, kind, sponsor) VALUES (?1, ?2, ?3,"
-      " (SELECT id FROM users WHERE id = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+      " image_caption, image_alt, change_kind, change_note, kind, sponsor, coauthors) VALUES"
+      " (?1, ?2, ?3, (SELECT id FROM users WHERE id = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+      " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
       " coalesce(?25, (SELECT kind FROM articles WHERE id = ?1), 'news'),"
       " CASE WHEN ?25 IS NULL THEN coalesce((SELECT sponsor FROM articles WHERE id = ?1), '')"
-      " ELSE ?26 END)");
+      " ELSE ?26 END, ?27)");
   statement.bind(1, article_id)
       .bind(2, version)
       .bind(3, std::int64_t{applied ? 1 : 0})
@@ -87,7 +87,11 @@ std::int64_t insert_revision(Connection& connection, const ArticleEdit& edit,
       .bind(22, edit.image_alt)
       .bind(23, content::to_string(edit.change))
       .bind(24, edit.change_note)
-      .bind(26, edit.sponsor);
+      .bind(26, edit.sponsor)
+      // An edit that leaves the co-authors as they are records those the article has.
+      .bind(27, content::join_term_lines(edit.coauthors
+                                             ? *edit.coauthors
+                                             : article_coauthors(connection, ArticleId{article_id})));
   if (edit.kind)
     statement.bind(25, content::to_string(*edit.kind));
   else
@@ -189,6 +193,7 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
   article.tags = article_tags(*connection, id);
+  article.coauthors = article_coauthors(*connection, id);
   return editable;
 }
 
@@ -322,8 +327,8 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   auto statement = connection->prepare(
       std::string(kRevisionSummaryColumns) +
       ", slug, lead, body_markdown, published_at, section_slug, section_name, author_slug,"
-      " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor"
-      " FROM article_revisions WHERE article_id = ? AND id = ?");
+      " author_name, categories, tags, image_name, image_caption, image_alt, kind, sponsor,"
+      " coauthors FROM article_revisions WHERE article_id = ? AND id = ?");
   statement.bind(1, article.value).bind(2, revision);
   if (!statement.step()) return std::nullopt;
   Revision result;
@@ -344,6 +349,7 @@ std::optional<Revision> SqliteEditorialStore::find_revision(ArticleId article,
   result.image_alt = statement.column_text(22);
   result.kind = kind_of(statement.column_text(23));
   result.sponsor = statement.column_text(24);
+  result.coauthors = content::split_term_lines(statement.column_text(25));
   return result;
 }
 

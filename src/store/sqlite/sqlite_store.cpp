@@ -2,6 +2,8 @@
 // migrations/0001 ("published, newest first" per section, author, tag and category).
 #include "store/sqlite/sqlite_store.h"
 
+#include "content/line_list.h"
+
 #include "store/sqlite/article_writer.h"
 #include "store/sqlite/media_variants.h"
 #include "store/sqlite/rows.h"
@@ -27,7 +29,11 @@ std::string filter_clause(ArticleFilter::Kind kind) {
       clause += " AND s.slug = ?2";
       break;
     case ArticleFilter::Kind::author:
-      clause += " AND au.slug = ?2";
+      // Signed first, or after someone else.
+      clause +=
+          " AND a.id IN (SELECT id FROM articles WHERE author_id ="
+          " (SELECT id FROM authors WHERE slug = ?2) UNION ALL SELECT co.article_id"
+          " FROM article_coauthors co JOIN authors x ON x.id = co.author_id WHERE x.slug = ?2)";
       break;
     case ArticleFilter::Kind::tag:
       clause +=
@@ -94,11 +100,7 @@ std::optional<content::Section> SqliteStore::find_section(std::string_view slug)
 
 std::optional<content::Author> SqliteStore::find_author(std::string_view slug) {
   auto connection = pool_.read();
-  auto statement = connection->prepare("SELECT id, slug, name, bio FROM authors WHERE slug = ?");
-  statement.bind(1, slug);
-  if (!statement.step()) return std::nullopt;
-  return content::Author{statement.column_int(0), statement.column_text(1),
-                         statement.column_text(2), statement.column_text(3)};
+  return read_author(*connection, slug);
 }
 
 std::optional<content::Term> SqliteStore::find_tag(std::string_view slug) {
@@ -140,6 +142,7 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);
   article.tags = article_tags(*connection, article.summary.id);
+  article.coauthors = article_coauthors(*connection, article.summary.id);
   return article;
 }
 
@@ -254,14 +257,16 @@ std::vector<content::Term> SqliteStore::published_tags() {
 std::vector<content::Author> SqliteStore::published_authors() {
   auto connection = pool_.read();
   auto statement = connection->prepare(
-      "SELECT au.id, au.slug, au.name, au.bio FROM authors au WHERE EXISTS (SELECT 1 FROM"
-      " articles a WHERE a.author_id = au.id AND" +
+      "SELECT au.id, au.slug, au.name, au.bio, au.role, au.links FROM authors au WHERE EXISTS"
+      " (SELECT 1 FROM articles a WHERE (a.author_id = au.id OR a.id IN (SELECT article_id FROM"
+      " article_coauthors WHERE author_id = au.id)) AND" +
       std::string(kVisible) + ") ORDER BY au.name, au.slug");
   statement.bind(1, pool_.now_unix());
   std::vector<content::Author> authors;
   while (statement.step()) {
     authors.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2),
-                       statement.column_text(3)});
+                       statement.column_text(3), statement.column_text(4),
+                       content::split_lines(statement.column_text(5)), std::nullopt});
   }
   return authors;
 }

@@ -1,7 +1,8 @@
 // SqliteTermStore: the newsroom's term queries and writes in SQL (see term_store.h).
 #include "store/sqlite/sqlite_term_store.h"
 
-#include "store/sqlite/media_variants.h"
+#include "content/line_list.h"
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_write_transaction.h"
 
 namespace gazette::store::sqlite {
@@ -181,45 +182,38 @@ std::vector<content::Author> SqliteTermStore::authors() {
   return authors;
 }
 
-std::optional<AuthorProfile> SqliteTermStore::find_author_profile(std::string_view slug) {
+std::optional<content::Author> SqliteTermStore::find_author_profile(std::string_view slug) {
   auto connection = pool_.read();
-  AuthorProfile profile;
-  {
-    auto statement = connection->prepare(
-        "SELECT a.id, a.slug, a.name, a.bio, m.name, m.mime_type, m.width, m.height"
-        " FROM authors a LEFT JOIN media m ON m.id = a.image_id WHERE a.slug = ?");
-    statement.bind(1, slug);
-    if (!statement.step()) return std::nullopt;
-    profile.author = {statement.column_int(0), statement.column_text(1), statement.column_text(2),
-                      statement.column_text(3)};
-    if (!statement.column_is_null(4)) {
-      profile.photo = content::MediaRef{statement.column_text(4),
-                                        statement.column_text(5),
-                                        static_cast<int>(statement.column_int(6)),
-                                        static_cast<int>(statement.column_int(7)),
-                                        {}};
-    }
-  }
-  if (profile.photo) attach_variants(*connection, *profile.photo);
-  return profile;
+  return read_author(*connection, slug);
 }
 
 bool SqliteTermStore::save_author_profile(WriteTransaction& write, std::string_view slug,
-                                          std::string_view name, std::string_view bio,
-                                          const std::optional<std::string>& photo_name) {
+                                          const AuthorProfileEdit& profile) {
   Connection& writer = writer_of(write, pool_);
   auto statement = writer.prepare(
-      "UPDATE authors SET name = ?1, bio = ?2,"
+      "UPDATE authors SET name = ?1, bio = ?2, role = ?5, links = ?6,"
       " image_id = (SELECT id FROM media WHERE name = ?3) WHERE slug = ?4");
-  statement.bind(1, name).bind(2, bio).bind(4, slug);
-  if (photo_name) {
-    statement.bind(3, *photo_name);
+  statement.bind(1, profile.name)
+      .bind(2, profile.bio)
+      .bind(4, slug)
+      .bind(5, profile.role)
+      .bind(6, content::join_lines(profile.links));
+  if (profile.photo_name) {
+    statement.bind(3, *profile.photo_name);
   } else {
     statement.bind_null(3);
   }
   statement.run();
-  if (writer.changes() == 0) return false;
-  return true;
+  return writer.changes() != 0;
+}
+
+bool SqliteTermStore::create_author(WriteTransaction& write, const content::Term& author) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("INSERT INTO authors (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+      .bind(1, author.slug)
+      .bind(2, author.name)
+      .run();
+  return writer.changes() != 0;
 }
 
 }  // namespace gazette::store::sqlite

@@ -25,10 +25,10 @@ class SqliteTermStore final : public TermStore {
                                                               LabelKind kind,
                                                               std::string_view slug) override;
   std::vector<content::Author> authors() override;
-  std::optional<AuthorProfile> find_author_profile(std::string_view slug) override;
-  bool save_author_profile(WriteTransaction& write, std::string_view slug, std::string_view name,
-                           std::string_view bio,
-                           const std::optional<std::string>& photo_name) override;
+  std::optional<content::Author> find_author_profile(std::string_view slug) override;
+  bool save_author_profile(WriteTransaction& write, std::string_view slug,
+                           const AuthorProfileEdit& profile) override;
+  bool create_author(WriteTransaction& write, const content::Term& author) override;
 
  private:
   ConnectionPool& pool_;

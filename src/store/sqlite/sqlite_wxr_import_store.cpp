@@ -261,6 +261,7 @@ void SqliteWxrImportStore::export_site(
     article.comments_closed = articles.column_int(13) != 0;
     article.categories = article_categories(db, article.id);
     article.tags = article_tags(db, article.id);
+    article.coauthors = article_coauthors(db, article.id);
     {
       auto comments = db.prepare(
           "SELECT id, parent_id, author_name, author_email, author_url, body, status, ip,"

@@ -191,6 +191,15 @@ void WxrWriter::item(const store::ExportedArticle& article) {
                       << "\">" << cdata(term.name) << "</category>\n";
     }
   }
+  // A byline of several, as Co-Authors Plus writes it: every signer, in order, by login.
+  if (!article.coauthors.empty()) {
+    std::vector<std::string> byline{article.author_slug};
+    for (const auto& coauthor : article.coauthors) byline.push_back(coauthor.slug);
+    for (const auto& login : byline) {
+      lines.indent(3) << "<category domain=\"author\" nicename=\"cap-" << escaped(login) << "\">"
+                      << cdata(login) << "</category>\n";
+    }
+  }
   add_meta(lines, "_gazette_format", "html");
   add_meta(lines, "_gazette_section", article.section.slug + "\n" + article.section.name);
   if (!article.body_markdown.empty()) add_meta(lines, "_gazette_markdown", article.body_markdown);

@@ -367,6 +367,28 @@ class Importer {
     }
   }
 
+  // Co-Authors Plus keeps the byline as the item's `author` terms, in order: each named by the
+  // signer's login ("cap-" + login as its nicename). The first signs, the others co-sign.
+  void add_coauthors(const WxrItem& item, store::ImportedArticle& article) {
+    std::vector<std::string> byline;
+    for (const auto& term : item.terms) {
+      if (term.domain != "author") continue;
+      std::string login = term.name;
+      if (login.empty() && term.slug.starts_with("cap-")) login = term.slug.substr(4);
+      if (login.empty()) continue;
+      add_author(login, "", "author");
+      const auto& slug = author_slugs_[login];
+      if (std::find(byline.begin(), byline.end(), slug) == byline.end()) byline.push_back(slug);
+    }
+    if (byline.empty()) return;
+    article.author_slug = byline.front();
+    std::vector<content::Term> coauthors;
+    // Each is already an author of the import: the writer finds them by slug.
+    for (auto slug = byline.begin() + 1; slug != byline.end(); ++slug)
+      coauthors.push_back({*slug, *slug});
+    article.coauthors = std::move(coauthors);
+  }
+
   // The featured image: copied into the media store when the uploads folder is given and holds
   // it, otherwise shown from its original URL at the top of the body.
   void add_featured_image(const WxrItem& item, store::ImportedArticle& article) {
@@ -499,6 +521,12 @@ class Importer {
 
 std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
   if (item.type == "attachment") return std::nullopt;  // read in the first pass
+  if (item.type == "guest-author") {
+    // Co-Authors Plus's guest authors sign without an account: an author of ours each.
+    if (auto login = meta(item, "cap-user_login"); !login.empty())
+      add_author(login, meta(item, "cap-display_name"), "author");
+    return std::nullopt;
+  }
   bool is_page = item.type == "page";
   if (item.type != "post" && !is_page) {
     ++summary_.skipped["post type " + (item.type.empty() ? std::string("(none)") : item.type) +
@@ -586,6 +614,7 @@ std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
   copy_body_images(article);
   add_featured_image(item, article);
   article.author_slug = author_of(item);
+  add_coauthors(item, article);
   add_terms(item, article);
   if (item.sticky) article.pinned = true;
   article.comments_closed = item.comment_status == "closed";

@@ -8,7 +8,8 @@ namespace gazette::content {
 namespace {
 
 ArticlePlacement placement(std::string slug, bool visible) {
-  return {"actualite", std::move(slug), "sara", {"monde", "proche-orient"}, {"syrie"}, visible};
+  return {"actualite", std::move(slug), "sara", {"karim"}, {"monde", "proche-orient"}, {"syrie"},
+          visible};
 }
 
 TEST(EventCodec, EveryEventComesBackAsItWasWritten) {
@@ -45,6 +46,19 @@ TEST(EventCodec, AnArticleChangeKeepsBothPlacements) {
   EXPECT_FALSE(changed.after->visible);
   EXPECT_EQ(changed.after->category_slugs, (std::vector<std::string>{"monde", "proche-orient"}));
   EXPECT_EQ(changed.after->tag_slugs, (std::vector<std::string>{"syrie"}));
+  EXPECT_EQ(changed.after->coauthor_slugs, std::vector<std::string>{"karim"});
+}
+
+TEST(EventCodec, AChangeWrittenBeforeCoBylinesHasNoCoAuthors) {
+  // As a process of the previous version wrote it in the change log.
+  auto decoded = decode_event(
+      R"({"event":"article_changed","id":12,"before":null,"after":{"section":"actualite",)"
+      R"("slug":"damas","author":"sara","categories":[],"tags":[],"visible":true}})");
+  ASSERT_TRUE(std::holds_alternative<ArticleChanged>(decoded));
+  const auto& after = std::get<ArticleChanged>(decoded).after;
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->author_slug, "sara");
+  EXPECT_TRUE(after->coauthor_slugs.empty());
 }
 
 TEST(EventCodec, WhatItCannotReadMeansEveryPageMayHaveChanged) {

@@ -37,7 +37,9 @@ TEST(StructuredData, SaysWhatTheArticleIs) {
   facts.headline = "Offensive en cours";
   facts.url = "https://example.fr/monde/offensive/";
   facts.image = ImageFacts{"https://example.fr/media/photo.jpg", 1200, 800, "Alep", ""};
-  facts.author_name = "Claire Dubois";
+  facts.authors = {{"Claire Dubois", "https://example.fr/author/claire-dubois/", "", "", {}, {}},
+                   {"Karim Haddad", "https://example.fr/author/karim-haddad/",
+                    "Correspondant à Beyrouth", "", {}, {"https://x.com/karim"}}};
   facts.keywords = {"Syrie", "Alep"};
   facts.language = "fr";
   auto parsed = nlohmann::json::parse(article_json_ld(
@@ -51,7 +53,13 @@ TEST(StructuredData, SaysWhatTheArticleIs) {
   EXPECT_EQ(news["image"][0]["width"], 1200);
   EXPECT_EQ(news["image"][0]["caption"], "Alep");
   EXPECT_FALSE(news["image"][0].contains("creditText"));
-  EXPECT_EQ(news["author"]["name"], "Claire Dubois");
+  ASSERT_EQ(news["author"].size(), 2u);  // both who signed, in byline order
+  EXPECT_EQ(news["author"][0]["@type"], "Person");
+  EXPECT_EQ(news["author"][0]["name"], "Claire Dubois");
+  EXPECT_FALSE(news["author"][0].contains("jobTitle"));
+  EXPECT_EQ(news["author"][1]["url"], "https://example.fr/author/karim-haddad/");
+  EXPECT_EQ(news["author"][1]["jobTitle"], "Correspondant à Beyrouth");
+  EXPECT_EQ(news["author"][1]["sameAs"], nlohmann::json::array({"https://x.com/karim"}));
   EXPECT_EQ(news["keywords"], nlohmann::json::array({"Syrie", "Alep"}));
   EXPECT_EQ(news["inLanguage"], "fr");
   const auto& crumbs = parsed["@graph"][1]["itemListElement"];

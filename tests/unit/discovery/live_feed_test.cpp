@@ -32,8 +32,9 @@ TEST(LiveFeed, EntriesLinkToTheirAnchorsWithTheirPhotoEscaped) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].title, "Les combattants entrent");
   EXPECT_EQ(items[0].url, "https://g.example/a/b/#entry-7");
-  EXPECT_EQ(items[0].author_name, "Sara");
-  EXPECT_EQ(items[0].author_url, "https://g.example/author/sara/");
+  ASSERT_EQ(items[0].authors.size(), 1u);
+  EXPECT_EQ(items[0].authors[0].name, "Sara");
+  EXPECT_EQ(items[0].authors[0].url, "https://g.example/author/sara/");
   EXPECT_EQ(items[0].updated, *entry.edited_at);
   ASSERT_TRUE(items[0].content_html);
   EXPECT_NE(items[0].content_html->find("<img src=\"https://g.example/media/damas.jpg\" "
