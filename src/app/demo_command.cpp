@@ -9,6 +9,7 @@
 #include "auth/accounts.h"
 #include "auth/passwords.h"
 #include "demo/demo_content.h"
+#include "demo/demo_publisher.h"
 #include "demo/synthetic_site.h"
 
 namespace gazette::app {
@@ -49,6 +50,8 @@ int demo(const DemoOptions& options) {
   auto summary = demo::fill_demo_site(backend.articles, backend.clock.now());
   std::printf("demo: %d articles in %d sections by %d authors\n", summary.articles,
               summary.sections, summary.authors);
+  if (demo::fill_demo_publisher(backend.settings))
+    std::printf("demo: publisher and policies written (/about/)\n");
 
   // The demo admin, created once: its password is printed only then, never stored in clear.
   if (backend.account_store.find_credentials(kDemoAdminEmail)) {

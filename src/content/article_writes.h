@@ -55,6 +55,9 @@ struct ArticleDraft : ArticleFields {
   std::vector<Term> tags;
   std::optional<NewMedia> image;
   std::vector<NewMedia> image_variants;  // its resized copies (media/image_preparation.h)
+  /// The photo's credit (« AFP »): the photo's own, shown wherever it leads an article, as the
+  /// media library sets it. nullopt leaves it as it is.
+  std::optional<std::string> image_credit;
 };
 
 /// What a write did: the article's id and where it appeared before and appears now.

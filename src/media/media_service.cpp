@@ -47,15 +47,19 @@ std::optional<int> MediaService::parse_focal_percent(std::string_view text) {
   return static_cast<int>(std::lround(value));
 }
 
+bool MediaService::acceptable_credit(std::string_view credit) {
+  return acceptable_line(render::trim(credit), publishing::kMaxCreditBytes);
+}
+
 std::optional<LibraryProblem> MediaService::save_details(std::string_view name,
                                                          store::ImageDetails details) {
-  details.caption = std::string(render::trim(details.caption));
+  for (auto* text : {&details.caption, &details.alt}) {
+    if (!*text) continue;
+    **text = std::string(render::trim(**text));
+    if (!acceptable_line(**text, publishing::kMaxCaptionBytes)) return LibraryProblem::invalid_text;
+  }
   details.credit = std::string(render::trim(details.credit));
-  details.alt = std::string(render::trim(details.alt));
-  if (!acceptable_line(details.caption, publishing::kMaxCaptionBytes) ||
-      !acceptable_line(details.credit, publishing::kMaxCreditBytes) ||
-      !acceptable_line(details.alt, publishing::kMaxCaptionBytes))
-    return LibraryProblem::invalid_text;
+  if (!acceptable_credit(details.credit)) return LibraryProblem::invalid_text;
   if (!within_frame(details.focal)) return LibraryProblem::invalid_focal;
   bool saved = write_path_.run([&](store::WriteTransaction& write) {
     if (!media_.save_image_details(write, name, details)) return false;

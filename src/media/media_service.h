@@ -47,6 +47,8 @@ class MediaService {
   /// Sets the library's caption, credit and alt text of image `name` (trimmed), within the
   /// article's limits (publishing/article_limits.h).
   std::optional<LibraryProblem> save_details(std::string_view name, store::ImageDetails details);
+  /// Whether `credit` (trimmed) is one save_details takes: one line, within the limit.
+  static bool acceptable_credit(std::string_view credit);
   /// A focal coordinate as typed in a form (« 30 », « 30.5 » rounds); nullopt when it is not a
   /// number from 0 to 100. Empty is the centre.
   static std::optional<int> parse_focal_percent(std::string_view text);

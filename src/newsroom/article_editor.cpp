@@ -50,7 +50,10 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
               : std::string(),
           editable.version, summary.image, editable.pinned, "typo", "",
           std::string(content::to_string(article.kind)), article.sponsor,
-          join_names(article.coauthors)};
+          join_names(article.coauthors),
+          summary.image ? summary.image->credit : std::string(),
+          std::to_string(summary.image ? summary.image->focal.x : content::FocalPoint::kCentre),
+          std::to_string(summary.image ? summary.image->focal.y : content::FocalPoint::kCentre)};
 }
 
 // The notice shown once the save is done.
@@ -231,6 +234,10 @@ http::Response ArticlePages::editor_page(Call& call,
   if (values.image) view.set("image_src", site::media_path(values.image->name));
   view.set("caption", values.caption);
   view.set("alt", values.alt);
+  view.set("credit", values.credit);
+  view.set("max_credit", std::to_string(publishing::kMaxCreditBytes));
+  view.set("focal_x", values.focal_x);
+  view.set("focal_y", values.focal_y);
   view.set("published_at", values.published_at);
   view.set("time_zone", call.settings.time_zone);
   view.set("can_pin", auth::can(user.role, auth::Capability::pin_articles));
@@ -296,6 +303,14 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
       return message(call, http::Status::bad_request, "bad_request_heading", "bad_request_message");
     values.version = *version;
     if (form.get("remove_photo") != "1") values.image = existing->article.summary.image;
+  }
+  // The photo's credit and focal point: a form without them (an older page, a script) leaves
+  // the photo's as they are.
+  const bool photo_details_sent = form.has("credit");
+  if (photo_details_sent) {
+    values.credit = std::string(render::trim(form.get("credit")));
+    values.focal_x = std::string(render::trim(form.get("focal_x")));
+    values.focal_y = std::string(render::trim(form.get("focal_y")));
   }
   // Pinning is an editor's decision: the checkbox is on their form only (`pin_field` says it
   // was there, since an unticked box sends nothing), and anyone else asking for a change is
@@ -415,6 +430,13 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   }
   bool has_photo = upload || values.image;
   if (has_photo && values.alt.empty()) errors.push_back({"alt", "alt", "err_alt_required"});
+  auto focal_x = media::MediaService::parse_focal_percent(values.focal_x);
+  auto focal_y = media::MediaService::parse_focal_percent(values.focal_y);
+  if (photo_details_sent) {
+    if (!media::MediaService::acceptable_credit(values.credit))
+      errors.push_back({"credit", "library_credit", "err_invalid_text"});
+    if (!focal_x || !focal_y) errors.push_back({"focal_x", "library_focal", "library_invalid_focal"});
+  }
 
   if (!errors.empty())
     return editor_page(call, existing, values, errors, http::Status::unprocessable_entity);
@@ -455,6 +477,13 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
 
   auto result = articles_.save_edit(edit);
   if (auto* saved = std::get_if<content::SavedArticle>(&result)) {
+    // The credit and focal point belong to the photo, wherever it shows: saved to it (which
+    // drops the cached pages of every article it leads) when they changed.
+    if (photo_details_sent && values.image &&
+        (values.credit != values.image->credit || *focal_x != values.image->focal.x ||
+         *focal_y != values.image->focal.y))
+      media_.save_details(values.image->name,
+                          {std::nullopt, values.credit, std::nullopt, {*focal_x, *focal_y}});
     // "Breaking news": an editor's choice, sent once (the queue's key) when the article is out.
     if (form.get("breaking_news") == "1" && saved->after.visible &&
         auth::can(user.role, auth::Capability::send_breaking)) {

@@ -55,6 +55,9 @@ struct EditorValues {
   std::string sponsor;
   // Who signs after the author, names separated by commas (a name no author has adds a guest).
   std::string coauthors;
+  // The main photo's credit and focal point: the photo's own (media library), set here too.
+  std::string credit;
+  std::string focal_x = "50", focal_y = "50";
 };
 
 /// One form error for the templates: {field, label, reason}.

@@ -98,8 +98,9 @@ http::Response MediaLibraryPages::save_details(Call& call, std::string_view name
     return library_page(call, status_of(media::LibraryProblem::invalid_focal),
                         library_problem_key(media::LibraryProblem::invalid_focal));
   auto problem =
-      media_.save_details(name, {call.form.get("caption"), call.form.get("credit"),
-                                 call.form.get("alt"), content::FocalPoint{*focal_x, *focal_y}});
+      media_.save_details(name, {std::string(call.form.get("caption")), call.form.get("credit"),
+                                 std::string(call.form.get("alt")),
+                                 content::FocalPoint{*focal_x, *focal_y}});
   if (problem) return library_page(call, status_of(*problem), library_problem_key(*problem));
   return see_other(call, std::string(kBase) + "?notice=library_saved_notice#photo-" +
                              std::string(name));

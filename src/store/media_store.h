@@ -16,9 +16,9 @@ namespace gazette::store {
 /// What the media library says of an image, edited once on its page and offered wherever it is
 /// used (an article keeps its own copy: changing these changes no article).
 struct ImageDetails {
-  std::string caption;
-  std::string credit;  // « AFP », « Jean Photo »
-  std::string alt;
+  std::optional<std::string> caption;  // nullopt keeps the library's (the editor sets none)
+  std::string credit;                  // « AFP », « Jean Photo »
+  std::optional<std::string> alt;
   content::FocalPoint focal;
 };
 

@@ -18,6 +18,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "publishing/article_limits.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "render/text.h"
@@ -192,6 +193,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   file.image = reader.text("image");
   file.image_caption = reader.text("image_caption");
   file.image_alt = reader.text("image_alt");
+  file.image_credit = reader.text("image_credit");
   file.language = reader.text("language");
   reader.text_list("category", file.categories);
   reader.text_list("categories", file.categories);
@@ -228,6 +230,12 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   if (content::is_public(file.change) && file.change_note.empty()) {
     return field_error(*reader.find("change"), "change_note",
                        "missing: a change: " + change + " is shown to readers with its note");
+  }
+  if (file.image_credit.size() > publishing::kMaxCreditBytes ||
+      render::has_control_character(file.image_credit)) {
+    return field_error(*reader.find("image_credit"), "image_credit",
+                       "expected one line of at most " +
+                           std::to_string(publishing::kMaxCreditBytes) + " bytes");
   }
   if (file.change_note.size() > content::kMaxChangeNoteBytes) {
     return field_error(*reader.find("change_note"), "change_note",

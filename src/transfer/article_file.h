@@ -26,6 +26,7 @@ struct ArticleFile {
   std::string image;  // path relative to the file, or ""
   std::string image_caption;
   std::string image_alt;
+  std::string image_credit;  // optional; « AFP »: the photo's credit
   std::optional<content::Timestamp> date;  // publication time; now when absent
   content::ArticleStatus status = content::ArticleStatus::published;
   std::string language;        // optional; informative

@@ -43,6 +43,13 @@ TEST(DemoCommand, FillsASiteWithSectionsArticlesAuthorsAndImages) {
   EXPECT_GE(authors.size(), 4u);
   EXPECT_GE(images, 24);
 
+  // Who publishes: every footer links the five policies, each a page.
+  std::vector<std::string> policies;
+  for (const auto& link : home.find("footer", "site-footer").find_all("a"))
+    if (link.attribute("href").starts_with("/about/")) policies.push_back(link.attribute("href"));
+  EXPECT_GE(policies.size(), 6u) << "« À propos » and five policies";
+  for (const auto& policy : policies) EXPECT_EQ(get(policy).status, 200) << policy;
+
   // Running it again publishes the same articles again: nothing is duplicated.
   ASSERT_EQ(run_gazette({"demo", "--db", db}).exit_code, 0);
   HtmlDocument after(get("/").body);

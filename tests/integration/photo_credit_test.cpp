@@ -5,6 +5,8 @@
 // number from 0 to 100 is a 422 that changes nothing, even after a restart.
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "html_document.h"
 #include "newsroom_client.h"
 
@@ -158,6 +160,72 @@ TEST_F(PhotoCredit, ABadFocalPointOrCreditIsRefusedAndChangesNothing) {
   EXPECT_EQ(count("SELECT count(*) FROM media WHERE name = '" + name +
                   "' AND credit = 'AFP' AND focal_x = 20 AND focal_y = 80"),
             1);
+}
+
+TEST_F(PhotoCredit, TheEditorSetsTheMainPhotosCreditAndFocalPoint) {
+  publish_with_photo("Le port rouvre");
+  auto id = count("SELECT id FROM articles WHERE slug = 'le-port-rouvre'");
+  auto name = text_value("SELECT m.name FROM media m JOIN articles a ON a.image_id = m.id"
+                         " WHERE a.id = " + std::to_string(id));
+  const std::string path = "/actualite/le-port-rouvre/";
+  get(path);  // cached before the change: the photo's save must drop it
+
+  auto fields = editor_fields(admin_, id);
+  fields["credit"] = "AFP";
+  fields["focal_x"] = "20";
+  fields["focal_y"] = "80";
+  auto saved = post_multipart("/newsroom/articles/" + std::to_string(id), fields, {}, &admin_);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  HtmlDocument page(get(path).body);
+  auto figure = page.find("figure", "article-image");
+  EXPECT_EQ(figure.find_all("span", "credit").at(0).text(), "Photo\u202F: AFP");
+  EXPECT_TRUE(figure.find_all("img").at(0).has_class("focal-x-20"));
+  EXPECT_TRUE(figure.find_all("img").at(0).has_class("focal-y-80"));
+  EXPECT_EQ(count("SELECT count(*) FROM media WHERE name = '" + name +
+                  "' AND credit = 'AFP' AND focal_x = 20 AND focal_y = 80"),
+            1);
+  auto editor = get("/newsroom/articles/" + std::to_string(id), &admin_).body;
+  EXPECT_EQ(form_value(editor, "credit"), "AFP");
+  EXPECT_EQ(form_value(editor, "focal_x"), "20");
+
+  // Refused whole: the article and the photo stay as they were.
+  auto version = article_row(id)->version;
+  for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{
+           {"focal_x", "150"}, {"focal_y", "abc"}, {"credit", "AFP\x07"},
+           {"credit", std::string(300, 'a')}}) {
+    auto bad = editor_fields(admin_, id);
+    bad["credit"] = "Reuters";
+    bad["focal_x"] = "10";
+    bad["focal_y"] = "10";
+    bad["title"] = "Titre changé";
+    bad[field] = value;
+    EXPECT_EQ(post_multipart("/newsroom/articles/" + std::to_string(id), bad, {}, &admin_).status,
+              422)
+        << field << "=" << value;
+  }
+  EXPECT_EQ(article_row(id)->version, version);
+  EXPECT_EQ(count("SELECT count(*) FROM media WHERE name = '" + name +
+                  "' AND credit = 'AFP' AND focal_x = 20 AND focal_y = 80"),
+            1);
+}
+
+TEST_F(PhotoCredit, FrontMatterGivesThePhotoItsCredit) {
+  std::ofstream(dir().file("port.jpg"), std::ios::binary) << reference_photo();
+  auto path = dir().file("port.md");
+  std::ofstream(path) << "---\ntitle: Le port\nsection: Monde\nimage: port.jpg\n"
+                         "image_alt: Des bateaux\nimage_credit: Reuters\n---\n\nTexte.\n";
+  auto published = run_gazette({"publish", path, "--db", db()});
+  ASSERT_EQ(published.exit_code, 0) << published.err;
+  HtmlDocument page(get("/monde/le-port/").body);
+  EXPECT_EQ(page.find("figure", "article-image").find_all("span", "credit").at(0).text(),
+            "Photo\u202F: Reuters");
+
+  std::ofstream(path) << "---\ntitle: Le port\nsection: Monde\nimage: port.jpg\n"
+                         "image_credit: \"AFP\\u0007\"\n---\n\nTexte.\n";
+  auto refused = run_gazette({"publish", path, "--db", db()});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("image_credit"), std::string::npos) << refused.err;
+  EXPECT_EQ(count("SELECT count(*) FROM media WHERE credit = 'Reuters'"), 1);
 }
 
 }  // namespace

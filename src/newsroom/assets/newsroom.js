@@ -69,3 +69,19 @@ if (slug && title && slug.value === '' && !slug.hasAttribute('data-edited')) {
       .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   });
 }
+
+// A click on a photo marked data-focal-picker puts its focal point there: the focal_x and focal_y
+// inputs beside it (the editor's photo fieldset, the library's item) take the click's place in
+// percent; the inputs stay the way to type it.
+for (const photo of document.querySelectorAll('img[data-focal-picker]')) {
+  const scope = photo.closest('fieldset, li');
+  const x = scope && scope.querySelector('input[name="focal_x"]');
+  const y = scope && scope.querySelector('input[name="focal_y"]');
+  if (!x || !y) continue;
+  photo.addEventListener('click', (event) => {
+    const box = photo.getBoundingClientRect();
+    const percent = (offset, size) => Math.min(100, Math.max(0, Math.round((offset / size) * 100)));
+    x.value = percent(event.clientX - box.left, box.width);
+    y.value = percent(event.clientY - box.top, box.height);
+  });
+}

@@ -86,17 +86,22 @@ std::vector<LibraryImage> PostgresMediaStore::list_images(std::string_view searc
 
 bool PostgresMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
                                             const ImageDetails& details) {
+  Params params;
+  if (details.caption)
+    params.add(*details.caption);
+  else
+    params.add_null();
+  params.add(details.credit);
+  if (details.alt)
+    params.add(*details.alt);
+  else
+    params.add_null();
+  params.add(std::int64_t{details.focal.x}).add(std::int64_t{details.focal.y}).add(name);
   return connection_of(write, database_)
              .query(
-                 "UPDATE media SET caption = $1, credit = $2, alt = $3, focal_x = $4,"
-                 " focal_y = $5 WHERE name = $6",
-                 Params()
-                     .add(details.caption)
-                     .add(details.credit)
-                     .add(details.alt)
-                     .add(std::int64_t{details.focal.x})
-                     .add(std::int64_t{details.focal.y})
-                     .add(name))
+                 "UPDATE media SET caption = coalesce($1::text, caption), credit = $2,"
+                 " alt = coalesce($3::text, alt), focal_x = $4, focal_y = $5 WHERE name = $6",
+                 params)
              .affected() > 0;
 }
 

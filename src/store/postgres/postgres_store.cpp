@@ -285,6 +285,9 @@ content::SavedArticle PostgresStore::save_article(WriteTransaction& write,
   if (found.rows() > 0) existing = found.integer(0, 0);
   std::optional<std::int64_t> image_id;
   if (draft.image) image_id = keep_image(connection, *draft.image, draft.image_variants, now);
+  if (image_id && draft.image_credit)
+    connection.query("UPDATE media SET credit = $1 WHERE id = $2",
+                     Params().add(*draft.image_credit).add(*image_id));
   ArticleRecord record{.fields = draft,
                        .author_id = ensure_term(connection, "authors", draft.author),
                        .section_id = ensure_term(connection, "sections", draft.section),

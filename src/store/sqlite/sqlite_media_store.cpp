@@ -119,17 +119,22 @@ std::vector<LibraryImage> SqliteMediaStore::list_images(std::string_view search,
 bool SqliteMediaStore::save_image_details(WriteTransaction& write, std::string_view name,
                                           const ImageDetails& details) {
   Connection& writer = writer_of(write, pool_);
-  writer
-      .prepare(
-          "UPDATE media SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ?"
-          " WHERE name = ?")
-      .bind(1, details.caption)
-      .bind(2, details.credit)
-      .bind(3, details.alt)
+  auto statement = writer.prepare(
+      "UPDATE media SET caption = coalesce(?, caption), credit = ?, alt = coalesce(?, alt),"
+      " focal_x = ?, focal_y = ? WHERE name = ?");
+  statement.bind(2, details.credit)
       .bind(4, std::int64_t{details.focal.x})
       .bind(5, std::int64_t{details.focal.y})
-      .bind(6, name)
-      .run();
+      .bind(6, name);
+  if (details.caption)
+    statement.bind(1, *details.caption);
+  else
+    statement.bind_null(1);
+  if (details.alt)
+    statement.bind(3, *details.alt);
+  else
+    statement.bind_null(3);
+  statement.run();
   return writer.changes() > 0;
 }
 

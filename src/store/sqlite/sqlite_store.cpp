@@ -299,6 +299,12 @@ content::SavedArticle SqliteStore::save_article(WriteTransaction& write,
   }
   std::optional<std::int64_t> image_id;
   if (draft.image) image_id = keep_image(connection, *draft.image, draft.image_variants, now);
+  if (image_id && draft.image_credit) {
+    connection.prepare("UPDATE media SET credit = ? WHERE id = ?")
+        .bind(1, *draft.image_credit)
+        .bind(2, *image_id)
+        .run();
+  }
   ArticleRecord record{.fields = draft,
                        .author_id = ensure_term(connection, "authors", draft.author),
                        .section_id = ensure_term(connection, "sections", draft.section),
