@@ -134,6 +134,9 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
       std::vector<SitemapUrl> urls{{base + "/", std::nullopt}};
       for (const auto& section : store_.sections())
         urls.push_back({base + "/" + section.slug + "/", std::nullopt});
+      // Author pages tell search engines who writes (every signer of a published article).
+      for (const auto& author : store_.published_authors())
+        urls.push_back({base + "/author/" + author.slug + "/", std::nullopt});
       return document_response(request, std::string(kXml), sitemap(urls), modified);
     }
     if (last == "sitemap-news.xml") {

@@ -121,6 +121,9 @@ TEST_F(Bylines, ThreeAuthorsSignInOrderOnThePageTheJsonLdTheFeedsAndTheirPages) 
   EXPECT_EQ(profile_ld["mainEntity"]["jobTitle"], "Correspondant à Beyrouth");
   EXPECT_EQ(profile_ld["mainEntity"]["description"], "<script>alert(1)</script> Basé au Liban.");
   EXPECT_NE(get("/author/lea-martin/").body.find("Offensive en cours"), std::string::npos);
+  auto sitemap = get("/sitemap-pages.xml").body;
+  for (const auto* slug : {"ada-admin", "karim-haddad", "lea-martin"})
+    EXPECT_NE(sitemap.find(std::string("/author/") + slug + "/</loc>"), std::string::npos) << slug;
 
   // The editor shows who co-signs; saving without them leaves only the author.
   auto id = count("SELECT id FROM articles WHERE slug = 'offensive-en-cours'");
