@@ -68,9 +68,9 @@ std::string article_json(const content::Article& article, std::string_view base_
   json["body_html"] = article.body_html;  // sanitised when saved (render/sanitizer.h)
   json["image_caption"] = article.image_caption;
   // What kind of piece it is (content/article_kinds.h) and, for sponsored content, who paid.
-  json["kind"] = std::string(content::to_string(article.kind));
+  json["kind"] = std::string(content::to_string(article.summary.kind));
   json["sponsor"] =
-      article.kind == content::ArticleKind::sponsored ? Json(article.sponsor) : Json(nullptr);
+      article.summary.kind == content::ArticleKind::sponsored ? Json(article.sponsor) : Json(nullptr);
   json["tags"] = Json::array();
   for (const auto& tag : article.tags) json["tags"].push_back(term(tag, base_url, "tag/"));
   // The whole byline in order: `author` first, then who co-signs.

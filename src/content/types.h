@@ -102,6 +102,7 @@ struct ArticleSummary {
   Term section;
   std::optional<MediaRef> image;
   std::string image_alt;
+  ArticleKind kind = ArticleKind::news;  // what kind of piece it is (content/article_kinds.h)
 };
 
 /// A whole article, as its page shows it.
@@ -115,8 +116,7 @@ struct Article {
   std::vector<Term> tags;
   std::vector<Term> coauthors;  // who signs after summary.author, in byline order
   std::string image_caption;
-  ArticleKind kind = ArticleKind::news;  // what kind of piece it is (content/article_kinds.h)
-  std::string sponsor;                   // who paid for it; set for sponsored content only
+  std::string sponsor;  // who paid for it; set for sponsored content (summary.kind) only
 };
 
 /// A page of a listing, and whether more follow it. Listings are not counted: at a million

@@ -49,7 +49,7 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
               ? local_input_value(summary.published_at, dates)
               : std::string(),
           editable.version, summary.image, editable.pinned, "typo", "",
-          std::string(content::to_string(article.kind)), article.sponsor,
+          std::string(content::to_string(summary.kind)), article.sponsor,
           join_names(article.coauthors),
           summary.image ? summary.image->credit : std::string(),
           std::to_string(summary.image ? summary.image->focal.x : content::FocalPoint::kCentre),
@@ -330,7 +330,7 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   // A form without the kind (an older page, a script) keeps the article's kind and sponsor.
   const bool kind_sent = form.has("kind");
   if (existing) {
-    values.kind = std::string(content::to_string(existing->article.kind));
+    values.kind = std::string(content::to_string(existing->article.summary.kind));
     values.sponsor = existing->article.sponsor;
   }
   if (kind_sent) {

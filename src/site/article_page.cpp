@@ -68,8 +68,8 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
   const auto& summary = article.summary;
   const auto& base = context.base_url;
   discovery::NewsArticleFacts facts;
-  facts.type = content::schema_type(article.kind);
-  if (article.kind == content::ArticleKind::sponsored) facts.sponsor = article.sponsor;
+  facts.type = content::schema_type(summary.kind);
+  if (summary.kind == content::ArticleKind::sponsored) facts.sponsor = article.sponsor;
   facts.headline = summary.title;
   facts.description = summary.lead;
   facts.url = base + article_path(summary.section.slug, summary.slug);
@@ -104,23 +104,6 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
       {summary.section.name, base + section_path(summary.section.slug)},
       {summary.title, facts.url}};
   return discovery::article_json_ld(facts, breadcrumb);
-}
-
-// The label above the headline naming what kind of piece it is, linked to the page that
-// explains it; none for news (content::is_labelled). Sponsored content names its sponsor.
-std::optional<theme::View> kind_label_view(const PageContext& context,
-                                           const content::Article& article) {
-  if (!content::is_labelled(article.kind)) return std::nullopt;
-  const auto& language = context.settings.language;
-  const auto name = std::string(content::to_string(article.kind));
-  theme::View label;
-  label.set("kind", name);
-  label.set("url", types_path(article.kind));
-  if (article.kind == content::ArticleKind::sponsored && !article.sponsor.empty())
-    label.set("label", context.theme.text(language, "sponsored_by") + " " + article.sponsor);
-  else
-    label.set("label", context.theme.text(language, "kind_" + name));
-  return label;
 }
 
 }  // namespace
@@ -178,7 +161,8 @@ std::string article_page(const PageContext& context, const content::Article& art
   article_view.set("tags", term_links(article.tags, &tag_path));
   article_view.set("has_tags", !article.tags.empty());
   add_change_notes(context, changes, article_view);
-  if (auto kind = kind_label_view(context, article)) article_view.set("kind", *kind);
+  if (auto kind = kind_label_view(context, summary.kind, article.sponsor))
+    article_view.set("kind", *kind);
   if (summary.image) {
     auto image = image_view(*summary.image, summary.image_alt);
     image.set("caption", context.typeset(article.image_caption));

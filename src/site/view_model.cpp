@@ -139,6 +139,21 @@ theme::View image_view(const content::MediaRef& image, const std::string& alt) {
   return view;
 }
 
+std::optional<theme::View> kind_label_view(const PageContext& context, content::ArticleKind kind,
+                                           std::string_view sponsor) {
+  if (!content::is_labelled(kind)) return std::nullopt;
+  const auto& language = context.settings.language;
+  const auto name = std::string(content::to_string(kind));
+  theme::View label;
+  label.set("kind", name);
+  label.set("url", types_path(kind));
+  if (kind == content::ArticleKind::sponsored && !sponsor.empty())
+    label.set("label", context.theme.text(language, "sponsored_by") + " " + std::string(sponsor));
+  else
+    label.set("label", context.theme.text(language, "kind_" + name));
+  return label;
+}
+
 theme::View card_view(const content::ArticleSummary& article, const PageContext& context) {
   theme::View view;
   view.set("title", context.typeset(article.title));
@@ -152,6 +167,7 @@ theme::View card_view(const content::ArticleSummary& article, const PageContext&
   view.set("section_url", section_path(article.section.slug));
   view.set("has_image", article.image.has_value());
   if (article.image) view.set("image", image_view(*article.image, article.image_alt));
+  if (auto kind = kind_label_view(context, article.kind, "")) view.set("kind", *kind);
   return view;
 }
 

@@ -38,6 +38,12 @@ struct PageFrame {
 
 theme::View frame_view(const PageFrame& frame);
 
+/// The label naming what kind of piece an article is, linked to the page that explains it
+/// ({kind, url, label}); none for news (content::is_labelled). Sponsored content names its
+/// sponsor when given.
+std::optional<theme::View> kind_label_view(const PageContext& context, content::ArticleKind kind,
+                                           std::string_view sponsor);
+
 /// An article in a list: title, link, lead, date, author, section, image; headline and lead
 /// set in the site's language (PageContext::typeset).
 theme::View card_view(const content::ArticleSummary& article, const PageContext& context);

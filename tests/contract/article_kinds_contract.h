@@ -35,16 +35,21 @@ TYPED_TEST_P(ArticleKindsContract, AnArticleIsReadWithItsKindAndSponsor) {
   auto analysis = this->save("analyse", content::ArticleKind::analysis);
   auto sponsored = this->save("sponsorise", content::ArticleKind::sponsored, "Acme & <Cie>");
   auto& content = this->backend().content();
-  EXPECT_EQ(content.find_published_article("monde", "nouvelle")->kind, content::ArticleKind::news);
-  EXPECT_EQ(content.find_published_article("monde", "analyse")->kind,
+  EXPECT_EQ(content.find_published_article("monde", "nouvelle")->summary.kind, content::ArticleKind::news);
+  EXPECT_EQ(content.find_published_article("monde", "analyse")->summary.kind,
             content::ArticleKind::analysis);
   auto read = content.find_published_article("monde", "sponsorise").value();
-  EXPECT_EQ(read.kind, content::ArticleKind::sponsored);
+  EXPECT_EQ(read.summary.kind, content::ArticleKind::sponsored);
   EXPECT_EQ(read.sponsor, "Acme & <Cie>");
+  // Listings carry it too: cards show the label.
+  for (const auto& summary : content.published_articles({}, {}, std::nullopt).articles) {
+    if (summary.slug == "analyse") EXPECT_EQ(summary.kind, content::ArticleKind::analysis);
+    if (summary.slug == "nouvelle") EXPECT_EQ(summary.kind, content::ArticleKind::news);
+  }
   auto editable = this->backend().editorial().find_article(sponsored.id).value();
-  EXPECT_EQ(editable.article.kind, content::ArticleKind::sponsored);
+  EXPECT_EQ(editable.article.summary.kind, content::ArticleKind::sponsored);
   EXPECT_EQ(editable.article.sponsor, "Acme & <Cie>");
-  EXPECT_EQ(this->backend().editorial().find_article(news.id)->article.kind,
+  EXPECT_EQ(this->backend().editorial().find_article(news.id)->article.summary.kind,
             content::ArticleKind::news);
   (void)analysis;
 }
@@ -65,7 +70,7 @@ TYPED_TEST_P(ArticleKindsContract, ASaveNamingNoKindKeepsItAndRevisionsRecordIt)
   // Republished without a kind (a writer that does not know of kinds): kept.
   this->save("sponsorise", std::nullopt, "ignored");
   auto& editorial = this->backend().editorial();
-  EXPECT_EQ(editorial.find_article(saved.id)->article.kind, content::ArticleKind::sponsored);
+  EXPECT_EQ(editorial.find_article(saved.id)->article.summary.kind, content::ArticleKind::sponsored);
   EXPECT_EQ(editorial.find_article(saved.id)->article.sponsor, "Acme");
 
   auto user = this->committed([&](store::WriteTransaction& write) {
@@ -102,7 +107,7 @@ TYPED_TEST_P(ArticleKindsContract, ASaveNamingNoKindKeepsItAndRevisionsRecordIt)
 
   edit_with(content::ArticleKind::review, "");
   auto now = editorial.find_article(saved.id)->article;
-  EXPECT_EQ(now.kind, content::ArticleKind::review);
+  EXPECT_EQ(now.summary.kind, content::ArticleKind::review);
   EXPECT_EQ(now.sponsor, "");
   auto latest = editorial.find_revision(saved.id, editorial.revisions(saved.id)[0].id).value();
   EXPECT_EQ(latest.kind, content::ArticleKind::review);

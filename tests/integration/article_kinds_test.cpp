@@ -5,6 +5,8 @@
 // matter refused with its line and nothing written. On SQLite and PostgreSQL.
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "eventually.h"
 #include "html_document.h"
 #include "published_site.h"
@@ -59,6 +61,16 @@ TEST_P(ArticleKinds, AnAnalysisIsLabelledLinkedToItsExplanationAndTypedInJsonLd)
   EXPECT_EQ(explained.body.find(kReferencePath), std::string::npos);  // news, not analysis
   EXPECT_EQ(get("/types/opinion/").status, 200);
   EXPECT_EQ(get("/types/editorial/").status, 404);
+
+  // Cards say it too, beside the section: the analysis's, and none on news.
+  HtmlDocument section(get("/actualite/").body);
+  std::map<std::string, std::string> kinds;
+  for (const auto& card : section.find_all("article", "card")) {
+    auto label = card.find_all("span", "card-kind");
+    kinds[card.find_all("a").at(0).attribute("href")] = label.empty() ? "" : label[0].text();
+  }
+  EXPECT_EQ(kinds["/actualite/pourquoi-damas-est-tombee/"], "Analyse");
+  EXPECT_EQ(kinds[kReferencePath], "");
 
   // The Content API says the kind too.
   auto api = get("/api/v1/articles/actualite/pourquoi-damas-est-tombee");

@@ -169,21 +169,20 @@ std::optional<EditableArticle> PostgresEditorialStore::find_article(ArticleId id
   auto rows = connection->query(
       std::string(kSummaryColumns) +
           ", a.status, a.updated_at, a.body_markdown, a.body_html, a.image_caption, a.version, " +
-          std::string(kArticleIsPinned) + ", a.kind, a.sponsor" + std::string(kSummaryFrom) +
+          std::string(kArticleIsPinned) + ", a.sponsor" + std::string(kSummaryFrom) +
           " WHERE a.id = $1",
       Params().add(id.value));
   if (rows.rows() == 0) return std::nullopt;
   EditableArticle editable;
   auto& article = editable.article;
   article.summary = read_summary(rows, 0);
-  article.status = status_of(rows.text(0, 14));
-  article.updated_at = from_unix(rows.integer(0, 15));
-  article.body_markdown = rows.text(0, 16);
-  article.body_html = rows.text(0, 17);
-  article.image_caption = rows.text(0, 18);
-  editable.version = rows.integer(0, 19);
-  editable.pinned = is_true(rows, 0, 20);
-  article.kind = kind_of(rows.text(0, 21));
+  article.status = status_of(rows.text(0, 15));
+  article.updated_at = from_unix(rows.integer(0, 16));
+  article.body_markdown = rows.text(0, 17);
+  article.body_html = rows.text(0, 18);
+  article.image_caption = rows.text(0, 19);
+  editable.version = rows.integer(0, 20);
+  editable.pinned = is_true(rows, 0, 21);
   article.sponsor = rows.text(0, 22);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);

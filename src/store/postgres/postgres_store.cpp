@@ -121,18 +121,17 @@ std::optional<content::Article> PostgresStore::find_published_article(std::strin
   auto connection = database_.read();
   auto rows = connection->query(
       std::string(kSummaryColumns) + ", a.updated_at, a.body_markdown, a.body_html," +
-          " a.image_caption, a.kind, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
+          " a.image_caption, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
           std::string(kVisible) + " AND s.slug = $2 AND a.slug = $3",
       Params().add(database_.now_unix()).add(section_slug).add(slug));
   if (rows.rows() == 0) return std::nullopt;
   content::Article article;
   article.summary = read_summary(rows, 0);
   article.status = content::ArticleStatus::published;
-  article.updated_at = from_unix(rows.integer(0, 14));
-  article.body_markdown = rows.text(0, 15);
-  article.body_html = rows.text(0, 16);
-  article.image_caption = rows.text(0, 17);
-  article.kind = kind_of(rows.text(0, 18));
+  article.updated_at = from_unix(rows.integer(0, 15));
+  article.body_markdown = rows.text(0, 16);
+  article.body_html = rows.text(0, 17);
+  article.image_caption = rows.text(0, 18);
   article.sponsor = rows.text(0, 19);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);

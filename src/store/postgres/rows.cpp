@@ -24,6 +24,7 @@ content::ArticleSummary read_summary(const Result& result, int row) {
                                       {}};
   }
   summary.image_alt = result.text(row, 13);
+  summary.kind = kind_of(result.text(row, 14));
   return summary;
 }
 

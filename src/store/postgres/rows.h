@@ -32,7 +32,7 @@ inline content::ArticleKind kind_of(std::string_view text) {
 /// The columns read_summary() expects, in order (14 of them), and the joins they need.
 inline constexpr std::string_view kSummaryColumns =
     "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-    " m.name, m.mime_type, m.width, m.height, a.image_alt";
+    " m.name, m.mime_type, m.width, m.height, a.image_alt, a.kind";
 inline constexpr std::string_view kSummaryFrom =
     " FROM articles a"
     " JOIN authors au ON au.id = a.author_id"

@@ -175,19 +175,18 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     auto statement = connection->prepare(
         std::string(kSummaryColumns) +
         ", a.status, a.updated_at, a.body_markdown, a.body_html, a.image_caption, a.version, " +
-        std::string(kArticleIsPinned) + ", a.kind, a.sponsor" + std::string(kSummaryFrom) +
+        std::string(kArticleIsPinned) + ", a.sponsor" + std::string(kSummaryFrom) +
         " WHERE a.id = ?");
     statement.bind(1, id.value);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
-    article.status = status_of(statement.column_text(14));
-    article.updated_at = from_unix(statement.column_int(15));
-    article.body_markdown = statement.column_text(16);
-    article.body_html = statement.column_text(17);
-    article.image_caption = statement.column_text(18);
-    editable.version = statement.column_int(19);
-    editable.pinned = statement.column_int(20) != 0;
-    article.kind = kind_of(statement.column_text(21));
+    article.status = status_of(statement.column_text(15));
+    article.updated_at = from_unix(statement.column_int(16));
+    article.body_markdown = statement.column_text(17);
+    article.body_html = statement.column_text(18);
+    article.image_caption = statement.column_text(19);
+    editable.version = statement.column_int(20);
+    editable.pinned = statement.column_int(21) != 0;
     article.sponsor = statement.column_text(22);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);

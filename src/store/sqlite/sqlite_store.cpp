@@ -126,17 +126,16 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
   {
     auto statement = connection->prepare(
         std::string(kSummaryColumns) + ", a.status, a.updated_at, a.body_markdown, a.body_html," +
-        " a.image_caption, a.kind, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
+        " a.image_caption, a.sponsor" + std::string(kSummaryFrom) + " WHERE" +
         std::string(kVisible) + " AND s.slug = ?2 AND a.slug = ?3");
     statement.bind(1, pool_.now_unix()).bind(2, section_slug).bind(3, slug);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
     article.status = content::ArticleStatus::published;
-    article.updated_at = from_unix(statement.column_int(15));
-    article.body_markdown = statement.column_text(16);
-    article.body_html = statement.column_text(17);
-    article.image_caption = statement.column_text(18);
-    article.kind = kind_of(statement.column_text(19));
+    article.updated_at = from_unix(statement.column_int(16));
+    article.body_markdown = statement.column_text(17);
+    article.body_html = statement.column_text(18);
+    article.image_caption = statement.column_text(19);
     article.sponsor = statement.column_text(20);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
