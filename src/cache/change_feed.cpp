@@ -14,12 +14,6 @@ namespace {
 // How often the log is read, at most: another process's write cannot stay unseen longer, and
 // under load this is one stat() per millisecond, not one query per request.
 constexpr auto kCheckInterval = std::chrono::milliseconds(1);
-// How long the log is still read after the token last moved. A SQLite commit appends to the
-// -wal file (the token moves) before it updates the WAL index that readers consult: a read in
-// between sees the new token but not the commit, and the token does not move again until the
-// next write. A writer descheduled in that window on a loaded machine can stay there for a
-// while; a second of indexed reads after each write costs little.
-constexpr auto kSettleTime = std::chrono::seconds(1);
 
 }  // namespace
 
@@ -70,7 +64,9 @@ void ChangeFeed::refresh() {
       if (token != last_token_ || token.empty()) {
         last_token_ = token;
         token_moved_at_ = now;
-      } else if (now - token_moved_at_ > kSettleTime) {
+      } else if (now - token_moved_at_ > log_.token_settle_time()) {
+        // Unchanged, and past the time the backend's token may run ahead of its commits
+        // (SQLite's: store::ChangeLogStore::token_settle_time).
         return;
       }
     }

@@ -32,7 +32,7 @@ class ChangeFeed {
   /// Hands the events other processes announced since the last call to the handler, in order.
   void apply_remote();
   /// apply_remote(), at most once per check interval and only when the log's change token
-  /// moved lately: called before every cache lookup, it keeps the cache as fresh as the database at
+  /// moved (or moved within the log's token_settle_time): called before every cache lookup, it keeps the cache as fresh as the database at
   /// the cost of a stat() a millisecond (SQLite) or of a counter's read (PostgreSQL, whose
   /// listener counts notices). After a reconnection, the missed-changes handler runs instead.
   void refresh();

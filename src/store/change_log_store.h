@@ -3,6 +3,7 @@
 // the cached pages another's write changed (`gazette publish` beside `gazette serve`).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ class ChangeLogStore {
   /// A value that changes whenever anything in the database may have changed, far cheaper to
   /// read than the log itself: readers check it before querying for new entries.
   virtual std::string change_token() = 0;
+  /// How long after the token moved a commit may still be unreadable, so readers keep reading
+  /// the log that long: none where the token moves only once the commit is visible.
+  virtual std::chrono::milliseconds token_settle_time() { return std::chrono::milliseconds{0}; }
   /// How many times this process may have missed changes since it opened the database (a lost
   /// PostgreSQL connection, made again): the log may not say everything that changed meanwhile
   /// (it is trimmed), so a reader that sees this move drops whatever it cached. A SQLite log,

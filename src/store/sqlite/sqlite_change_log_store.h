@@ -13,6 +13,11 @@ class SqliteChangeLogStore final : public ChangeLogStore {
   std::vector<ChangeEntry> entries_after(std::int64_t after_id) override;
   std::int64_t latest_id() override;
   std::string change_token() override;
+  /// A commit appends to the -wal file (the token moves) before it updates the WAL index that
+  /// readers consult: a read in between sees the new token but not the commit, and the token
+  /// does not move again until the next write. A writer descheduled in that window on a loaded
+  /// machine can stay there a while; a second of indexed reads after each write costs little.
+  std::chrono::milliseconds token_settle_time() override { return std::chrono::seconds{1}; }
 
  private:
   ConnectionPool& pool_;

@@ -15,6 +15,8 @@ namespace {
 // A log as another process leaves it mid-commit: the token can move before the entry shows.
 class LogMidCommit : public store::ChangeLogStore {
  public:
+  explicit LogMidCommit(std::chrono::milliseconds settle = std::chrono::seconds{1})
+      : settle_(settle) {}
   std::vector<store::ChangeEntry> entries_after(std::int64_t after_id) override {
     ++reads;
     std::vector<store::ChangeEntry> after;
@@ -24,10 +26,14 @@ class LogMidCommit : public store::ChangeLogStore {
   }
   std::int64_t latest_id() override { return readable.empty() ? 0 : readable.back().id; }
   std::string change_token() override { return token; }
+  std::chrono::milliseconds token_settle_time() override { return settle_; }
 
   std::vector<store::ChangeEntry> readable;
   std::string token = "wal:1";
   int reads = 0;
+
+ private:
+  std::chrono::milliseconds settle_;
 };
 
 store::ChangeEntry live_entry_posted(std::int64_t id) {
@@ -66,7 +72,7 @@ TEST(ChangeFeedTest, AQuietDatabaseIsNotReadOnceItsTokenHasSettled) {
   LogMidCommit log;
   ChangeFeed feed(log, [](const content::Event&) {});
   feed.refresh();
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the feed's settle time
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the log's settle time
   feed.refresh();
   int reads = log.reads;
   for (int check = 0; check < 5; ++check) {
@@ -76,6 +82,20 @@ TEST(ChangeFeedTest, AQuietDatabaseIsNotReadOnceItsTokenHasSettled) {
   EXPECT_EQ(log.reads, reads);  // a stat() per check, no query
 
   log.token = "wal:2";
+  next_check();
+  feed.refresh();
+  EXPECT_EQ(log.reads, reads + 1);
+}
+
+TEST(ChangeFeedTest, ALogWhoseTokenFollowsItsCommitsIsReadOnlyWhenItMoves) {
+  LogMidCommit log(std::chrono::milliseconds{0});  // as PostgreSQL's: notified after commit
+  ChangeFeed feed(log, [](const content::Event&) {});
+  feed.refresh();
+  int reads = log.reads;
+  next_check();
+  feed.refresh();
+  EXPECT_EQ(log.reads, reads);
+  log.token = "notice:2";
   next_check();
   feed.refresh();
   EXPECT_EQ(log.reads, reads + 1);
