@@ -69,6 +69,8 @@ std::optional<std::string> render_article(const PageContext& context, std::strin
                                           std::string_view slug);
 /// /corrections/: the site's corrections, clarifications and retractions, newest first.
 std::optional<std::string> render_corrections(const PageContext& context);
+/// /types/: every kind of piece the site publishes, what it means, and a link to its articles.
+std::optional<std::string> render_types(const PageContext& context);
 /// /about/: who publishes the site and how to reach it, with links to its policies.
 std::optional<std::string> render_about(const PageContext& context);
 /// /about/{slug}/: one of the publisher's policies (content/publisher.h); nullopt when the

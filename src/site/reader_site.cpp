@@ -128,6 +128,8 @@ http::Answer ReaderSite::handle(const http::Request& request) {
     html = render_home(context);
   } else if (segments.size() == 1 && segments[0] == "corrections") {
     html = render_corrections(context);
+  } else if (segments.size() == 1 && segments[0] == "types") {
+    html = render_types(context);
   } else if (segments.size() == 1 && segments[0] == "about") {
     html = render_about(context);
   } else if (segments.size() == 2 && segments[0] == "about") {

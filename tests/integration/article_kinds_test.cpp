@@ -62,6 +62,17 @@ TEST_P(ArticleKinds, AnAnalysisIsLabelledLinkedToItsExplanationAndTypedInJsonLd)
   EXPECT_EQ(get("/types/opinion/").status, 200);
   EXPECT_EQ(get("/types/editorial/").status, 404);
 
+  // /types/ names every kind, says what it means and links to its articles.
+  auto index = get("/types/");
+  ASSERT_EQ(index.status, 200);
+  HtmlDocument every_kind(index.body);
+  auto kinds_listed = every_kind.find("dl", "kind-list").find_all("dt");
+  // News, analysis, opinion, review, background, fact-check, sponsored, live.
+  ASSERT_EQ(kinds_listed.size(), 8u);
+  EXPECT_EQ(kinds_listed[1].find_all("a").at(0).attribute("href"), "/types/analysis/");
+  EXPECT_EQ(kinds_listed[1].text(), "Analyse");
+  EXPECT_NE(index.body.find("explique et interprète"), std::string::npos);
+
   // Cards say it too, beside the section: the analysis's, and none on news.
   HtmlDocument section(get("/actualite/").body);
   std::map<std::string, std::string> kinds;
