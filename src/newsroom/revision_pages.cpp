@@ -4,6 +4,7 @@
 #include "newsroom/article_pages.h"
 #include "newsroom/line_diff.h"
 #include "render/slug.h"
+#include "site/bylines.h"
 
 namespace gazette::newsroom {
 
@@ -20,19 +21,11 @@ std::string join_lines(const std::vector<std::string>& names) {
   return joined;
 }
 
-// The whole byline: the author, then who co-signs.
-std::vector<content::Term> with_first(const content::Term& author,
-                                      const std::vector<content::Term>& coauthors) {
-  std::vector<content::Term> byline{author};
-  byline.insert(byline.end(), coauthors.begin(), coauthors.end());
-  return byline;
-}
-
 ComparableText text_of(const store::Revision& revision) {
   return {revision.title,
           revision.slug,
           revision.section.name,
-          join_names(with_first(revision.author, revision.coauthors)),
+          join_names(site::byline_of(revision.author, revision.coauthors)),
           revision.lead,
           join_lines(revision.categories),
           join_lines(revision.tags),
@@ -48,7 +41,7 @@ ComparableText text_of(const store::EditableArticle& editable) {
   return {summary.title,
           summary.slug,
           summary.section.name,
-          join_names(with_first(summary.author, article.coauthors)),
+          join_names(site::byline_of(article)),
           summary.lead,
           join_names(article.categories),
           join_names(article.tags),

@@ -5,9 +5,10 @@
 
 namespace gazette::site {
 
-std::vector<content::Term> byline_of(const content::Article& article) {
-  std::vector<content::Term> authors{article.summary.author};
-  authors.insert(authors.end(), article.coauthors.begin(), article.coauthors.end());
+std::vector<content::Term> byline_of(const content::Term& author,
+                                     const std::vector<content::Term>& coauthors) {
+  std::vector<content::Term> authors{author};
+  authors.insert(authors.end(), coauthors.begin(), coauthors.end());
   return authors;
 }
 

@@ -10,8 +10,12 @@
 
 namespace gazette::site {
 
-/// The article's authors in byline order: the first, then who co-signs.
-std::vector<content::Term> byline_of(const content::Article& article);
+/// The authors in byline order: the first, then who co-signs.
+std::vector<content::Term> byline_of(const content::Term& author,
+                                     const std::vector<content::Term>& coauthors);
+inline std::vector<content::Term> byline_of(const content::Article& article) {
+  return byline_of(article.summary.author, article.coauthors);
+}
 
 /// The byline's names, each {before, name, url}: `before` is "" for the first, the language's
 /// « et » before the last, and ", " between the others.

@@ -243,9 +243,12 @@ std::vector<content::Term> PostgresStore::published_tags() {
 std::vector<content::Author> PostgresStore::published_authors() {
   auto connection = database_.read();
   auto rows = connection->query(
+      // Two EXISTS, not one with OR: each walks its own index.
       "SELECT au.id, au.slug, au.name, au.bio, au.role, au.links FROM authors au WHERE EXISTS"
-      " (SELECT 1 FROM articles a WHERE (a.author_id = au.id OR a.id IN (SELECT article_id FROM"
-      " article_coauthors WHERE author_id = au.id)) AND" +
+      " (SELECT 1 FROM articles a WHERE a.author_id = au.id AND" +
+          std::string(kVisible) +
+          ") OR EXISTS (SELECT 1 FROM article_coauthors co JOIN articles a ON a.id = co.article_id"
+          " WHERE co.author_id = au.id AND" +
           std::string(kVisible) + ") ORDER BY au.name, au.slug",
       Params().add(database_.now_unix()));
   std::vector<content::Author> authors;

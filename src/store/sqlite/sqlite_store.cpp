@@ -256,9 +256,13 @@ std::vector<content::Term> SqliteStore::published_tags() {
 std::vector<content::Author> SqliteStore::published_authors() {
   auto connection = pool_.read();
   auto statement = connection->prepare(
+      // Two EXISTS, not one with OR: each walks its own index (articles_by_author,
+      // article_coauthors_by_author) rather than every article for every author.
       "SELECT au.id, au.slug, au.name, au.bio, au.role, au.links FROM authors au WHERE EXISTS"
-      " (SELECT 1 FROM articles a WHERE (a.author_id = au.id OR a.id IN (SELECT article_id FROM"
-      " article_coauthors WHERE author_id = au.id)) AND" +
+      " (SELECT 1 FROM articles a WHERE a.author_id = au.id AND" +
+      std::string(kVisible) +
+      ") OR EXISTS (SELECT 1 FROM article_coauthors co JOIN articles a ON a.id = co.article_id"
+      " WHERE co.author_id = au.id AND" +
       std::string(kVisible) + ") ORDER BY au.name, au.slug");
   statement.bind(1, pool_.now_unix());
   std::vector<content::Author> authors;
