@@ -40,6 +40,10 @@ class CachedPage {
   const std::string& last_modified_text() const { return last_modified_text_; }  // IMF-fixdate
   /// When the page changes by itself (comments closing by age), if it does.
   std::optional<std::chrono::system_clock::time_point> expires_at() const { return expires_at_; }
+  /// Whether that time has come: the page is then a miss, and the render replaces it.
+  bool has_expired() const {
+    return expires_at_ && std::chrono::system_clock::now() >= *expires_at_;
+  }
   /// Memory the page may hold, for the cache's budget: every encoding counted at the size of
   /// the uncompressed page (compressed HTML is smaller), so the budget is never exceeded.
   std::size_t bytes() const { return bytes_; }

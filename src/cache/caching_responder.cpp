@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "cache/hit_memo.h"
 #include "http/conditional.h"
 #include "http/cookies.h"
 #include "http/header_safety.h"
@@ -53,6 +54,14 @@ class PageKey {
   std::string heap_;
   std::string_view view_;
 };
+
+// Whether the client already holds `page` (If-None-Match, If-Modified-Since): a 304 then.
+bool is_not_modified(const http::RequestHead& head, const CachedPage& page) {
+  return http::is_not_modified(
+      head.if_none_match, head.if_modified_since,
+      [&page](std::string_view tag) { return page.matches(tag); },
+      std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified()));
+}
 
 // The response when a handler's own would break the header rule (http/header_safety.h): a bug
 // of ours, logged; the client gets a plain 500 rather than a header it did not ask for.
@@ -108,10 +117,21 @@ std::shared_ptr<const http::SerializedResponse> CachingResponder::ready_response
   if (!is_cacheable(head)) return nullptr;
   if (before_lookup_) before_lookup_();
   PageKey key(head);
-  // A miss is answered by respond(), whose own lookup counts it.
-  auto page = cache_.find(key.view(), PageCache::MissCounting::left_to_the_next_lookup);
-  if (!page) return nullptr;
-  return reply_from(head, *page, nullptr);
+  // Read before the lookup: a page found after an invalidation is kept under the generation
+  // before it, which the next request sees has moved.
+  auto& memo = HitMemo::of_this_thread(cache_.id(), cache_.generation());
+  auto* memoized = memo.find(key.view());
+  if (memoized && !memoized->page().has_expired()) {
+    cache_.count_hit(memoized->page());
+  } else {
+    // A miss is answered by respond(), whose own lookup counts it.
+    auto page = cache_.find(key.view(), PageCache::MissCounting::left_to_the_next_lookup);
+    if (!page) return nullptr;
+    memoized = &memo.keep(key.view(), std::move(page));
+  }
+  auto encoding = negotiate_encoding(head.accept_encoding);
+  if (is_not_modified(head, memoized->page())) return memoized->page().not_modified(encoding);
+  return memoized->hit(encoding);
 }
 
 CachingResponder::Rendered CachingResponder::render_once(const http::Request& request,
@@ -169,11 +189,7 @@ std::shared_ptr<const http::SerializedResponse> CachingResponder::reply_from(
     const http::RequestHead& head, const CachedPage& page,
     const std::chrono::steady_clock::duration* render_time) const {
   auto encoding = negotiate_encoding(head.accept_encoding);
-  bool not_modified = http::is_not_modified(
-      head.if_none_match, head.if_modified_since,
-      [&page](std::string_view tag) { return page.matches(tag); },
-      std::chrono::time_point_cast<std::chrono::seconds>(page.last_modified()));
-  if (not_modified) return page.not_modified(encoding);
+  if (is_not_modified(head, page)) return page.not_modified(encoding);
   if (!render_time) return page.variant(encoding).hit;
   // The request that rendered the page (or waited for it) hears it was a miss, and what the
   // miss cost.

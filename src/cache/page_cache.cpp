@@ -9,25 +9,32 @@ namespace gazette::cache {
 namespace {
 // Eviction frees down to this share of the budget, so it runs seldom rather than per insert.
 constexpr double kEvictionTarget = 0.8;
+
+std::uint64_t next_cache_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
 }  // namespace
 
-PageCache::PageCache(std::size_t byte_budget) : byte_budget_(byte_budget) {}
+PageCache::PageCache(std::size_t byte_budget) : byte_budget_(byte_budget), id_(next_cache_id()) {}
 
 std::shared_ptr<const CachedPage> PageCache::find(std::string_view key,
                                                   MissCounting counting) const {
   std::shared_lock lock(mutex_);
   auto found = pages_.find(key);
-  // Past its expiry the page is a miss; the render that follows replaces it.
-  if (found == pages_.end() || (found->second->expires_at() &&
-                                std::chrono::system_clock::now() >= *found->second->expires_at())) {
+  if (found == pages_.end() || found->second->has_expired()) {
     if (counting == MissCounting::counted) counters_.misses.add();
     return nullptr;
   }
+  count_hit(*found->second);
+  return found->second;
+}
+
+void PageCache::count_hit(const CachedPage& page) const {
   counters_.hits.add();
   auto now = clock_.load(std::memory_order_relaxed);
-  if (found->second->last_used.load(std::memory_order_relaxed) != now)
-    found->second->last_used.store(now, std::memory_order_relaxed);
-  return found->second;
+  if (page.last_used.load(std::memory_order_relaxed) != now)
+    page.last_used.store(now, std::memory_order_relaxed);
 }
 
 void PageCache::insert(std::shared_ptr<CachedPage> page, std::uint64_t generation) {

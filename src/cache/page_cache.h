@@ -44,6 +44,14 @@ class PageCache {
   /// The invalidation generation: read it before rendering a page, pass it to insert().
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
+  /// This cache among those the process ever made: threads' memos of it (hit_memo.h) know it by
+  /// this, never by its address, which a later cache may reuse.
+  std::uint64_t id() const { return id_; }
+
+  /// Counts a hit on `page`, found earlier and still fresh (a serving thread's memo of it), and
+  /// marks it used as find() does: the least recently used page goes first, not the hottest.
+  void count_hit(const CachedPage& page) const;
+
   /// Keeps `page` unless something was invalidated since `generation` was read: the page may
   /// have been rendered from data that changed under it, so it is not trusted.
   void insert(std::shared_ptr<CachedPage> page, std::uint64_t generation);
@@ -62,6 +70,7 @@ class PageCache {
   void evict_locked();
 
   const std::size_t byte_budget_;
+  const std::uint64_t id_;
   mutable std::shared_mutex mutex_;
   // Looked up by string_view (C++20's transparent lookup): a hit builds no std::string.
   struct KeyHash {
@@ -73,7 +82,8 @@ class PageCache {
   std::unordered_map<std::string, std::shared_ptr<CachedPage>, KeyHash, std::equal_to<>> pages_;
   std::unordered_map<content::Dependency, std::unordered_set<std::string>> pages_by_dependency_;
   std::size_t bytes_ = 0;
-  std::atomic<std::uint64_t> generation_{0};
+  // Its own cache line: every hit reads it, and the lock beside it is written by misses.
+  alignas(64) std::atomic<std::uint64_t> generation_{0};
   // The LRU clock: it ticks at each insert (the only time eviction runs), and a page found is
   // stamped with its current value. Pages used since the last insert tie; in exchange a hit
   // only reads it, and writes a page's stamp only when the clock has moved — a page every

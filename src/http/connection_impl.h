@@ -406,12 +406,14 @@ void BasicConnection<Stream, Host>::do_write(Reply reply) {
 template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_write_serialized(
     std::shared_ptr<const SerializedResponse> response, bool head_only) {
-  per_request_headers_.assign("Date: ").append(http_date_now()).append("\r\n");
+  // String views, not C strings: appending them measures no length at each request.
+  using namespace std::string_view_literals;
+  per_request_headers_.assign("Date: "sv).append(http_date_now()).append("\r\n"sv);
   if (!keep_alive_)
-    per_request_headers_.append("Connection: close\r\n");
+    per_request_headers_.append("Connection: close\r\n"sv);
   else if (http_10_)
-    per_request_headers_.append("Connection: keep-alive\r\n");
-  per_request_headers_.append("\r\n");
+    per_request_headers_.append("Connection: keep-alive\r\n"sv);
+  per_request_headers_.append("\r\n"sv);
   std::array<boost::asio::const_buffer, 3> buffers = {
       boost::asio::buffer(response->head), boost::asio::buffer(per_request_headers_),
       head_only || !response->body ? boost::asio::const_buffer()

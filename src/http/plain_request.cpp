@@ -32,9 +32,15 @@ bool is_token(std::string_view text) {
 
 // A field value's characters as Beast reads them: visible ASCII, obs-text, space and tab. CR,
 // LF (a line ending alone), NUL and the other controls are not.
+constexpr auto kFieldValueChars = [] {
+  std::array<bool, 256> table{};
+  for (unsigned c = 0; c < 256; ++c) table[c] = (c >= 0x20 || c == '\t') && c != 0x7f;
+  return table;
+}();
+
 bool is_field_value(std::string_view text) {
   for (unsigned char c : text) {
-    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+    if (!kFieldValueChars[c]) return false;
   }
   return true;
 }
@@ -50,9 +56,10 @@ bool is_origin_form(std::string_view target) {
 }
 
 std::string_view trim_blanks(std::string_view text) {
-  auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+  return text;
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -77,19 +84,49 @@ enum class Known {
   refused
 };
 
-Known known_field(std::string_view name) {
-  // Beast reads these itself (a body's length, an upgrade…): such a request is its to read.
-  for (std::string_view framing : {"content-length", "transfer-encoding", "connection",
-                                   "proxy-connection", "upgrade", "expect", "te", "trailer"}) {
-    if (equals_ignoring_case(name, framing))
-      return framing == "connection" ? Known::connection : Known::refused;
+// A name and what it is. Beast reads the `refused` ones itself (a body's length, an upgrade…):
+// a request that has one is its to read.
+struct KnownName {
+  std::string_view name;
+  Known field;
+};
+
+constexpr std::array kKnownNames = {
+    KnownName{"host", Known::host},
+    KnownName{"accept-encoding", Known::accept_encoding},
+    KnownName{"if-none-match", Known::if_none_match},
+    KnownName{"if-modified-since", Known::if_modified_since},
+    KnownName{"cookie", Known::cookie},
+    KnownName{"authorization", Known::authorization},
+    KnownName{"connection", Known::connection},
+    KnownName{"content-length", Known::refused},
+    KnownName{"transfer-encoding", Known::refused},
+    KnownName{"proxy-connection", Known::refused},
+    KnownName{"upgrade", Known::refused},
+    KnownName{"expect", Known::refused},
+    KnownName{"te", Known::refused},
+    KnownName{"trailer", Known::refused},
+};
+
+// The known names by length: a field's name is compared with those of its length only (every
+// request has several fields, and most are none of these).
+constexpr std::size_t kLongestKnownName = 17;
+constexpr auto kKnownByLength = [] {
+  std::array<std::array<const KnownName*, 2>, kLongestKnownName + 1> by_length{};
+  for (const auto& known : kKnownNames) {
+    auto& slots = by_length[known.name.size()];
+    // Fails the build (no throw in a constant expression) if a third name of a length comes.
+    if (slots[1]) throw "more than two known names of one length";
+    (slots[0] ? slots[1] : slots[0]) = &known;
   }
-  if (equals_ignoring_case(name, "host")) return Known::host;
-  if (equals_ignoring_case(name, "accept-encoding")) return Known::accept_encoding;
-  if (equals_ignoring_case(name, "if-none-match")) return Known::if_none_match;
-  if (equals_ignoring_case(name, "if-modified-since")) return Known::if_modified_since;
-  if (equals_ignoring_case(name, "cookie")) return Known::cookie;
-  if (equals_ignoring_case(name, "authorization")) return Known::authorization;
+  return by_length;
+}();
+
+Known known_field(std::string_view name) {
+  if (name.size() > kLongestKnownName) return Known::other;
+  for (const auto* known : kKnownByLength[name.size()]) {
+    if (known && equals_ignoring_case(name, known->name)) return known->field;
+  }
   return Known::other;
 }
 
