@@ -15,6 +15,7 @@
 #include "http/form.h"
 #include "publishing/article_limits.h"
 #include "publishing/article_workflow.h"
+#include "publishing/article_terms.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "render/text.h"
@@ -33,9 +34,9 @@ constexpr std::string_view kJson = "application/json; charset=utf-8";
 
 // The fields an article write may carry; any other is a client's typo, refused (400).
 constexpr std::string_view kArticleFields[] = {
-    "title",      "slug",   "section",     "author",        "lead",      "body_markdown",
-    "categories", "tags",   "image",       "image_caption", "image_alt", "published_at",
-    "pinned",     "change", "change_note", "version"};
+    "title",      "slug",   "section",     "author",        "coauthors", "lead",
+    "body_markdown", "categories", "tags", "image", "image_caption", "image_alt",
+    "published_at", "pinned", "change", "change_note", "version"};
 
 std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -140,6 +141,7 @@ Json editable_json(const store::EditableArticle& editable, std::string_view base
       {"slug", summary.slug},
       {"section", summary.section.slug},
       {"author", summary.author.slug},
+      {"coauthors", names(article.coauthors)},
       {"lead", summary.lead},
       {"body_markdown", article.body_markdown},
       {"categories", names(article.categories)},
@@ -180,7 +182,8 @@ std::optional<ArticleAction> action_of(std::string_view segment) {
 // What a write asks, read from the JSON with the stored article (or the defaults) beneath.
 struct Values {
   std::string title, slug, section, author, lead, body, caption, alt, change, change_note;
-  std::vector<std::string> categories, tags;
+  std::vector<std::string> categories, tags, coauthors;
+  bool coauthors_sent = false;  // a write that names none keeps the byline as it is
   std::optional<std::string> image;
   std::optional<std::string> published_at;  // as sent
   bool pinned = false;
@@ -200,6 +203,7 @@ Values values_of(const store::EditableArticle& editable) {
   values.alt = summary.image_alt;
   for (const auto& term : article.categories) values.categories.push_back(term.name);
   for (const auto& term : article.tags) values.tags.push_back(term.name);
+  for (const auto& term : article.coauthors) values.coauthors.push_back(term.name);
   if (summary.image) values.image = summary.image->name;
   values.pinned = editable.pinned;
   values.change = "typo";
@@ -227,8 +231,10 @@ std::optional<http::Response> read_fields(const http::Request& request, const Js
     if (!json[name].is_string()) return wrong_type(name, "a string");
     *target = json[name].get<std::string>();
   }
-  for (auto [name, target] :
-       {std::pair{"categories", &values.categories}, {"tags", &values.tags}}) {
+  values.coauthors_sent = json.contains("coauthors");
+  for (auto [name, target] : {std::pair{"categories", &values.categories},
+                              {"tags", &values.tags},
+                              {"coauthors", &values.coauthors}}) {
     if (!json.contains(name)) continue;
     const auto& list = json[name];
     if (!list.is_array()) return wrong_type(name, "an array of strings");
@@ -308,12 +314,6 @@ http::Response invalid_response(const http::Request& request, const std::vector<
                  {"message", "the article was not saved: see fields"},
                  {"fields", std::move(fields)}}}};
   return json_response(request, http::Status::unprocessable_entity, body);
-}
-
-std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
-  std::vector<content::Term> terms;
-  for (const auto& name : names) terms.push_back({render::slugify(name), name});
-  return terms;
 }
 
 }  // namespace
@@ -477,12 +477,13 @@ http::Response ApiWriter::save(const http::Request& request, std::optional<conte
   bool known_section = false;
   for (const auto& section : store_.sections()) known_section |= section.slug == values.section;
   if (!known_section) invalid.push_back({"section", "unknown_section"});
-  for (const auto& [names, name] :
-       {std::pair{&values.categories, "categories"}, {&values.tags, "tags"}}) {
+  for (const auto& [names, name] : {std::pair{&values.categories, "categories"},
+                                    {&values.tags, "tags"},
+                                    {&values.coauthors, "coauthors"}}) {
     bool bad = names->size() > publishing::kMaxTermsPerKind;
     for (const auto& term : *names)
       bad |= term.size() > publishing::kMaxTermBytes || render::find_invalid_utf8(term) ||
-             render::slugify(term).empty();
+             render::has_control_character(term) || render::slugify(term).empty();
     if (bad) invalid.push_back({name, "invalid_text"});
   }
   std::optional<content::Timestamp> typed_date;
@@ -517,8 +518,10 @@ http::Response ApiWriter::save(const http::Request& request, std::optional<conte
   edit.updated_at = now;
   edit.author_slug = values.author;
   edit.section_slug = values.section;
-  edit.categories = terms_of(values.categories);
-  edit.tags = terms_of(values.tags);
+  edit.categories = publishing::terms_of(values.categories);
+  edit.tags = publishing::terms_of(values.tags);
+  if (values.coauthors_sent)
+    edit.coauthors = publishing::coauthors_of(values.coauthors, values.author, terms_.authors());
   if (image) edit.image_name = image->name;
   edit.image_caption = values.caption;
   edit.image_alt = values.alt;

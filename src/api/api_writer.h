@@ -28,6 +28,7 @@
 #include "publishing/article_service.h"
 #include "publishing/article_workflow.h"
 #include "store/store.h"
+#include "store/term_store.h"
 
 namespace gazette::api {
 
@@ -40,8 +41,8 @@ constexpr std::uint64_t kMaxApiRequestBytes = 2 * 1024 * 1024;
 class ApiWriter {
  public:
   ApiWriter(publishing::ArticleService& articles, media::MediaService& media, store::Store& store,
-            const content::Clock& clock)
-      : articles_(articles), media_(media), store_(store), clock_(clock) {}
+            store::TermStore& terms, const content::Clock& clock)
+      : articles_(articles), media_(media), store_(store), terms_(terms), clock_(clock) {}
 
   /// Whether `request` is one of the write side's (its method and path after kApiPrefix).
   static bool is_write_route(const http::Request& request,
@@ -62,6 +63,7 @@ class ApiWriter {
   publishing::ArticleService& articles_;
   media::MediaService& media_;
   store::Store& store_;
+  store::TermStore& terms_;  // the authors a co-author's name may be
   const content::Clock& clock_;
 };
 

@@ -224,7 +224,8 @@ int serve(const ServeOptions& options) {
   newsroom.register_with(router);  // its front door, then an area per path (newsroom_site.h)
   // The Content API: the reader pages' data as JSON, kept by the page cache like them.
   // Its write side acts for an account's token, through the newsroom's services.
-  api::ApiWriter api_writer(backend.articles, backend.media, backend.store, backend.clock);
+  api::ApiWriter api_writer(backend.articles, backend.media, backend.store, backend.term_store,
+                              backend.clock);
   api::ContentApi content_api(backend.store, backend.discovery_store,
                               api::ApiAccess{backend.api_tokens, api_writer});
   router.add(std::string(api::kApiPrefix),

@@ -10,6 +10,7 @@
 #include "newsroom/media_library_pages.h"
 #include "publishing/article_body.h"
 #include "publishing/article_limits.h"
+#include "publishing/article_terms.h"
 #include "publishing/article_workflow.h"
 #include "render/slug.h"
 #include "site/pages.h"
@@ -89,29 +90,6 @@ FieldError refusal_error(content::EditRefusal refusal) {
       return {"id", "id", "bad_request_message"};
   }
   return {"id", "id", "bad_request_message"};
-}
-
-std::vector<content::Term> terms_of(const std::vector<std::string>& names) {
-  std::vector<content::Term> terms;
-  for (const auto& name : names) terms.push_back({render::slugify(name), name});
-  return terms;
-}
-
-// The co-authors typed: each once, never the author, in the order typed. A name an author has
-// is that author (whatever their slug: an import may have made it from a login); another is a
-// new guest, under a slug made from the name.
-std::vector<content::Term> coauthors_of(const std::vector<std::string>& names,
-                                        std::string_view author_slug,
-                                        const std::vector<content::Author>& authors) {
-  std::vector<content::Term> coauthors;
-  for (auto& term : terms_of(names)) {
-    for (const auto& author : authors)
-      if (author.name == term.name) term.slug = author.slug;
-    bool seen = term.slug == author_slug;
-    for (const auto& kept : coauthors) seen |= kept.slug == term.slug;
-    if (!seen) coauthors.push_back(std::move(term));
-  }
-  return coauthors;
 }
 
 }  // namespace
@@ -455,10 +433,10 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   edit.updated_at = call.now;
   edit.author_slug = values.author;
   edit.section_slug = values.section;
-  edit.categories = terms_of(category_names);
-  edit.tags = terms_of(tag_names);
+  edit.categories = publishing::terms_of(category_names);
+  edit.tags = publishing::terms_of(tag_names);
   if (coauthors_sent)
-    edit.coauthors = coauthors_of(coauthor_names, values.author, terms_.authors());
+    edit.coauthors = publishing::coauthors_of(coauthor_names, values.author, terms_.authors());
   if (values.image) edit.image_name = values.image->name;
   edit.image_caption = values.caption;
   edit.image_alt = values.alt;

@@ -173,5 +173,57 @@ TEST_F(ContentApiWrite, EditorsAndAdminsWriteAnyonesArticlesAuthorsOnlyTheirOwnA
             201);
 }
 
+TEST_F(ContentApiWrite, CoAuthorsAreNamedInOrderAndKeptByAWriteThatNamesNone) {
+  add_user("aline@test.example", "Aline Autrice", "author");
+  add_user("karim@test.example", "Karim Haddad", "author");
+  auto aline = make_token(sign_in("aline@test.example"), "aline");
+  ASSERT_FALSE(aline.empty());
+
+  // An author's name is that author; another name is a guest, who gets an author page.
+  auto created = api(
+      "POST", "/api/v1/articles", aline,
+      R"({"title":"Le port sous la grêle","section":"actualite","coauthors":["Karim Haddad","Léa Martin"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find(R"("coauthors":["Karim Haddad","Léa Martin"])"), std::string::npos)
+      << created.body;
+  auto target = "/api/v1/articles/" + field(created.body, "id");
+  ASSERT_EQ(api("POST", target + "/publish", aline).status, 200);
+  auto page = get("/actualite/le-port-sous-la-grele/");
+  ASSERT_EQ(page.status, 200);
+  std::regex byline(">Aline Autrice</a>, <a [^>]*>Karim Haddad</a> et <a [^>]*>Léa Martin</a>");
+  EXPECT_TRUE(std::regex_search(page.body, byline)) << page.body;
+  auto guest = get("/author/lea-martin/");
+  EXPECT_EQ(guest.status, 200);
+  EXPECT_NE(guest.body.find("Le port sous la grêle"), std::string::npos);
+
+  // A write that names no co-author keeps them; bad lists change nothing.
+  auto read = api("GET", target, aline);
+  auto kept = api("PATCH", target, aline, R"({"lead":"Des toits percés."})",
+                  {{"If-Match", read.header("etag")}});
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_NE(kept.body.find(R"("coauthors":["Karim Haddad","Léa Martin"])"), std::string::npos);
+  auto version = kept.header("etag");
+  std::string too_many = R"({"coauthors":["Invité 0")";
+  for (int i = 1; i <= 30; ++i) too_many += ",\"Invité " + std::to_string(i) + "\"";
+  too_many += "]}";
+  EXPECT_EQ(api("PATCH", target, aline, R"({"coauthors":"Karim Haddad"})", {{"If-Match", version}})
+                .status,
+            400);
+  EXPECT_EQ(api("PATCH", target, aline, too_many, {{"If-Match", version}}).status, 422);
+  EXPECT_EQ(api("PATCH", target, aline, R"({"coauthors":["Nom\u0007sonore"]})",
+                {{"If-Match", version}})
+                .status,
+            422);
+  EXPECT_TRUE(std::regex_search(get("/actualite/le-port-sous-la-grele/").body, byline));
+
+  // An empty list takes them off the byline, and off their pages, after a restart too.
+  auto removed = api("PATCH", target, aline, R"({"coauthors":[]})", {{"If-Match", version}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  restart_server();
+  page = get("/actualite/le-port-sous-la-grele/");
+  EXPECT_EQ(page.body.find("Karim Haddad"), std::string::npos);
+  EXPECT_EQ(get("/author/lea-martin/").body.find("Le port sous la grêle"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gazette::testing
