@@ -190,6 +190,7 @@ TEST_P(Search, ServeCatchesUpWithChangesItDidNotIndex) {
   } else {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);  // the server may be writing meanwhile
     ASSERT_EQ(sqlite3_exec(db, edit.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
   }

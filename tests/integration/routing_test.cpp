@@ -63,6 +63,8 @@ TEST_F(Routing, AnOldUrlRedirectsOnlyToAPathOnThisSite) {
   server();  // migrates the database
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(this->db().c_str(), &db), SQLITE_OK);
+  // The server may be writing meanwhile (its start-up catch-up of the search index).
+  sqlite3_busy_timeout(db, 10000);
   ASSERT_EQ(sqlite3_exec(db,
                          "INSERT INTO redirects (from_path, to_path) VALUES "
                          "('/ancien/', '//evil.example/'), ('/autre/', '/actualite/')",
