@@ -34,9 +34,9 @@ constexpr std::string_view kJson = "application/json; charset=utf-8";
 
 // The fields an article write may carry; any other is a client's typo, refused (400).
 constexpr std::string_view kArticleFields[] = {
-    "title",      "slug",   "section",     "author",        "coauthors", "lead",
-    "body_markdown", "categories", "tags", "image", "image_caption", "image_alt",
-    "published_at", "pinned", "change", "change_note", "version"};
+    "title",         "slug",       "section", "author",      "coauthors",     "lead",
+    "body_markdown", "categories", "tags",    "image",       "image_caption", "image_alt",
+    "published_at",  "pinned",     "change",  "change_note", "version"};
 
 std::string dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);

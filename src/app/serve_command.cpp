@@ -225,7 +225,7 @@ int serve(const ServeOptions& options) {
   // The Content API: the reader pages' data as JSON, kept by the page cache like them.
   // Its write side acts for an account's token, through the newsroom's services.
   api::ApiWriter api_writer(backend.articles, backend.media, backend.store, backend.term_store,
-                              backend.clock);
+                            backend.clock);
   api::ContentApi content_api(backend.store, backend.discovery_store,
                               api::ApiAccess{backend.api_tokens, api_writer});
   router.add(std::string(api::kApiPrefix),

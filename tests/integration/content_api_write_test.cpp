@@ -210,10 +210,10 @@ TEST_F(ContentApiWrite, CoAuthorsAreNamedInOrderAndKeptByAWriteThatNamesNone) {
                 .status,
             400);
   EXPECT_EQ(api("PATCH", target, aline, too_many, {{"If-Match", version}}).status, 422);
-  EXPECT_EQ(api("PATCH", target, aline, R"({"coauthors":["Nom\u0007sonore"]})",
-                {{"If-Match", version}})
-                .status,
-            422);
+  EXPECT_EQ(
+      api("PATCH", target, aline, R"({"coauthors":["Nom\u0007sonore"]})", {{"If-Match", version}})
+          .status,
+      422);
   EXPECT_TRUE(std::regex_search(get("/actualite/le-port-sous-la-grele/").body, byline));
 
   // An empty list takes them off the byline, and off their pages, after a restart too.

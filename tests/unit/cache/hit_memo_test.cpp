@@ -14,17 +14,17 @@ namespace {
 // A site whose every page says what `body` holds when it is rendered, and depends on article 1.
 struct Site {
   explicit Site(std::optional<content::Timestamp> expires_at = std::nullopt)
-      : responder(cache,
-                  [this, expires_at](const http::Request&) {
-                    http::Response response{http::Status::ok, 11};
-                    response.set(http::beast_http::field::content_type, "text/html; charset=utf-8");
-                    response.body() = body;
-                    return http::Answer(
-                        std::move(response),
-                        http::Cacheable{{content::parse_dependency("article:1").value()},
-                                        expires_at});
-                  },
-                  {}) {}
+      : responder(
+            cache,
+            [this, expires_at](const http::Request&) {
+              http::Response response{http::Status::ok, 11};
+              response.set(http::beast_http::field::content_type, "text/html; charset=utf-8");
+              response.body() = body;
+              return http::Answer(
+                  std::move(response),
+                  http::Cacheable{{content::parse_dependency("article:1").value()}, expires_at});
+            },
+            {}) {}
 
   // What a plain GET of / gets from the cache alone: its body, or nothing on a miss.
   std::optional<std::string> ready() {
@@ -75,9 +75,9 @@ TEST(HitMemo, EachCacheIsAnsweredFromItsOwnPages) {
 
 TEST(HitMemo, APageThatExpiredIsAMissEvenWhenThisThreadServedIt) {
   // Expiry is kept to the second: this page lives until the next second but one.
-  auto expires_at = std::chrono::time_point_cast<std::chrono::seconds>(
-                        std::chrono::system_clock::now()) +
-                    std::chrono::seconds(2);
+  auto expires_at =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
+      std::chrono::seconds(2);
   Site site(expires_at);
   site.render();
   EXPECT_EQ(site.ready(), "<p>first</p>");
