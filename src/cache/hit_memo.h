@@ -12,10 +12,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "cache/cached_page.h"
 #include "cache/compression.h"
+#include "cache/pages_by_key.h"
 #include "http/reply.h"
 
 namespace gazette::cache {
@@ -53,16 +53,9 @@ class HitMemo {
   MemoizedPage& keep(std::string_view key, std::shared_ptr<const CachedPage> page);
 
  private:
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const noexcept {
-      return std::hash<std::string_view>{}(key);
-    }
-  };
-
   std::uint64_t cache_id_ = 0;
   std::uint64_t generation_ = 0;
-  std::unordered_map<std::string, MemoizedPage, KeyHash, std::equal_to<>> pages_;
+  PagesByKey<MemoizedPage> pages_;
 };
 
 }  // namespace gazette::cache

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cache/cached_page.h"
+#include "cache/pages_by_key.h"
 #include "metrics/sharded_counter.h"
 
 namespace gazette::cache {
@@ -72,14 +73,7 @@ class PageCache {
   const std::size_t byte_budget_;
   const std::uint64_t id_;
   mutable std::shared_mutex mutex_;
-  // Looked up by string_view (C++20's transparent lookup): a hit builds no std::string.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const noexcept {
-      return std::hash<std::string_view>{}(key);
-    }
-  };
-  std::unordered_map<std::string, std::shared_ptr<CachedPage>, KeyHash, std::equal_to<>> pages_;
+  PagesByKey<std::shared_ptr<CachedPage>> pages_;
   std::unordered_map<content::Dependency, std::unordered_set<std::string>> pages_by_dependency_;
   std::size_t bytes_ = 0;
   // Its own cache line: every hit reads it, and the lock beside it is written by misses.

@@ -3,7 +3,7 @@
 // rendering), and restoring one — which is a new save, so nothing is ever lost.
 #include "newsroom/article_pages.h"
 #include "newsroom/line_diff.h"
-#include "render/slug.h"
+#include "publishing/article_terms.h"
 #include "site/bylines.h"
 
 namespace gazette::newsroom {
@@ -212,9 +212,8 @@ http::Response ArticlePages::restore_revision(Call& call, content::ArticleId id,
   edit.updated_at = call.now;
   edit.author_slug = current.summary.author.slug;
   edit.section_slug = revision->section.slug;
-  for (const auto& name : revision->categories)
-    edit.categories.push_back({render::slugify(name), name});
-  for (const auto& name : revision->tags) edit.tags.push_back({render::slugify(name), name});
+  edit.categories = publishing::terms_of(revision->categories);
+  edit.tags = publishing::terms_of(revision->tags);
   if (revision->image_name && media_.find(*revision->image_name))
     edit.image_name = revision->image_name;
   edit.image_caption = revision->image_caption;
