@@ -14,8 +14,8 @@
 #include "auth/capabilities.h"
 #include "http/form.h"
 #include "publishing/article_limits.h"
-#include "publishing/article_workflow.h"
 #include "publishing/article_terms.h"
+#include "publishing/article_workflow.h"
 #include "render/dates.h"
 #include "render/slug.h"
 #include "render/text.h"
@@ -447,19 +447,24 @@ http::Response ApiWriter::save(const http::Request& request, std::optional<conte
   values.alt = std::string(render::trim(values.alt));
   values.change_note = std::string(render::trim(values.change_note));
   std::vector<Invalid> invalid;
+  // As in the newsroom's editor: no control character in a one-line field, only line breaks
+  // and tabs in the others.
   auto check_text = [&](const std::string& value, std::string_view name, std::size_t limit,
-                        bool required) {
+                        bool required,
+                        publishing::TextShape shape = publishing::TextShape::one_line) {
     if (required && value.empty()) {
       invalid.push_back({std::string(name), "required"});
-    } else if (render::find_invalid_utf8(value)) {
+    } else if (render::find_invalid_utf8(value) ||
+               publishing::has_forbidden_control(value, shape)) {
       invalid.push_back({std::string(name), "invalid_text"});
     } else if (value.size() > limit) {
       invalid.push_back({std::string(name), "too_long"});
     }
   };
   check_text(values.title, "title", publishing::kMaxTitleBytes, true);
-  check_text(values.lead, "lead", publishing::kMaxLeadBytes, false);
-  check_text(values.body, "body_markdown", publishing::kMaxBodyBytes, false);
+  check_text(values.lead, "lead", publishing::kMaxLeadBytes, false, publishing::TextShape::lines);
+  check_text(values.body, "body_markdown", publishing::kMaxBodyBytes, false,
+             publishing::TextShape::lines);
   check_text(values.caption, "image_caption", publishing::kMaxCaptionBytes, false);
   check_text(values.alt, "image_alt", publishing::kMaxCaptionBytes, false);
   auto change = content::parse_change_kind(values.change);
@@ -469,7 +474,8 @@ http::Response ApiWriter::save(const http::Request& request, std::optional<conte
     } else if (content::is_public(*change) && values.change_note.empty()) {
       invalid.push_back({"change_note", "required"});
     } else {
-      check_text(values.change_note, "change_note", content::kMaxChangeNoteBytes, false);
+      check_text(values.change_note, "change_note", content::kMaxChangeNoteBytes, false,
+                 publishing::TextShape::lines);
     }
   }
   if (values.slug.empty() && invalid.empty()) values.slug = render::slugify(values.title);

@@ -25,12 +25,14 @@ using publishing::ArticleAction;
 namespace {
 
 // Limits of an article's parts: the same for the Content API (publishing/article_limits.h).
+using publishing::has_forbidden_control;
 using publishing::kMaxBodyBytes;
 using publishing::kMaxCaptionBytes;
 using publishing::kMaxLeadBytes;
 using publishing::kMaxTermBytes;
 using publishing::kMaxTermsPerKind;
 using publishing::kMaxTitleBytes;
+using publishing::TextShape;
 // The kinds of change offered when a public article is saved, in the order of the select.
 constexpr content::ChangeKind kChangeKinds[] = {
     content::ChangeKind::typo, content::ChangeKind::update, content::ChangeKind::correction,
@@ -51,8 +53,7 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
               : std::string(),
           editable.version, summary.image, editable.pinned, "typo", "",
           std::string(content::to_string(summary.kind)), article.sponsor,
-          join_names(article.coauthors),
-          summary.image ? summary.image->credit : std::string(),
+          join_names(article.coauthors), summary.image ? summary.image->credit : std::string(),
           std::to_string(summary.image ? summary.image->focal.x : content::FocalPoint::kCentre),
           std::to_string(summary.image ? summary.image->focal.y : content::FocalPoint::kCentre)};
 }
@@ -317,19 +318,21 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   }
 
   std::vector<FieldError> errors;
+  // A control character is nothing a person typed (a paste from a program), invisible on the
+  // form and refused by feeds: none in a one-line field, only line breaks and tabs in the others.
   auto check_text = [&](const std::string& value, std::string_view field, std::string_view label,
-                        std::size_t limit, bool required) {
+                        std::size_t limit, bool required, TextShape shape = TextShape::one_line) {
     if (required && value.empty()) {
       errors.push_back({std::string(field), std::string(label), "err_required"});
-    } else if (render::find_invalid_utf8(value)) {
+    } else if (render::find_invalid_utf8(value) || has_forbidden_control(value, shape)) {
       errors.push_back({std::string(field), std::string(label), "err_invalid_text"});
     } else if (value.size() > limit) {
       errors.push_back({std::string(field), std::string(label), "err_too_long"});
     }
   };
   check_text(values.title, "title", "title", kMaxTitleBytes, true);
-  check_text(values.lead, "lead", "lead", kMaxLeadBytes, false);
-  check_text(values.body, "body", "body", kMaxBodyBytes, false);
+  check_text(values.lead, "lead", "lead", kMaxLeadBytes, false, TextShape::lines);
+  check_text(values.body, "body", "body", kMaxBodyBytes, false, TextShape::lines);
   check_text(values.caption, "caption", "caption", kMaxCaptionBytes, false);
   check_text(values.alt, "alt", "alt", kMaxCaptionBytes, false);
   check_text(values.categories, "categories", "categories", kMaxTermBytes * kMaxTermsPerKind,
@@ -344,7 +347,7 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
       errors.push_back({"change_note", "change_note", "err_change_note_required"});
     } else {
       check_text(values.change_note, "change_note", "change_note", content::kMaxChangeNoteBytes,
-                 false);
+                 false, TextShape::lines);
     }
   }
   auto kind = content::parse_article_kind(values.kind);
@@ -354,7 +357,8 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
     if (kind && *kind != content::ArticleKind::sponsored) values.sponsor.clear();
     if (!kind) {
       errors.push_back({"kind", "kind", "err_kind"});
-    } else if (render::find_invalid_utf8(values.sponsor)) {
+    } else if (render::find_invalid_utf8(values.sponsor) ||
+               render::has_control_character(values.sponsor)) {
       errors.push_back({"sponsor", "sponsor", "err_invalid_text"});
     } else if (auto problem = content::sponsor_problem(*kind, values.sponsor)) {
       errors.push_back(
@@ -371,7 +375,8 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   auto tag_names = split_names(values.tags);
   auto coauthor_names = split_names(values.coauthors);
   for (const auto& [names, field] : {std::pair{&category_names, "categories"},
-                                     {&tag_names, "tags"}, {&coauthor_names, "coauthors"}}) {
+                                     {&tag_names, "tags"},
+                                     {&coauthor_names, "coauthors"}}) {
     bool bad = names->size() > kMaxTermsPerKind;
     for (const auto& name : *names)
       bad |= name.size() > kMaxTermBytes || render::slugify(name).empty();
@@ -413,7 +418,8 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   if (photo_details_sent) {
     if (!media::MediaService::acceptable_credit(values.credit))
       errors.push_back({"credit", "library_credit", "err_invalid_text"});
-    if (!focal_x || !focal_y) errors.push_back({"focal_x", "library_focal", "library_invalid_focal"});
+    if (!focal_x || !focal_y)
+      errors.push_back({"focal_x", "library_focal", "library_invalid_focal"});
   }
 
   if (!errors.empty())

@@ -29,14 +29,6 @@ std::string with_unix_line_ends(std::string_view text) {
   return out;
 }
 
-// Whether `text` of several lines holds a control character other than a line break or tab.
-bool has_control_besides_lines(std::string_view text) {
-  for (unsigned char c : text) {
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return true;
-  }
-  return false;
-}
-
 // A phone number as people write it: digits, spaces and + . - ( ), with at least one digit.
 bool is_phone(std::string_view phone) {
   bool has_digit = false;
@@ -66,7 +58,7 @@ http::Response SettingsPages::publisher_page(Call& call) {
         render::has_control_character(publisher.name))
       errors.push_back({"publisher_name", "publisher_name", "err_invalid_text"});
     if (!acceptable_text(publisher.address, kMaxAddressBytes) ||
-        has_control_besides_lines(publisher.address))
+        render::has_control_besides_line_breaks(publisher.address))
       errors.push_back({"publisher_address", "publisher_address", "err_invalid_text"});
     if (!publisher.email.empty() && !auth::is_email(publisher.email))
       errors.push_back({"publisher_email", "publisher_email", "err_email"});
@@ -76,7 +68,8 @@ http::Response SettingsPages::publisher_page(Call& call) {
       auto field = policy_field(policy);
       auto& text = publisher.policy(policy);
       text = with_unix_line_ends(render::trim(call.form.get(field)));
-      if (!acceptable_text(text, content::kMaxPolicyBytes) || has_control_besides_lines(text))
+      if (!acceptable_text(text, content::kMaxPolicyBytes) ||
+          render::has_control_besides_line_breaks(text))
         errors.push_back({field, field, "err_invalid_text"});
     }
     if (errors.empty()) {

@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
+
+#include "render/text.h"
 
 namespace gazette::publishing {
 
@@ -14,5 +17,18 @@ constexpr std::size_t kMaxCaptionBytes = 500;  // a photo's caption, and its alt
 constexpr std::size_t kMaxCreditBytes = 200;   // a photo's credit: a name or an agency
 constexpr std::size_t kMaxTermBytes = 100;
 constexpr std::size_t kMaxTermsPerKind = 30;
+
+/// What a text field of an article may hold besides printable characters.
+enum class TextShape {
+  one_line,  // no control character at all: a title, a caption, a name
+  lines,     // line breaks and tabs: a lead, a body, a note
+};
+
+/// Whether `text` holds a control character its shape does not allow: nothing a person typed (a
+/// paste from a program), invisible on a form, and refused by XML feeds.
+inline bool has_forbidden_control(std::string_view text, TextShape shape) {
+  return shape == TextShape::one_line ? render::has_control_character(text)
+                                      : render::has_control_besides_line_breaks(text);
+}
 
 }  // namespace gazette::publishing

@@ -105,4 +105,10 @@ bool has_control_character(std::string_view text) {
   return false;
 }
 
+bool has_control_besides_line_breaks(std::string_view text) {
+  for (unsigned char c : text)
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) return true;
+  return false;
+}
+
 }  // namespace gazette::render

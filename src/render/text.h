@@ -19,6 +19,10 @@ std::string escape_html(std::string_view text);
 /// a one-line field a person typed, and what a header injection needs.
 bool has_control_character(std::string_view text);
 
+/// Whether `text` of several lines holds an ASCII control character other than a line break
+/// (CR, LF) or a tab, or DEL: invisible in a form, a paste from a program, and refused by XML.
+bool has_control_besides_line_breaks(std::string_view text);
+
 /// `text` without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
 

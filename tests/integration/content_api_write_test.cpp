@@ -74,6 +74,18 @@ TEST_F(ContentApiWrite, EachRoleWritesWhatTheNewsroomLetsItAndErrorsChangeNothin
           .status,
       413);
   EXPECT_EQ(api("PATCH", target, author, R"({"title":""})", {{"If-Match", version}}).status, 422);
+  // Control characters: none in a title or caption, only line breaks and tabs in a body.
+  EXPECT_EQ(api("PATCH", target, author, R"({"title":"Autre\u0007"})", {{"If-Match", version}})
+                .status,
+            422);
+  EXPECT_EQ(api("PATCH", target, author, R"({"image_caption":"Une\nlégende"})",
+                {{"If-Match", version}})
+                .status,
+            422);
+  EXPECT_EQ(api("PATCH", target, author, R"({"body_markdown":"Texte\u0000caché"})",
+                {{"If-Match", version}})
+                .status,
+            422);
   EXPECT_EQ(api("PATCH", target, author, R"({"title":"Sans version"})").status, 428);
   auto row = article_row(std::stoll(id));
   ASSERT_TRUE(row);

@@ -90,7 +90,25 @@ TEST_F(NewsroomArticles, InvalidFieldsAreRefusedWithTheFormAndNothingIsSaved) {
   EXPECT_EQ(post("/newsroom/articles/new", fields, &admin_).status, 400);
   fields = article_fields(admin_, std::string("Octets \xff\xfe invalides"));
   EXPECT_EQ(post("/newsroom/articles/new", fields, &admin_).status, 422);
+  // A control character, which no one types: none in a title or a caption, and only line
+  // breaks and tabs in a lead.
+  fields = article_fields(admin_, "Titre\x01 invisible");
+  auto control = post("/newsroom/articles/new", fields, &admin_);
+  EXPECT_EQ(control.status, 422);
+  EXPECT_NE(control.body.find("href=\"#title\""), std::string::npos);
+  fields = article_fields(admin_, "Légende à tabulation");
+  fields["caption"] = "Une\tlégende";
+  EXPECT_EQ(post("/newsroom/articles/new", fields, &admin_).status, 422);
+  fields = article_fields(admin_, "Chapô à échappement");
+  fields["lead"] = "Un chapô\x1b[31m";
+  EXPECT_EQ(post("/newsroom/articles/new", fields, &admin_).status, 422);
   EXPECT_EQ(count("SELECT count(*) FROM articles"), articles_before);
+  // A lead of two lines, as a browser sends a text area (CRLF), with a tab, is saved.
+  fields = article_fields(admin_, "Chapô de deux lignes");
+  fields["lead"] = "Première ligne,\r\n\tseconde ligne.";
+  EXPECT_EQ(post("/newsroom/articles/new", fields, &admin_).status, 303);
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), articles_before + 1);
+  articles_before += 1;
 
   // A slug another article has.
   fields = article_fields(admin_, "Doublon");
