@@ -221,9 +221,19 @@ LiveComposerPages::PhotoForm LiveComposerPages::read_entry_form(const Call& call
   values.credit = std::string(render::trim(form.get("credit")));
   values.alt = std::string(render::trim(form.get("alt")));
   PhotoForm photo;
+  using publishing::has_forbidden_control;
+  using publishing::TextShape;
   if (!acceptable_text(values.text, publishing::kMaxLiveEntryBytes))
     photo.error_key =
         render::find_invalid_utf8(values.text) ? "err_invalid_text" : "live_err_too_long";
+  // As in the article editor (publishing/article_limits.h): line breaks and tabs in the text,
+  // no control character in the photo's one-line fields.
+  else if (has_forbidden_control(values.text, TextShape::lines))
+    photo.error_key = "err_invalid_text";
+  else if (has_forbidden_control(values.caption, TextShape::one_line) ||
+           has_forbidden_control(values.credit, TextShape::one_line) ||
+           has_forbidden_control(values.alt, TextShape::one_line))
+    photo.error_key = "live_err_photo_text";
   else if (!acceptable_text(values.caption, kMaxCaptionBytes) ||
            !acceptable_text(values.credit, kMaxCreditBytes) ||
            !acceptable_text(values.alt, kMaxCaptionBytes) ||

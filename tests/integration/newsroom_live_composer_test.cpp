@@ -150,7 +150,11 @@ TEST_F(LiveComposer, AuthorsPostToTheirOwnCoverageAndContributorsToNone) {
   auto too_long = post_entry(editor_, annas, std::string(20'001, 'a'));
   EXPECT_EQ(too_long.status, 422);
   EXPECT_EQ(too_long.body.find(std::string(1000, 'a')), std::string::npos);
+  // A control character, which no one types: only line breaks and tabs in the text.
+  EXPECT_EQ(post_entry(editor_, annas, "Alerte\x07 en cours").status, 422);
   EXPECT_EQ(entries(), 2);
+  EXPECT_EQ(post_entry(editor_, annas, "Deux lignes\r\n\tet un retrait").status, 303);
+  EXPECT_EQ(entries(), 3);
   EXPECT_EQ(get(composer(999), &editor_).status, 404);
   EXPECT_EQ(get("/newsroom/live/abc", &editor_).status, 404);
   EXPECT_EQ(get(composer(annas) + "/entries/999", &editor_).status, 404);
