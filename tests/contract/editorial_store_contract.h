@@ -165,6 +165,16 @@ TYPED_TEST_P(EditorialStoreContract, TheListPagesFiltersAndShowsTheLastSavedFirs
   store::NewsroomFilter by_author;
   by_author.author_slug = "personne";
   EXPECT_EQ(editorial.list_articles(by_author).total, 0);
+  // An author's articles are those they signed first and those they co-signed.
+  auto cosigned = this->edit("cosigne", "Cosigné");
+  cosigned.coauthors = std::vector<content::Term>{{"lea-martin", "Léa Martin"}};
+  this->save(cosigned, kNow + 9 * kMinute);
+  by_author.author_slug = "lea-martin";
+  auto signed_by_lea = editorial.list_articles(by_author);
+  ASSERT_EQ(signed_by_lea.rows.size(), 1u);
+  EXPECT_EQ(signed_by_lea.rows[0].title, "Cosigné");
+  by_author.author_slug = kAuthor.slug;
+  EXPECT_EQ(editorial.list_articles(by_author).total, 7);
 }
 
 TYPED_TEST_P(EditorialStoreContract, ADeletedArticleSaysWhereItWasAndTakesItsRevisions) {

@@ -146,6 +146,11 @@ TEST_F(NewsroomArticles, TheListFiltersByStatusSectionAndAuthorAndSearchesTitles
   EXPECT_EQ(published.size(), 3u);
   EXPECT_EQ(titles("section=sport"), std::vector<std::string>{"Match nul"});
   EXPECT_EQ(titles("author=agence").size(), 2u);
+  // An article the agency co-signed is listed under it too.
+  auto cosigned = article_fields(admin_, "Cosigné avec l’agence");
+  cosigned["coauthors"] = "Agence";
+  ASSERT_EQ(post("/newsroom/articles/new", cosigned, &admin_).status, 303);
+  EXPECT_EQ(titles("author=agence").size(), 3u);
   EXPECT_EQ(titles("q=NUMÉRO").size(), 0u) << "case folding is ASCII only";
   EXPECT_EQ(titles("q=num%C3%A9ro").size(), 2u);
   EXPECT_EQ(titles("q=DEUX"), std::vector<std::string>{"Publié numéro deux"});

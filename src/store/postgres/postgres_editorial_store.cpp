@@ -132,7 +132,9 @@ NewsroomListing PostgresEditorialStore::list_articles(const NewsroomFilter& filt
       " FROM articles a JOIN sections s ON s.id = a.section_id"
       " JOIN authors au ON au.id = a.author_id"
       " WHERE ($1::text = '' OR a.status = $1::text) AND ($2::text = '' OR s.slug = $2::text)"
-      " AND ($3::text = '' OR au.slug = $3::text)"
+      // An author's articles are those they signed first or co-signed.
+      " AND ($3::text = '' OR au.slug = $3::text OR EXISTS (SELECT 1 FROM article_coauthors c"
+      " JOIN authors ca ON ca.id = c.author_id WHERE c.article_id = a.id AND ca.slug = $3::text))"
       " AND ($4::text = '' OR strpos(lower(a.title COLLATE \"C\"),"
       " lower($4::text COLLATE \"C\")) > 0)";
   Params params;

@@ -131,7 +131,10 @@ NewsroomListing SqliteEditorialStore::list_articles(const NewsroomFilter& filter
       " FROM articles a JOIN sections s ON s.id = a.section_id"
       " JOIN authors au ON au.id = a.author_id"
       " WHERE (?1 = '' OR a.status = ?1) AND (?2 = '' OR s.slug = ?2)"
-      " AND (?3 = '' OR au.slug = ?3) AND (?4 = '' OR instr(lower(a.title), lower(?4)) > 0)";
+      // An author's articles are those they signed first or co-signed.
+      " AND (?3 = '' OR au.slug = ?3 OR EXISTS (SELECT 1 FROM article_coauthors c"
+      " JOIN authors ca ON ca.id = c.author_id WHERE c.article_id = a.id AND ca.slug = ?3))"
+      " AND (?4 = '' OR instr(lower(a.title), lower(?4)) > 0)";
   auto bind_filter = [&](Statement& statement) {
     // A std::string, never a null string_view: SQLite binds a null pointer as NULL, not ''.
     statement.bind(1, std::string(filter.status ? content::to_string(*filter.status) : ""))
