@@ -58,6 +58,8 @@ struct ArticleDraft : ArticleFields {
   /// The photo's credit (« AFP »): the photo's own, shown wherever it leads an article, as the
   /// media library sets it. nullopt leaves it as it is.
   std::optional<std::string> image_credit;
+  /// The point its crops keep, also the photo's own. nullopt leaves it as it is.
+  std::optional<FocalPoint> image_focal;
 };
 
 /// What a write did: the article's id and where it appeared before and appears now.

@@ -14,6 +14,7 @@
 #include "transfer/article_file.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include <yaml-cpp/yaml.h>
@@ -94,6 +95,21 @@ int value_line(const Field& field) {
 
 ArticleFileError field_error(const Field& field, std::string_view name, std::string_view what) {
   return ArticleFileError{value_line(field), std::string(name) + ": " + std::string(what)};
+}
+
+// `image_focal: 30 70` (or `30, 70`): two whole numbers from 0 to 100, or nothing.
+std::optional<content::FocalPoint> focal_point_of(std::string_view text) {
+  int values[2];
+  const char* at = text.data();
+  const char* end = text.data() + text.size();
+  for (int i = 0; i < 2; ++i) {
+    while (at < end && (*at == ' ' || (i == 1 && *at == ','))) ++at;
+    auto [past, error] = std::from_chars(at, end, values[i]);
+    if (error != std::errc() || values[i] < 0 || values[i] > 100) return std::nullopt;
+    at = past;
+  }
+  if (at != end) return std::nullopt;
+  return content::FocalPoint{values[0], values[1]};
 }
 
 // Reads the fields of the front matter. The error, if any, is kept for the caller.
@@ -194,6 +210,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   file.image_caption = reader.text("image_caption");
   file.image_alt = reader.text("image_alt");
   file.image_credit = reader.text("image_credit");
+  const std::string focal = reader.text("image_focal");
   file.language = reader.text("language");
   reader.text_list("category", file.categories);
   reader.text_list("categories", file.categories);
@@ -236,6 +253,15 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
     return field_error(*reader.find("image_credit"), "image_credit",
                        "expected one line of at most " +
                            std::to_string(publishing::kMaxCreditBytes) + " bytes");
+  }
+  if (!focal.empty()) {
+    file.image_focal = focal_point_of(focal);
+    if (!file.image_focal || file.image.empty()) {
+      return field_error(*reader.find("image_focal"), "image_focal",
+                         file.image.empty() ? "needs the image it is a point of"
+                                            : "expected two whole numbers from 0 to 100, the "
+                                              "point's left and top in percent (like 30 70)");
+    }
   }
   if (file.change_note.size() > content::kMaxChangeNoteBytes) {
     return field_error(*reader.find("change_note"), "change_note",

@@ -27,6 +27,9 @@ struct ArticleFile {
   std::string image_caption;
   std::string image_alt;
   std::string image_credit;  // optional; « AFP »: the photo's credit
+  /// Optional; `image_focal: 30 70`: the point crops keep, in percent of the photo's width from
+  /// its left and of its height from its top (the media library's focal point).
+  std::optional<content::FocalPoint> image_focal;
   std::optional<content::Timestamp> date;  // publication time; now when absent
   content::ArticleStatus status = content::ArticleStatus::published;
   std::string language;        // optional; informative

@@ -99,6 +99,7 @@ std::variant<content::ArticleDraft, PublishError> prepare_article(const ArticleF
   draft.image_caption = file.image_caption;
   draft.image_alt = file.image_alt.empty() ? file.image_caption : file.image_alt;
   if (!file.image_credit.empty()) draft.image_credit = file.image_credit;
+  draft.image_focal = file.image_focal;
   draft.pinned = file.pinned;
   draft.change = file.change;
   draft.change_note = file.change_note;

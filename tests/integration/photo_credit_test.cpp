@@ -209,16 +209,34 @@ TEST_F(PhotoCredit, TheEditorSetsTheMainPhotosCreditAndFocalPoint) {
             1);
 }
 
-TEST_F(PhotoCredit, FrontMatterGivesThePhotoItsCredit) {
+TEST_F(PhotoCredit, FrontMatterGivesThePhotoItsCreditAndFocalPoint) {
   std::ofstream(dir().file("port.jpg"), std::ios::binary) << reference_photo();
   auto path = dir().file("port.md");
   std::ofstream(path) << "---\ntitle: Le port\nsection: Monde\nimage: port.jpg\n"
-                         "image_alt: Des bateaux\nimage_credit: Reuters\n---\n\nTexte.\n";
+                         "image_alt: Des bateaux\nimage_credit: Reuters\nimage_focal: 30 70\n"
+                         "---\n\nTexte.\n";
   auto published = run_gazette({"publish", path, "--db", db()});
   ASSERT_EQ(published.exit_code, 0) << published.err;
   HtmlDocument page(get("/monde/le-port/").body);
-  EXPECT_EQ(page.find("figure", "article-image").find_all("span", "credit").at(0).text(),
-            "Photo\u202F: Reuters");
+  auto figure = page.find("figure", "article-image");
+  EXPECT_EQ(figure.find_all("span", "credit").at(0).text(), "Photo\u202F: Reuters");
+  auto image = figure.find_all("img").at(0);
+  EXPECT_TRUE(image.has_class("focal-x-30")) << image.attribute("class");
+  EXPECT_TRUE(image.has_class("focal-y-70")) << image.attribute("class");
+  EXPECT_EQ(count("SELECT count(*) FROM media WHERE credit = 'Reuters' AND focal_x = 30 AND"
+                  " focal_y = 70"),
+            1);
+
+  // A point outside the photo, or not two numbers: refused, naming the field; nothing changes.
+  for (const std::string focal : {"30 170", "30", "trente 70", "30 70 10", "-5 50"}) {
+    std::ofstream(path) << "---\ntitle: Le port\nsection: Monde\nimage: port.jpg\n"
+                           "image_focal: "
+                        << focal << "\n---\n\nTexte.\n";
+    auto refused = run_gazette({"publish", path, "--db", db()});
+    EXPECT_NE(refused.exit_code, 0) << focal;
+    EXPECT_NE(refused.err.find("image_focal"), std::string::npos) << refused.err;
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM media WHERE focal_x = 30 AND focal_y = 70"), 1);
 
   std::ofstream(path) << "---\ntitle: Le port\nsection: Monde\nimage: port.jpg\n"
                          "image_credit: \"AFP\\u0007\"\n---\n\nTexte.\n";

@@ -290,6 +290,12 @@ content::SavedArticle PostgresStore::save_article(WriteTransaction& write,
   if (image_id && draft.image_credit)
     connection.query("UPDATE media SET credit = $1 WHERE id = $2",
                      Params().add(*draft.image_credit).add(*image_id));
+  if (image_id && draft.image_focal)
+    connection.query("UPDATE media SET focal_x = $1, focal_y = $2 WHERE id = $3",
+                     Params()
+                         .add(std::int64_t{draft.image_focal->x})
+                         .add(std::int64_t{draft.image_focal->y})
+                         .add(*image_id));
   ArticleRecord record{.fields = draft,
                        .author_id = ensure_term(connection, "authors", draft.author),
                        .section_id = ensure_term(connection, "sections", draft.section),

@@ -308,6 +308,13 @@ content::SavedArticle SqliteStore::save_article(WriteTransaction& write,
         .bind(2, *image_id)
         .run();
   }
+  if (image_id && draft.image_focal) {
+    connection.prepare("UPDATE media SET focal_x = ?, focal_y = ? WHERE id = ?")
+        .bind(1, std::int64_t{draft.image_focal->x})
+        .bind(2, std::int64_t{draft.image_focal->y})
+        .bind(3, *image_id)
+        .run();
+  }
   ArticleRecord record{.fields = draft,
                        .author_id = ensure_term(connection, "authors", draft.author),
                        .section_id = ensure_term(connection, "sections", draft.section),
