@@ -250,9 +250,9 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   }
   if (file.image_credit.size() > publishing::kMaxCreditBytes ||
       render::has_control_character(file.image_credit)) {
-    return field_error(*reader.find("image_credit"), "image_credit",
-                       "expected one line of at most " +
-                           std::to_string(publishing::kMaxCreditBytes) + " bytes");
+    return field_error(
+        *reader.find("image_credit"), "image_credit",
+        "expected one line of at most " + std::to_string(publishing::kMaxCreditBytes) + " bytes");
   }
   if (!focal.empty()) {
     file.image_focal = focal_point_of(focal);

@@ -662,8 +662,9 @@ TEST_F(WxrImport, AFileBrokenNearItsEndIsRefusedWithNoChange) {
 namespace gazette::testing {
 namespace {
 
-// A Co-Authors Plus export: a guest author (a post of type guest-author, no account) and a post
-// signed by a user and that guest, in that order, as `author` terms.
+// A Co-Authors Plus export: guest authors (posts of type guest-author, no account), one before
+// and one after a post signed by a user and both guests, in that order, as `author` terms (the
+// plugin's export puts guests wherever their posts fall).
 std::string coauthors_plus_wxr() {
   return R"WXR(<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -682,7 +683,13 @@ std::string coauthors_plus_wxr() {
 <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
 <category domain="author" nicename="cap-sara"><![CDATA[sara]]></category>
 <category domain="author" nicename="cap-karim-h"><![CDATA[karim-h]]></category>
+<category domain="author" nicename="cap-lea-m"><![CDATA[lea-m]]></category>
 <content:encoded><![CDATA[Texte.]]></content:encoded>
+</item>
+<item><title>Léa Martin</title><wp:post_id>9</wp:post_id><wp:status>publish</wp:status>
+<wp:post_type>guest-author</wp:post_type>
+<wp:postmeta><wp:meta_key>cap-user_login</wp:meta_key><wp:meta_value>lea-m</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key><wp:meta_value>Léa Martin</wp:meta_value></wp:postmeta>
 </item>
 </channel></rss>
 )WXR";
@@ -699,12 +706,14 @@ TEST_F(WxrImport, CoAuthorsPlusBylinesBecomeCoBylinesAndSurviveAnExport) {
                " WHERE co.article_id = a.id ORDER BY co.position) x), '')"
                " FROM articles a JOIN authors au ON au.id = a.author_id");
   };
-  EXPECT_EQ(byline(db()), "Sara DupontKarim Haddad");
-  EXPECT_EQ(one(db(), "SELECT count(*) FROM articles"), "1");  // the guest is no article
+  EXPECT_EQ(byline(db()), "Sara DupontKarim Haddad,Léa Martin");
+  EXPECT_EQ(one(db(), "SELECT count(*) FROM articles"), "1");  // the guests are no articles
   auto page = get("/articles/offensive/");
   ASSERT_EQ(page.status, 200) << page.body.substr(0, 500);
   HtmlDocument html(page.body);
-  EXPECT_EQ(html.find("p", "byline").text(), "par Sara Dupont et Karim Haddad");
+  std::vector<std::string> names;
+  for (const auto& link : html.find("p", "byline").find_all("a")) names.push_back(link.text());
+  EXPECT_EQ(names, (std::vector<std::string>{"Sara Dupont", "Karim Haddad", "Léa Martin"}));
 
   auto exported = run_gazette({"export-wxr", "--db", db()});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
@@ -713,7 +722,7 @@ TEST_F(WxrImport, CoAuthorsPlusBylinesBecomeCoBylinesAndSurviveAnExport) {
   TempDir empty;
   auto again = run_gazette({"import-wxr", copy_file, "--db", empty.file("gazette.db")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(byline(empty.file("gazette.db")), "Sara DupontKarim Haddad");
+  EXPECT_EQ(byline(empty.file("gazette.db")), "Sara DupontKarim Haddad,Léa Martin");
 }
 
 }  // namespace

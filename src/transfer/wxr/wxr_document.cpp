@@ -408,7 +408,18 @@ std::variant<WxrOutline, WxrReadError> read_wxr_outline(const std::string& path)
       [&](std::string_view name, const xmlNode* node) {
         if (name == "item") {
           ++outline.items;
-          if (trimmed(text(node, "wp:post_type")) != "attachment") return;
+          auto type = trimmed(text(node, "wp:post_type"));
+          if (type == "guest-author") {
+            // Co-Authors Plus's guest authors are people, read here: the plugin's export may
+            // put one after the posts it signs, which must not name it by its login.
+            if (auto login = trimmed(meta(node, "cap-user_login")); !login.empty())
+              outline.authors.push_back({0, login, trimmed(meta(node, "cap-user_email")),
+                                         trimmed(meta(node, "cap-display_name")),
+                                         trimmed(meta(node, "cap-first_name")),
+                                         trimmed(meta(node, "cap-last_name"))});
+            return;
+          }
+          if (type != "attachment") return;
           outline.attachments.push_back(
               {number(node, "wp:post_id"), number(node, "wp:post_parent"),
                trimmed(text(node, "link")), trimmed(text(node, "wp:attachment_url")),

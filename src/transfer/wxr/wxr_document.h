@@ -95,7 +95,7 @@ struct WxrOutline {
   std::string link;
   std::string base_site_url;
   std::string base_blog_url;
-  std::vector<WxrAuthor> authors;
+  std::vector<WxrAuthor> authors;  // wp:author, and Co-Authors Plus's guest authors (id 0)
   std::vector<WxrTerm> categories;
   std::vector<WxrTerm> tags;
   std::vector<WxrAttachment> attachments;  // in the file's order

@@ -520,13 +520,9 @@ class Importer {
 };
 
 std::optional<store::ImportedArticle> Importer::plan(WxrItem& item) {
-  if (item.type == "attachment") return std::nullopt;  // read in the first pass
-  if (item.type == "guest-author") {
-    // Co-Authors Plus's guest authors sign without an account: an author of ours each.
-    if (auto login = meta(item, "cap-user_login"); !login.empty())
-      add_author(login, meta(item, "cap-display_name"), "author");
-    return std::nullopt;
-  }
+  // Read in the first pass: attachments, and Co-Authors Plus's guest authors (people who sign
+  // without an account: an author of ours each).
+  if (item.type == "attachment" || item.type == "guest-author") return std::nullopt;
   bool is_page = item.type == "page";
   if (item.type != "post" && !is_page) {
     ++summary_.skipped["post type " + (item.type.empty() ? std::string("(none)") : item.type) +
