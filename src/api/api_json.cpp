@@ -75,7 +75,7 @@ std::string article_json(const content::Article& article, std::string_view base_
   for (const auto& tag : article.tags) json["tags"].push_back(term(tag, base_url, "tag/"));
   // The whole byline in order: `author` first, then who co-signs.
   json["authors"] = Json::array({json["author"]});
-  for (const auto& coauthor : article.coauthors)
+  for (const auto& coauthor : article.summary.coauthors)
     json["authors"].push_back(term(coauthor, base_url, "author/"));
   json["categories"] = Json::array();
   for (const auto& category : article.categories)

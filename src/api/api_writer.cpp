@@ -141,7 +141,7 @@ Json editable_json(const store::EditableArticle& editable, std::string_view base
       {"slug", summary.slug},
       {"section", summary.section.slug},
       {"author", summary.author.slug},
-      {"coauthors", names(article.coauthors)},
+      {"coauthors", names(summary.coauthors)},
       {"lead", summary.lead},
       {"body_markdown", article.body_markdown},
       {"categories", names(article.categories)},
@@ -203,7 +203,7 @@ Values values_of(const store::EditableArticle& editable) {
   values.alt = summary.image_alt;
   for (const auto& term : article.categories) values.categories.push_back(term.name);
   for (const auto& term : article.tags) values.tags.push_back(term.name);
-  for (const auto& term : article.coauthors) values.coauthors.push_back(term.name);
+  for (const auto& term : summary.coauthors) values.coauthors.push_back(term.name);
   if (summary.image) values.image = summary.image->name;
   values.pinned = editable.pinned;
   values.change = "typo";

@@ -99,6 +99,7 @@ struct ArticleSummary {
   std::string lead;
   Timestamp published_at{};
   Term author;
+  std::vector<Term> coauthors;  // who signs after `author`, in byline order
   Term section;
   std::optional<MediaRef> image;
   std::string image_alt;
@@ -114,7 +115,6 @@ struct Article {
   std::string body_html;  // rendered and sanitised when saved; never parsed on a read
   std::vector<Term> categories;
   std::vector<Term> tags;
-  std::vector<Term> coauthors;  // who signs after summary.author, in byline order
   std::string image_caption;
   std::string sponsor;  // who paid for it; set for sponsored content (summary.kind) only
 };

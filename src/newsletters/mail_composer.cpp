@@ -9,14 +9,24 @@ namespace gazette::newsletters {
 
 namespace {
 
+// Everyone who signs the article, as the site's cards print them: « Sara Dupont et Karim Haddad ».
+std::string byline_text(const content::ArticleSummary& article, const std::string& last_separator) {
+  std::string text = article.author.name;
+  for (std::size_t i = 0; i < article.coauthors.size(); ++i) {
+    text += i + 1 == article.coauthors.size() ? last_separator : std::string(", ");
+    text += article.coauthors[i].name;
+  }
+  return text;
+}
+
 theme::View article_view(const MailSite& site, const render::DateFormatter& dates,
-                         const content::ArticleSummary& article) {
+                         const std::string& byline_and, const content::ArticleSummary& article) {
   theme::View view;
   view.set("title", article.title);
   view.set("lead", article.lead);
   view.set("url", site.base_url + site::article_path(article.section.slug, article.slug));
   view.set("section", article.section.name);
-  view.set("author", article.author.name);
+  view.set("author", byline_text(article, byline_and));
   view.set("date", dates.long_date(article.published_at));
   return view;
 }
@@ -79,7 +89,9 @@ store::OutgoingMail MailComposer::digest(const MailSite& site, const std::string
                                          content::Timestamp now) const {
   render::DateFormatter dates(site.settings.language, site.settings.time_zone);
   theme::View list = theme::View::type::list;
-  for (const auto& article : articles) list.push_back(article_view(site, dates, article));
+  const auto byline_and = theme_.text(site.settings.language, "byline_and");
+  for (const auto& article : articles)
+    list.push_back(article_view(site, dates, byline_and, article));
   theme::View view;
   view.set("articles", list);
   view.set("date", dates.long_date(now));
@@ -96,7 +108,8 @@ store::OutgoingMail MailComposer::breaking(const MailSite& site, const std::stri
                                            content::Timestamp now) const {
   render::DateFormatter dates(site.settings.language, site.settings.time_zone);
   theme::View view;
-  view.set("article", article_view(site, dates, article));
+  view.set("article",
+           article_view(site, dates, theme_.text(site.settings.language, "byline_and"), article));
   auto subject =
       theme_.text(site.settings.language, "newsletter_breaking_subject") + " " + article.title;
   return compose(site, "newsletter_breaking_mail", std::move(view), std::move(subject), email,

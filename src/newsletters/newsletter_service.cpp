@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -29,8 +30,12 @@ bool covers(const store::Subscription& subscription, const content::ArticleSumma
   switch (subscription.scope) {
     case SubscriptionScope::section:
       return article.section.slug == subscription.scope_slug;
-    case SubscriptionScope::author:
-      return article.author.slug == subscription.scope_slug;
+    case SubscriptionScope::author:  // an article they co-sign is theirs too
+      return article.author.slug == subscription.scope_slug ||
+             std::any_of(article.coauthors.begin(), article.coauthors.end(),
+                         [&](const content::Term& coauthor) {
+                           return coauthor.slug == subscription.scope_slug;
+                         });
     default:
       return true;
   }

@@ -53,7 +53,7 @@ EditorValues values_of(const store::EditableArticle& editable, const render::Dat
               : std::string(),
           editable.version, summary.image, editable.pinned, "typo", "",
           std::string(content::to_string(summary.kind)), article.sponsor,
-          join_names(article.coauthors), summary.image ? summary.image->credit : std::string(),
+          join_names(summary.coauthors), summary.image ? summary.image->credit : std::string(),
           std::to_string(summary.image ? summary.image->focal.x : content::FocalPoint::kCentre),
           std::to_string(summary.image ? summary.image->focal.y : content::FocalPoint::kCentre)};
 }
@@ -269,7 +269,7 @@ http::Response ArticlePages::save_article(Call& call, std::optional<content::Art
   values.tags = form.get("tags");
   // A form without the field (an older page, a script) keeps the co-authors.
   const bool coauthors_sent = form.has("coauthors");
-  if (existing) values.coauthors = join_names(existing->article.coauthors);
+  if (existing) values.coauthors = join_names(existing->article.summary.coauthors);
   if (coauthors_sent) values.coauthors = form.get("coauthors");
   values.lead = std::string(render::trim(form.get("lead")));
   values.body = form.get("body");

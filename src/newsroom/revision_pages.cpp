@@ -41,7 +41,7 @@ ComparableText text_of(const store::EditableArticle& editable) {
   return {summary.title,
           summary.slug,
           summary.section.name,
-          join_names(site::byline_of(article)),
+          join_names(site::byline_of(summary)),
           summary.lead,
           join_names(article.categories),
           join_names(article.tags),

@@ -55,7 +55,7 @@ void depend_on_article(const PageContext& context, const content::Article& artic
   context.depends_on(comments_shown(summary.id));
   context.depends_on(term_shown(Term::section, summary.section.slug));
   context.depends_on(term_shown(Term::author, summary.author.slug));
-  for (const auto& coauthor : article.coauthors)
+  for (const auto& coauthor : summary.coauthors)
     context.depends_on(term_shown(Term::author, coauthor.slug));
   for (const auto& category : article.categories)
     context.depends_on(term_shown(Term::category, category.slug));
@@ -80,7 +80,7 @@ std::string article_json_ld(const PageContext& context, const content::Article& 
   }
   facts.date_published = context.dates.iso8601(summary.published_at);
   facts.date_modified = context.dates.iso8601(std::max(article.updated_at, summary.published_at));
-  facts.authors = byline_people(context, byline_of(article));
+  facts.authors = byline_people(context, byline_of(summary));
   facts.publisher = publisher_facts(context);
   facts.section = summary.section.name;
   for (const auto& tag : article.tags) facts.keywords.push_back(tag.name);
@@ -153,7 +153,6 @@ std::string article_page(const PageContext& context, const content::Article& art
   view.set("breadcrumb", breadcrumb_view(context, summary.section));
 
   auto article_view = card_view(summary, context);
-  article_view.set("byline", byline_view(context, byline_of(article)));
   article_view.set("body_html", context.typeset_html(article.body_html));
   // Videos a reader may load with a click (render/embed_player.h): only then the script.
   article_view.set("has_embeds", article.body_html.find("data-embed-src=") != std::string::npos);

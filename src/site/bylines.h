@@ -13,8 +13,8 @@ namespace gazette::site {
 /// The authors in byline order: the first, then who co-signs.
 std::vector<content::Term> byline_of(const content::Term& author,
                                      const std::vector<content::Term>& coauthors);
-inline std::vector<content::Term> byline_of(const content::Article& article) {
-  return byline_of(article.summary.author, article.coauthors);
+inline std::vector<content::Term> byline_of(const content::ArticleSummary& article) {
+  return byline_of(article.author, article.coauthors);
 }
 
 /// The byline's names, each {before, name, url}: `before` is "" for the first, the language's

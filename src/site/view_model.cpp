@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "content/cache_dependencies.h"
+#include "site/bylines.h"
 #include "site/live_view.h"
 #include "site/paths.h"
 
@@ -163,6 +164,7 @@ theme::View card_view(const content::ArticleSummary& article, const PageContext&
   view.set("date_text", context.dates.long_date(article.published_at));
   view.set("author_name", article.author.name);
   view.set("author_url", author_path(article.author.slug));
+  view.set("byline", byline_view(context, byline_of(article)));
   view.set("section_name", article.section.name);
   view.set("section_url", section_path(article.section.slug));
   view.set("has_image", article.image.has_value());
@@ -176,7 +178,8 @@ theme::View card_item(const PageContext& context, const content::ArticleSummary&
   using Kind = content::TermChanged::Kind;
   context.depends_on(article_shown(article.id));
   context.depends_on(term_shown(Kind::section, article.section.slug));
-  context.depends_on(term_shown(Kind::author, article.author.slug));
+  for (const auto& author : byline_of(article))
+    context.depends_on(term_shown(Kind::author, author.slug));
   return card_view(article, context);
 }
 

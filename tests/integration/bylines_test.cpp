@@ -2,8 +2,9 @@
 // author (no account) and fills their profile, an article signed by three people shows « par A,
 // B et C » with a link to each, every one of them is a Person in the parsed JSON-LD, a
 // dc:creator in RSS and an author in Atom, and each author page lists the article with the
-// photo, role, bio and links of its author (a ProfilePage in JSON-LD). `authors:` in front
-// matter signs the same way. Hostile or malformed profile fields are a 422 that changes nothing.
+// photo, role, bio and links of its author (a ProfilePage in JSON-LD). Every card of a listing
+// names them all. `authors:` in front matter signs the same way. Hostile or malformed profile
+// fields are a 422 that changes nothing.
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -135,6 +136,31 @@ TEST_F(Bylines, ThreeAuthorsSignInOrderOnThePageTheJsonLdTheFeedsAndTheirPages) 
   HtmlDocument alone(get("/actualite/offensive-en-cours/").body);
   EXPECT_EQ(byline_names(alone), std::vector<std::string>{"Ada Admin"});
   EXPECT_EQ(get("/author/karim-haddad/").body.find("Offensive en cours"), std::string::npos);
+}
+
+TEST_F(Bylines, CardsNameEveryoneWhoSignsAndFollowARenamedCoAuthor) {
+  ASSERT_EQ(add_guest("Karim Haddad").status, 303);
+  auto fields = article_fields(admin_, "Offensive en cours", "publish");
+  fields["coauthors"] = "Karim Haddad, Léa Martin";
+  ASSERT_EQ(post_multipart("/newsroom/articles/new", fields, {}, &admin_).status, 303);
+  const std::vector<std::string> listings = {"/", "/actualite/", "/author/lea-martin/"};
+  for (const auto& path : listings) {
+    auto page = get(path);
+    ASSERT_EQ(page.status, 200) << path;
+    EXPECT_NE(page.body.find("Ada Admin</a>, <a href=\"/author/karim-haddad/\" rel=\"author\">"
+                             "Karim Haddad</a> et <a href=\"/author/lea-martin/\" rel=\"author\">"
+                             "Léa Martin</a> · <time"),
+              std::string::npos)
+        << path;
+  }
+
+  // A co-author renamed: every listing that names him, cached above, shows the new name.
+  ASSERT_EQ(save_profile("karim-haddad", {{"name", "Karim El Haddad"}}).status, 303);
+  for (const auto& path : listings) {
+    auto page = get(path);
+    EXPECT_NE(page.body.find(">Karim El Haddad</a> et "), std::string::npos) << path;
+    EXPECT_EQ(page.body.find(">Karim Haddad<"), std::string::npos) << path;
+  }
 }
 
 TEST_F(Bylines, BadProfilesAndGuestNamesAreRefusedAndChangeNothing) {

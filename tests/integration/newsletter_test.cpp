@@ -2,7 +2,8 @@
 // python3-aiosmtpd): a subscription followed from the footer form to the confirmation mail, a
 // digest with its RFC 8058 headers, the one-click unsubscribe (a POST with no session), and
 // nothing sent after; forged links and malformed addresses refused with nothing stored or sent;
-// a refused address recorded as a bounce; one address exported and erased.
+// a refused address recorded as a bounce; one address exported and erased; an author's letter
+// with the articles they co-sign.
 #include <signal.h>
 #include <sodium.h>
 
@@ -251,6 +252,35 @@ TEST_F(Newsletter, FromTheFormToTheConfirmationToADigestToTheOneClickUnsubscribe
   EXPECT_NE(digest.out.find("digest queued for 0 addresses"), std::string::npos) << digest.out;
   EXPECT_EQ(newsletter({"send-queue"}).exit_code, 0);
   EXPECT_EQ(sink_->messages().size(), 2u);
+}
+
+TEST_F(Newsletter, AnAuthorsLetterCarriesWhatTheyCoSignAndNamesEveryoneWhoSigns) {
+  publish("cosigne",
+          "title: Deux signatures à Damas\nsection: Actualité\n"
+          "authors: [Agence, Karim Haddad]\ndate: " +
+              a_minute_ago());
+  ASSERT_EQ(subscribe("lectrice@example.fr", "author", "karim-haddad").status, 200);
+  auto mail = wait_for_messages(1);
+  ASSERT_EQ(mail.size(), 1u);
+  std::smatch link;
+  auto text = part_of(mail[0], "text/plain");
+  ASSERT_TRUE(std::regex_search(text, link, std::regex(R"(http://\S+/newsletter/confirm\?\S+)")))
+      << text;
+  ASSERT_EQ(get(local_target(link[0].str())).status, 200);
+
+  auto url = "http://" + server().host() + ":" + std::to_string(server().port());
+  auto digest = newsletter({"send-digest", "--site-url", url});
+  ASSERT_EQ(digest.exit_code, 0) << digest.err;
+  EXPECT_NE(digest.out.find("digest queued for 1 addresses"), std::string::npos) << digest.out;
+  mail = wait_for_messages(2);
+  ASSERT_EQ(mail.size(), 2u);
+  for (const auto* type : {"text/plain", "text/html"}) {
+    auto letter = part_of(mail[1], type);
+    EXPECT_NE(letter.find("Deux signatures à Damas"), std::string::npos) << letter;
+    EXPECT_NE(letter.find("Agence et Karim Haddad"), std::string::npos) << letter;
+    // Agence's article alone is not Karim's.
+    EXPECT_EQ(letter.find("Les vendanges tardives"), std::string::npos) << letter;
+  }
 }
 
 TEST_F(Newsletter, MalformedAddressesAndUnknownScopesAreRefusedWithNothingStoredOrSent) {

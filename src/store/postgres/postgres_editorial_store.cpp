@@ -178,18 +178,17 @@ std::optional<EditableArticle> PostgresEditorialStore::find_article(ArticleId id
   EditableArticle editable;
   auto& article = editable.article;
   article.summary = read_summary(rows, 0);
-  article.status = status_of(rows.text(0, 15));
-  article.updated_at = from_unix(rows.integer(0, 16));
-  article.body_markdown = rows.text(0, 17);
-  article.body_html = rows.text(0, 18);
-  article.image_caption = rows.text(0, 19);
-  editable.version = rows.integer(0, 20);
-  editable.pinned = is_true(rows, 0, 21);
-  article.sponsor = rows.text(0, 22);
+  article.status = status_of(rows.text(0, kSummaryColumnCount));
+  article.updated_at = from_unix(rows.integer(0, kSummaryColumnCount + 1));
+  article.body_markdown = rows.text(0, kSummaryColumnCount + 2);
+  article.body_html = rows.text(0, kSummaryColumnCount + 3);
+  article.image_caption = rows.text(0, kSummaryColumnCount + 4);
+  editable.version = rows.integer(0, kSummaryColumnCount + 5);
+  editable.pinned = is_true(rows, 0, kSummaryColumnCount + 6);
+  article.sponsor = rows.text(0, kSummaryColumnCount + 7);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
   article.tags = article_tags(*connection, id);
-  article.coauthors = article_coauthors(*connection, id);
   return editable;
 }
 

@@ -128,15 +128,14 @@ std::optional<content::Article> PostgresStore::find_published_article(std::strin
   content::Article article;
   article.summary = read_summary(rows, 0);
   article.status = content::ArticleStatus::published;
-  article.updated_at = from_unix(rows.integer(0, 15));
-  article.body_markdown = rows.text(0, 16);
-  article.body_html = rows.text(0, 17);
-  article.image_caption = rows.text(0, 18);
-  article.sponsor = rows.text(0, 19);
+  article.updated_at = from_unix(rows.integer(0, kSummaryColumnCount));
+  article.body_markdown = rows.text(0, kSummaryColumnCount + 1);
+  article.body_html = rows.text(0, kSummaryColumnCount + 2);
+  article.image_caption = rows.text(0, kSummaryColumnCount + 3);
+  article.sponsor = rows.text(0, kSummaryColumnCount + 4);
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);
   article.tags = article_tags(*connection, article.summary.id);
-  article.coauthors = article_coauthors(*connection, article.summary.id);
   return article;
 }
 

@@ -25,6 +25,7 @@ content::ArticleSummary read_summary(const Result& result, int row) {
   }
   summary.image_alt = result.text(row, 13);
   summary.kind = kind_of(result.text(row, 14));
+  summary.coauthors = content::split_term_lines(result.text(row, 15));
   return summary;
 }
 

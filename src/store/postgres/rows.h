@@ -29,10 +29,17 @@ inline content::ArticleKind kind_of(std::string_view text) {
   return content::parse_article_kind(text).value_or(content::ArticleKind::news);
 }
 
-/// The columns read_summary() expects, in order (14 of them), and the joins they need.
+/// The columns read_summary() expects, in order (kSummaryColumnCount of them), and the joins
+/// they need.
 inline constexpr std::string_view kSummaryColumns =
     "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-    " m.name, m.mime_type, m.width, m.height, a.image_alt, a.kind";
+    " m.name, m.mime_type, m.width, m.height, a.image_alt, a.kind,"
+    // The co-authors as term lines (content/line_list.h), in byline order.
+    " (SELECT string_agg(x.slug || E'\\t' || x.name, E'\\n' ORDER BY co.position)"
+    " FROM article_coauthors co JOIN authors x ON x.id = co.author_id"
+    " WHERE co.article_id = a.id)";
+/// How many columns kSummaryColumns selects: a query selecting more reads them from here on.
+inline constexpr int kSummaryColumnCount = 16;
 inline constexpr std::string_view kSummaryFrom =
     " FROM articles a"
     " JOIN authors au ON au.id = a.author_id"

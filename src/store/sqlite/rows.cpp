@@ -62,6 +62,7 @@ content::ArticleSummary read_summary(const Statement& row) {
   }
   summary.image_alt = row.column_text(13);
   summary.kind = kind_of(row.column_text(14));
+  summary.coauthors = content::split_term_lines(row.column_text(15));
   return summary;
 }
 

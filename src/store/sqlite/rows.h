@@ -29,10 +29,18 @@ inline content::ArticleKind kind_of(std::string_view text) {
   return content::parse_article_kind(text).value_or(content::ArticleKind::news);
 }
 
-/// The columns read_summary() expects, in order, and the joins they need.
+/// The columns read_summary() expects, in order (kSummaryColumnCount of them), and the joins
+/// they need.
 inline constexpr std::string_view kSummaryColumns =
     "SELECT a.id, a.slug, a.title, a.lead, a.published_at, au.slug, au.name, s.slug, s.name,"
-    " m.name, m.mime_type, m.width, m.height, a.image_alt, a.kind";
+    " m.name, m.mime_type, m.width, m.height, a.image_alt, a.kind,"
+    // The co-authors as term lines (content/line_list.h), in byline order: the inner query
+    // orders them, and SQLite's group_concat keeps the order of the rows it is given.
+    " (SELECT group_concat(c.slug || char(9) || c.name, char(10)) FROM (SELECT x.slug, x.name"
+    " FROM article_coauthors co JOIN authors x ON x.id = co.author_id"
+    " WHERE co.article_id = a.id ORDER BY co.position) c)";
+/// How many columns kSummaryColumns selects: a query selecting more reads them from here on.
+inline constexpr int kSummaryColumnCount = 16;
 inline constexpr std::string_view kSummaryFrom =
     " FROM articles a"
     " JOIN authors au ON au.id = a.author_id"

@@ -183,19 +183,18 @@ std::optional<EditableArticle> SqliteEditorialStore::find_article(ArticleId id) 
     statement.bind(1, id.value);
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
-    article.status = status_of(statement.column_text(15));
-    article.updated_at = from_unix(statement.column_int(16));
-    article.body_markdown = statement.column_text(17);
-    article.body_html = statement.column_text(18);
-    article.image_caption = statement.column_text(19);
-    editable.version = statement.column_int(20);
-    editable.pinned = statement.column_int(21) != 0;
-    article.sponsor = statement.column_text(22);
+    article.status = status_of(statement.column_text(kSummaryColumnCount));
+    article.updated_at = from_unix(statement.column_int(kSummaryColumnCount + 1));
+    article.body_markdown = statement.column_text(kSummaryColumnCount + 2);
+    article.body_html = statement.column_text(kSummaryColumnCount + 3);
+    article.image_caption = statement.column_text(kSummaryColumnCount + 4);
+    editable.version = statement.column_int(kSummaryColumnCount + 5);
+    editable.pinned = statement.column_int(kSummaryColumnCount + 6) != 0;
+    article.sponsor = statement.column_text(kSummaryColumnCount + 7);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, id);
   article.tags = article_tags(*connection, id);
-  article.coauthors = article_coauthors(*connection, id);
   return editable;
 }
 

@@ -132,16 +132,15 @@ std::optional<content::Article> SqliteStore::find_published_article(std::string_
     if (!statement.step()) return std::nullopt;
     article.summary = read_summary(statement);
     article.status = content::ArticleStatus::published;
-    article.updated_at = from_unix(statement.column_int(16));
-    article.body_markdown = statement.column_text(17);
-    article.body_html = statement.column_text(18);
-    article.image_caption = statement.column_text(19);
-    article.sponsor = statement.column_text(20);
+    article.updated_at = from_unix(statement.column_int(kSummaryColumnCount + 1));
+    article.body_markdown = statement.column_text(kSummaryColumnCount + 2);
+    article.body_html = statement.column_text(kSummaryColumnCount + 3);
+    article.image_caption = statement.column_text(kSummaryColumnCount + 4);
+    article.sponsor = statement.column_text(kSummaryColumnCount + 5);
   }
   if (article.summary.image) attach_variants(*connection, *article.summary.image);
   article.categories = article_categories(*connection, article.summary.id);
   article.tags = article_tags(*connection, article.summary.id);
-  article.coauthors = article_coauthors(*connection, article.summary.id);
   return article;
 }
 
