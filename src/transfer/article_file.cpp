@@ -112,6 +112,12 @@ std::optional<content::FocalPoint> focal_point_of(std::string_view text) {
   return content::FocalPoint{values[0], values[1]};
 }
 
+std::string invalid_characters(publishing::TextShape shape) {
+  return shape == publishing::TextShape::one_line
+             ? "contains a control character (expected one line of text)"
+             : "contains a control character other than a line break or a tab";
+}
+
 // Reads the fields of the front matter. The error, if any, is kept for the caller.
 class FieldReader {
  public:
@@ -131,15 +137,22 @@ class FieldReader {
     return &it->second;
   }
 
-  // Optional text; "" when absent.
-  std::string text(const std::string& name) {
+  // Optional text; "" when absent. What the newsroom's editor refuses, a file cannot bring in
+  // either: a control character in a field of one line, or besides line breaks in a lead.
+  std::string text(const std::string& name,
+                   publishing::TextShape shape = publishing::TextShape::one_line) {
     const Field* field = find(name);
     if (!field || error) return "";
     if (!field->value.IsScalar()) {
       error = field_error(*field, name, "expected text");
       return "";
     }
-    return std::string(trim(field->value.Scalar()));
+    const auto value = trim(field->value.Scalar());
+    if (publishing::has_forbidden_control(value, shape)) {
+      error = field_error(*field, name, invalid_characters(shape));
+      return "";
+    }
+    return std::string(value);
   }
 
   // Required text: absent, null and blank are all "missing".
@@ -185,6 +198,11 @@ class FieldReader {
                                  name + ": expected a list of text"};
         return;
       }
+      if (render::has_control_character(trim(item.Scalar()))) {
+        error = ArticleFileError{file_line(item.Mark(), value_line(*field)),
+                                 name + ": " + invalid_characters(publishing::TextShape::one_line)};
+        return;
+      }
       std::string value(trim(item.Scalar()));
       if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(std::move(value));
     }
@@ -205,7 +223,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   std::vector<std::string> byline;
   if (!file.author.empty()) byline.push_back(file.author);
   reader.text_list("authors", byline);
-  file.lead = reader.text("lead");
+  file.lead = reader.text("lead", publishing::TextShape::lines);
   file.image = reader.text("image");
   file.image_caption = reader.text("image_caption");
   file.image_alt = reader.text("image_alt");
@@ -216,7 +234,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
   reader.text_list("categories", file.categories);
   reader.text_list("tags", file.tags);
   file.pinned = reader.boolean("pinned");
-  file.change_note = reader.text("change_note");
+  file.change_note = reader.text("change_note", publishing::TextShape::lines);
   const std::string change = reader.text("change");
   const std::string kind = reader.text("kind");
   file.sponsor = reader.text("sponsor");
@@ -339,7 +357,18 @@ std::variant<ArticleFile, ArticleFileError> parse_article_file(std::string_view 
   }
 
   auto result = read_fields(root, time_zone);
-  if (auto* file = std::get_if<ArticleFile>(&result)) file->body_markdown = std::string(parts.body);
+  if (std::holds_alternative<ArticleFileError>(result)) return result;
+  if (render::has_control_besides_line_breaks(parts.body)) {
+    // The line of the first one, for the editor to find it.
+    const auto control = std::find_if(parts.body.begin(), parts.body.end(), [](const char& c) {
+      return render::has_control_besides_line_breaks(std::string_view(&c, 1));
+    });
+    const auto offset = static_cast<std::size_t>(parts.body.data() - text.data()) +
+                        static_cast<std::size_t>(control - parts.body.begin());
+    return ArticleFileError{line_of_offset(text, offset),
+                            "body: " + invalid_characters(publishing::TextShape::lines)};
+  }
+  std::get<ArticleFile>(result).body_markdown = std::string(parts.body);
   return result;
 }
 

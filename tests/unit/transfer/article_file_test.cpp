@@ -169,6 +169,25 @@ TEST(ArticleFile, RefusesInvalidUtf8AtItsLine) {
   EXPECT_EQ(error.line, 6);
 }
 
+TEST(ArticleFile, RefusesControlCharactersAtTheirLineAsTheEditorDoes) {
+  // A title is one line: a YAML escape cannot slip a control character or a line break in.
+  const auto bell = refused("---\nsection: S\ntitle: \"Alerte\\a\"\n---\n");
+  EXPECT_EQ(bell.reason, "title: contains a control character (expected one line of text)");
+  EXPECT_EQ(bell.line, 3);
+  EXPECT_EQ(refused("---\nsection: S\ntitle: \"Deux\\nlignes\"\n---\n").line, 3);
+  const auto tag = refused("---\ntitle: T\nsection: S\ntags:\n  - Syrie\n  - \"\\x1b[31m\"\n---\n");
+  EXPECT_EQ(tag.reason, "tags: contains a control character (expected one line of text)");
+  EXPECT_EQ(tag.line, 6);
+  // A lead may have its line breaks and tabs, and nothing else.
+  EXPECT_EQ(parsed("---\ntitle: T\nsection: S\nlead: |\n  Un\n  \tdeux\n---\n").lead, "Un\n\tdeux");
+  const auto lead = refused("---\ntitle: T\nsection: S\nlead: \"Un\\0deux\"\n---\n");
+  EXPECT_EQ(lead.reason, "lead: contains a control character other than a line break or a tab");
+  // The body: the line of the first one (a form feed), after the front matter's lines.
+  const auto body = refused("---\ntitle: T\nsection: S\n---\n\nUn\r\n\tdeux\nTrois\fquatre\n");
+  EXPECT_EQ(body.reason, "body: contains a control character other than a line break or a tab");
+  EXPECT_EQ(body.line, 8);
+}
+
 TEST(ArticleFile, RefusesFrontMatterNotClosed) {
   const auto error = refused("---\ntitle: T\nsection: S\n\nCorps\n");
   EXPECT_EQ(error.reason, "front matter: not closed by ---");
