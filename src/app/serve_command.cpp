@@ -24,6 +24,7 @@
 #include "comments/web/article_comment_section.h"
 #include "comments/web/comment_pages.h"
 #include "comments/web/comment_paths.h"
+#include "content/article_kinds.h"
 #include "discovery/discovery_routes.h"
 #include "http/connection_limit.h"
 #include "http/event_streams.h"
@@ -31,13 +32,13 @@
 #include "http/server.h"
 #include "newsletters/mail_dispatcher.h"
 #include "newsletters/web/newsletter_pages.h"
-#include "webhooks/webhook_events.h"
-#include "webhooks/webhook_sender.h"
 #include "newsroom/newsroom_site.h"
 #include "publishing/article_service.h"
 #include "site/live_streams.h"
 #include "site/reader_site.h"
 #include "theme/theme.h"
+#include "webhooks/webhook_events.h"
+#include "webhooks/webhook_sender.h"
 
 namespace gazette::app {
 
@@ -208,8 +209,11 @@ int serve(const ServeOptions& options) {
   // Every part of the site that is not a reader page registers its path prefix here.
   // Feeds live under listing paths (/{section}/feed.xml), so they are tried before the reader
   // site rather than by prefix; so are sitemaps and robots.txt.
-  discovery::DiscoveryRoutes discovery_routes(backend.store, backend.discovery_store,
-                                              backend.clock, &backend.live_store);
+  discovery::DiscoveryRoutes discovery_routes(
+      backend.store, backend.discovery_store, backend.clock, &backend.live_store,
+      [&theme](content::ArticleKind kind, const std::string& language) {
+        return theme.text(language, "kind_" + std::string(content::to_string(kind)));
+      });
   http::Router router([&reader_site, &discovery_routes](const http::Request& request) {
     if (auto response = discovery_routes.handle(request)) return std::move(*response);
     return reader_site.handle(request);

@@ -3,6 +3,7 @@
 
 #include "http/conditional.h"
 
+#include "content/article_kinds.h"
 #include "content/cache_dependencies.h"
 
 #include <spdlog/spdlog.h>
@@ -211,7 +212,7 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
     channel.description = section->description;
     page_path = "/" + section->slug + "/";
   } else if (segments.size() == 3 && render::is_slug(segments[1]) && segments[0] != "tag" &&
-             segments[0] != "author" && segments[0] != "category") {
+             segments[0] != "author" && segments[0] != "category" && segments[0] != "types") {
     // /{section}/{slug}/feed.xml: an article's, which only live coverage has.
     if (!render::is_slug(segments[0])) return std::nullopt;
     return live_feed(request, segments[0], segments[1], rss, settings, base);
@@ -227,6 +228,10 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
     } else if (segments[0] == "category") {
       filter = {Kind::category, slug};
       if (auto category = store_.find_category(slug)) name = category->name;
+    } else if (segments[0] == "types") {
+      filter = {Kind::article_kind, slug};
+      if (auto kind = content::parse_article_kind(slug))
+        name = kind_name_ ? kind_name_(*kind, settings.language) : slug;
     }
     if (!name) return std::nullopt;
     channel.title = *name + " – " + settings.title;
@@ -258,7 +263,7 @@ std::optional<http::Answer> DiscoveryRoutes::handle(const http::Request& request
     entry.published = article.published_at;
     entry.updated = std::max(article.published_at, detail.updated_at);
     entry.authors.push_back({article.author.name, base + "/author/" + article.author.slug + "/"});
-    for (const auto& coauthor : detail.coauthors)
+    for (const auto& coauthor : article.coauthors)
       entry.authors.push_back({coauthor.name, base + "/author/" + coauthor.slug + "/"});
     entry.categories.push_back(article.section.name);
     for (const auto& tag : detail.tags) entry.categories.push_back(tag.name);

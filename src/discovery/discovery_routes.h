@@ -1,11 +1,14 @@
 // The machine-readable documents of the site: feeds (/feed.xml, /feed.atom, and the same under
-// /{section}/, /tag/{slug}/, /author/{slug}/, /category/{slug}/), sitemaps (/sitemap.xml,
-// /sitemap-pages.xml, /sitemap-articles-N.xml, /sitemap-news.xml), /robots.txt, and a live
-// coverage's entries at its article's /{section}/{slug}/feed.xml and feed.atom (live_feed.h).
-// "feed.xml" cannot be an article slug (slugs have no dot), so these never shadow a page.
+// /{section}/, /tag/{slug}/, /author/{slug}/, /category/{slug}/ and /types/{kind}/), sitemaps
+// (/sitemap.xml, /sitemap-pages.xml, /sitemap-articles-N.xml, /sitemap-news.xml), /robots.txt, and
+// a live coverage's entries at its article's /{section}/{slug}/feed.xml and feed.atom
+// (live_feed.h). "feed.xml" cannot be an article slug (slugs have no dot), so these never shadow a
+// page.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "content/clock.h"
 #include "http/answer.h"
@@ -15,12 +18,21 @@
 
 namespace gazette::discovery {
 
+/// The name readers see for a kind of piece in `language` (« Analyse »): the theme's words.
+using KindName = std::function<std::string(content::ArticleKind, const std::string& language)>;
+
 class DiscoveryRoutes {
  public:
-  /// `live`, when given, serves the feeds of live coverage.
+  /// `live`, when given, serves the feeds of live coverage; `kind_name` titles the feed of a
+  /// kind (without it, the kind's English identifier).
   DiscoveryRoutes(store::Store& store, store::DiscoveryStore& discovery,
-                  const content::Clock& clock, store::LiveStore* live = nullptr)
-      : store_(store), discovery_(discovery), clock_(clock), live_(live) {}
+                  const content::Clock& clock, store::LiveStore* live = nullptr,
+                  KindName kind_name = {})
+      : store_(store),
+        discovery_(discovery),
+        clock_(clock),
+        live_(live),
+        kind_name_(std::move(kind_name)) {}
 
   /// The response for one of the documents above, or nullopt when `request` is not for one
   /// (or names a section, tag or author that does not exist: the reader site's 404 follows).
@@ -41,6 +53,7 @@ class DiscoveryRoutes {
   store::DiscoveryStore& discovery_;
   const content::Clock& clock_;
   store::LiveStore* live_;
+  KindName kind_name_;
 };
 
 /// The ETag of `body`: a hash of its bytes, quoted.

@@ -132,10 +132,8 @@ std::optional<std::string> render_listing(const PageContext& context,
                   subject->current_section, subject->name,
                   subject->description,     page_path(subject->path, context.page_number)};
   frame.base_url = context.base_url;
-  if (kind != store::ArticleFilter::Kind::article_kind) {  // kinds have no feed of their own
-    frame.feed_path = subject->path + "feed.xml";
-    frame.feed_title = subject->name + " – " + context.settings.title;
-  }
+  frame.feed_path = subject->path + "feed.xml";
+  frame.feed_title = subject->name + " – " + context.settings.title;
   if (kind == store::ArticleFilter::Kind::section || kind == store::ArticleFilter::Kind::author) {
     frame.newsletter_scope = kind == store::ArticleFilter::Kind::section ? "section" : "author";
     frame.newsletter_slug = std::string(slug);

@@ -94,7 +94,6 @@ struct FeedDetails {
   content::Timestamp updated_at{};
   std::string body_html;
   std::vector<content::Term> tags;
-  std::vector<content::Term> coauthors;  // who signs after the first author
 };
 
 /// An article as a sitemap lists it.

@@ -1,10 +1,11 @@
 // What kind of piece an article is, on the real binary (issue 15, part 2): `kind:` in
 // `gazette publish`'s front matter, the label above the headline and the page explaining it
 // (/types/{kind}/, listing that kind's articles), the JSON-LD's NewsArticle subtype, sponsored
-// content naming its sponsor (hostile text escaped), the Content API's `kind`, and bad front
-// matter refused with its line and nothing written. On SQLite and PostgreSQL.
+// content naming its sponsor (hostile text escaped), the Content API's `kind`, each kind's feed,
+// and bad front matter refused with its line and nothing written. On SQLite and PostgreSQL.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "eventually.h"
@@ -162,6 +163,39 @@ TEST_P(ArticleKinds, RepublishingChangesTheKindOnTheCachedPage) {
   }));
   EXPECT_TRUE(eventually([&] {
     return get("/types/opinion/").body.find("/actualite/tribune/") == std::string::npos;
+  }));
+}
+
+TEST_P(ArticleKinds, EachKindHasItsFeedAnnouncedOnItsPage) {
+  ASSERT_EQ(
+      publish("tribune", "title: Tribune libre\nsection: Actualité\nauthor: Sara\nkind: opinion"),
+      "/actualite/tribune-libre/");
+  server();
+  auto rss = get("/types/opinion/feed.xml");
+  ASSERT_EQ(rss.status, 200);
+  EXPECT_NE(rss.header("content-type").find("application/rss+xml"), std::string::npos);
+  EXPECT_NE(rss.body.find("<title>Opinion – "), std::string::npos) << rss.body.substr(0, 800);
+  EXPECT_NE(rss.body.find("/actualite/tribune-libre/</link>"), std::string::npos);
+  EXPECT_EQ(rss.body.find(kReferencePath), std::string::npos);  // news, not opinion
+  auto atom = get("/types/opinion/feed.atom");
+  ASSERT_EQ(atom.status, 200);
+  EXPECT_NE(atom.body.find("/actualite/tribune-libre/"), std::string::npos);
+  EXPECT_EQ(get("/types/editorial/feed.xml").status, 404);
+
+  // The kind's page announces its feed, as a section's or a tag's does.
+  HtmlDocument page(get("/types/opinion/").body);
+  std::vector<std::string> feeds;
+  for (const auto& link : page.find_all("link"))
+    if (link.attribute("rel") == "alternate") feeds.push_back(link.attribute("href"));
+  EXPECT_TRUE(std::any_of(feeds.begin(), feeds.end(), [](const std::string& href) {
+    return href.ends_with("/types/opinion/feed.xml");
+  }));
+
+  // Republished as news: out of the feed the cache kept.
+  publish("tribune", "title: Tribune libre\nsection: Actualité\nauthor: Sara");
+  EXPECT_TRUE(eventually([&] {
+    return get("/types/opinion/feed.xml").body.find("/actualite/tribune-libre/") ==
+           std::string::npos;
   }));
 }
 

@@ -483,7 +483,6 @@ std::vector<FeedDetails> PostgresDiscoveryStore::feed_details(const std::vector<
       detail.body_html = rows.text(0, 1);
     }
     detail.tags = article_tags(*connection, id);
-    detail.coauthors = article_coauthors(*connection, id);
     details.push_back(std::move(detail));
   }
   return details;

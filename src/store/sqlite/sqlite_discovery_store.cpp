@@ -404,7 +404,6 @@ std::vector<FeedDetails> SqliteDiscoveryStore::feed_details(const std::vector<Ar
         " WHERE at.article_id = ? ORDER BY at.position");
     tags.bind(1, id.value);
     while (tags.step()) detail.tags.push_back({tags.column_text(0), tags.column_text(1)});
-    detail.coauthors = article_coauthors(*connection, id);
     details.push_back(std::move(detail));
   }
   return details;
