@@ -177,6 +177,7 @@ int serve(const ServeOptions& options) {
   backend.events.subscribe([&webhook_sender](const content::Event& event) {
     if (!webhooks::occurrences_of(event).empty()) webhook_sender.wake();
   });
+  backend.webhooks.on_requeued([&webhook_sender] { webhook_sender.wake(); });
 
   // The newsroom: every write goes through a service, which announces it; the scheduler, on
   // the node that leads, looks again whenever an article changes.

@@ -44,6 +44,17 @@ http::Response WebhookPages::handle(Call& call) {
     if (!id || !webhooks_.remove(*id)) return not_found(call);
     return see_other(call, std::string(kBase));
   }
+  if (s.size() == 3 && s[2] == "secret" && call.is_post) {
+    auto id = parse_id(s[1]);
+    if (!id || !webhooks_.rotate_secret(*id)) return not_found(call);
+    return see_other(call, std::string(kBase));
+  }
+  // /newsroom/webhooks/deliveries/{id}/send-again
+  if (s.size() == 4 && s[1] == "deliveries" && s[3] == "send-again" && call.is_post) {
+    auto id = parse_id(s[2]);
+    if (!id || !webhooks_.send_again(*id)) return not_found(call);
+    return see_other(call, std::string(kBase));
+  }
   return not_found(call);
 }
 
@@ -92,6 +103,7 @@ http::Response WebhookPages::webhooks_page(Call& call, http::Status status,
     item.set("secret", webhook.secret);
     item.set("created_at", local_display(webhook.created_at, dates));
     item.set("remove_url", std::string(kBase) + "/" + std::to_string(webhook.id) + "/remove");
+    item.set("secret_url", std::string(kBase) + "/" + std::to_string(webhook.id) + "/secret");
     hooks.push_back(item);
   }
   view.set("has_webhooks", !registered.empty());
@@ -112,6 +124,10 @@ http::Response WebhookPages::webhooks_page(Call& call, http::Status status,
              delivery.response_status ? std::to_string(delivery.response_status) : "—");
     item.set("response_excerpt", readable_excerpt(delivery.response_excerpt));
     item.set("created_at", local_display(delivery.created_at, dates));
+    // Delivered or failed: an admin may send it again (a receiver lost it, or is fixed now).
+    item.set("can_send_again", delivery.status != store::DeliveryStatus::queued);
+    item.set("send_again_url",
+             std::string(kBase) + "/deliveries/" + std::to_string(delivery.id) + "/send-again");
     log.push_back(item);
   }
   view.set("has_deliveries", !deliveries.empty());

@@ -70,6 +70,10 @@ class WebhookStore {
   virtual bool remove_webhook(WriteTransaction& write, std::int64_t id) = 0;
   /// Every webhook, oldest first.
   virtual std::vector<Webhook> webhooks() = 0;
+  /// Signs its deliveries from now on with `secret`, those already queued included; false when
+  /// there is no such webhook.
+  virtual bool replace_secret(WriteTransaction& write, std::int64_t id,
+                              std::string_view secret) = 0;
 
   /// Whether URLs on loopback and private networks are allowed (off unless an admin says so).
   virtual bool private_networks_allowed() = 0;
@@ -92,6 +96,10 @@ class WebhookStore {
                               std::int64_t response_status, std::string_view response_excerpt,
                               std::optional<content::Timestamp> retry_at,
                               content::Timestamp now) = 0;
+  /// Queues a delivery that was delivered or has failed once more, due at `now`, with a new
+  /// series of attempts (the count starts again; the last answer stays until the next one);
+  /// false when there is no such delivery or it is queued already.
+  virtual bool send_again(WriteTransaction& write, std::int64_t id, content::Timestamp now) = 0;
   /// The latest deliveries, newest first.
   virtual std::vector<WebhookDelivery> recent_deliveries(std::int64_t limit) = 0;
 };

@@ -53,6 +53,22 @@ bool WebhookService::remove(std::int64_t id) {
   return removed;
 }
 
+bool WebhookService::rotate_secret(std::int64_t id) {
+  bool rotated = write_path_.run([&](store::WriteTransaction& write) {
+    return webhooks_.replace_secret(write, id, new_secret());
+  });
+  if (rotated) spdlog::info("webhook {}: new secret", id);
+  return rotated;
+}
+
+bool WebhookService::send_again(std::int64_t delivery_id) {
+  bool queued = write_path_.run([&](store::WriteTransaction& write) {
+    return webhooks_.send_again(write, delivery_id, clock_.now());
+  });
+  if (queued && on_requeued_) on_requeued_();
+  return queued;
+}
+
 void WebhookService::allow_private_networks(bool allowed) {
   write_path_.run(
       [&](store::WriteTransaction& write) { webhooks_.allow_private_networks(write, allowed); });

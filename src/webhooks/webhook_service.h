@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -41,7 +42,16 @@ class WebhookService {
                                                  const std::vector<std::string>& events);
   /// Removes it with its deliveries; false when there is no such webhook.
   bool remove(std::int64_t id);
+  /// Gives it a new secret, which signs every delivery from now on (those waiting included:
+  /// a receiver not told yet refuses them, and they are retried until it is); false when there
+  /// is no such webhook.
+  bool rotate_secret(std::int64_t id);
+  /// Queues delivery `id` again — one that failed, or one a receiver lost — with a new series
+  /// of attempts; false when there is no such delivery or it is waiting already.
+  bool send_again(std::int64_t delivery_id);
   void allow_private_networks(bool allowed);
+  /// Called after a delivery is queued again, to wake the sender.
+  void on_requeued(std::function<void()> listener) { on_requeued_ = std::move(listener); }
 
   std::vector<store::Webhook> webhooks() { return webhooks_.webhooks(); }
   bool private_networks_allowed() { return webhooks_.private_networks_allowed(); }
@@ -53,6 +63,7 @@ class WebhookService {
   publishing::WritePath& write_path_;
   store::WebhookStore& webhooks_;
   const content::Clock& clock_;
+  std::function<void()> on_requeued_;
 };
 
 }  // namespace gazette::webhooks

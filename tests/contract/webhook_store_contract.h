@@ -1,7 +1,7 @@
 // The contract of store::WebhookStore: webhooks kept with what was said; deliveries queued in
 // the write that made them (and gone with it when it rolls back), claimed by one sender at a
-// time, retried, delivered or failed for good, logged newest first; private networks refused
-// until allowed.
+// time, retried, delivered or failed for good, logged newest first, sent again when an admin
+// asks; a new secret signs what waits; private networks refused until allowed.
 #pragma once
 
 #include <stdexcept>
@@ -123,6 +123,57 @@ TYPED_TEST_P(WebhookStoreContract, OneSenderHoldsADeliveryThenItIsRetriedDeliver
   EXPECT_EQ(log[1].delivered_at, kNow + kMinute);
 }
 
+TYPED_TEST_P(WebhookStoreContract, AFailedOrDeliveredOneIsSentAgainAndANewSecretSignsWhatWaits) {
+  auto id = this->add("https://exemple.fr/", {"article.published"});
+  this->enqueue(id, "article.published", R"({"n":1})");
+  this->enqueue(id, "article.published", R"({"n":2})");
+  auto due = this->webhooks().due_deliveries(kNow, 10);
+  ASSERT_EQ(due.size(), 2u);
+  const auto failed = due[0].id;
+  const auto delivered = due[1].id;
+  auto send_again = [&](std::int64_t delivery, content::Timestamp now) {
+    return this->committed([&](store::WriteTransaction& write) {
+      return this->webhooks().send_again(write, delivery, now);
+    });
+  };
+  EXPECT_FALSE(send_again(failed, kNow));  // waiting already: nothing to do
+  ASSERT_TRUE(this->claim(failed, kNow));
+  this->record(failed, false, 0, "Connection refused", std::nullopt, kNow);
+  ASSERT_TRUE(this->claim(delivered, kNow));
+  this->record(delivered, true, 200, "OK", std::nullopt, kNow);
+  EXPECT_TRUE(this->webhooks().due_deliveries(kNow + 60 * kMinute, 10).empty());
+
+  // Both queued again at the time asked, with a new series of attempts and the same bytes.
+  EXPECT_TRUE(send_again(failed, kNow + kMinute));
+  EXPECT_TRUE(send_again(delivered, kNow + kMinute));
+  EXPECT_FALSE(send_again(failed, kNow + kMinute));
+  EXPECT_FALSE(send_again(999999, kNow + kMinute));
+  EXPECT_TRUE(this->webhooks().due_deliveries(kNow, 10).empty());
+  auto again = this->webhooks().due_deliveries(kNow + kMinute, 10);
+  ASSERT_EQ(again.size(), 2u);
+  for (const auto& delivery : again) {
+    EXPECT_EQ(delivery.status, store::DeliveryStatus::queued);
+    EXPECT_EQ(delivery.attempts, 0);
+    EXPECT_EQ(delivery.payload, delivery.id == failed ? R"({"n":1})" : R"({"n":2})");
+    EXPECT_EQ(delivery.secret, "s3cret");
+  }
+  EXPECT_TRUE(this->claim(failed, kNow + kMinute));
+
+  // A new secret: the webhook's, and that of every delivery read from now on.
+  auto replace = [&](std::int64_t webhook, const std::string& secret) {
+    return this->committed([&](store::WriteTransaction& write) {
+      return this->webhooks().replace_secret(write, webhook, secret);
+    });
+  };
+  EXPECT_TRUE(replace(id, "n0uveau"));
+  EXPECT_FALSE(replace(id + 1000, "n0uveau"));
+  EXPECT_EQ(this->webhooks().webhooks().at(0).secret, "n0uveau");
+  auto waiting = this->webhooks().due_deliveries(kNow + kMinute, 10);
+  ASSERT_EQ(waiting.size(), 1u);  // the other is held by its sender
+  EXPECT_EQ(waiting[0].id, delivered);
+  EXPECT_EQ(waiting[0].secret, "n0uveau");
+}
+
 TYPED_TEST_P(WebhookStoreContract, PrivateNetworksAreRefusedUntilAllowed) {
   EXPECT_FALSE(this->webhooks().private_networks_allowed());
   for (bool allowed : {true, false, true}) {
@@ -138,6 +189,7 @@ REGISTER_TYPED_TEST_SUITE_P(WebhookStoreContract,
                             AWebhookIsKeptWithWhatWasSaidAndRemovedWithItsDeliveries,
                             ADeliveryIsQueuedWithItsWriteOrNotAtAll,
                             OneSenderHoldsADeliveryThenItIsRetriedDeliveredOrFailed,
+                            AFailedOrDeliveredOneIsSentAgainAndANewSecretSignsWhatWaits,
                             PrivateNetworksAreRefusedUntilAllowed);
 
 }  // namespace gazette::contract

@@ -3,7 +3,8 @@
 // made by another process (`gazette publish`) reaches it signed, and a 500 is retried until it
 // answers; the newsroom's log shows each delivery and what the receiver said; a receiver that
 // hangs holds up no write; addresses on loopback or private networks are refused unless the
-// admin allows them, and only admins reach the page.
+// admin allows them, and only admins reach the page; an admin sends a delivery again and gives a
+// webhook a new secret, which signs what follows.
 #include <sodium.h>
 
 #include <filesystem>
@@ -260,6 +261,70 @@ TEST_P(Webhooks, AddressesOnLoopbackOrPrivateNetworksAreRefusedUnlessAllowedAndO
   EXPECT_EQ(newsroom_post(remove[1].str(), {}, admin).status, 404);
   published("apres", "Après la suppression");
   EXPECT_TRUE(receiver_->requests().empty());
+}
+
+TEST_P(Webhooks, AnAdminSendsADeliveryAgainAndGivesAWebhookANewSecret) {
+  auto admin = signed_in_cookie(kAdmin);
+  allow_private_networks(admin);
+  ASSERT_EQ(add_webhook(receiver_->url(), admin, {"article.published"}).status, 303);
+  const auto old_key = secret(admin);
+  published("port", "Le port de Marseille rouvre");
+  ASSERT_EQ(receiver_->wait_for(1).size(), 1u);
+
+  // Delivered: the log offers to send it again (a receiver lost it), and the receiver gets the
+  // same delivery, the same bytes.
+  std::string page;
+  ASSERT_TRUE(eventually([&] {
+    page = newsroom_get("/newsroom/webhooks", admin).body;
+    return page.find("Remis") != std::string::npos;
+  })) << page;
+  std::smatch again;
+  ASSERT_TRUE(std::regex_search(
+      page, again, std::regex(R"re(action="(/newsroom/webhooks/deliveries/(\d+)/send-again)")re")));
+  const auto send_again = again[1].str();
+  EXPECT_EQ(again[2].str(), receiver_->requests()[0]["headers"]["x-gazette-delivery"]);
+  EXPECT_EQ(newsroom_post(send_again, {}, admin).status, 303);
+  auto twice = receiver_->wait_for(2);
+  ASSERT_EQ(twice.size(), 2u);
+  EXPECT_EQ(twice[1]["headers"]["x-gazette-delivery"], twice[0]["headers"]["x-gazette-delivery"]);
+  EXPECT_EQ(twice[1]["body"], twice[0]["body"]);
+
+  // A new secret: shown at once, and the next delivery is signed with it, not the old one.
+  page = newsroom_get("/newsroom/webhooks", admin).body;
+  std::smatch rotate;
+  ASSERT_TRUE(std::regex_search(page, rotate,
+                                std::regex(R"re(action="(/newsroom/webhooks/\d+/secret)")re")));
+  const auto new_secret = rotate[1].str();
+  EXPECT_EQ(newsroom_post(new_secret, {}, admin).status, 303);
+  const auto new_key = secret(admin);
+  ASSERT_EQ(new_key.size(), 64u);
+  EXPECT_NE(new_key, old_key);
+  published("plages", "Les plages rouvrent");
+  auto three = receiver_->wait_for(3);
+  ASSERT_EQ(three.size(), 3u);
+  const auto timestamp = three[2]["headers"]["x-gazette-timestamp"].get<std::string>();
+  const auto body = three[2]["body"].get<std::string>();
+  EXPECT_EQ(three[2]["headers"]["x-gazette-signature"],
+            expected_signature(new_key, timestamp, body));
+  EXPECT_NE(three[2]["headers"]["x-gazette-signature"],
+            expected_signature(old_key, timestamp, body));
+
+  // Nothing to act on is a 404; an editor is refused both (403); nothing more is posted.
+  EXPECT_EQ(newsroom_post("/newsroom/webhooks/deliveries/999999/send-again", {}, admin).status,
+            404);
+  EXPECT_EQ(newsroom_post("/newsroom/webhooks/999999/secret", {}, admin).status, 404);
+  auto editor = signed_in_cookie("editor@test.example", "editor");
+  for (const auto& target : {send_again, new_secret}) {
+    EXPECT_EQ(
+        http_request(server().host(), server().port(), "POST", target,
+                     {{"Content-Type", "application/x-www-form-urlencoded"}, {"Cookie", editor}},
+                     form_encode({{"confirm", "1"}}))
+            .status,
+        403)
+        << target;
+  }
+  EXPECT_EQ(secret(admin), new_key);
+  EXPECT_EQ(receiver_->requests().size(), 3u);
 }
 
 GAZETTE_ON_EACH_BACKEND(Webhooks);

@@ -55,6 +55,13 @@ bool PostgresWebhookStore::remove_webhook(WriteTransaction& write, std::int64_t 
   return connection.query("DELETE FROM webhooks WHERE id = $1", Params().add(id)).affected() > 0;
 }
 
+bool PostgresWebhookStore::replace_secret(WriteTransaction& write, std::int64_t id,
+                                          std::string_view secret) {
+  return connection_of(write, database_)
+             .query("UPDATE webhooks SET secret = $1 WHERE id = $2", Params().add(secret).add(id))
+             .affected() > 0;
+}
+
 std::vector<Webhook> PostgresWebhookStore::webhooks() {
   auto connection = database_.read();
   auto rows =
@@ -136,6 +143,16 @@ void PostgresWebhookStore::record_attempt(WriteTransaction& write, std::int64_t 
               .add(to_unix(retry_at.value_or(now)))
               .add(delivered_at)
               .add(id));
+}
+
+bool PostgresWebhookStore::send_again(WriteTransaction& write, std::int64_t id,
+                                      content::Timestamp now) {
+  return connection_of(write, database_)
+             .query(
+                 "UPDATE webhook_deliveries SET status = 'queued', attempts = 0,"
+                 " claimed_until = 0, next_attempt_at = $1 WHERE id = $2 AND status <> 'queued'",
+                 Params().add(to_unix(now)).add(id))
+             .affected() > 0;
 }
 
 std::vector<WebhookDelivery> PostgresWebhookStore::recent_deliveries(std::int64_t limit) {

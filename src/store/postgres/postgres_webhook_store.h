@@ -15,6 +15,7 @@ class PostgresWebhookStore final : public WebhookStore {
                            const std::vector<std::string>& events, std::string_view secret,
                            content::Timestamp now) override;
   bool remove_webhook(WriteTransaction& write, std::int64_t id) override;
+  bool replace_secret(WriteTransaction& write, std::int64_t id, std::string_view secret) override;
   std::vector<Webhook> webhooks() override;
   bool private_networks_allowed() override;
   void allow_private_networks(WriteTransaction& write, bool allowed) override;
@@ -28,6 +29,7 @@ class PostgresWebhookStore final : public WebhookStore {
                       std::int64_t response_status, std::string_view response_excerpt,
                       std::optional<content::Timestamp> retry_at,
                       content::Timestamp now) override;
+  bool send_again(WriteTransaction& write, std::int64_t id, content::Timestamp now) override;
   std::vector<WebhookDelivery> recent_deliveries(std::int64_t limit) override;
 
  private:

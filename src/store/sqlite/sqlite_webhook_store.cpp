@@ -59,6 +59,13 @@ bool SqliteWebhookStore::remove_webhook(WriteTransaction& write, std::int64_t id
   return writer.changes() > 0;
 }
 
+bool SqliteWebhookStore::replace_secret(WriteTransaction& write, std::int64_t id,
+                                        std::string_view secret) {
+  Connection& writer = writer_of(write, pool_);
+  writer.prepare("UPDATE webhooks SET secret = ? WHERE id = ?").bind(1, secret).bind(2, id).run();
+  return writer.changes() > 0;
+}
+
 std::vector<Webhook> SqliteWebhookStore::webhooks() {
   auto connection = pool_.read();
   auto statement =
@@ -150,6 +157,19 @@ void SqliteWebhookStore::record_attempt(WriteTransaction& write, std::int64_t id
       .bind(5, to_unix(now))
       .bind(6, id)
       .run();
+}
+
+bool SqliteWebhookStore::send_again(WriteTransaction& write, std::int64_t id,
+                                    content::Timestamp now) {
+  Connection& writer = writer_of(write, pool_);
+  writer
+      .prepare(
+          "UPDATE webhook_deliveries SET status = 'queued', attempts = 0, claimed_until = 0,"
+          " next_attempt_at = ? WHERE id = ? AND status <> 'queued'")
+      .bind(1, to_unix(now))
+      .bind(2, id)
+      .run();
+  return writer.changes() > 0;
 }
 
 std::vector<WebhookDelivery> SqliteWebhookStore::recent_deliveries(std::int64_t limit) {
