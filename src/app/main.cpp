@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
       ->envname("GAZETTE_THEME");
   serve_command
       ->add_option("--threads", serve_options.threads,
-                   "Threads serving requests (default: one per core)")
+                   "Threads serving requests (default: one per CPU the process may use)")
       ->check(CLI::Range(1u, 256u))
       ->envname("GAZETTE_THREADS");
   serve_command

@@ -30,6 +30,7 @@
 #include "http/event_streams.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/usable_cpus.h"
 #include "newsletters/mail_dispatcher.h"
 #include "newsletters/web/newsletter_pages.h"
 #include "newsroom/newsroom_site.h"
@@ -129,8 +130,8 @@ http::EventStreamLimits stream_limits(const ServeOptions& options, std::size_t c
 
 int serve(const ServeOptions& options) {
   auto address = parse_listen(options.listen);
-  unsigned threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // One serving thread per CPU the process may use (http/usable_cpus.h).
+  const unsigned threads = options.threads > 0 ? options.threads : http::usable_cpu_count();
   // First, before the database and the theme open their files.
   auto max_connections = connection_limit(options.max_connections, threads);
   // Before the database opens, so that every connection to it is timed for /metrics.
@@ -320,6 +321,7 @@ int serve(const ServeOptions& options) {
   // Tests and scripts read this line to find the port when --listen ends in :0.
   std::printf("gazette: listening on http://%s\n", server.local_address().c_str());
   std::fflush(stdout);
+  spdlog::info("serving on {} thread(s)", threads);
   server.run(threads);
   leadership->resign();
   spdlog::info("stopped");

@@ -1,7 +1,13 @@
 // The server's life: it creates and migrates a new database, keeps what it served across a
-// restart, and stops cleanly on SIGTERM even with idle keep-alive connections open.
+// restart, stops cleanly on SIGTERM even with idle keep-alive connections open, and serves on
+// one thread per CPU it may use.
+#include <sched.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+
+#include <fstream>
+#include <sstream>
 
 #include "published_site.h"
 
@@ -74,6 +80,38 @@ TEST(ServerLifecycle, ServesWithTheThreadsItIsGivenAndRefusesNone) {
   auto refused = run_gazette({"serve", "--db", dir.file("t.db"), "--threads", "0"});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.err.find("--threads"), std::string::npos) << refused.err;
+}
+
+// What the server said on standard error when started through `prefix` (a shell command line
+// ending where the server's arguments begin), once stopped.
+std::string server_log(const std::string& db, const std::string& log, const std::string& prefix) {
+  {
+    ServerProcess server(db, {}, {"/bin/sh", "-c", prefix + " \"$@\" 2>>" + log, "sh"});
+    EXPECT_EQ(http_request(server.host(), server.port(), "GET", "/").status, 200);
+    EXPECT_EQ(server.stop(), 0);
+  }
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(ServerLifecycle, ServesOnOneThreadPerCpuItMayUse) {
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  TempDir dir;
+  auto db = dir.file("t.db");
+  // As many as this test may use (the server inherits its affinity)…
+  auto all = server_log(db, dir.file("all.log"), "exec");
+  EXPECT_NE(all.find("serving on " + std::to_string(CPU_COUNT(&allowed)) + " thread(s)"),
+            std::string::npos)
+      << all;
+  // …and one when it may use one CPU only, as in a container given one (`taskset` here).
+  auto first_cpu = 0;
+  while (!CPU_ISSET(first_cpu, &allowed)) ++first_cpu;
+  auto one = server_log(db, dir.file("one.log"), "exec taskset -c " + std::to_string(first_cpu));
+  EXPECT_NE(one.find("serving on 1 thread(s)"), std::string::npos) << one;
 }
 
 }  // namespace
