@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <stdexcept>
-#include <thread>
 
 #include "api/api_writer.h"
 #include "api/content_api.h"

@@ -178,8 +178,9 @@ theme::View card_item(const PageContext& context, const content::ArticleSummary&
   using Kind = content::TermChanged::Kind;
   context.depends_on(article_shown(article.id));
   context.depends_on(term_shown(Kind::section, article.section.slug));
-  for (const auto& author : byline_of(article))
-    context.depends_on(term_shown(Kind::author, author.slug));
+  context.depends_on(term_shown(Kind::author, article.author.slug));
+  for (const auto& coauthor : article.coauthors)
+    context.depends_on(term_shown(Kind::author, coauthor.slug));
   return card_view(article, context);
 }
 

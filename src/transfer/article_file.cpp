@@ -266,8 +266,7 @@ std::variant<ArticleFile, ArticleFileError> read_fields(const YAML::Node& root,
     return field_error(*reader.find("change"), "change_note",
                        "missing: a change: " + change + " is shown to readers with its note");
   }
-  if (file.image_credit.size() > publishing::kMaxCreditBytes ||
-      render::has_control_character(file.image_credit)) {
+  if (file.image_credit.size() > publishing::kMaxCreditBytes) {
     return field_error(
         *reader.find("image_credit"), "image_credit",
         "expected one line of at most " + std::to_string(publishing::kMaxCreditBytes) + " bytes");
