@@ -106,11 +106,6 @@ class BasicConnection : public std::enable_shared_from_this<BasicConnection<Stre
   bool closing_ = false;
   bool keep_alive_ = true;  // of the request being answered with a serialised response
   bool http_10_ = false;
-  std::size_t read_asked_ = 0;  // what the last read of a request's head asked the stream for
-  // The last read of a request's head took all the socket held, and the handler chain it
-  // completed is still running (no reactor turn since): the next wait needs no recv first
-  // (drained_socket.h). Cleared wherever the chain hands the connection back to the reactor.
-  bool drained_ = false;
 };
 
 /// The server's connections: TCP, owned by a Server. Compiled once, in connection.cpp.

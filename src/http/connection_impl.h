@@ -15,10 +15,10 @@
 #include <array>
 
 #include "http/connection.h"
-#include "http/drained_socket.h"
 #include "http/framing.h"
 #include "http/http_date.h"
 #include "http/plain_request.h"
+#include "http/read_to_empty.h"
 #include "http/request_parser.h"
 
 namespace gazette::http {
@@ -47,10 +47,6 @@ inline constexpr auto kKeepAliveTimeout = std::chrono::seconds(30);
 inline constexpr auto kBodyTimeout = std::chrono::seconds(30);
 // A client that does not take its response in this long is disconnected.
 inline constexpr auto kWriteTimeout = std::chrono::seconds(30);
-
-// Whether reads of `Stream` may wait without asking the socket first (drained_socket.h).
-template <class Stream>
-inline constexpr bool kWaitsWithoutProbe = std::is_same_v<Stream, TcpSocketOfOneThread>;
 
 /// Logs an I/O error worth a look (not a client that went away or timed out).
 void log_failure(boost::beast::error_code error, const char* what);
@@ -199,20 +195,8 @@ template <class Stream, class Host>
 void BasicConnection<Stream, Host>::do_read_header() {
   auto room = boost::beast::read_size(buffer_, connection_detail::kHeaderReadBytes);
   if (room == 0) return on_header(beast_http::error::buffer_overflow);
-  read_asked_ = room;
-  if constexpr (connection_detail::kWaitsWithoutProbe<Stream>) {
-    if (!std::exchange(drained_, false)) {
-      // The recv asio would begin its read with, made here so that what it found is known.
-      boost::beast::error_code error;
-      auto bytes = stream_.read_some(buffer_.prepare(room), error);
-      if (error != boost::asio::error::would_block) return on_read_header(error, bytes);
-    }
-    // The socket is empty: wait for its next edge. The read below can then only be completed by
-    // the reactor, right before on_read_header, which is what makes drained_ true there.
-    wait_without_probe(stream_);
-  }
   stream_.async_read_some(
-      buffer_.prepare(room),
+      ReadToEmpty(buffer_.prepare(room)),
       boost::beast::bind_front_handler(&BasicConnection::on_read_header, shared_from_this()));
 }
 
@@ -220,7 +204,6 @@ template <class Stream, class Host>
 void BasicConnection<Stream, Host>::on_read_header(boost::beast::error_code error,
                                                    std::size_t bytes) {
   buffer_.commit(bytes);
-  drained_ = !error && bytes < read_asked_;
   if (error == boost::asio::error::eof) {
     // Closed between requests: the end of the stream. Within a request's head: a partial one.
     // (Beast's parser exists from the request's first bytes on: none came, none was made.)
@@ -308,9 +291,8 @@ void BasicConnection<Stream, Host>::do_read_body() {
     stopped_by(beast_http::error::buffer_overflow);
     return;
   }
-  drained_ = false;
   stream_.async_read_some(
-      buffer_.prepare(room),
+      ReadToEmpty(buffer_.prepare(room)),
       boost::beast::bind_front_handler(&BasicConnection::on_read_body, shared_from_this()));
 }
 
@@ -417,7 +399,6 @@ void BasicConnection<Stream, Host>::do_write(Reply reply) {
   bool keep_alive = reply.message.keep_alive() && !closing_;
   response_ = std::make_shared<Response>(std::move(reply.message));
   deadline_.expire_after(connection_detail::kWriteTimeout);
-  drained_ = false;
   beast_http::async_write(
       stream_, *response_,
       boost::beast::bind_front_handler(&BasicConnection::on_write, shared_from_this(), keep_alive));
@@ -453,7 +434,6 @@ void BasicConnection<Stream, Host>::do_write_serialized(
   }
   serialized_ = std::move(response);
   deadline_.expire_after(connection_detail::kWriteTimeout);
-  drained_ = false;
   boost::asio::async_write(stream_, buffers,
                            boost::beast::bind_front_handler(&BasicConnection::on_write,
                                                             shared_from_this(), keep_alive_));
@@ -472,7 +452,6 @@ void BasicConnection<Stream, Host>::on_write(bool keep_alive, boost::beast::erro
   // A pipelined request already in the buffer is read in a handler of its own: a client
   // sending many at once must not deepen this call stack request after request.
   if (buffer_.size() > 0) {
-    drained_ = false;
     return boost::asio::post(stream_.get_executor(),
                              [self = shared_from_this()] { self->do_read(); });
   }

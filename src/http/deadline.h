@@ -5,6 +5,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include <chrono>
 #include <functional>
@@ -12,8 +13,9 @@
 
 namespace gazette::http {
 
-/// The executor of the io_context a connection lives on (one thread: no locking between steps).
-using Executor = boost::asio::io_context::executor_type;
+/// A connection's executor: its own strand on the server's io_context. Its steps (a read, a write,
+/// its deadline) run one at a time, on whichever serving thread is free.
+using Executor = boost::asio::strand<boost::asio::io_context::executor_type>;
 
 class Deadline {
  public:
@@ -21,7 +23,7 @@ class Deadline {
 
   explicit Deadline(const Executor& executor) : timer_(executor) {}
 
-  /// Calls `on_expiry` (on the executor's thread) when the limit last set has passed, unless
+  /// Calls `on_expiry` (on the executor) when the limit last set has passed, unless
   /// cancel() is called first; `owner` is the object the deadline belongs to, which the timer
   /// does not keep alive (a connection ends when its last operation does, not at its deadline).
   void watch(std::weak_ptr<void> owner, std::function<void()> on_expiry);

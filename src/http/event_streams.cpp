@@ -56,7 +56,7 @@ void EventStream::adopt(Socket socket, std::string head) {
     queued_.push_front(std::move(bytes));
     writing_ = true;
   }
-  // Called on the connection's thread, which is now the stream's.
+  // Called on the connection's strand, which is now the stream's.
   read_until_closed();
   arm_heartbeat();
   write_queued();

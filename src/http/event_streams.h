@@ -1,6 +1,6 @@
 // Server-Sent Events streams (text/event-stream): connections a handler takes over (reply.h's
 // Takeover) and keeps open to push events to. An event is formatted once and the same bytes are
-// queued on every stream of its channel; each stream writes on its own connection's thread, so
+// queued on every stream of its channel; each stream writes on its own connection's strand, so
 // a slow reader holds up no one, and one whose unsent bytes pass a bound is dropped rather than
 // let grow. Streams are limited per client address and in total; a comment line every few
 // seconds keeps proxies from closing a quiet stream, and one that received no event for a long
@@ -99,7 +99,7 @@ class EventStream : public std::enable_shared_from_this<EventStream> {
   bool closed_ = false;
   std::optional<Executor> executor_;  // set by adopt()
   std::chrono::steady_clock::time_point last_event_ = std::chrono::steady_clock::now();
-  // Used on the connection's thread only, once adopted.
+  // Used on the connection's strand only, once adopted.
   std::optional<Socket> socket_;
   std::optional<boost::asio::basic_waitable_timer<std::chrono::steady_clock,
                                                   boost::asio::wait_traits<std::chrono::steady_clock>,

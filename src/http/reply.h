@@ -22,8 +22,8 @@ struct SerializedResponse {
                                             // none for a response without one (a 304)
 };
 
-// Each connection lives on one io_context run by one thread: a concrete executor type (Executor,
-// deadline.h) avoids the type-erased any_io_executor on every asynchronous step.
+// Each connection lives on its own strand of the server's io_context: a concrete executor type
+// (Executor, deadline.h) avoids the type-erased any_io_executor on every asynchronous step.
 using Socket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, Executor>;
 
 /// Takes a client's connection over after its request, to write to it for as long as it stays

@@ -2,7 +2,6 @@
 #include "http/server.h"
 
 #include <spdlog/spdlog.h>
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 
@@ -79,26 +78,18 @@ std::string Server::local_address() const {
 }
 
 void Server::run(unsigned threads) {
-  for (unsigned i = 1; i < threads; ++i) {
-    workers_.push_back(std::make_unique<asio::io_context>(1));
-    // A worker with no connection yet must wait for one rather than return at once.
-    keep_running_.push_back(asio::make_work_guard(*workers_.back()));
-  }
   signals_.async_wait([this](boost::system::error_code error, int) {
     if (!error) stop();
   });
+  // Started after the first accept and signal wait are queued: an io_context that runs out of
+  // work stops, and a thread started on an empty one would stop it for all.
   do_accept();
   std::vector<std::thread> pool;
-  for (auto& worker : workers_) pool.emplace_back([&worker] { worker->run(); });
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
   io_.run();
   for (auto& thread : pool) thread.join();
   std::lock_guard lock(connections_mutex_);
   finished_ = true;
-}
-
-asio::io_context& Server::next_context() {
-  std::size_t index = next_worker_++ % (workers_.size() + 1);
-  return index == 0 ? io_ : *workers_[index - 1];
 }
 
 void Server::stop() {
@@ -117,13 +108,11 @@ void Server::stop() {
     acceptor_.close(ignored);
     signals_.cancel(ignored);
     accept_retry_.cancel();
-    keep_running_.clear();
     // run() returns when the last connection ends, or at the deadline, whichever is first.
     if (!open.empty()) {
       shutdown_deadline_.expires_after(kShutdownGrace);
       shutdown_deadline_.async_wait([this](boost::system::error_code error) {
         if (error) return;
-        for (auto& worker : workers_) worker->stop();
         io_.stop();
       });
     }
@@ -133,7 +122,8 @@ void Server::stop() {
 }
 
 void Server::do_accept() {
-  acceptor_.async_accept(next_context(), [this](boost::system::error_code error, Socket socket) {
+  acceptor_.async_accept(asio::make_strand(io_), [this](boost::system::error_code error,
+                                                        Socket socket) {
     if (!acceptor_.is_open()) return;  // stopped while this accept was completing
     if (error) {
       // A stop closes the acceptor: a pending accept ends with operation_aborted, and one

@@ -1,8 +1,10 @@
-// The HTTP server: accepts connections on one address and serves them on one thread per core,
-// each with its own io_context, so a connection never hops threads and no request waits on a
-// lock between them. It holds at most a set number of connections open, making room for new
-// clients by closing those that wait longest for a request. Stopping it finishes the requests
-// in flight, then returns.
+// The HTTP server: accepts connections on one address and serves them on one thread per core.
+// The threads share one io_context, and each connection has its own strand on it: whichever
+// thread is free takes the next ready connection, so no request waits behind a thread that is
+// busy (a render, a write waiting for the database) or paused by the kernel for another
+// program while another thread idles. It holds at most a set number of connections open,
+// making room for new clients by closing those that wait longest for a request. Stopping it
+// finishes the requests in flight, then returns.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -76,7 +78,6 @@ class Server {
   const Responder& responder() const { return responder_; }
   const ReadyResponder& ready_responder() const { return ready_; }
   void do_accept();
-  boost::asio::io_context& next_context();
   bool admit(const std::shared_ptr<Connection>& connection);
   void make_room_for(const Connection* newcomer);
   void remove(const Connection* connection);
@@ -96,11 +97,7 @@ class Server {
   std::chrono::steady_clock::time_point last_full_log_{};
   std::size_t full_since_log_ = 0;
   bool finished_ = false;          // run() has returned: nothing may be posted any more
-  boost::asio::io_context io_{1};  // accepts, stops, and serves connections like the workers
-  std::vector<std::unique_ptr<boost::asio::io_context>> workers_;
-  std::vector<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>>
-      keep_running_;
-  std::size_t next_worker_ = 0;  // round-robin over io_ and workers_, used on the control strand
+  boost::asio::io_context io_;     // run by every serving thread
   // Accepting, stopping and the shutdown deadline run on this strand, whichever thread asks:
   // the acceptor is never closed while an accept handler uses it.
   boost::asio::strand<boost::asio::io_context::executor_type> control_;

@@ -1,7 +1,7 @@
 // A keep-alive client's next request is answered however it arrives: right after the response,
 // in two parts, pipelined, after a request with a body, or while the server is still writing a
 // response the client has not taken yet. The server waits for a keep-alive client's next request
-// without first asking its socket when the last read left it empty (http/drained_socket.h); a
+// without first asking its socket when the last read left it empty (http/read_to_empty.h); a
 // wait begun on a wrong "empty" would leave the request unread until the keep-alive timeout
 // (30 s), so every read here gives up after 10 s and fails the test.
 #include <sys/socket.h>
