@@ -10,6 +10,7 @@
 
 #include "http/message.h"
 #include "metrics/prometheus_text.h"
+#include "store/database_busy.h"
 
 namespace gazette::app {
 
@@ -79,7 +80,7 @@ http::Reply ObservedResponder::respond(const http::Request& request) {
   auto path = std::string_view(target.data(), target.size());
   path = path.substr(0, path.find('?'));
   auto kind = page_kind_of(path);
-  auto reply = kind == PageKind::operations ? operations(request, path) : inner_(request);
+  auto reply = kind == PageKind::operations ? operations(request, path) : answer(request);
   auto duration = std::chrono::steady_clock::now() - started;
   auto summary = summarise(reply);
   auto peer = request[http::kPeerAddressHeader];
@@ -89,6 +90,23 @@ http::Reply ObservedResponder::respond(const http::Request& request) {
           std::string_view(method.data(), method.size()), std::string_view(target.data(), target.size())},
          summary.status, summary.body_bytes, duration);
   return reply;
+}
+
+http::Reply ObservedResponder::answer(const http::Request& request) {
+  try {
+    return inner_(request);
+  } catch (const store::DatabaseBusy& busy) {
+    // Nothing was written: the client may send it again (a browser's « Réessayer »).
+    auto method = request.method_string();
+    auto target = request.target();
+    spdlog::warn("{} {}: {}", std::string_view(method.data(), method.size()),
+                 std::string_view(target.data(), target.size()), busy.what());
+    auto reply = plain(request, http::Status::service_unavailable,
+                       "The site is busy: another program is writing to its database (an "
+                       "import, a restore). Nothing was saved; try again in a few seconds.\n");
+    reply.message.set(field::field::retry_after, "5");
+    return reply;
+  }
 }
 
 std::shared_ptr<const http::SerializedResponse> ObservedResponder::ready(

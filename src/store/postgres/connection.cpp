@@ -6,6 +6,9 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <string_view>
+
+#include "store/database_busy.h"
 
 namespace gazette::store::postgres {
 
@@ -15,6 +18,15 @@ std::string first_line(const char* message) {
   std::string line = message ? message : "";
   if (auto end = line.find('\n'); end != std::string::npos) line.resize(end);
   return line;
+}
+
+// The statement `result` ended failed: store::DatabaseBusy when it waited for a lock past the
+// transaction's lock_timeout (SQLSTATE 55P03, lock_not_available), PostgresError otherwise.
+[[noreturn]] void throw_failure(pg_conn* connection, const pg_result* result) {
+  std::string message = "PostgreSQL: " + first_line(PQerrorMessage(connection));
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && std::string_view(state) == "55P03") throw DatabaseBusy(message);
+  throw PostgresError(message);
 }
 
 /// Which of the three things an opening can get wrong `connection` says went wrong.
@@ -158,7 +170,7 @@ Result Connection::query(std::string_view sql, const Params& params) {
   observed(started);
   auto status = PQresultStatus(result.result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    throw PostgresError("PostgreSQL: " + first_line(PQerrorMessage(connection_)));
+    throw_failure(connection_, result.result_);
   return result;
 }
 
@@ -168,7 +180,7 @@ void Connection::execute(std::string_view sql) {
   observed(started);
   auto status = PQresultStatus(result.result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    throw PostgresError("PostgreSQL: " + first_line(PQerrorMessage(connection_)));
+    throw_failure(connection_, result.result_);
 }
 
 bool Connection::healthy() const {

@@ -19,7 +19,8 @@ struct pg_result;
 
 namespace gazette::store::postgres {
 
-/// A database error: the server refused a statement, or the connection failed.
+/// A database error: the server refused a statement, or the connection failed. A statement that
+/// waited for a lock past its transaction's lock_timeout is store::DatabaseBusy instead.
 class PostgresError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

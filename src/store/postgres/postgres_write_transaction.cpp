@@ -18,6 +18,10 @@ PostgresWriteTransaction::PostgresWriteTransaction(PostgresDatabase& database)
     : database_(database), lease_(database.read()) {
   lease_->execute("BEGIN");
   open_ = true;
+  // As SQLite's busy timeout: a write kept waiting this long by another (an import writes a
+  // whole export in one transaction) gives up, and its request is a 503 to try again, rather
+  // than hold a serving thread for as long as the other runs.
+  lease_->execute("SET LOCAL lock_timeout = '5s'");
   lease_->query("SELECT pg_advisory_xact_lock($1)", Params().add(kWriteLockKey));
 }
 

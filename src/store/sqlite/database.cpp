@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "store/database_busy.h"
 #include "store/sqlite/search_tokenizer.h"
 
 namespace gazette::store::sqlite {
@@ -135,7 +136,7 @@ void Connection::execute(std::string_view sql) {
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    throw DatabaseError("SQLite: " + message);
+    throw_error("SQLite: " + message);
   }
 }
 
@@ -147,7 +148,13 @@ std::int64_t Connection::changes() const {
 }
 
 void Connection::fail(std::string_view what) const {
-  throw DatabaseError("SQLite " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  throw_error("SQLite " + std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+void Connection::throw_error(std::string message) const {
+  // Still locked by another connection once the busy timeout has passed.
+  if ((sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) throw DatabaseBusy(message);
+  throw DatabaseError(message);
 }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {

@@ -13,7 +13,8 @@
 
 namespace gazette::store::sqlite {
 
-/// An SQLite error the caller did not expect (disk full, corrupt file, a bug in our SQL).
+/// An SQLite error the caller did not expect (disk full, corrupt file, a bug in our SQL). A
+/// database locked by another program past the busy timeout is store::DatabaseBusy instead.
 class DatabaseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -71,9 +72,12 @@ class Connection {
   /// How many rows the last INSERT, UPDATE or DELETE changed.
   std::int64_t changes() const;
 
+  /// Throws the last error: store::DatabaseBusy when another connection kept the database
+  /// locked past the busy timeout, DatabaseError otherwise.
   [[noreturn]] void fail(std::string_view what) const;
 
  private:
+  [[noreturn]] void throw_error(std::string message) const;
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };
