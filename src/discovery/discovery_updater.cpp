@@ -4,11 +4,21 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <set>
 #include <thread>
 
+#include "store/database_busy.h"
+
 namespace gazette::discovery {
+
+namespace {
+
+// A catch-up round another program's long write kept out waits this long before it tries again.
+constexpr auto kWaitWhenBusy = std::chrono::seconds(1);
+
+}  // namespace
 
 void DiscoveryUpdater::subscribe(content::EventBus& events) {
   events.subscribe([this](const content::Event& event) { on_event(event); });
@@ -110,7 +120,14 @@ std::size_t DiscoveryUpdater::catch_up_related(const std::function<bool()>& keep
     while (keep_going()) {
       auto ids = discovery_.articles_without_related(kRelatedBatchSize);
       if (ids.empty()) break;
-      save_related(compute_related(ids, language, threads));
+      try {
+        save_related(compute_related(ids, language, threads));
+      } catch (const store::DatabaseBusy&) {
+        // Another program writes for long (an import): this batch waits for it, and is
+        // computed again then, rather than end the catch-up.
+        std::this_thread::sleep_for(kWaitWhenBusy);
+        continue;
+      }
       computed += ids.size();
     }
   } catch (const std::exception& error) {
