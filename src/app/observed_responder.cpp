@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "api/content_api.h"
 #include "http/message.h"
 #include "metrics/prometheus_text.h"
 #include "store/database_busy.h"
@@ -80,7 +81,7 @@ http::Reply ObservedResponder::respond(const http::Request& request) {
   auto path = std::string_view(target.data(), target.size());
   path = path.substr(0, path.find('?'));
   auto kind = page_kind_of(path);
-  auto reply = kind == PageKind::operations ? operations(request, path) : answer(request);
+  auto reply = kind == PageKind::operations ? operations(request, path) : answer(request, path);
   auto duration = std::chrono::steady_clock::now() - started;
   auto summary = summarise(reply);
   auto peer = request[http::kPeerAddressHeader];
@@ -92,18 +93,21 @@ http::Reply ObservedResponder::respond(const http::Request& request) {
   return reply;
 }
 
-http::Reply ObservedResponder::answer(const http::Request& request) {
+http::Reply ObservedResponder::answer(const http::Request& request, std::string_view path) {
   try {
     return inner_(request);
   } catch (const store::DatabaseBusy& busy) {
     // Nothing was written: the client may send it again (a browser's « Réessayer »).
     auto method = request.method_string();
-    auto target = request.target();
-    spdlog::warn("{} {}: {}", std::string_view(method.data(), method.size()),
-                 std::string_view(target.data(), target.size()), busy.what());
-    auto reply = plain(request, http::Status::service_unavailable,
-                       "The site is busy: another program is writing to its database (an "
-                       "import, a restore). Nothing was saved; try again in a few seconds.\n");
+    spdlog::warn("{} {}: {}", std::string_view(method.data(), method.size()), path, busy.what());
+    constexpr std::string_view kMessage =
+        "The site is busy: another program is writing to its database (an import, a restore). "
+        "Nothing was saved; try again in a few seconds.";
+    auto reply =
+        path.starts_with(api::kApiPrefix)
+            ? http::Reply::of(api::api_error(request, http::Status::service_unavailable,
+                                             "database_busy", kMessage))
+            : plain(request, http::Status::service_unavailable, std::string(kMessage) + "\n");
     reply.message.set(field::field::retry_after, "5");
     return reply;
   }

@@ -53,8 +53,9 @@ class ObservedResponder {
   void record(PageKind kind, const Logged& request, unsigned status, std::uint64_t body_bytes,
               std::chrono::steady_clock::duration duration);
   http::Reply operations(const http::Request& request, std::string_view path);
-  /// What the site answers; 503 when the database stayed locked by another program.
-  http::Reply answer(const http::Request& request);
+  /// What the site answers to `request` for `path`; 503 when the database stayed locked by
+  /// another program (in the API's JSON under its prefix).
+  http::Reply answer(const http::Request& request, std::string_view path);
   bool may_read_metrics(const http::Request& request) const;
 
   http::Responder inner_;

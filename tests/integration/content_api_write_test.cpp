@@ -2,6 +2,8 @@
 // role (contributor, author, editor, admin) allowed exactly what the newsroom allows it, JSON
 // errors that change nothing, photos uploaded and checked by content, and an article written
 // through the API on the public page, after a restart too.
+#include <sqlite3.h>
+
 #include <regex>
 
 #include "newsroom_client.h"
@@ -235,6 +237,37 @@ TEST_F(ContentApiWrite, CoAuthorsAreNamedInOrderAndKeptByAWriteThatNamesNone) {
   page = get("/actualite/le-port-sous-la-grele/");
   EXPECT_EQ(page.body.find("Karim Haddad"), std::string::npos);
   EXPECT_EQ(get("/author/lea-martin/").body.find("Le port sous la grêle"), std::string::npos);
+}
+
+// Another program holding the database's write lock past the 5 s a write waits: the API's own
+// JSON error, with Retry-After, and no article; the same request goes through once it is free.
+TEST_F(ContentApiWrite, AWriteTheDatabaseKeepsOutIsA503InTheApisJson) {
+  add_user("author@test.example", "Aline Autrice", "author");
+  auto author = make_token(sign_in("author@test.example"), "script");
+  ASSERT_FALSE(author.empty());
+  sqlite3* other_program = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &other_program), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other_program, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const std::string article = R"({"title":"Écrit pendant un import","section":"actualite"})";
+  auto refused = api("POST", "/api/v1/articles", author, article);
+  EXPECT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.header("retry-after"), "5");
+  EXPECT_NE(refused.body.find(R"("code":"database_busy")"), std::string::npos) << refused.body;
+  EXPECT_EQ(sqlite3_exec(other_program, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto articles_titled = [&] {
+    sqlite3_stmt* count = nullptr;
+    sqlite3_prepare_v2(other_program,
+                       "SELECT count(*) FROM articles WHERE title = 'Écrit pendant un import'", -1,
+                       &count, nullptr);
+    sqlite3_step(count);
+    auto found = sqlite3_column_int64(count, 0);
+    sqlite3_finalize(count);
+    return found;
+  };
+  EXPECT_EQ(articles_titled(), 0);
+  EXPECT_EQ(api("POST", "/api/v1/articles", author, article).status, 201);
+  EXPECT_EQ(articles_titled(), 1);
+  sqlite3_close(other_program);
 }
 
 }  // namespace
