@@ -16,12 +16,11 @@ constexpr std::int64_t kLogRetentionSeconds = 3600;
 
 PostgresWriteTransaction::PostgresWriteTransaction(PostgresDatabase& database)
     : database_(database), lease_(database.read()) {
-  lease_->execute("BEGIN");
+  // The timeout is SQLite's busy timeout: a write kept waiting this long by another (an import
+  // writes a whole export in one transaction) gives up, and its request is a 503 to try again,
+  // rather than hold a serving thread for as long as the other runs. One round trip for both.
+  lease_->execute("BEGIN; SET LOCAL lock_timeout = '5s'");
   open_ = true;
-  // As SQLite's busy timeout: a write kept waiting this long by another (an import writes a
-  // whole export in one transaction) gives up, and its request is a 503 to try again, rather
-  // than hold a serving thread for as long as the other runs.
-  lease_->execute("SET LOCAL lock_timeout = '5s'");
   lease_->query("SELECT pg_advisory_xact_lock($1)", Params().add(kWriteLockKey));
 }
 
